@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: MIT */
+#include "diag.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "i18n.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+static const struct {
+	enum diag_level level;
+	const char *slug;
+	const char *format;
+} diag_table[] = {
+#define DIAG(id, lvl, slug, msg) {DIAGL_##lvl, slug, msg},
+#include "diag_table.h"
+#undef DIAG
+};
+
+void
+diag_init(struct diag_ctx *dx, const char *file)
+{
+	*dx = (struct diag_ctx){.file = file, .threshold = DIAGL_STYLE};
+}
+
+enum diag_level
+diag_level_of(enum diag_id id)
+{
+	return diag_table[id].level;
+}
+
+const char *
+diag_slug(enum diag_id id)
+{
+	return diag_table[id].slug;
+}
+
+const char *
+diag_format(enum diag_id id)
+{
+	return diag_table[id].format;
+}
+
+const char *
+diag_level_name(enum diag_level level)
+{
+	switch (level) {
+	case DIAGL_STYLE:
+		return _("style");
+	case DIAGL_WARNING:
+		return _("warning");
+	case DIAGL_ERROR:
+		return _("error");
+	default:
+		return "ok";
+	}
+}
+
+char *
+diag_to_string(const struct diag *d)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_init(&sb);
+	if (d->file) {
+		strbuf_addstr(&sb, d->file);
+		if (d->line)
+			strbuf_addf(&sb, ":%u:%u", (unsigned)d->line,
+				    (unsigned)(d->col ? d->col : 1));
+		strbuf_addstr(&sb, ": ");
+	}
+	strbuf_addf(&sb, "%s: %s [%s]", diag_level_name(d->level), d->message,
+		    diag_slug(d->id));
+	return strbuf_detach(&sb, NULL);
+}
+
+void
+diag_vreport(struct diag_ctx *dx, enum diag_id id, uint32_t line,
+	     uint32_t col, va_list ap)
+{
+	struct diag d = {.id = id, .level = diag_level_of(id),
+			 .file = dx->file, .line = line, .col = col};
+	dx->count[d.level]++;
+	if (d.level > dx->worst)
+		dx->worst = d.level;
+	if (d.level < dx->threshold)
+		return;
+	char buf[1024];
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	vsnprintf(buf, sizeof(buf), _(diag_format(id)), ap);
+#pragma GCC diagnostic pop
+	d.message = buf;
+	if (dx->sink) {
+		dx->sink(dx->cookie, &d);
+		return;
+	}
+	char *s = diag_to_string(&d);
+	fprintf(stderr, "%s\n", s);
+	free(s);
+}
+
+void
+diag_report(struct diag_ctx *dx, enum diag_id id, uint32_t line, uint32_t col,
+	    ...)
+{
+	va_list ap;
+	va_start(ap, col);
+	diag_vreport(dx, id, line, col, ap);
+	va_end(ap);
+}

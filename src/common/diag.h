@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Diagnostics: `file:line:col: level: message [slug]`, lines and columns
+ * 1-based, columns in bytes.  No global state: every stage gets a
+ * struct diag_ctx.  The default sink prints to stderr.
+ */
+#ifndef PSHELP_DIAG_H
+#define PSHELP_DIAG_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum diag_level {
+	DIAGL_OK = 0,
+	DIAGL_STYLE,
+	DIAGL_WARNING,
+	DIAGL_ERROR,
+	DIAGL__COUNT
+};
+
+enum diag_id {
+#define DIAG(id, level, slug, msg) DIAG_##id,
+#include "diag_table.h"
+#undef DIAG
+	DIAG__COUNT
+};
+
+struct diag {
+	enum diag_id id;
+	enum diag_level level;
+	const char *file; /* may be NULL */
+	uint32_t line, col; /* 0 when unknown */
+	const char *message; /* formatted, translated */
+};
+
+typedef void diag_sink_fn(void *cookie, const struct diag *d);
+
+struct diag_ctx {
+	const char *file;
+	enum diag_level threshold; /* reports below it are counted, not sunk */
+	enum diag_level worst;
+	unsigned count[DIAGL__COUNT];
+	diag_sink_fn *sink; /* NULL: print to stderr */
+	void *cookie;
+};
+
+void diag_init(struct diag_ctx *dx, const char *file);
+void diag_report(struct diag_ctx *dx, enum diag_id id, uint32_t line,
+		 uint32_t col, ...);
+void diag_vreport(struct diag_ctx *dx, enum diag_id id, uint32_t line,
+		  uint32_t col, va_list ap);
+
+enum diag_level diag_level_of(enum diag_id id);
+const char *diag_slug(enum diag_id id);
+/* Untranslated printf format of the message. */
+const char *diag_format(enum diag_id id);
+/* "style", "warning", "error" (translated). */
+const char *diag_level_name(enum diag_level level);
+/* Formats one diagnostic as the line the default sink prints (no newline). */
+char *diag_to_string(const struct diag *d);
+
+#endif

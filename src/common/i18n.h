@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * UI strings through gettext (text domain "pshelp").  _() translates,
+ * N_() only marks a string for xgettext.  i18n_init() makes translation
+ * work even when the user's glibc locale is not generated (see i18n.c).
+ */
+#ifndef PSHELP_I18N_H
+#define PSHELP_I18N_H
+
+#include <libintl.h>
+
+#define PSHELP_DOMAIN "pshelp"
+
+static inline __attribute__((format_arg(1))) const char *
+_(const char *msgid)
+{
+	/* gettext("") returns the catalog header, never what we want. */
+	if (!*msgid)
+		return "";
+	return dgettext(PSHELP_DOMAIN, msgid);
+}
+
+#define N_(s) (s)
+
+/*
+ * Binds the catalogs and selects the UI language.  `languages` is a
+ * colon-separated list of gettext language names in order of preference
+ * (e.g. "sv_SE:sv"), or NULL to take it from the environment.  The
+ * catalog directory is $PSHELP_LOCALEDIR when set, else the installed one.
+ */
+void i18n_init(const char *languages);
+
+#endif

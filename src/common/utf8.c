@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: MIT */
+#include "utf8.h"
+
+#include "strbuf.h"
+
+size_t
+utf8_decode(const char *str, size_t len, int32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned char c = s[0];
+	size_t n;
+	int32_t v, min;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xC2 && c <= 0xDF) {
+		n = 2, v = c & 0x1F, min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3, v = c & 0x0F, min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4, v = c & 0x07, min = 0x10000;
+	} else {
+		*cp = -1;
+		return 1;
+	}
+	if (len < n) {
+		*cp = -1;
+		return 1;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*cp = -1;
+			return 1;
+		}
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+		*cp = -1;
+		return 1;
+	}
+	*cp = v;
+	return n;
+}
+
+void
+utf8_encode(struct strbuf *sb, int32_t cp)
+{
+	char b[4];
+	if (cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = 0xFFFD;
+	if (cp < 0x80) {
+		b[0] = (char)cp;
+		strbuf_add(sb, b, 1);
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xC0 | (cp >> 6));
+		b[1] = (char)(0x80 | (cp & 0x3F));
+		strbuf_add(sb, b, 2);
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xE0 | (cp >> 12));
+		b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		b[2] = (char)(0x80 | (cp & 0x3F));
+		strbuf_add(sb, b, 3);
+	} else {
+		b[0] = (char)(0xF0 | (cp >> 18));
+		b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		b[3] = (char)(0x80 | (cp & 0x3F));
+		strbuf_add(sb, b, 4);
+	}
+}
+
+size_t
+utf8_first_invalid(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		int32_t cp;
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (cp < 0)
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+/* The replacement a terminal may safely show for cp, or cp itself. */
+static int32_t
+visible_form(int32_t cp, bool keep_newlines)
+{
+	if (cp < 0)
+		return 0xFFFD;
+	if (cp == '\t' || (cp == '\n' && keep_newlines))
+		return cp;
+	if (cp < 0x20)
+		return 0x2400 + cp; /* Control Pictures: ESC -> U+241B */
+	if (cp == 0x7F)
+		return 0x2421;
+	if (cp >= 0x80 && cp < 0xA0)
+		return 0xFFFD;
+	return cp;
+}
+
+void
+utf8_neutralize(struct strbuf *sb, const char *s, size_t len,
+		bool keep_newlines)
+{
+	size_t i = 0, clean_start = 0;
+	while (i < len) {
+		int32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		int32_t v = visible_form(cp, keep_newlines);
+		if (v != cp) {
+			strbuf_add(sb, s + clean_start, i - clean_start);
+			utf8_encode(sb, v);
+			clean_start = i + n;
+		}
+		i += n;
+	}
+	strbuf_add(sb, s + clean_start, len - clean_start);
+}
+
+bool
+utf8_is_clean(const char *s, size_t len, bool allow_newlines)
+{
+	size_t i = 0;
+	while (i < len) {
+		int32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (visible_form(cp, allow_newlines) != cp)
+			return false;
+		i += n;
+	}
+	return true;
+}

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The user's culture and its fallback chain, from ICU.  Never depends on
+ * the glibc locale being generated.
+ */
+#ifndef PSHELP_CULTURE_H
+#define PSHELP_CULTURE_H
+
+#include <stddef.h>
+
+/*
+ * Canonical BCP 47 tag for a POSIX locale name or a tag
+ * ("sv_SE.UTF-8@euro" -> "sv-SE", "zh_TW" -> "zh-TW").  NULL for C,
+ * POSIX, C.UTF-8, empty or unparsable names.  The caller frees it.
+ */
+char *culture_canonical(const char *name);
+
+struct culture_list {
+	char **v; /* malloc'd tags */
+	size_t n;
+};
+
+void culture_list_release(struct culture_list *l);
+
+/*
+ * The user's cultures in order of preference: `option` (--culture) if
+ * given, else every entry of LANGUAGE, else the first set of LC_ALL,
+ * LC_MESSAGES, LANG.  May be empty (C locale).
+ */
+void culture_from_environment(const char *option, struct culture_list *out);
+
+/*
+ * The lookup chain: each culture, then (for a bare language) its likely
+ * region ("sv" -> "sv-SE"), then its parents ("sv-SE" -> "sv"), and
+ * finally "en-US"; without duplicates (compared case-insensitively).
+ */
+void culture_chain(const struct culture_list *user, struct culture_list *out);
+
+/*
+ * gettext language list for the chain: "sv_SE:sv" for sv-SE.  The caller
+ * frees it.  Returns NULL for an empty list.
+ */
+char *culture_gettext_languages(const struct culture_list *chain);
+
+#endif

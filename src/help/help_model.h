@@ -1,0 +1,332 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The help model: the only contract between the parser (md_parse.c), the
+ * renderers (render_text.c, render_json.c), lookup and, later, the
+ * validator and translator.  No cmark, ICU or libxml2 types appear here.
+ *
+ * Every string and array of a document lives in doc->arena and is freed by
+ * help_doc_free().  Strings are UTF-8, NUL-terminated, and already free of
+ * NUL bytes and invalid sequences (the parser rejects those pages).  Text
+ * may still contain control characters: renderers neutralize them.
+ * Positions are 1-based lines of the original file, front matter included;
+ * columns are 1-based bytes.
+ */
+#ifndef PSHELP_HELP_MODEL_H
+#define PSHELP_HELP_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+struct help_pos {
+	uint32_t line, col;
+};
+
+/* ---------- inline text ---------- */
+
+enum help_run_kind {
+	HELP_RUN_TEXT,	    /* plain text (entities decoded, escapes gone) */
+	HELP_RUN_CODE,	    /* code span; text without the backticks */
+	HELP_RUN_SOFTBREAK, /* a line end inside a paragraph: a space */
+	HELP_RUN_LINEBREAK  /* hard break (two spaces, backslash, <br>) */
+};
+
+struct help_run {
+	enum help_run_kind kind;
+	unsigned flags;
+#define HELP_RUN_EMPH (1u << 0)	  /* inside *emphasis* */
+#define HELP_RUN_STRONG (1u << 1) /* inside **strong** */
+#define HELP_RUN_LINK (1u << 2)	  /* inside a link; see link */
+#define HELP_RUN_HTML (1u << 3)	  /* text that came from inline HTML */
+	const char *text; /* NULL for breaks */
+	size_t len;
+	const char *link; /* link destination when HELP_RUN_LINK */
+};
+
+struct help_inline {
+	struct help_run *runs;
+	size_t n;
+};
+
+/* ---------- blocks ---------- */
+
+enum help_block_kind {
+	HELP_BLOCK_PARA,
+	HELP_BLOCK_CODE,
+	HELP_BLOCK_LIST,
+	HELP_BLOCK_ALERT,   /* > [!NOTE] and friends */
+	HELP_BLOCK_QUOTE,   /* any other block quote */
+	HELP_BLOCK_TABLE,
+	HELP_BLOCK_HEADING, /* headings inside a body (About topics, H4+) */
+	HELP_BLOCK_HTML,    /* raw HTML block, reduced to its text */
+	HELP_BLOCK_RULE
+};
+
+struct help_blocks {
+	struct help_block *v;
+	size_t n;
+};
+
+enum help_alert_kind {
+	HELP_ALERT_NOTE,
+	HELP_ALERT_TIP,
+	HELP_ALERT_IMPORTANT,
+	HELP_ALERT_WARNING,
+	HELP_ALERT_CAUTION
+};
+
+enum help_align { HELP_ALIGN_NONE, HELP_ALIGN_LEFT, HELP_ALIGN_CENTER,
+		  HELP_ALIGN_RIGHT };
+
+struct help_table {
+	size_t ncols, nrows;	  /* nrows includes the header row */
+	enum help_align *align;	  /* ncols */
+	struct help_inline *cells; /* nrows * ncols, row-major */
+};
+
+struct help_block {
+	enum help_block_kind kind;
+	struct help_pos pos;
+	union {
+		struct help_inline para; /* PARA, HTML (text only) */
+		struct {
+			const char *info; /* info string, may be "" */
+			const char *text; /* verbatim, ends with '\n' unless empty */
+			bool unclosed;	  /* fence ran to the end of its container */
+		} code;
+		struct {
+			bool ordered;
+			bool tight;
+			int start; /* first number of an ordered list */
+			struct help_blocks *items;
+			size_t nitems;
+		} list;
+		struct {
+			enum help_alert_kind kind;
+			struct help_blocks body;
+		} alert;
+		struct help_blocks quote;
+		struct help_table table;
+		struct {
+			int level;
+			struct help_inline text;
+			const char *anchor; /* <a name="x"> slug, or NULL */
+		} heading;
+	} u;
+};
+
+/* ---------- command pages ---------- */
+
+enum help_section {
+	HELP_SEC_SYNOPSIS,
+	HELP_SEC_SYNTAX,
+	HELP_SEC_DESCRIPTION,
+	HELP_SEC_EXAMPLES,
+	HELP_SEC_PARAMETERS,
+	HELP_SEC_INPUTS,
+	HELP_SEC_OUTPUTS,
+	HELP_SEC_NOTES,
+	HELP_SEC_RELATED_LINKS,
+	HELP_SEC__COUNT
+};
+
+/* Where a section's heading was and what it said. */
+struct help_section_info {
+	bool present;
+	const char *heading; /* the H2 text as written */
+	struct help_pos pos;
+};
+
+/* One parameter in a SYNTAX line. */
+struct help_syntax_param {
+	const char *name;     /* without the dash */
+	const char *type;     /* short type as written ("String[]"), NULL for switches */
+	bool required;	      /* not wrapped in [ ] as a whole */
+	bool positional;      /* name in [ ] */
+};
+
+struct help_syntax_set {
+	const char *name;   /* English set name (from yaml when the H3 is translated); NULL for a single unnamed set */
+	const char *heading; /* the H3 text as written, or NULL */
+	bool is_default;
+	const char *command; /* first token of the line */
+	struct help_syntax_param *params;
+	size_t nparams;
+	bool common_parameters; /* ends with [<CommonParameters>] */
+	const char *text;	/* the code block, continuation lines joined by one space */
+	struct help_pos pos;
+};
+
+enum help_pipeline {
+	HELP_PIPE_BY_VALUE = 1u << 0,
+	HELP_PIPE_BY_PROPERTY_NAME = 1u << 1,
+	HELP_PIPE_FROM_REMAINING = 1u << 2
+};
+
+/* Required can differ per parameter set: "True (A), False (B, C)". */
+struct help_required {
+	const char *set; /* NULL: applies to every set */
+	bool required;
+};
+
+struct help_param {
+	const char *name;    /* canonical name without dash, from SYNTAX/yaml */
+	const char *heading; /* H3 text as written ("– Jobb") */
+	struct help_pos pos;
+	struct help_blocks description;
+	bool has_metadata; /* a yaml block was found */
+	struct help_pos metadata_pos;
+	const char *type;      /* full type ("System.String[]"), or NULL */
+	const char **sets;     /* English set names; empty if all_sets */
+	size_t nsets;
+	bool all_sets;	       /* "(All)" */
+	const char **aliases;
+	size_t naliases;
+	const char **accepted_values;
+	size_t naccepted;
+	struct help_required *required; /* at least one entry when has_metadata */
+	size_t nrequired;
+	const char *required_text; /* as written */
+	const char *position;	   /* "Named", "0", ... as written */
+	const char *default_value; /* as written, may be NULL */
+	unsigned pipeline;	   /* HELP_PIPE_* bits, 0 = False */
+	const char *pipeline_text; /* as written */
+	bool wildcards;
+	bool is_switch; /* type is SwitchParameter */
+};
+
+struct help_example {
+	const char *title; /* the H3 text */
+	struct help_pos pos;
+	struct help_blocks body; /* code blocks and remarks, in page order */
+};
+
+/* An INPUTS or OUTPUTS entry. */
+struct help_type_entry {
+	const char *name; /* type name (from the English page when damaged) */
+	const char *heading; /* H3 text as written */
+	struct help_pos pos;
+	struct help_blocks description;
+};
+
+enum help_link_kind {
+	HELP_LINK_COMMAND,  /* another command page: topic = "Verb-Noun" */
+	HELP_LINK_ABOUT,    /* an about_ topic: topic = "about_X" */
+	HELP_LINK_URL,	    /* absolute URL: topic = NULL */
+	HELP_LINK_UNRESOLVED
+};
+
+struct help_link {
+	const char *text;   /* link text as written (may be machine translated) */
+	const char *target; /* destination as written */
+	enum help_link_kind kind;
+	const char *topic;  /* what a user can type for COMMAND and ABOUT */
+	const char *module; /* module folder named by ../Module/X.md or xref, or NULL */
+	struct help_pos pos;
+};
+
+/* ---------- front matter ---------- */
+
+struct help_fm_entry {
+	const char *key;
+	const char *value;   /* scalar, unquoted; NULL for a list */
+	const char **items;  /* block or flow list items */
+	size_t nitems;
+	struct help_pos pos;
+};
+
+/* ---------- about topics ---------- */
+
+enum help_about_section {
+	HELP_ABOUT_SHORT_DESCRIPTION,
+	HELP_ABOUT_LONG_DESCRIPTION,
+	HELP_ABOUT_SEE_ALSO,
+	HELP_ABOUT_OTHER
+};
+
+struct help_about_part {
+	enum help_about_section kind;
+	const char *heading; /* H2 text as written */
+	const char *anchor;  /* <a name> slug (English), or NULL */
+	struct help_pos pos;
+	struct help_blocks body; /* H3+ appear as HELP_BLOCK_HEADING */
+};
+
+/* ---------- the document ---------- */
+
+enum help_doc_kind {
+	HELP_DOC_COMMAND,
+	HELP_DOC_ABOUT,
+	HELP_DOC_MODULE /* module landing page: shown like an About topic */
+};
+
+struct help_doc {
+	struct arena arena;
+	enum help_doc_kind kind;
+	const char *path;    /* file it was read from, or NULL */
+	const char *name;    /* command or topic name: title, else H1, else file stem */
+	const char *title;   /* the H1 text as written */
+	const char *locale;  /* ms.contentlocale, else the culture folder, else Locale */
+	const char *module;  /* "Module Name", else the folder, or NULL */
+	const char *online_uri; /* "online version", or NULL */
+	const char **aliases;	/* front matter "aliases:" list */
+	size_t naliases;
+
+	struct help_fm_entry *frontmatter;
+	size_t nfrontmatter;
+
+	/* Command pages (HELP_DOC_COMMAND). */
+	struct help_section_info sections[HELP_SEC__COUNT];
+	struct help_blocks synopsis;
+	struct help_syntax_set *syntax;
+	size_t nsyntax;
+	struct help_blocks description;
+	struct help_example *examples;
+	size_t nexamples;
+	struct help_param *params;
+	size_t nparams;
+	bool common_parameters; /* ### CommonParameters present */
+	struct help_blocks common_parameters_text;
+	struct help_type_entry *inputs;
+	size_t ninputs;
+	struct help_type_entry *outputs;
+	size_t noutputs;
+	struct help_blocks notes;
+	struct help_link *links;
+	size_t nlinks;
+
+	/* About topics and module pages. */
+	struct help_blocks short_description; /* copy of that part's body */
+	struct help_about_part *parts;
+	size_t nparts;
+};
+
+/* A new, zeroed document whose own memory lives in its arena. */
+struct help_doc *help_doc_new(void);
+
+/* Frees the document and everything in its arena.  NULL is fine. */
+void help_doc_free(struct help_doc *doc);
+
+/*
+ * Plain text of an inline run list: code spans with their backticks,
+ * breaks as spaces, no markup.  Allocated in doc's arena.
+ */
+const char *help_inline_plain(struct help_doc *doc, const struct help_inline *in);
+
+/* The first paragraph of blocks as plain text, or "" (arena string). */
+const char *help_blocks_first_text(struct help_doc *doc,
+				   const struct help_blocks *blocks);
+
+/* "SYNOPSIS", "SYNTAX", ... (untranslated English heading of a section). */
+const char *help_section_name(enum help_section sec);
+
+/*
+ * Checks the invariants of a parsed document (non-NULL arrays where n > 0,
+ * valid UTF-8 text, positions set).  Returns NULL when fine, else a static
+ * description of the first broken invariant.  Used by tests and fuzzers.
+ */
+const char *help_doc_check(const struct help_doc *doc);
+
+#endif

@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Help roots and topic lookup.  A root holds <culture>/ folders with pages
+ * directly in them or in module sub-folders (and their About/ folders).
+ * Names are compared by Unicode case folding, locale-independently; a name
+ * is never used as a path.
+ */
+#ifndef PSHELP_LOOKUP_H
+#define PSHELP_LOOKUP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "culture.h"
+
+enum topic_category {
+	TOPIC_COMMAND, /* "Cmdlet" */
+	TOPIC_ABOUT,   /* "HelpFile" */
+	TOPIC_MODULE   /* module landing page */
+};
+
+struct topic {
+	char *name;    /* file stem: "Exit-PSSession", "about_Aliases" */
+	char *folded;  /* case-folded name */
+	char *module;  /* module folder, or NULL when directly in the culture folder */
+	char *culture; /* the culture folder's name as on disk */
+	char *path;    /* full path of the page */
+	enum topic_category category;
+	size_t chain_index; /* position of its culture in the chain */
+};
+
+struct topic_index {
+	struct topic *v; /* every page in every chain culture and root */
+	size_t n;
+};
+
+/*
+ * Scans the roots for pages of every culture in chain (culture-major:
+ * for each culture, every root in order).  Unreadable folders are skipped.
+ */
+void topic_index_build(struct topic_index *idx, const char *const *roots,
+		       size_t nroots, const struct culture_list *chain);
+void topic_index_release(struct topic_index *idx);
+
+/*
+ * Finds topics for a name: exact (case-folded) match, else wildcard match
+ * if the name has * ? or [, else PowerShell's rule (name* when it contains
+ * '-', else *name*).  Each topic appears once, from the best culture.
+ * Returns the count; *out (malloc'd, caller frees) points into idx.
+ */
+size_t topic_index_find(const struct topic_index *idx, const char *name,
+			const struct topic ***out);
+
+/* The same topic in another culture (e.g. the en-US source), or NULL. */
+const struct topic *topic_index_in_culture(const struct topic_index *idx,
+					   const struct topic *t,
+					   const char *culture);
+
+/*
+ * Up to max names close to `name` (edit distance on folded names),
+ * nearest first.  Returns the count; *out is malloc'd, entries point into
+ * idx.
+ */
+size_t topic_index_suggest(const struct topic_index *idx, const char *name,
+			   size_t max, const struct topic ***out);
+
+/* The help roots: --path dirs, then $PSHELP_PATH entries, then datadir. */
+struct root_list {
+	char **v;
+	size_t n;
+};
+void root_list_from_environment(struct root_list *out, char *const *paths,
+				size_t npaths, const char *datadir);
+void root_list_release(struct root_list *l);
+
+/* Case-insensitive wildcard match (* ? [a-z]) by case folding; used for -Parameter too. */
+bool wildcard_match_folded(const char *pattern, const char *text);
+/* Case-folded copy of s (ICU default folding, locale-independent); caller frees. */
+char *fold_case(const char *s);
+
+#endif

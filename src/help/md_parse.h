@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * platyPS markdown -> help model.  md_parse.c is the only file that sees
+ * cmark; frontmatter.c and platyps_meta.c parse the small non-markdown
+ * formats (front matter, parameter yaml, SYNTAX lines, link targets).
+ * For use by programs and lookup, not by renderers.
+ */
+#ifndef PSHELP_MD_PARSE_H
+#define PSHELP_MD_PARSE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "help_model.h"
+
+#define MD_PARSE_MAX_BYTES ((size_t)64 << 20)
+#define MD_PARSE_MAX_DEPTH 64
+
+struct md_parse_options {
+	const char *path;    /* for doc->path and module/culture guesses; may be NULL */
+	const char *culture; /* culture folder the page was found in, or NULL */
+	/*
+	 * The page this one was translated from (same topic, en-US), or
+	 * NULL.  Where the translation damaged a name (parameter H3, type
+	 * H3, set H3) the name is taken from here by position.
+	 */
+	const struct help_doc *source;
+	size_t max_bytes; /* 0: MD_PARSE_MAX_BYTES */
+	int max_depth;	  /* 0: MD_PARSE_MAX_DEPTH */
+};
+
+/*
+ * Parses one page.  Problems are reported to dx (with dx->file set by the
+ * caller).  Returns NULL when an error-level diagnostic makes the page
+ * unusable (invalid UTF-8, NUL, too large, too deep, unclosed front
+ * matter); otherwise a document the caller frees with help_doc_free().
+ */
+struct help_doc *md_parse(const char *buf, size_t len,
+			  const struct md_parse_options *opt,
+			  struct diag_ctx *dx);
+
+/* Reads and parses a file; a read failure is reported as read-failed. */
+struct help_doc *md_parse_file(const char *path,
+			       const struct md_parse_options *opt,
+			       struct diag_ctx *dx);
+
+#endif

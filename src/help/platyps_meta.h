@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Parsers for the culture-invariant parts of a platyPS page: the parameter
+ * yaml block, SYNTAX lines and related-link targets.  They take plain
+ * strings, so they know nothing about markdown.
+ */
+#ifndef PSHELP_PLATYPS_META_H
+#define PSHELP_PLATYPS_META_H
+
+#include "arena.h"
+#include "diag.h"
+#include "help_model.h"
+
+/*
+ * Fills p->type ... p->wildcards and p->has_metadata from the text of a
+ * ```yaml block.  pos is the line of the block's first content line;
+ * problems are reported against the line they are on.
+ */
+void platyps_parse_param_yaml(struct arena *a, const char *text,
+			      struct help_pos pos, struct help_param *p,
+			      struct diag_ctx *dx);
+
+/*
+ * Parses the code of one SYNTAX block (continuation lines start with a
+ * space) into set->command, params, common_parameters and text.
+ */
+void platyps_parse_syntax(struct arena *a, const char *code,
+			  struct help_pos pos, struct help_syntax_set *set,
+			  struct diag_ctx *dx);
+
+/*
+ * Classifies a link destination: Verb-Noun.md, ../Module/X.md,
+ * About/about_X.md (any case, with ./ and #anchor), xref:Module.Name,
+ * absolute URLs.  Fills kind, topic and module of l (target must be set).
+ */
+void platyps_resolve_link(struct arena *a, struct help_link *l);
+
+/* "System.Management.Automation.Runspaces.PSSession[]" -> "PSSession[]" (arena). */
+const char *platyps_short_type(struct arena *a, const char *full_type);
+
+#endif

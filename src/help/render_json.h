@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: MIT */
+/* The help model as JSON (get-help --json); the schema is in doc/json.md. */
+#ifndef PSHELP_RENDER_JSON_H
+#define PSHELP_RENDER_JSON_H
+
+#include "help_model.h"
+#include "strbuf.h"
+
+void render_json(const struct help_doc *doc, struct strbuf *out);
+
+#endif

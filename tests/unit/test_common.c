@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests for src/common: strbuf, arena, utf8, diag. */
+#include <stdlib.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "strbuf.h"
+#include "tap.h"
+#include "utf8.h"
+
+TEST(strbuf_grows_and_detaches)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_init(&sb);
+	check_str(sb.buf, "");
+	for (int i = 0; i < 1000; i++)
+		strbuf_addch(&sb, 'x');
+	strbuf_addf(&sb, "%d", 42);
+	check_int(sb.len, ==, 1002);
+	strbuf_addstr(&sb, "  \t");
+	strbuf_rtrim(&sb);
+	check_int(sb.len, ==, 1002);
+	size_t len;
+	char *s = strbuf_detach(&sb, &len);
+	check_int(len, ==, 1002);
+	check_str(s + 1000, "42");
+	check_str(sb.buf, "");
+	free(s);
+}
+
+TEST(arena_zeroes_and_aligns)
+{
+	struct arena a;
+	arena_init(&a);
+	for (int i = 0; i < 10000; i++) {
+		unsigned char *p = arena_alloc(&a, (size_t)(i % 97) + 1);
+		check(((uintptr_t)p % 16) == 0);
+		check(p[0] == 0);
+	}
+	char *big = arena_alloc(&a, 1 << 20);
+	check(big[(1 << 20) - 1] == 0);
+	check_str(arena_strndup(&a, "hello world", 5), "hello");
+	arena_release(&a);
+	check(a.head == NULL);
+}
+
+TEST(utf8_decode_rejects_bad_sequences)
+{
+	int32_t cp;
+	check_int(utf8_decode("\xc3\xa5", 2, &cp), ==, 2);
+	check_int(cp, ==, 0xE5);
+	check_int(utf8_decode("\xc3", 1, &cp), ==, 1);
+	check_int(cp, ==, -1);
+	check_int(utf8_decode("\xc0\xaf", 2, &cp), ==, 1); /* overlong */
+	check_int(cp, ==, -1);
+	check_int(utf8_decode("\xed\xa0\x80", 3, &cp), ==, 1); /* surrogate */
+	check_int(cp, ==, -1);
+	check_int(utf8_decode("\xf0\x9f\x98\x80", 4, &cp), ==, 4);
+	check_int(cp, ==, 0x1F600);
+	check_int(utf8_first_invalid("ab\xffz", 4), ==, 2);
+	check_int(utf8_first_invalid("åäö", strlen("åäö")), ==, strlen("åäö"));
+}
+
+TEST(utf8_neutralize_makes_controls_visible)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_init(&sb);
+	const char in[] = "a\x1b[31mred\x07\xc2\x9b\x7f\xff\tb\nc";
+	utf8_neutralize(&sb, in, sizeof(in) - 1, true);
+	check_str(sb.buf, "a\xe2\x90\x9b[31mred\xe2\x90\x87\xef\xbf\xbd"
+			  "\xe2\x90\xa1\xef\xbf\xbd\tb\nc");
+	check(!utf8_is_clean(in, sizeof(in) - 1, true));
+	check(utf8_is_clean("plain\ttext\n", 11, true));
+	check(!utf8_is_clean("plain\n", 6, false));
+	strbuf_release(&sb);
+}
+
+static char last_line[512];
+
+static void
+collect(void *cookie, const struct diag *d)
+{
+	char *s = diag_to_string(d);
+	snprintf(last_line, sizeof(last_line), "%s", s);
+	free(s);
+	(*(int *)cookie)++;
+}
+
+TEST(diag_formats_gcc_style)
+{
+	struct diag_ctx dx;
+	int n = 0;
+	diag_init(&dx, "x.md");
+	dx.sink = collect;
+	dx.cookie = &n;
+	diag_report(&dx, DIAG_NESTING_TOO_DEEP, 12, 5, 64);
+	check_int(n, ==, 1);
+	check_str(last_line, "x.md:12:5: error: blocks nested deeper than 64 "
+			     "levels [nesting-too-deep]");
+	check_int(dx.worst, ==, DIAGL_ERROR);
+	dx.threshold = DIAGL_ERROR;
+	diag_report(&dx, DIAG_NO_TITLE, 1, 1);
+	check_int(n, ==, 1); /* below threshold: counted, not sunk */
+	check_int(dx.count[DIAGL_WARNING], ==, 1);
+}
+
+TEST(diag_table_is_sorted_by_level)
+{
+	for (int i = 1; i < DIAG__COUNT; i++)
+		check(diag_level_of((enum diag_id)(i - 1)) <=
+		      diag_level_of((enum diag_id)i));
+	for (int i = 0; i < DIAG__COUNT; i++)
+		for (int j = i + 1; j < DIAG__COUNT; j++)
+			check(strcmp(diag_slug((enum diag_id)i),
+				     diag_slug((enum diag_id)j)) != 0);
+}
+
+int
+main(void)
+{
+	RUN(strbuf_grows_and_detaches);
+	RUN(arena_zeroes_and_aligns);
+	RUN(utf8_decode_rejects_bad_sequences);
+	RUN(utf8_neutralize_makes_controls_visible);
+	RUN(diag_formats_gcc_style);
+	RUN(diag_table_is_sorted_by_level);
+	return tap_done();
+}
