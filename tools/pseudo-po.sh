@@ -10,6 +10,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 (cd "$src" && xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 \
 	--language=C -o "$tmp/pshelp.pot" $(cat po/POTFILES))
+sed -i "s/charset=CHARSET/charset=UTF-8/" "$tmp/pshelp.pot"
 msgen -o "$tmp/en.po" "$tmp/pshelp.pot"
 # Accent vowels outside format directives, then bracket the whole text.
 msgfilter -i "$tmp/en.po" -o "$tmp/qps.po" --keep-header \

@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static int tap_count, tap_failed, tap_cur_failed;
+static int tap_count __attribute__((unused));
+static int tap_failed __attribute__((unused));
+static int tap_cur_failed __attribute__((unused));
 
 #define TEST(name) static void test_##name(void)
 #define RUN(name)                                                         \
