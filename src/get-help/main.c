@@ -1,7 +1,622 @@
 /* SPDX-License-Identifier: MIT */
-/* Placeholder: the get-help command line is written next. */
-int
-main(void)
+/*
+ * get-help: PowerShell-style help for a command or about_ topic, read from
+ * platyPS markdown pages in the user's language.  This file only handles
+ * the command line and wires the stages together: lookup (lookup.c),
+ * parsing (md_parse.c) and rendering (render_text.c, render_json.c).
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "culture.h"
+#include "diag.h"
+#include "exitcodes.h"
+#include "i18n.h"
+#include "lookup.h"
+#include "md_parse.h"
+#include "render_json.h"
+#include "render_text.h"
+#include "strbuf.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#define PROG "get-help"
+#define MIN_WIDTH 20
+/* Shown when get-help is run without a name. */
+#define DEFAULT_TOPIC "about_pshelp"
+
+struct options {
+	const char *name;
+	enum render_view view;
+	const char *view_option; /* the option that chose the view */
+	const char *parameter;
+	bool online, open, json, diagnostics, help, version;
+	long width; /* -1: not given */
+	const char *culture;
+	const char *file;
+	char **paths;
+	size_t npaths;
+};
+
+/* Options that take PowerShell's spelling: -Full, -par NAME, ... */
+enum opt_id {
+	OPT_NAME, OPT_DETAILED, OPT_FULL, OPT_EXAMPLES, OPT_PARAMETER,
+	OPT_ONLINE, OPT_OPEN, OPT_PATH, OPT_CULTURE, OPT_WIDTH, OPT_JSON,
+	OPT_FILE, OPT_DIAGNOSTICS, OPT_HELP, OPT_VERSION
+};
+
+static const struct {
+	const char *name;
+	enum opt_id id;
+	bool takes_value;
+} option_table[] = {
+	{"Name", OPT_NAME, true},	  {"Detailed", OPT_DETAILED, false},
+	{"Full", OPT_FULL, false},	  {"Examples", OPT_EXAMPLES, false},
+	{"Parameter", OPT_PARAMETER, true}, {"Online", OPT_ONLINE, false},
+	{"Open", OPT_OPEN, false},	  {"Path", OPT_PATH, true},
+	{"Culture", OPT_CULTURE, true},	  {"UICulture", OPT_CULTURE, true},
+	{"Width", OPT_WIDTH, true},	  {"Json", OPT_JSON, false},
+	{"File", OPT_FILE, true},	  {"Diagnostics", OPT_DIAGNOSTICS, false},
+	{"Help", OPT_HELP, false},	  {"Version", OPT_VERSION, false},
+};
+#define NOPTIONS (sizeof(option_table) / sizeof(option_table[0]))
+
+/* Prints a message about user-supplied text with its controls made visible. */
+static void
+print_error(const char *fmt, const char *arg)
 {
-	return 0;
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_init(&sb);
+	if (arg)
+		utf8_neutralize(&sb, arg, strlen(arg), false);
+	fprintf(stderr, "%s: %s: ", PROG, _("error"));
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	fprintf(stderr, fmt, sb.buf);
+#pragma GCC diagnostic pop
+	fputc('\n', stderr);
+	strbuf_release(&sb);
+}
+
+static void
+print_usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s [OPTION]... [NAME]\n"), PROG);
+	fputs(_("Show PowerShell-style help for a command or an about_ topic, in the\n"
+		"user's language, read from platyPS markdown pages.\n"
+		"\n"
+		"Views (one at most):\n"
+		"  -Detailed, --detailed      add parameter descriptions and examples\n"
+		"  -Full, --full              everything: parameter attributes, inputs,\n"
+		"                             outputs, notes\n"
+		"  -Examples, --examples      only the examples\n"
+		"  -Parameter, --parameter=NAME\n"
+		"                             only the parameters matching NAME (wildcards)\n"
+		"  -Online, --online          print the page's online address\n"
+		"      --open                 with -Online: open it with xdg-open\n"
+		"\n"
+		"Lookup and output:\n"
+		"  -Path, --path=DIR          add a help root (repeatable; searched first)\n"
+		"  -Culture, --culture=TAG    language to show, e.g. sv-SE (default: from\n"
+		"                             LANGUAGE, LC_ALL, LC_MESSAGES, LANG)\n"
+		"  -Width, --width=N          wrap at N columns (0: do not wrap)\n"
+		"  -File, --file=FILE         show the page in FILE instead of looking up NAME\n"
+		"      --json                 print the help model as JSON\n"
+		"      --diagnostics          also report warnings about the page\n"
+		"  -h, --help                 show this help and exit\n"
+		"      --version              show the version and exit\n"
+		"\n"
+		"NAME is matched case-insensitively; * ? and [ ] are wildcards.  Without a\n"
+		"match for NAME, NAME* is tried when it contains a '-', else *NAME*.\n"
+		"Several matches are listed in a table.  See get-help(1).\n"),
+	      f);
+}
+
+static bool
+set_view(struct options *o, enum render_view view, const char *arg)
+{
+	if (o->view_option && o->view != view) {
+		fprintf(stderr,
+			_("%s: %s: options '%s' and '%s' cannot be used "
+			  "together\n"),
+			PROG, _("error"), o->view_option, arg);
+		return false;
+	}
+	o->view = view;
+	o->view_option = arg;
+	return true;
+}
+
+static bool
+parse_width(struct options *o, const char *value)
+{
+	char *end;
+	errno = 0;
+	long w = strtol(value, &end, 10);
+	if (errno || end == value || *end || w < 0 || w > 100000) {
+		print_error(_("invalid width '%s'"), value);
+		return false;
+	}
+	o->width = w;
+	return true;
+}
+
+static bool
+apply_option(struct options *o, enum opt_id id, const char *arg,
+	     const char *value)
+{
+	switch (id) {
+	case OPT_NAME:
+		if (o->name) {
+			print_error(_("more than one name given: '%s'"), value);
+			return false;
+		}
+		o->name = value;
+		return true;
+	case OPT_DETAILED:
+		return set_view(o, RENDER_DETAILED, arg);
+	case OPT_FULL:
+		return set_view(o, RENDER_FULL, arg);
+	case OPT_EXAMPLES:
+		return set_view(o, RENDER_EXAMPLES, arg);
+	case OPT_PARAMETER:
+		o->parameter = value;
+		return set_view(o, RENDER_PARAMETER, arg);
+	case OPT_ONLINE:
+		o->online = true;
+		return true;
+	case OPT_OPEN:
+		o->open = true;
+		return true;
+	case OPT_PATH:
+		o->paths = xrealloc(o->paths, (o->npaths + 1) * sizeof(char *));
+		o->paths[o->npaths++] = (char *)value;
+		return true;
+	case OPT_CULTURE:
+		o->culture = value;
+		return true;
+	case OPT_WIDTH:
+		return parse_width(o, value);
+	case OPT_JSON:
+		o->json = true;
+		return true;
+	case OPT_FILE:
+		o->file = value;
+		return true;
+	case OPT_DIAGNOSTICS:
+		o->diagnostics = true;
+		return true;
+	case OPT_HELP:
+		o->help = true;
+		return true;
+	case OPT_VERSION:
+		o->version = true;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Finds an option by name: exact (case-insensitive) wins, else a unique
+ * prefix, as PowerShell binds parameters.  Returns -1 when unknown and
+ * -2 when ambiguous.
+ */
+static int
+find_option(const char *name, size_t len)
+{
+	int found = -1;
+	for (size_t i = 0; i < NOPTIONS; i++) {
+		const char *n = option_table[i].name;
+		if (strlen(n) == len && strncasecmp(n, name, len) == 0)
+			return (int)i;
+		if (len && strncasecmp(n, name, len) == 0) {
+			if (found >= 0 && option_table[found].id !=
+						  option_table[i].id)
+				return -2;
+			found = (int)i;
+		}
+	}
+	return found;
+}
+
+/* One "-Opt", "-Opt:value", "--opt" or "--opt=value" argument. */
+static bool
+parse_option(struct options *o, int argc, char **argv, int *i)
+{
+	const char *arg = argv[*i];
+	const char *name = arg + 1 + (arg[1] == '-');
+	size_t len = strcspn(name, arg[1] == '-' ? "=" : ":");
+	const char *inline_value = name[len] ? name + len + 1 : NULL;
+
+	if (strcmp(arg, "-h") == 0 || strcmp(arg, "-?") == 0)
+		return apply_option(o, OPT_HELP, arg, NULL);
+	int k = find_option(name, len);
+	if (k == -2) {
+		print_error(_("option '%s' is ambiguous"), arg);
+		return false;
+	}
+	if (k < 0) {
+		print_error(_("unknown option '%s'"), arg);
+		return false;
+	}
+	const char *value = NULL;
+	if (option_table[k].takes_value) {
+		if (inline_value) {
+			value = inline_value;
+		} else if (*i + 1 < argc) {
+			value = argv[++*i];
+		} else {
+			print_error(_("option '%s' needs a value"), arg);
+			return false;
+		}
+	} else if (inline_value) {
+		print_error(_("option '%s' takes no value"), arg);
+		return false;
+	}
+	return apply_option(o, option_table[k].id, arg, value);
+}
+
+static bool
+parse_args(struct options *o, int argc, char **argv)
+{
+	bool only_names = false;
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		if (!only_names && strcmp(arg, "--") == 0) {
+			only_names = true;
+		} else if (!only_names && arg[0] == '-' && arg[1]) {
+			if (!parse_option(o, argc, argv, &i))
+				return false;
+		} else if (!apply_option(o, OPT_NAME, arg, arg)) {
+			return false;
+		}
+	}
+	if (o->open && !o->online) {
+		print_error(_("'%s' needs -Online"), "--open");
+		return false;
+	}
+	return true;
+}
+
+/* The culture option has to be known before messages are translated. */
+static const char *
+prescan_culture(int argc, char **argv)
+{
+	const char *culture = NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0)
+			break;
+		if (strncasecmp(a, "--culture=", 10) == 0)
+			culture = a + 10;
+		else if ((strcasecmp(a, "--culture") == 0 ||
+			  strcasecmp(a, "-culture") == 0 ||
+			  strcasecmp(a, "-uiculture") == 0) &&
+			 i + 1 < argc)
+			culture = argv[++i];
+	}
+	return culture;
+}
+
+static size_t
+output_width(const struct options *o)
+{
+	long w = -1;
+	if (o->width >= 0) {
+		w = o->width;
+	} else {
+		struct winsize ws;
+		if (isatty(STDOUT_FILENO) &&
+		    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col)
+			w = ws.ws_col;
+		else if (getenv("COLUMNS"))
+			w = strtol(getenv("COLUMNS"), NULL, 10);
+	}
+	if (w <= 0)
+		return 0;
+	return w < MIN_WIDTH ? MIN_WIDTH : (size_t)w;
+}
+
+/* ---------- the pieces of one run ---------- */
+
+struct session {
+	struct options opt;
+	struct culture_list user, chain;
+	struct root_list roots;
+	struct topic_index index;
+	size_t width;
+};
+
+static void
+session_release(struct session *s)
+{
+	topic_index_release(&s->index);
+	root_list_release(&s->roots);
+	culture_list_release(&s->chain);
+	culture_list_release(&s->user);
+	free(s->opt.paths);
+}
+
+static bool
+same_language(const char *a, const char *b)
+{
+	size_t la = strcspn(a, "-_"), lb = strcspn(b, "-_");
+	return la == lb && strncasecmp(a, b, la) == 0;
+}
+
+static struct help_doc *
+parse_page(const char *path, const char *culture,
+	   const struct help_doc *source, bool report_all)
+{
+	struct diag_ctx dx;
+	diag_init(&dx, path);
+	dx.threshold = report_all ? DIAGL_STYLE : DIAGL_ERROR;
+	struct md_parse_options mo = {.path = path, .culture = culture,
+				      .source = source};
+	return md_parse_file(path, &mo, &dx);
+}
+
+/* The en-US page a translation came from, to repair damaged names. */
+static struct help_doc *
+parse_source_page(struct session *s, const struct topic *t)
+{
+	if (strcasecmp(t->culture, "en-US") == 0)
+		return NULL;
+	const struct topic *src = topic_index_in_culture(&s->index, t, "en-US");
+	if (src == NULL)
+		return NULL;
+	return parse_page(src->path, src->culture, NULL, false);
+}
+
+static char *
+fallback_note(const struct session *s, const struct topic *t)
+{
+	if (s->user.n == 0 || same_language(s->user.v[0], t->culture))
+		return NULL;
+	/* TRANSLATORS: 1: the culture asked for, 2: the topic, 3: the
+	   culture of the page shown instead. */
+	return xasprintf(_("Note: no %s help was found for %s; showing %s."),
+			 s->user.v[0], t->name, t->culture);
+}
+
+static int
+show_online(const struct help_doc *doc, bool open)
+{
+	const char *uri = doc->online_uri;
+	if (uri == NULL || !*uri) {
+		print_error("%s", _("The online version of this Help topic cannot "
+				    "be displayed because the Internet address "
+				    "(URI) of the Help topic is not specified in "
+				    "the help file."));
+		return EXIT_NOT_FOUND;
+	}
+	if (!open || (strncasecmp(uri, "https://", 8) != 0 &&
+		      strncasecmp(uri, "http://", 7) != 0)) {
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_init(&sb);
+		utf8_neutralize(&sb, uri, strlen(uri), false);
+		printf("%s\n", sb.buf);
+		strbuf_release(&sb);
+		if (open)
+			print_error(_("not opening '%s': only http and https "
+				      "addresses are opened"),
+				    uri);
+		return open ? EXIT_BAD_INPUT : EXIT_OK;
+	}
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		execlp("xdg-open", "xdg-open", uri, (char *)NULL);
+		_exit(127);
+	}
+	int st;
+	if (pid < 0 || waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) ||
+	    WEXITSTATUS(st) != 0) {
+		print_error(_("cannot open '%s' with xdg-open"), uri);
+		return EXIT_SYSTEM;
+	}
+	return EXIT_OK;
+}
+
+static int
+render_doc(struct session *s, const struct help_doc *doc, const char *note)
+{
+	if (s->opt.online)
+		return show_online(doc, s->opt.open);
+	struct strbuf out = STRBUF_INIT;
+	strbuf_init(&out);
+	int rc = EXIT_OK;
+	if (s->opt.json) {
+		render_json(doc, &out);
+	} else {
+		struct render_options ro = {.view = s->opt.view,
+					    .parameter = s->opt.parameter,
+					    .width = s->width,
+					    .note = note};
+		if (render_text(doc, &ro, &out) != 0) {
+			print_error(_("No parameter matches criteria %s."),
+				    s->opt.parameter);
+			rc = EXIT_NOT_FOUND;
+		}
+	}
+	fwrite(out.buf, 1, out.len, stdout);
+	strbuf_release(&out);
+	return rc;
+}
+
+static int
+show_topic(struct session *s, const struct topic *t)
+{
+	struct help_doc *source = parse_source_page(s, t);
+	struct help_doc *doc =
+		parse_page(t->path, t->culture, source, s->opt.diagnostics);
+	int rc = EXIT_BAD_INPUT;
+	if (doc) {
+		char *note = fallback_note(s, t);
+		rc = render_doc(s, doc, note);
+		free(note);
+	}
+	help_doc_free(doc);
+	help_doc_free(source);
+	return rc;
+}
+
+static const char *
+category_name(enum topic_category c)
+{
+	switch (c) {
+	case TOPIC_COMMAND:
+		return "Cmdlet";
+	case TOPIC_ABOUT:
+		return "HelpFile";
+	case TOPIC_MODULE:
+		return "Module";
+	}
+	return "";
+}
+
+/* Several topics matched: the Name / Category / Module / Synopsis table. */
+static int
+show_table(struct session *s, const struct topic **found, size_t n)
+{
+	if (s->opt.online) {
+		print_error(_("Multiple Help topics were found. Use only one "
+			      "Help topic with the -%s option."),
+			    "Online");
+		return EXIT_USAGE;
+	}
+	struct render_topic_row *rows = xcalloc(n, sizeof(*rows));
+	struct help_doc **docs = xcalloc(n, sizeof(*docs));
+	for (size_t i = 0; i < n; i++) {
+		const struct topic *t = found[i];
+		docs[i] = parse_page(t->path, t->culture, NULL, false);
+		const char *synopsis = "";
+		if (docs[i]) {
+			const struct help_blocks *b =
+				t->category == TOPIC_COMMAND
+					? &docs[i]->synopsis
+					: &docs[i]->short_description;
+			synopsis = help_blocks_first_text(docs[i], b);
+		}
+		rows[i] = (struct render_topic_row){t->name,
+						    category_name(t->category),
+						    t->module ? t->module : "",
+						    synopsis};
+	}
+	struct strbuf out = STRBUF_INIT;
+	strbuf_init(&out);
+	render_topic_table(rows, n, s->width, &out);
+	fwrite(out.buf, 1, out.len, stdout);
+	strbuf_release(&out);
+	for (size_t i = 0; i < n; i++)
+		help_doc_free(docs[i]);
+	free(docs);
+	free(rows);
+	return EXIT_OK;
+}
+
+static int
+report_not_found(struct session *s, const char *name)
+{
+	print_error(_("no help topic matches '%s'"), name);
+	const struct topic **near;
+	size_t n = topic_index_suggest(&s->index, name, 5, &near);
+	if (n) {
+		fprintf(stderr, "%s\n", n == 1 ? _("The most similar topic is")
+					       : _("The most similar topics are"));
+		for (size_t i = 0; i < n; i++)
+			fprintf(stderr, "    %s\n", near[i]->name);
+	}
+	free(near);
+	if (s->roots.n == 0)
+		fprintf(stderr, _("%s: no help roots: use --path or PSHELP_PATH\n"),
+			PROG);
+	return EXIT_NOT_FOUND;
+}
+
+static int
+show_name(struct session *s, const char *name)
+{
+	const struct topic **found;
+	size_t n = topic_index_find(&s->index, name, &found);
+	int rc;
+	if (n == 0)
+		rc = report_not_found(s, name);
+	else if (n == 1)
+		rc = show_topic(s, found[0]);
+	else
+		rc = show_table(s, found, n);
+	free(found);
+	return rc;
+}
+
+static int
+show_file(struct session *s, const char *path)
+{
+	struct help_doc *doc = parse_page(path, NULL, NULL, s->opt.diagnostics);
+	if (doc == NULL)
+		return EXIT_BAD_INPUT;
+	int rc = render_doc(s, doc, NULL);
+	help_doc_free(doc);
+	return rc;
+}
+
+static int
+run(struct session *s)
+{
+	culture_chain(&s->user, &s->chain);
+	root_list_from_environment(&s->roots, s->opt.paths, s->opt.npaths,
+				   PSHELP_HELP_DATADIR);
+	s->width = output_width(&s->opt);
+	if (s->opt.file)
+		return show_file(s, s->opt.file);
+	topic_index_build(&s->index, (const char *const *)s->roots.v,
+			  s->roots.n, &s->chain);
+	return show_name(s, s->opt.name ? s->opt.name : DEFAULT_TOPIC);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct session s = {.opt = {.width = -1}};
+
+	culture_from_environment(prescan_culture(argc, argv), &s.user);
+	{
+		struct culture_list chain = {0};
+		culture_chain(&s.user, &chain);
+		char *langs = culture_gettext_languages(&chain);
+		i18n_init(langs);
+		free(langs);
+		culture_list_release(&chain);
+	}
+
+	int rc;
+	if (!parse_args(&s.opt, argc, argv)) {
+		fprintf(stderr, _("Try '%s --help' for more information.\n"),
+			PROG);
+		rc = EXIT_USAGE;
+	} else if (s.opt.help) {
+		print_usage(stdout);
+		rc = EXIT_OK;
+	} else if (s.opt.version) {
+		printf("%s (pshelp) %s\n", PROG, PSHELP_VERSION);
+		rc = EXIT_OK;
+	} else {
+		rc = run(&s);
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno != EPIPE)
+			perror(PROG ": stdout");
+		rc = EXIT_SYSTEM;
+	}
+	session_release(&s);
+	return rc;
 }
