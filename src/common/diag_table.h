@@ -16,6 +16,8 @@ DIAG(LINK_TEXT_MISMATCH, STYLE, "link-text-mismatch",
 /* ===== warning: part of the page was read with a guess ===== */
 DIAG(FRONTMATTER_LINE, WARNING, "frontmatter-line",
      N_("front matter line is not 'key: value'; ignored"))
+DIAG(FRONTMATTER_QUOTE, WARNING, "frontmatter-quote",
+     N_("badly quoted front matter value '%s'; read as written"))
 DIAG(LOCALE_MISMATCH, WARNING, "locale-mismatch",
      N_("front matter Locale '%s' disagrees with ms.contentlocale '%s'"))
 DIAG(NO_TITLE, WARNING, "no-title",

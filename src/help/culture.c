@@ -1,3 +1,426 @@
 /* SPDX-License-Identifier: MIT */
-/* Placeholder until this stage is written; see culture.h. */
+/*
+ * Cultures come from ICU's locale data only (uloc_*): the glibc locale of
+ * the user may not be generated, and setlocale would tell us nothing.
+ * Never pass "" or NULL to uloc_*: ICU reads that as the default locale.
+ */
 #include "culture.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <unicode/uloc.h>
+
+#include "strbuf.h"
+#include "xalloc.h"
+
+/* Longer input is not a locale name; ICU's own buffers are 157 bytes. */
+#define MAX_NAME 64
+#define ID_CAP 160
+
+/* The parts of an ICU locale id that a culture keeps. */
+struct loc_parts {
+	char lang[ULOC_LANG_CAPACITY];
+	char script[ULOC_SCRIPT_CAPACITY];
+	char region[ULOC_COUNTRY_CAPACITY];
+	char variant[ID_CAP];
+};
+
+static bool
+is_name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
+	       c == '@';
+}
+
+static bool
+is_tag_safe(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++) {
+		char c = *s;
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '-'))
+			return false;
+	}
+	return true;
+}
+
+/* Splits an ICU id into its parts; false if ICU cannot. */
+static bool
+split_id(const char *id, struct loc_parts *p)
+{
+	UErrorCode st = U_ZERO_ERROR;
+
+	memset(p, 0, sizeof(*p));
+	if (!*id)
+		return false;
+	uloc_getLanguage(id, p->lang, sizeof(p->lang), &st);
+	uloc_getScript(id, p->script, sizeof(p->script), &st);
+	uloc_getCountry(id, p->region, sizeof(p->region), &st);
+	uloc_getVariant(id, p->variant, sizeof(p->variant), &st);
+	return U_SUCCESS(st) && st != U_STRING_NOT_TERMINATED_WARNING;
+}
+
+/* BCP 47 tag (or tag with '_') to an ICU id; the whole input must parse. */
+static bool
+id_from_tag(const char *tag, char *id, size_t cap)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	char buf[MAX_NAME + 1];
+	int32_t parsed = 0;
+	size_t len = strlen(tag);
+
+	if (len == 0 || len > MAX_NAME)
+		return false;
+	for (size_t i = 0; i <= len; i++)
+		buf[i] = tag[i] == '_' ? '-' : tag[i];
+	uloc_forLanguageTag(buf, id, (int32_t)cap, &parsed, &st);
+	if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING)
+		return false;
+	return parsed == (int32_t)len && *id;
+}
+
+static void
+join_id(const struct loc_parts *p, char *id, size_t cap)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	strbuf_addstr(&sb, p->lang);
+	if (*p->script)
+		strbuf_addf(&sb, "_%s", p->script);
+	if (*p->region || *p->variant)
+		strbuf_addf(&sb, "_%s", p->region);
+	if (*p->variant)
+		strbuf_addf(&sb, "_%s", p->variant);
+	if (sb.len < cap)
+		memcpy(id, sb.buf, sb.len + 1);
+	else
+		*id = '\0';
+	strbuf_release(&sb);
+}
+
+/* An ICU id to a canonical, folder-safe tag; NULL if it is not one. */
+static char *
+tag_from_parts(const struct loc_parts *p)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	char id[ID_CAP], tag[ID_CAP];
+
+	if (!*p->lang || strcmp(p->lang, "und") == 0)
+		return NULL;
+	join_id(p, id, sizeof(id));
+	if (!*id)
+		return NULL;
+	uloc_toLanguageTag(id, tag, sizeof(tag), true, &st);
+	if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING ||
+	    !is_tag_safe(tag))
+		return NULL;
+	/* Windows spells the pseudo-locales in lower case: qps-ploc. */
+	if (strcmp(p->lang, "qps") == 0)
+		for (char *s = tag; *s; s++)
+			if (*s >= 'A' && *s <= 'Z')
+				*s = (char)(*s - 'A' + 'a');
+	return xstrdup(tag);
+}
+
+/* The POSIX @modifier: a script, a variant, or nothing we keep. */
+static void
+apply_modifier(struct loc_parts *p, const char *mod, size_t len)
+{
+	static const char *const scripts[][2] = {
+		{"latin", "Latn"}, {"cyrillic", "Cyrl"},
+		{"devanagari", "Deva"}, {"arabic", "Arab"},
+	};
+	size_t n = sizeof(scripts) / sizeof(scripts[0]);
+
+	for (size_t i = 0; i < n; i++) {
+		if (strlen(scripts[i][0]) == len &&
+		    strncasecmp(mod, scripts[i][0], len) == 0) {
+			if (!*p->script)
+				strcpy(p->script, scripts[i][1]);
+			return;
+		}
+	}
+	/* A BCP 47 variant is 5-8 alphanumerics ("valencia"); "euro" is not. */
+	if (len >= 5 && len <= 8 && !*p->variant) {
+		for (size_t i = 0; i < len; i++) {
+			char c = mod[i];
+			if (c == '-' || c == '_' || c == '.' || c == '@')
+				return;
+			p->variant[i] = (char)(c >= 'a' && c <= 'z' ?
+					       c - 'a' + 'A' : c);
+		}
+		p->variant[len] = '\0';
+	}
+}
+
+static bool
+is_c_locale(const char *base, size_t len)
+{
+	return (len == 1 && (base[0] == 'C' || base[0] == 'c')) ||
+	       (len == 5 && strncasecmp(base, "POSIX", 5) == 0);
+}
+
+char *
+culture_canonical(const char *name)
+{
+	char base[MAX_NAME + 1], id[ID_CAP];
+	const char *at, *mod_end;
+	struct loc_parts p;
+	size_t len, blen;
+
+	if (!name || !(len = strlen(name)) || len > MAX_NAME)
+		return NULL;
+	for (size_t i = 0; i < len; i++)
+		if (!is_name_char(name[i]))
+			return NULL;
+	blen = strcspn(name, ".@");
+	if (blen == 0 || is_c_locale(name, blen))
+		return NULL;
+	memcpy(base, name, blen);
+	base[blen] = '\0';
+	if (!id_from_tag(base, id, sizeof(id)) || !split_id(id, &p))
+		return NULL;
+	at = strchr(name, '@');
+	if (at) {
+		mod_end = strchr(at + 1, '.');
+		apply_modifier(&p, at + 1, mod_end ? (size_t)(mod_end - at - 1) :
+				   strlen(at + 1));
+	}
+	return tag_from_parts(&p);
+}
+
+void
+culture_list_release(struct culture_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+static bool
+list_has(const struct culture_list *l, const char *tag)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcasecmp(l->v[i], tag) == 0)
+			return true;
+	return false;
+}
+
+/* Takes ownership of tag (which may be NULL); drops duplicates. */
+static void
+list_add(struct culture_list *l, char *tag)
+{
+	if (!tag)
+		return;
+	if (list_has(l, tag)) {
+		free(tag);
+		return;
+	}
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
+	l->v[l->n++] = tag;
+}
+
+static void
+add_language_list(struct culture_list *out, const char *list)
+{
+	const char *s = list;
+
+	while (*s) {
+		size_t n = strcspn(s, ":");
+		if (n > 0 && n <= MAX_NAME) {
+			char *one = xstrndup(s, n);
+			list_add(out, culture_canonical(one));
+			free(one);
+		}
+		s += n;
+		if (*s == ':')
+			s++;
+	}
+}
+
+void
+culture_from_environment(const char *option, struct culture_list *out)
+{
+	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	const char *v;
+
+	out->v = NULL;
+	out->n = 0;
+	if (option) {
+		/* An invalid --culture gives no culture; the caller reports it. */
+		list_add(out, culture_canonical(option));
+		return;
+	}
+	/* gettext ignores LANGUAGE under LC_ALL=C; we pick catalogs ourselves. */
+	v = getenv("LANGUAGE");
+	if (v)
+		add_language_list(out, v);
+	if (out->n > 0)
+		return;
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		v = getenv(vars[i]);
+		if (v && *v) {
+			list_add(out, culture_canonical(v));
+			return;
+		}
+	}
+}
+
+/* Likely script of lang[_region]; "" when ICU knows none. */
+static void
+likely_script(const char *lang, const char *region, char *script, size_t cap)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	struct loc_parts p = {0};
+	char id[ID_CAP], max[ID_CAP];
+
+	strcpy(p.lang, lang);
+	strcpy(p.region, region);
+	join_id(&p, id, sizeof(id));
+	*script = '\0';
+	if (!*id)
+		return;
+	uloc_addLikelySubtags(id, max, sizeof(max), &st);
+	if (U_SUCCESS(st) && st != U_STRING_NOT_TERMINATED_WARNING &&
+	    split_id(max, &p) && strlen(p.script) < cap)
+		strcpy(script, p.script);
+}
+
+/* "sv" -> "sv-SE", "zh-Hant" -> "zh-TW", "sr-Latn" -> "sr-Latn-RS". */
+static char *
+with_likely_region(const struct loc_parts *p)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	struct loc_parts m;
+	char id[ID_CAP], max[ID_CAP], def[ULOC_SCRIPT_CAPACITY];
+
+	join_id(p, id, sizeof(id));
+	if (!*id)
+		return NULL;
+	uloc_addLikelySubtags(id, max, sizeof(max), &st);
+	if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING ||
+	    !split_id(max, &m) || !*m.region)
+		return NULL;
+	likely_script(m.lang, m.region, def, sizeof(def));
+	if (strcmp(def, m.script) == 0)
+		m.script[0] = '\0';
+	strcpy(m.variant, p->variant);
+	return tag_from_parts(&m);
+}
+
+static void
+add_with_fallbacks(struct culture_list *out, const char *tag)
+{
+	char id[ID_CAP], parent[ID_CAP];
+	struct loc_parts p;
+
+	if (!id_from_tag(tag, id, sizeof(id)) || !split_id(id, &p))
+		return;
+	list_add(out, xstrdup(tag));
+	if (!*p.region)
+		list_add(out, with_likely_region(&p));
+	for (;;) {
+		UErrorCode st = U_ZERO_ERROR;
+		uloc_getParent(id, parent, sizeof(parent), &st);
+		if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING ||
+		    !*parent || strcmp(parent, "root") == 0 ||
+		    strcmp(parent, id) == 0 || !split_id(parent, &p))
+			break;
+		list_add(out, tag_from_parts(&p));
+		strcpy(id, parent);
+	}
+}
+
+void
+culture_chain(const struct culture_list *user, struct culture_list *out)
+{
+	out->v = NULL;
+	out->n = 0;
+	for (size_t i = 0; user && i < user->n; i++) {
+		char *tag = culture_canonical(user->v[i]);
+		if (tag)
+			add_with_fallbacks(out, tag);
+		free(tag);
+	}
+	list_add(out, xstrdup("en-US"));
+}
+
+/* gettext spells a script as an @modifier (sr_RS@latin). */
+static const char *
+script_modifier(const char *script)
+{
+	if (strcmp(script, "Latn") == 0)
+		return "latin";
+	if (strcmp(script, "Cyrl") == 0)
+		return "cyrillic";
+	if (strcmp(script, "Deva") == 0)
+		return "devanagari";
+	return NULL;
+}
+
+/* One culture as a gettext language name: "sv-SE" -> "sv_SE". */
+static char *
+gettext_name(const char *tag)
+{
+	char id[ID_CAP], def[ULOC_SCRIPT_CAPACITY];
+	struct loc_parts p;
+	const char *mod = NULL;
+	char *likely;
+
+	if (strncasecmp(tag, "qps-", 4) == 0 || !id_from_tag(tag, id,
+							     sizeof(id)) ||
+	    !split_id(id, &p)) {
+		char *s = xstrdup(tag);
+		for (char *c = s; *c; c++)
+			if (*c == '-')
+				*c = '_';
+		return s;
+	}
+	if (*p.script && !*p.region) {
+		/* zh-Hant has no gettext name; its likely region zh_TW does. */
+		likely = with_likely_region(&p);
+		if (likely && id_from_tag(likely, id, sizeof(id)))
+			split_id(id, &p);
+		free(likely);
+	}
+	if (*p.script) {
+		likely_script(p.lang, p.region, def, sizeof(def));
+		if (strcmp(def, p.script) != 0)
+			mod = script_modifier(p.script);
+	}
+	return xasprintf("%s%s%s%s%s", p.lang, *p.region ? "_" : "", p.region,
+			 mod ? "@" : "", mod ? mod : "");
+}
+
+char *
+culture_gettext_languages(const struct culture_list *chain)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct culture_list seen = {NULL, 0};
+
+	if (!chain || chain->n == 0)
+		return NULL;
+	strbuf_init(&sb);
+	for (size_t i = 0; i < chain->n; i++) {
+		char *name = gettext_name(chain->v[i]);
+		if (list_has(&seen, name)) {
+			free(name);
+			continue;
+		}
+		if (sb.len)
+			strbuf_addch(&sb, ':');
+		strbuf_addstr(&sb, name);
+		list_add(&seen, name);
+	}
+	culture_list_release(&seen);
+	return strbuf_detach(&sb, NULL);
+}
