@@ -32,4 +32,11 @@ int frontmatter_parse(struct arena *a, const char *buf, size_t len,
 /* The scalar value of key (compared case-insensitively), or NULL. */
 const char *frontmatter_get(const struct frontmatter *fm, const char *key);
 
+/*
+ * The first entry named key (compared case-insensitively), or NULL; for
+ * lists such as `aliases:`, whose value is NULL.
+ */
+const struct help_fm_entry *frontmatter_find(const struct frontmatter *fm,
+					     const char *key);
+
 #endif

@@ -1,3 +1,889 @@
 /* SPDX-License-Identifier: MIT */
-/* Placeholder until this stage is written; see lookup.h. */
+/*
+ * Help roots, the topic index and name lookup.  Directories are walked with
+ * openat(O_NOFOLLOW) below each root, so a symlinked folder or page is
+ * never entered; names are only ever compared with indexed names.
+ */
 #include "lookup.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <unicode/ucol.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "strbuf.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* Folding looks at this many bytes at most: no name is that long. */
+#define FOLD_MAX ((size_t)1 << 20)
+
+/* ---- case folding ---- */
+
+static UChar *
+utf16_from_utf8(const char *s, size_t len, int32_t *n)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UChar *u = xmalloc((len + 1) * sizeof(*u));
+
+	/* Invalid bytes become U+FFFD, which no indexed name contains. */
+	u_strFromUTF8WithSub(u, (int32_t)len + 1, n, s, (int32_t)len, 0xFFFD,
+			     NULL, &st);
+	if (U_FAILURE(st))
+		*n = 0;
+	return u;
+}
+
+static UChar *
+normalize(const UNormalizer2 *nf, UChar *src, int32_t n, int32_t *outn)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t need = unorm2_normalize(nf, src, n, NULL, 0, &st);
+	UChar *dst = xmalloc(((size_t)need + 1) * sizeof(*dst));
+
+	st = U_ZERO_ERROR;
+	*outn = unorm2_normalize(nf, src, n, dst, need + 1, &st);
+	if (U_FAILURE(st))
+		*outn = 0;
+	free(src);
+	return dst;
+}
+
+static UChar *
+fold16(UChar *src, int32_t n, int32_t *outn)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t need = u_strFoldCase(NULL, 0, src, n, U_FOLD_CASE_DEFAULT, &st);
+	UChar *dst = xmalloc(((size_t)need + 1) * sizeof(*dst));
+
+	st = U_ZERO_ERROR;
+	*outn = u_strFoldCase(dst, need + 1, src, n, U_FOLD_CASE_DEFAULT, &st);
+	if (U_FAILURE(st))
+		*outn = 0;
+	free(src);
+	return dst;
+}
+
+static char *
+utf8_from_utf16(UChar *u, int32_t n)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t need = 0;
+	char *s;
+
+	u_strToUTF8(NULL, 0, &need, u, n, &st);
+	s = xmalloc((size_t)need + 1);
+	st = U_ZERO_ERROR;
+	u_strToUTF8(s, need + 1, NULL, u, n, &st);
+	if (U_FAILURE(st))
+		need = 0;
+	s[need] = '\0';
+	free(u);
+	return s;
+}
+
+/*
+ * Canonical caseless form: NFD, default (non-Turkic) folding, NFC.  The
+ * NFD/NFC steps make a decomposed file name match a composed query.
+ */
+char *
+fold_case(const char *s)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	const UNormalizer2 *nfd = unorm2_getNFDInstance(&st);
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+	size_t len = strlen(s);
+	int32_t n;
+	UChar *u;
+
+	if (len > FOLD_MAX)
+		len = FOLD_MAX;
+	u = utf16_from_utf8(s, len, &n);
+	if (U_SUCCESS(st)) {
+		u = normalize(nfd, u, n, &n);
+		u = fold16(u, n, &n);
+		u = normalize(nfc, u, n, &n);
+	} else {
+		u = fold16(u, n, &n);
+	}
+	return utf8_from_utf16(u, n);
+}
+
+/* Code points of a folded (hence valid) UTF-8 string; caller frees. */
+static int32_t *
+decode_all(const char *s, size_t *n)
+{
+	size_t len = strlen(s), k = 0;
+	int32_t *cp = xmalloc((len + 1) * sizeof(*cp));
+
+	for (size_t i = 0; i < len;)
+		i += utf8_decode(s + i, len - i, &cp[k++]);
+	*n = k;
+	return cp;
+}
+
+/* ---- wildcards ---- */
+
+enum wc_kind { WC_LIT, WC_ANY, WC_STAR, WC_CLASS };
+
+struct wc_tok {
+	enum wc_kind kind;
+	int32_t cp;          /* WC_LIT */
+	size_t first, count; /* WC_CLASS: ranges [first, first + count) */
+};
+
+struct wc_range {
+	int32_t lo, hi;
+};
+
+struct wildcard {
+	struct wc_tok *tok;
+	size_t ntok, tcap;
+	struct wc_range *rng;
+	size_t nrng, rcap;
+	size_t nfixed; /* tokens that consume exactly one code point */
+};
+
+static void
+wc_push(struct wildcard *w, enum wc_kind kind, int32_t cp)
+{
+	/* A run of stars is one star. */
+	if (kind == WC_STAR && w->ntok && w->tok[w->ntok - 1].kind == WC_STAR)
+		return;
+	w->tok = xgrow(w->tok, &w->tcap, w->ntok + 1, sizeof(*w->tok));
+	w->tok[w->ntok] = (struct wc_tok){kind, cp, w->nrng, 0};
+	w->ntok++;
+	if (kind != WC_STAR)
+		w->nfixed++;
+}
+
+static void
+wc_add_range(struct wildcard *w, int32_t lo, int32_t hi)
+{
+	w->rng = xgrow(w->rng, &w->rcap, w->nrng + 1, sizeof(*w->rng));
+	w->rng[w->nrng++] = (struct wc_range){lo, hi};
+	w->tok[w->ntok - 1].count++;
+}
+
+/* Index of the ']' closing a class opened at p[i - 1], or n if none. */
+static size_t
+wc_class_end(const int32_t *p, size_t n, size_t i)
+{
+	for (; i < n; i++) {
+		if (p[i] == '`' && i + 1 < n)
+			i++;
+		else if (p[i] == ']')
+			return i;
+	}
+	return n;
+}
+
+/* Parses the class body p[i, end) into ranges: "abc", "a-z", "`]". */
+static void
+wc_parse_class(struct wildcard *w, const int32_t *p, size_t i, size_t end)
+{
+	wc_push(w, WC_CLASS, 0);
+	while (i < end) {
+		int32_t lo, hi;
+		if (p[i] == '`' && i + 1 < end)
+			i++;
+		lo = hi = p[i++];
+		if (i + 1 < end && p[i] == '-') {
+			i++;
+			if (p[i] == '`' && i + 1 < end)
+				i++;
+			hi = p[i++];
+		}
+		wc_add_range(w, lo, hi);
+	}
+}
+
+/* PowerShell wildcards: * ? [abc] [a-z], backtick escapes. */
+static void
+wc_compile(struct wildcard *w, const int32_t *p, size_t n)
+{
+	memset(w, 0, sizeof(*w));
+	for (size_t i = 0; i < n; i++) {
+		size_t end;
+		if (p[i] == '*') {
+			wc_push(w, WC_STAR, 0);
+		} else if (p[i] == '?') {
+			wc_push(w, WC_ANY, 0);
+		} else if (p[i] == '`' && i + 1 < n) {
+			wc_push(w, WC_LIT, p[++i]);
+		} else if (p[i] == '[' &&
+			   (end = wc_class_end(p, n, i + 1)) < n) {
+			wc_parse_class(w, p, i + 1, end);
+			i = end;
+		} else {
+			/* An unclosed '[' is taken literally. */
+			wc_push(w, WC_LIT, p[i]);
+		}
+	}
+}
+
+static void
+wc_release(struct wildcard *w)
+{
+	free(w->tok);
+	free(w->rng);
+}
+
+static bool
+wc_tok_matches(const struct wildcard *w, const struct wc_tok *t, int32_t c)
+{
+	switch (t->kind) {
+	case WC_ANY:
+		return true;
+	case WC_LIT:
+		return t->cp == c;
+	case WC_CLASS:
+		for (size_t i = t->first; i < t->first + t->count; i++)
+			if (c >= w->rng[i].lo && c <= w->rng[i].hi)
+				return true;
+		return false;
+	default:
+		return false;
+	}
+}
+
+/* Backtracks only to the last star: O(text * pattern) at worst. */
+static bool
+wc_match(const struct wildcard *w, const int32_t *s, size_t n)
+{
+	size_t p = 0, t = 0, star = SIZE_MAX, star_t = 0;
+
+	if (w->nfixed > n)
+		return false;
+	while (t < n) {
+		if (p < w->ntok && w->tok[p].kind == WC_STAR) {
+			star = p++;
+			star_t = t;
+		} else if (p < w->ntok && wc_tok_matches(w, &w->tok[p], s[t])) {
+			p++;
+			t++;
+		} else if (star != SIZE_MAX) {
+			p = star + 1;
+			t = ++star_t;
+		} else {
+			return false;
+		}
+	}
+	while (p < w->ntok && w->tok[p].kind == WC_STAR)
+		p++;
+	return p == w->ntok;
+}
+
+static void
+wc_compile_folded(struct wildcard *w, const char *folded_pattern)
+{
+	size_t n;
+	int32_t *cp = decode_all(folded_pattern, &n);
+
+	wc_compile(w, cp, n);
+	free(cp);
+}
+
+static bool
+wc_match_folded(const struct wildcard *w, const char *folded)
+{
+	size_t n;
+	int32_t *cp = decode_all(folded, &n);
+	bool ok = wc_match(w, cp, n);
+
+	free(cp);
+	return ok;
+}
+
+bool
+wildcard_match_folded(const char *pattern, const char *text)
+{
+	char *fp = fold_case(pattern), *ft = fold_case(text);
+	struct wildcard w;
+	bool ok;
+
+	wc_compile_folded(&w, fp);
+	ok = wc_match_folded(&w, ft);
+	wc_release(&w);
+	free(fp);
+	free(ft);
+	return ok;
+}
+
+/* ---- help roots ---- */
+
+static void
+root_add(struct root_list *l, const char *dir, size_t len)
+{
+	/* "/a/b/" and "/a/b" are one root; "/" stays "/". */
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	if (len == 0)
+		return;
+	for (size_t i = 0; i < l->n; i++)
+		if (strlen(l->v[i]) == len && memcmp(l->v[i], dir, len) == 0)
+			return;
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
+	l->v[l->n++] = xstrndup(dir, len);
+}
+
+void
+root_list_from_environment(struct root_list *out, char *const *paths,
+			   size_t npaths, const char *datadir)
+{
+	const char *env = getenv("PSHELP_PATH");
+
+	out->v = NULL;
+	out->n = 0;
+	for (size_t i = 0; paths && i < npaths; i++)
+		if (paths[i])
+			root_add(out, paths[i], strlen(paths[i]));
+	while (env && *env) {
+		size_t n = strcspn(env, ":");
+		root_add(out, env, n);
+		env += n;
+		if (*env == ':')
+			env++;
+	}
+	if (datadir)
+		root_add(out, datadir, strlen(datadir));
+}
+
+void
+root_list_release(struct root_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* ---- building the index ---- */
+
+enum scan_level { LEVEL_CULTURE, LEVEL_MODULE, LEVEL_ABOUT };
+
+struct scan {
+	struct topic_index *idx;
+	size_t cap;
+	size_t chain_index;
+	const char *culture; /* the folder's name on disk */
+	struct strbuf path;  /* the folder being read */
+};
+
+struct names {
+	char **v;
+	size_t n, cap;
+};
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Entries of d in byte order (for a stable index), without dot files. */
+static void
+read_names(DIR *d, struct names *out)
+{
+	struct dirent *e;
+
+	memset(out, 0, sizeof(*out));
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof(*out->v));
+		out->v[out->n++] = xstrdup(e->d_name);
+	}
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), cmp_names);
+}
+
+static void
+names_release(struct names *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+}
+
+/* A name we may show and compare: valid UTF-8 without control characters. */
+static bool
+is_clean_name(const char *s)
+{
+	size_t len = strlen(s);
+
+	return utf8_first_invalid(s, len) == len &&
+	       utf8_is_clean(s, len, false);
+}
+
+static bool
+has_md_suffix(const char *name, size_t len)
+{
+	return len > 3 && strcasecmp(name + len - 3, ".md") == 0;
+}
+
+static enum topic_category
+categorize(const char *stem, const char *module, enum scan_level level)
+{
+	if (strncasecmp(stem, "about_", 6) == 0)
+		return TOPIC_ABOUT;
+	if (level == LEVEL_ABOUT)
+		return TOPIC_ABOUT; /* About.md, the index of the About topics */
+	if (level == LEVEL_MODULE && module) {
+		char *a = fold_case(stem), *b = fold_case(module);
+		bool same = strcmp(a, b) == 0;
+		free(a);
+		free(b);
+		if (same)
+			return TOPIC_MODULE;
+	}
+	return TOPIC_COMMAND;
+}
+
+static void
+add_page(struct scan *s, const char *name, const char *module,
+	 enum scan_level level)
+{
+	struct topic_index *idx = s->idx;
+	size_t len = strlen(name);
+	struct topic *t;
+	char *stem;
+
+	if (!has_md_suffix(name, len) || !is_clean_name(name))
+		return;
+	stem = xstrndup(name, len - 3);
+	idx->v = xgrow(idx->v, &s->cap, idx->n + 1, sizeof(*idx->v));
+	t = &idx->v[idx->n++];
+	t->name = stem;
+	t->folded = fold_case(stem);
+	t->module = module ? xstrdup(module) : NULL;
+	t->culture = xstrdup(s->culture);
+	t->path = xasprintf("%s/%s", s->path.buf, name);
+	t->category = categorize(stem, module, level);
+	t->chain_index = s->chain_index;
+}
+
+static void scan_dir(struct scan *s, int parent, const char *name,
+		     const char *module, enum scan_level level);
+
+/* One entry of a folder at `level`: a page, or a folder one level down. */
+static void
+scan_entry(struct scan *s, int fd, const char *name, const char *module,
+	   enum scan_level level)
+{
+	struct stat st;
+	bool about;
+
+	if (fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+		return;
+	if (S_ISREG(st.st_mode)) {
+		add_page(s, name, module, level);
+		return;
+	}
+	if (!S_ISDIR(st.st_mode) || level == LEVEL_ABOUT || !is_clean_name(name))
+		return;
+	about = strcasecmp(name, "About") == 0;
+	if (level == LEVEL_CULTURE)
+		scan_dir(s, fd, name, about ? NULL : name,
+			 about ? LEVEL_ABOUT : LEVEL_MODULE);
+	else if (about)
+		scan_dir(s, fd, name, module, LEVEL_ABOUT);
+}
+
+static void
+scan_dir(struct scan *s, int parent, const char *name, const char *module,
+	 enum scan_level level)
+{
+	int fd = openat(parent, name,
+			O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	size_t saved = s->path.len;
+	struct names names;
+	DIR *d;
+
+	if (fd < 0)
+		return;
+	d = fdopendir(fd);
+	if (!d) {
+		close(fd);
+		return;
+	}
+	read_names(d, &names);
+	strbuf_addf(&s->path, "/%s", name);
+	for (size_t i = 0; i < names.n; i++)
+		scan_entry(s, dirfd(d), names.v[i], module, level);
+	s->path.len = saved;
+	s->path.buf[saved] = '\0';
+	names_release(&names);
+	closedir(d);
+}
+
+/* Every folder of the root named like the culture, in any case. */
+static void
+scan_root(struct scan *s, const char *root, const char *culture)
+{
+	int fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	struct names names;
+	DIR *d;
+
+	if (fd < 0)
+		return;
+	d = fdopendir(fd);
+	if (!d) {
+		close(fd);
+		return;
+	}
+	read_names(d, &names);
+	strbuf_reset(&s->path);
+	strbuf_addstr(&s->path, root);
+	for (size_t i = 0; i < names.n; i++) {
+		if (strcasecmp(names.v[i], culture) != 0)
+			continue;
+		s->culture = names.v[i];
+		scan_dir(s, dirfd(d), names.v[i], NULL, LEVEL_CULTURE);
+	}
+	names_release(&names);
+	closedir(d);
+}
+
+void
+topic_index_build(struct topic_index *idx, const char *const *roots,
+		  size_t nroots, const struct culture_list *chain)
+{
+	struct scan s = {idx, 0, 0, NULL, STRBUF_INIT};
+
+	idx->v = NULL;
+	idx->n = 0;
+	strbuf_init(&s.path);
+	/* Culture-major: a better culture in any root beats a worse one. */
+	for (size_t c = 0; chain && c < chain->n; c++) {
+		s.chain_index = c;
+		for (size_t r = 0; r < nroots; r++)
+			if (roots[r])
+				scan_root(&s, roots[r], chain->v[c]);
+	}
+	strbuf_release(&s.path);
+}
+
+void
+topic_index_release(struct topic_index *idx)
+{
+	for (size_t i = 0; i < idx->n; i++) {
+		struct topic *t = &idx->v[i];
+		free(t->name);
+		free(t->folded);
+		free(t->module);
+		free(t->culture);
+		free(t->path);
+	}
+	free(idx->v);
+	idx->v = NULL;
+	idx->n = 0;
+}
+
+/* ---- ranking results ---- */
+
+struct ranked {
+	const struct topic *t;
+	size_t rank;   /* category, or edit distance */
+	uint8_t *key;  /* root collation sort key of the name */
+	size_t keylen;
+};
+
+static void
+sort_key(UCollator *coll, struct ranked *r)
+{
+	int32_t n, need;
+	UChar *u = utf16_from_utf8(r->t->name, strlen(r->t->name), &n);
+
+	need = coll ? ucol_getSortKey(coll, u, n, NULL, 0) : 0;
+	r->key = xmalloc((size_t)need + 1);
+	r->keylen = need > 0 ? (size_t)ucol_getSortKey(coll, u, n, r->key,
+							need + 1) : 0;
+	if (r->keylen > (size_t)need)
+		r->keylen = (size_t)need;
+	free(u);
+}
+
+static int
+cmp_module(const struct topic *a, const struct topic *b)
+{
+	return strcasecmp(a->module ? a->module : "",
+			  b->module ? b->module : "");
+}
+
+static int
+cmp_ranked(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+	size_t n = a->keylen < b->keylen ? a->keylen : b->keylen;
+	int c;
+
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	c = n ? memcmp(a->key, b->key, n) : 0;
+	if (c == 0 && a->keylen != b->keylen)
+		c = a->keylen < b->keylen ? -1 : 1;
+	if (c == 0)
+		c = strcmp(a->t->name, b->t->name);
+	if (c == 0)
+		c = cmp_module(a->t, b->t);
+	if (c == 0 && a->t != b->t)
+		c = a->t < b->t ? -1 : 1;
+	return c;
+}
+
+/* Sorts r by rank, then name; hands up to max topics to *out. */
+static size_t
+rank_and_emit(struct ranked *r, size_t n, size_t max,
+	      const struct topic ***out)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UCollator *coll = ucol_open("root", &st);
+
+	if (U_FAILURE(st))
+		coll = NULL;
+	for (size_t i = 0; i < n; i++)
+		sort_key(coll, &r[i]);
+	if (coll)
+		ucol_close(coll);
+	qsort(r, n, sizeof(*r), cmp_ranked);
+	for (size_t i = 0; i < n; i++)
+		free(r[i].key);
+	if (n > max)
+		n = max;
+	*out = n ? xmalloc(n * sizeof(**out)) : NULL;
+	for (size_t i = 0; i < n; i++)
+		(*out)[i] = r[i].t;
+	return n;
+}
+
+static int
+cmp_position(const struct ranked *a, const struct ranked *b)
+{
+	if (a->t == b->t)
+		return 0;
+	return a->t < b->t ? -1 : 1;
+}
+
+static int
+cmp_by_name(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+	int c = strcmp(a->t->folded, b->t->folded);
+
+	return c ? c : cmp_position(a, b);
+}
+
+static int
+cmp_by_name_module(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+	int c = strcmp(a->t->folded, b->t->folded);
+
+	if (c == 0)
+		c = cmp_module(a->t, b->t);
+	return c ? c : cmp_position(a, b);
+}
+
+/*
+ * Keeps the first entry in index order (best culture, then first root)
+ * of each name, or of each name and module when by_module.
+ */
+static size_t
+keep_first(struct ranked *r, size_t n, bool by_module)
+{
+	size_t k = 0;
+
+	qsort(r, n, sizeof(*r), by_module ? cmp_by_name_module : cmp_by_name);
+	for (size_t i = 0; i < n; i++) {
+		if (k && strcmp(r[k - 1].t->folded, r[i].t->folded) == 0 &&
+		    (!by_module || cmp_module(r[k - 1].t, r[i].t) == 0))
+			continue;
+		r[k++] = r[i];
+	}
+	return k;
+}
+
+/* ---- finding topics ---- */
+
+static size_t
+match_exact(const struct topic_index *idx, const char *folded,
+	    struct ranked *r)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < idx->n; i++)
+		if (strcmp(idx->v[i].folded, folded) == 0)
+			r[n++].t = &idx->v[i];
+	return n;
+}
+
+static size_t
+match_wildcard(const struct topic_index *idx, const char *folded,
+	       struct ranked *r)
+{
+	struct wildcard w;
+	size_t n = 0;
+
+	wc_compile_folded(&w, folded);
+	for (size_t i = 0; i < idx->n; i++)
+		if (wc_match_folded(&w, idx->v[i].folded))
+			r[n++].t = &idx->v[i];
+	wc_release(&w);
+	return n;
+}
+
+/* PowerShell's decorated search: name* with a '-', else *name*. */
+static size_t
+match_decorated(const struct topic_index *idx, const char *folded,
+		struct ranked *r)
+{
+	bool prefix = strchr(folded, '-') != NULL;
+	size_t len = strlen(folded), n = 0;
+
+	for (size_t i = 0; i < idx->n; i++) {
+		const char *f = idx->v[i].folded;
+		if (prefix ? strncmp(f, folded, len) == 0 :
+			     strstr(f, folded) != NULL)
+			r[n++].t = &idx->v[i];
+	}
+	return n;
+}
+
+size_t
+topic_index_find(const struct topic_index *idx, const char *name,
+		 const struct topic ***out)
+{
+	struct ranked *r;
+	char *folded;
+	size_t n;
+
+	*out = NULL;
+	if (!idx || idx->n == 0 || !name || !*name)
+		return 0;
+	folded = fold_case(name);
+	r = xcalloc(idx->n, sizeof(*r));
+	n = match_exact(idx, folded, r);
+	if (n == 0 && strpbrk(name, "*?[") != NULL)
+		n = match_wildcard(idx, folded, r);
+	else if (n == 0)
+		n = match_decorated(idx, folded, r);
+	free(folded);
+	n = keep_first(r, n, true);
+	for (size_t i = 0; i < n; i++)
+		r[i].rank = (size_t)r[i].t->category;
+	n = rank_and_emit(r, n, n, out);
+	free(r);
+	return n;
+}
+
+const struct topic *
+topic_index_in_culture(const struct topic_index *idx, const struct topic *t,
+		       const char *culture)
+{
+	if (!idx || !t || !culture)
+		return NULL;
+	for (size_t i = 0; i < idx->n; i++) {
+		const struct topic *u = &idx->v[i];
+		if (strcasecmp(u->culture, culture) != 0 ||
+		    strcmp(u->folded, t->folded) != 0)
+			continue;
+		if (t->module && (!u->module ||
+				  strcasecmp(u->module, t->module) != 0))
+			continue;
+		return u;
+	}
+	return NULL;
+}
+
+/* ---- suggestions ---- */
+
+static size_t
+min3(size_t a, size_t b, size_t c)
+{
+	size_t m = a < b ? a : b;
+	return m < c ? m : c;
+}
+
+/*
+ * Optimal string alignment distance (edits plus adjacent swaps), or
+ * limit + 1 once it must exceed limit.  Row minima never decrease, so a
+ * row above the limit ends the work early.
+ */
+static size_t
+osa_distance(const int32_t *a, size_t n, const int32_t *b, size_t m,
+	     size_t limit)
+{
+	size_t *rows, *pp, *p, *c, d;
+
+	if ((n > m ? n - m : m - n) > limit)
+		return limit + 1;
+	rows = xmalloc(3 * (m + 1) * sizeof(*rows));
+	pp = rows, p = rows + m + 1, c = rows + 2 * (m + 1);
+	for (size_t j = 0; j <= m; j++)
+		p[j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		size_t row_min = c[0] = i, *tmp;
+		for (size_t j = 1; j <= m; j++) {
+			size_t cost = a[i - 1] != b[j - 1];
+			size_t v = min3(p[j] + 1, c[j - 1] + 1, p[j - 1] + cost);
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			c[j] = v;
+			if (v < row_min)
+				row_min = v;
+		}
+		if (row_min > limit) {
+			free(rows);
+			return limit + 1;
+		}
+		tmp = pp, pp = p, p = c, c = tmp;
+	}
+	d = p[m];
+	free(rows);
+	return d;
+}
+
+size_t
+topic_index_suggest(const struct topic_index *idx, const char *name,
+		    size_t max, const struct topic ***out)
+{
+	struct ranked *r;
+	size_t qn, limit, n = 0;
+	int32_t *q;
+	char *folded;
+
+	*out = NULL;
+	if (!idx || idx->n == 0 || !name || !*name || max == 0)
+		return 0;
+	folded = fold_case(name);
+	q = decode_all(folded, &qn);
+	free(folded);
+	limit = qn / 3 > 2 ? qn / 3 : 2;
+	r = xcalloc(idx->n, sizeof(*r));
+	for (size_t i = 0; i < idx->n; i++) {
+		size_t tn, d;
+		int32_t *t = decode_all(idx->v[i].folded, &tn);
+		d = osa_distance(q, qn, t, tn, limit);
+		free(t);
+		if (d <= limit) {
+			r[n].t = &idx->v[i];
+			r[n++].rank = d;
+		}
+	}
+	free(q);
+	n = keep_first(r, n, false);
+	n = rank_and_emit(r, n, max, out);
+	free(r);
+	return n;
+}

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Hostile pages: get-help must answer each with a clear diagnostic and the
+right exit status, never crash, hang or send a control character to the
+terminal.  Pages are generated into a temporary folder (some are 10 MB and
+larger, so they are not kept in the repository).  TAP output.
+
+  run-hostile.py GET_HELP [-k NAME]
+"""
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+FM = ("---\nexternal help file: x.dll-Help.xml\nLocale: en-US\n"
+      "Module Name: Hostile\nschema: 2.0.0\ntitle: Test-Hostile\n---\n")
+BODY = ("# Test-Hostile\n\n## SYNOPSIS\nA hostile page.\n\n## SYNTAX\n\n"
+        "```\nTest-Hostile [<CommonParameters>]\n```\n\n## DESCRIPTION\n\n")
+TAIL = "\n\n## RELATED LINKS\n\n[Get-Help](Get-Help.md)\n"
+ESC = "\x1b[31mred\x1b[0m\x1b]0;title\x07\x9b2J"
+
+
+def page(middle, head=FM + BODY, tail=TAIL):
+    return (head + middle + tail).encode("utf-8", "surrogatepass")
+
+
+def deep_list(n):
+    return "".join("  " * i + "- item\n" for i in range(n))
+
+
+# name: (bytes, expected exit status, slug that stderr must name or None,
+#        extra get-help arguments)
+def cases():
+    big_words = ("word " * 2_100_000)  # ~10.5 MB, one line
+    big_solid = "x" * 10_500_000
+    yield "utf8-invalid-body", page("bad \xff byte".encode("latin-1").decode("latin-1")).replace(b"\xc3\xbf", b"\xff"), 3, "utf8-invalid", []
+    yield "utf8-invalid-frontmatter", page("", head=FM.replace("title: Test-Hostile", "title: Test-\udcff") + BODY), 3, "utf8-invalid", []
+    yield "utf8-truncated-at-end", page("") + b"\xe2\x82", 3, "utf8-invalid", []
+    yield "utf8-overlong", page("") + b"\xc0\xaf\n", 3, "utf8-invalid", []
+    yield "utf8-surrogate", page("") + b"\xed\xa0\x80\n", 3, "utf8-invalid", []
+    yield "binary-garbage", bytes((i * 151 + 7) % 256 for i in range(65536)), 3, None, []
+    yield "nul-in-body", page("a\x00b"), 3, "nul-byte", []
+    yield "nul-in-frontmatter", page("", head=FM.replace("schema", "sch\x00ema") + BODY), 3, "nul-byte", []
+    yield "line-10mb-words", page(big_words), 0, None, []
+    yield "line-10mb-unbreakable", page(big_solid), 0, None, []
+    yield "list-10000-deep", page(deep_list(10_000)), 3, "nesting-too-deep", []
+    yield "quote-10000-deep", page("> " * 10_000 + "deep\n"), 3, "nesting-too-deep", []
+    yield "list-in-quote-10000-deep", page("> - " * 5_000 + "deep\n"), 3, "nesting-too-deep", []
+    yield "emphasis-50000-deep", page("*" * 50_000 + "x" + "*" * 50_000 + "\n"), 0, None, []
+    yield "brackets-50000", page("[" * 50_000 + "x" + "](" * 20_000 + "\n"), 0, None, []
+    yield "no-frontmatter", page("", head=BODY), 0, None, []
+    yield "empty-file", b"", 0, None, []
+    yield "frontmatter-unclosed", b"---\ntitle: x\nno end here\n", 3, "frontmatter-unclosed", []
+    yield "frontmatter-garbage", page("", head="---\n: :\n  - orphan\n{x: [\n---\n" + BODY), 0, "frontmatter-line", []
+    yield "duplicate-sections", page("text\n\n## DESCRIPTION\n\nagain\n\n## SYNOPSIS\n\ntwice\n"), 0, "section-duplicate", []
+    yield "escape-sequences", page(ESC + " in text `" + ESC + "` and\n\n```\n" + ESC + "\n```\n",
+                                   head=FM.replace("title: Test-Hostile", "title: T\x1b[2J") + BODY.replace("# Test-Hostile", "# Test\x1bHostile")), 0, None, ["-Full"]
+    yield "escape-in-json", page(ESC), 0, None, ["--json"]
+    yield "params-10000", page("x\n\n## PARAMETERS\n\n" + "".join(
+        f"### -P{i}\n\nd\n\n```yaml\nType: System.String\nParameter Sets: (All)\nAliases:\n\nRequired: False\nPosition: Named\nDefault value: None\nAccept pipeline input: False\nAccept wildcard characters: False\n```\n\n"
+        for i in range(10_000))), 0, None, ["-Full"]
+    yield "links-100000", page("x", tail="\n\n## RELATED LINKS\n\n" + "".join(
+        f"[l{i}](Get-L{i}.md)\n\n" for i in range(100_000))), 0, None, []
+    yield "table-1000-columns", page("|" + "a|" * 1000 + "\n|" + "-|" * 1000 + "\n|" + "b|" * 1000 + "\n"), 0, None, []
+    yield "crlf-line-ends", page("line one\r\nline two\r\n").replace(b"\n", b"\r\n").replace(b"\r\r\n", b"\r\n"), 0, None, []
+    yield "bom", b"\xef\xbb\xbf" + page("after a BOM"), 0, None, []
+    yield "fence-unclosed", page("```powershell\nnever closed\n"), 0, "fence-unclosed", []
+    yield "headings-only", page("## ## ##\n### \n#### ####\n"), 0, None, []
+    yield "too-large", None, 3, "input-too-large", []  # generated on demand
+    yield "missing-file", None, 3, "read-failed", []
+
+
+def write_case(tmp, name, data):
+    path = os.path.join(tmp, "hostile", name + ".md")
+    if name == "missing-file":
+        return path + ".absent"
+    if name == "too-large":
+        with open(path, "wb") as f:
+            chunk = b"a" * (1 << 20)
+            for _ in range(65):
+                f.write(chunk)
+        return path
+    with open(path, "wb") as f:
+        f.write(data)
+    return path
+
+
+def check(get_help, path, want_rc, slug, args):
+    """Returns a list of problems."""
+    env = dict(os.environ, LC_ALL="C.UTF-8")
+    cmd = [get_help, "--file", path, "--diagnostics", "--width", "80"] + args
+    start = time.monotonic()
+    try:
+        p = subprocess.run(cmd, env=env, capture_output=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        return ["timed out after 120 s"]
+    took = time.monotonic() - start
+    problems = []
+    if p.returncode != want_rc:
+        problems.append(f"exit {p.returncode}, expected {want_rc}")
+    if p.returncode < 0 or p.returncode >= 128:
+        problems.append("killed by a signal")
+    err = p.stderr.decode("utf-8", "replace")
+    if slug and f"[{slug}]" not in err:
+        problems.append(f"stderr does not name [{slug}]")
+    if "Sanitizer" in err or "runtime error" in err:
+        problems.append("sanitizer report")
+    if want_rc == 3 and not err.strip():
+        problems.append("no diagnostic for a rejected page")
+    for stream, data in (("stdout", p.stdout), ("stderr", p.stderr)):
+        bad = [b for b in data if (b < 0x20 and b not in (0x0a,)) or b == 0x7f]
+        if bad:
+            problems.append(f"{stream} has raw control byte 0x{bad[0]:02x}")
+        if b"\xc2\x9b" in data:
+            problems.append(f"{stream} has a raw C1 control")
+    if problems:
+        problems.append(f"took {took:.2f} s; stderr: {err[:400]!r}")
+    return problems
+
+
+def main():
+    get_help = sys.argv[1]
+    only = sys.argv[3] if len(sys.argv) > 3 and sys.argv[2] == "-k" else ""
+    n = failed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        os.mkdir(os.path.join(tmp, "hostile"))
+        for name, data, rc, slug, args in cases():
+            if only not in name:
+                continue
+            n += 1
+            path = write_case(tmp, name, data)
+            problems = check(get_help, path, rc, slug, args)
+            if os.path.exists(path):
+                os.unlink(path)
+            if problems:
+                failed += 1
+                print(f"not ok {n} - {name}")
+                for p in problems:
+                    print("# " + p)
+            else:
+                print(f"ok {n} - {name}")
+            sys.stdout.flush()
+    print(f"1..{n}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
