@@ -432,17 +432,16 @@ has_md_suffix(const char *name, size_t len)
 }
 
 static enum topic_category
-categorize(const char *stem, const char *module, enum scan_level level)
+categorize(const struct topic *t, enum scan_level level)
 {
-	if (strncasecmp(stem, "about_", 6) == 0)
+	if (strncasecmp(t->name, "about_", 6) == 0)
 		return TOPIC_ABOUT;
 	if (level == LEVEL_ABOUT)
 		return TOPIC_ABOUT; /* About.md, the index of the About topics */
-	if (level == LEVEL_MODULE && module) {
-		char *a = fold_case(stem), *b = fold_case(module);
-		bool same = strcmp(a, b) == 0;
-		free(a);
-		free(b);
+	if (level == LEVEL_MODULE && t->module) {
+		char *m = fold_case(t->module);
+		bool same = strcmp(t->folded, m) == 0;
+		free(m);
 		if (same)
 			return TOPIC_MODULE;
 	}
@@ -468,7 +467,7 @@ add_page(struct scan *s, const char *name, const char *module,
 	t->module = module ? xstrdup(module) : NULL;
 	t->culture = xstrdup(s->culture);
 	t->path = xasprintf("%s/%s", s->path.buf, name);
-	t->category = categorize(stem, module, level);
+	t->category = categorize(t, level);
 	t->chain_index = s->chain_index;
 }
 
@@ -621,6 +620,14 @@ cmp_module(const struct topic *a, const struct topic *b)
 }
 
 static int
+cmp_position(const struct ranked *a, const struct ranked *b)
+{
+	if (a->t == b->t)
+		return 0;
+	return a->t < b->t ? -1 : 1;
+}
+
+static int
 cmp_ranked(const void *pa, const void *pb)
 {
 	const struct ranked *a = pa, *b = pb;
@@ -636,9 +643,7 @@ cmp_ranked(const void *pa, const void *pb)
 		c = strcmp(a->t->name, b->t->name);
 	if (c == 0)
 		c = cmp_module(a->t, b->t);
-	if (c == 0 && a->t != b->t)
-		c = a->t < b->t ? -1 : 1;
-	return c;
+	return c ? c : cmp_position(a, b);
 }
 
 /* Sorts r by rank, then name; hands up to max topics to *out. */
@@ -664,14 +669,6 @@ rank_and_emit(struct ranked *r, size_t n, size_t max,
 	for (size_t i = 0; i < n; i++)
 		(*out)[i] = r[i].t;
 	return n;
-}
-
-static int
-cmp_position(const struct ranked *a, const struct ranked *b)
-{
-	if (a->t == b->t)
-		return 0;
-	return a->t < b->t ? -1 : 1;
 }
 
 static int
@@ -832,7 +829,8 @@ osa_distance(const int32_t *a, size_t n, const int32_t *b, size_t m,
 	for (size_t j = 0; j <= m; j++)
 		p[j] = j;
 	for (size_t i = 1; i <= n; i++) {
-		size_t row_min = c[0] = i, *tmp;
+		size_t row_min = i, *tmp;
+		c[0] = i;
 		for (size_t j = 1; j <= m; j++) {
 			size_t cost = a[i - 1] != b[j - 1];
 			size_t v = min3(p[j] + 1, c[j - 1] + 1, p[j - 1] + cost);
