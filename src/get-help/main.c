@@ -69,21 +69,33 @@ static const struct {
 };
 #define NOPTIONS (sizeof(option_table) / sizeof(option_table[0]))
 
-/* Prints a message about user-supplied text with its controls made visible. */
+/* Prints "get-help: LEVEL: message" with arg's controls made visible. */
 static void
-print_error(const char *fmt, const char *arg)
+print_message(const char *level, const char *fmt, const char *arg)
 {
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_init(&sb);
 	if (arg)
 		utf8_neutralize(&sb, arg, strlen(arg), false);
-	fprintf(stderr, "%s: %s: ", PROG, _("error"));
+	fprintf(stderr, "%s: %s: ", PROG, level);
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 	fprintf(stderr, fmt, sb.buf);
 #pragma GCC diagnostic pop
 	fputc('\n', stderr);
 	strbuf_release(&sb);
+}
+
+static void
+print_error(const char *fmt, const char *arg)
+{
+	print_message(_("error"), fmt, arg);
+}
+
+static void
+print_warning(const char *fmt, const char *arg)
+{
+	print_message(_("warning"), fmt, arg);
 }
 
 static void
@@ -588,7 +600,8 @@ main(int argc, char **argv)
 {
 	struct session s = {.opt = {.width = -1}};
 
-	culture_from_environment(prescan_culture(argc, argv), &s.user);
+	const char *culture_option = prescan_culture(argc, argv);
+	culture_from_environment(culture_option, &s.user);
 	{
 		struct culture_list chain = {0};
 		culture_chain(&s.user, &chain);
@@ -597,6 +610,10 @@ main(int argc, char **argv)
 		free(langs);
 		culture_list_release(&chain);
 	}
+
+	if (culture_option && s.user.n == 0)
+		print_warning(_("ignoring culture '%s': not a language tag"),
+			      culture_option);
 
 	int rc;
 	if (!parse_args(&s.opt, argc, argv)) {

@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* Placeholder until this command is written. */
+extern int pshelp_placeholder_get_pssession;
