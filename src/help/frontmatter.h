@@ -24,7 +24,10 @@ struct frontmatter {
 /*
  * Parses the front matter at the start of buf, if any.  Without one,
  * fm is empty and body_offset 0, body_line 1.  Returns -1 (after
- * reporting frontmatter-unclosed) when the block never closes.
+ * reporting frontmatter-unclosed) when the block never closes.  Entry
+ * lines count from 1 = the opening `---`.  Lines it cannot read are
+ * reported (frontmatter-line) and skipped; a badly quoted value is
+ * reported (frontmatter-quote) and kept as written.
  */
 int frontmatter_parse(struct arena *a, const char *buf, size_t len,
 		      struct frontmatter *fm, struct diag_ctx *dx);

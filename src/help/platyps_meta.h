@@ -14,7 +14,9 @@
 /*
  * Fills p->type ... p->wildcards and p->has_metadata from the text of a
  * ```yaml block.  pos is the line of the block's first content line;
- * problems are reported against the line they are on.
+ * problems are reported against the line they are on (pos.col, if set,
+ * is the column the block's lines start at).  Fields a previous call
+ * filled are cleared first; metadata_pos is set only if still zero.
  */
 void platyps_parse_param_yaml(struct arena *a, const char *text,
 			      struct help_pos pos, struct help_param *p,
@@ -22,7 +24,10 @@ void platyps_parse_param_yaml(struct arena *a, const char *text,
 
 /*
  * Parses the code of one SYNTAX block (continuation lines start with a
- * space) into set->command, params, common_parameters and text.
+ * space) into set->command, params, common_parameters and text.  A
+ * param's type drops the angle brackets ("String[]"); an enum list keeps
+ * its braces ("{Basic | Digest}").  Unreadable tokens are reported as
+ * syntax-token and skipped.  set->pos is set only if still zero.
  */
 void platyps_parse_syntax(struct arena *a, const char *code,
 			  struct help_pos pos, struct help_syntax_set *set,
@@ -32,10 +37,16 @@ void platyps_parse_syntax(struct arena *a, const char *code,
  * Classifies a link destination: Verb-Noun.md, ../Module/X.md,
  * About/about_X.md (any case, with ./ and #anchor), xref:Module.Name,
  * absolute URLs.  Fills kind, topic and module of l (target must be set).
+ * module is only set when the link leaves its folder (../Module/...) or
+ * is an xref; an xref to a .NET type is UNRESOLVED.
  */
 void platyps_resolve_link(struct arena *a, struct help_link *l);
 
-/* "System.Management.Automation.Runspaces.PSSession[]" -> "PSSession[]" (arena). */
+/*
+ * "System.Management.Automation.Runspaces.PSSession[]" -> "PSSession[]"
+ * (arena).  Every namespace goes, also inside generics; a whole
+ * "Nullable`1[X]" becomes X, as platyPS writes it in SYNTAX.
+ */
 const char *platyps_short_type(struct arena *a, const char *full_type);
 
 #endif
