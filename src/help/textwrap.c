@@ -1,3 +1,622 @@
 /* SPDX-License-Identifier: MIT */
-/* Placeholder until this stage is written; see textwrap.h. */
+/*
+ * Line breaking and display width.  ICU finds the UAX #14 break
+ * opportunities; this file vetoes the ones help text must not use, fills
+ * lines greedily and falls back to grapheme clusters for a run wider
+ * than a line.
+ *
+ * Every walk over the text moves forward.  A cursor (struct tw_pos) steps
+ * through the UTF-8 bytes and the UTF-16 copy that ICU reads in lockstep,
+ * so a break found in UTF-16 maps back to a byte offset without an index
+ * array, and a wrap costs time linear in the length of the line.
+ */
 #include "textwrap.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include "exitcodes.h"
+#include "xalloc.h"
+
+/* A UTF-16 buffer larger than this is freed after the call. */
+#define TW_KEEP_UNITS 65536
+
+struct textwrap {
+	UBreakIterator *line;  /* UAX #14 break opportunities */
+	UBreakIterator *chars; /* grapheme clusters, for overlong runs */
+	UChar *u16;	       /* the text of the current call */
+	size_t u16cap;
+	struct tw_span *spans; /* the caller's spans, sorted and merged */
+	size_t spancap;
+};
+
+/* A place in the text in both encodings, with the width before it. */
+struct tw_pos {
+	size_t b;     /* byte offset */
+	int32_t u;    /* UTF-16 offset */
+	size_t cells; /* width of text[0, b), with U+00AD as 0 */
+	bool shy;     /* the code point just before is U+00AD */
+};
+
+/* The state of one textwrap_wrap call. */
+struct wrap {
+	struct textwrap *tw;
+	const char *s;
+	size_t len;
+	int32_t n16;
+	size_t width;
+	const struct tw_span *spans;
+	size_t nspans;
+	struct tw_piece *out;
+	size_t n, cap;
+	struct tw_pos line;	/* start of the line being filled */
+	struct tw_pos last;	/* last usable break on this line */
+	struct tw_pos last_end; /* where the line would end there */
+	bool have_last;
+	bool chars_set; /* tw->chars was given the text (or failed) */
+	bool chars_ok;
+	size_t gspan;	  /* span sweep index of split_run */
+	size_t wide_span; /* a span wider than a line, or SIZE_MAX */
+};
+
+/* The main scan over ICU's break opportunities. */
+struct scan {
+	struct tw_pos cur; /* at the opportunity being judged */
+	struct tw_pos end; /* after the last non-space before cur */
+	UChar32 prev;	   /* the code point before cur */
+	UChar32 base[2];   /* the last two before cur that are not marks */
+	size_t span;	   /* sweep index into the spans */
+};
+
+static const UChar no_text[1];
+
+/* ---------- code points ---------- */
+
+static unsigned
+cp_cells(UChar32 c)
+{
+	if (c >= 0x20 && c < 0x7F)
+		return 1;
+	if (c == 0x200B)
+		return 0;
+	switch (u_charType(c)) {
+	case U_NON_SPACING_MARK:
+	case U_ENCLOSING_MARK:
+	case U_FORMAT_CHAR: /* ZWJ, U+00AD (see piece_cells) */
+		return 0;
+	default:
+		break;
+	}
+	switch (u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH)) {
+	case U_EA_WIDE:
+	case U_EA_FULLWIDTH:
+		return 2;
+	default:
+		return 1;
+	}
+}
+
+/* White space that a break swallows; the no-break spaces are text. */
+static bool
+is_drop_space(UChar32 c)
+{
+	if (c < 0x80)
+		return c == ' ' || (c >= '\t' && c <= '\r'); /* c < 0: invalid */
+	if (c == 0xA0 || c == 0x2007 || c == 0x202F)
+		return false;
+	return u_isUWhiteSpace(c);
+}
+
+/*
+ * Moves p over one code point and returns it, or a negative value for an
+ * invalid sequence.  ICU's converter and U8_NEXT agree on where invalid
+ * sequences end (maximal subparts), each becoming one U+FFFD.  Inlined by
+ * force, like walk(): through a call, the copies of struct tw_pos that
+ * follow each step stall on store forwarding (half the speed).
+ */
+static inline __attribute__((always_inline)) UChar32
+step(const char *s, size_t len, struct tw_pos *p)
+{
+	size_t i = p->b;
+	UChar32 c;
+
+	U8_NEXT((const uint8_t *)s, i, len, c);
+	if (c < 0) {
+		p->cells += i - p->b; /* one cell per invalid byte */
+		p->u += 1;
+	} else {
+		p->cells += cp_cells(c);
+		p->u += U16_LENGTH(c);
+	}
+	p->shy = c == 0xAD;
+	p->b = i;
+	return c;
+}
+
+/* Width of the piece [a, b): a soft hyphen that ends it shows as '-'. */
+static size_t
+piece_cells(const struct tw_pos *a, const struct tw_pos *b)
+{
+	if (b->b <= a->b)
+		return 0;
+	return b->cells - a->cells + (b->shy ? 1 : 0);
+}
+
+static const struct tw_pos *
+later(const struct tw_pos *a, const struct tw_pos *b)
+{
+	return b->b > a->b ? b : a;
+}
+
+size_t
+tw_width(const char *s, size_t len)
+{
+	struct tw_pos p = { 0 };
+
+	if (s == NULL)
+		return 0;
+	while (p.b < len)
+		step(s, len, &p);
+	return p.cells + (p.shy ? 1 : 0);
+}
+
+/* ---------- walking ---------- */
+
+/*
+ * Steps p forward to UTF-16 offset u or byte offset b, whichever comes
+ * first, keeping *end just after the last code point that is not space.
+ */
+static inline __attribute__((always_inline)) void
+walk(const struct wrap *w, struct tw_pos *p, struct tw_pos *end, int32_t u,
+     size_t b)
+{
+	struct tw_pos q = *p; /* a local copy stays in registers */
+
+	while (q.u < u && q.b < b && q.b < w->len) {
+		if (!is_drop_space(step(w->s, w->len, &q)))
+			*end = q;
+	}
+	*p = q;
+}
+
+static void
+skip_space(const struct wrap *w, struct tw_pos *p)
+{
+	while (p->b < w->len) {
+		struct tw_pos q = *p;
+
+		if (!is_drop_space(step(w->s, w->len, &q)))
+			break;
+		*p = q;
+	}
+}
+
+/* The span holding byte b (start <= b < end), if any; b never decreases. */
+static const struct tw_span *
+span_over(const struct wrap *w, size_t *k, size_t b)
+{
+	while (*k < w->nspans && w->spans[*k].end <= b)
+		(*k)++;
+	if (*k < w->nspans && w->spans[*k].start <= b)
+		return &w->spans[*k];
+	return NULL;
+}
+
+/* ---------- output ---------- */
+
+static void
+push(struct wrap *w, size_t start, size_t end)
+{
+	w->out = xgrow(w->out, &w->cap, w->n + 1, sizeof(*w->out));
+	w->out[w->n].start = start;
+	w->out[w->n].end = end;
+	w->n++;
+}
+
+/* Ends the current line at end; a line of nothing but space is dropped. */
+static void
+emit(struct wrap *w, const struct tw_pos *end)
+{
+	if (end->b > w->line.b)
+		push(w, w->line.b, end->b);
+}
+
+/* ---------- grapheme fallback ---------- */
+
+static void
+set_chars(struct wrap *w)
+{
+	UErrorCode err = U_ZERO_ERROR;
+
+	if (w->chars_set)
+		return;
+	ubrk_setText(w->tw->chars, w->tw->u16, w->n16, &err);
+	w->chars_set = true;
+	w->chars_ok = U_SUCCESS(err);
+}
+
+/* The grapheme boundary after g; ASCII needs no ICU call. */
+static int32_t
+next_grapheme(const struct wrap *w, const struct tw_pos *g)
+{
+	const unsigned char *s = (const unsigned char *)w->s + g->b;
+	int32_t u = UBRK_DONE;
+
+	if (s[0] < 0x80 && s[0] != '\r' && (g->b + 1 == w->len || s[1] < 0x80))
+		return g->u + 1;
+	if (w->chars_ok)
+		u = ubrk_following(w->tw->chars, g->u);
+	return u == UBRK_DONE || u <= g->u ? g->u + 1 : u;
+}
+
+/*
+ * Moves g to the next place split_run may cut: the next grapheme
+ * boundary, or past the nobreak span that the grapheme enters when the
+ * rest of that span fits on a line.
+ */
+static void
+next_unit(struct wrap *w, struct tw_pos *g, struct tw_pos *gend,
+	  const struct tw_pos *limit)
+{
+	struct tw_pos start = *g, p, e;
+	const struct tw_span *sp;
+
+	walk(w, g, gend, next_grapheme(w, g), limit->b);
+	sp = span_over(w, &w->gspan, g->b);
+	if (sp == NULL || sp->start == g->b ||
+	    (size_t)(sp - w->spans) == w->wide_span)
+		return;
+	p = *g;
+	e = *gend;
+	walk(w, &p, &e, INT32_MAX, sp->end < limit->b ? sp->end : limit->b);
+	if (piece_cells(&start, later(&start, &e)) <= w->width) {
+		*g = p;
+		*gend = e;
+	} else {
+		w->wide_span = (size_t)(sp - w->spans);
+	}
+}
+
+/* A place split_run may cut at, and where the piece then ends. */
+struct cut {
+	struct tw_pos at, end;
+};
+
+/*
+ * Cuts the line at the best place before g: after white space if the
+ * line has some, else at the last unit that fits, else after the single
+ * unit that is wider than the line.
+ */
+static void
+cut_line(struct wrap *w, const struct cut *word, const struct cut *fit,
+	 const struct cut *here)
+{
+	const struct cut *c = here;
+
+	if (word->at.b > w->line.b)
+		c = word;
+	else if (fit->at.b > w->line.b)
+		c = fit;
+	emit(w, &c->end);
+	w->line = c->at;
+	skip_space(w, &w->line);
+}
+
+/*
+ * Breaks [line, limit), a run with no usable break that is wider than a
+ * line, between grapheme clusters until the rest fits on one line.
+ */
+static void
+split_run(struct wrap *w, const struct tw_pos *limit)
+{
+	struct tw_pos g = w->line, gend = w->line;
+	struct cut word = { w->line, w->line }, fit = word, here;
+
+	set_chars(w);
+	while (g.b < limit->b) {
+		next_unit(w, &g, &gend, limit);
+		here.at = g;
+		here.end = *later(&w->line, &gend);
+		while (piece_cells(&w->line, &here.end) > w->width) {
+			cut_line(w, &word, &fit, &here);
+			here.end = *later(&w->line, &gend);
+		}
+		fit = here;
+		if (gend.b < g.b)
+			word = here; /* the unit ended in white space */
+	}
+}
+
+/* ---------- the main scan ---------- */
+
+static void
+scan_to(const struct wrap *w, struct scan *sc, int32_t u)
+{
+	struct tw_pos q = sc->cur;
+
+	while (q.u < u && q.b < w->len) {
+		UChar32 c = step(w->s, w->len, &q);
+
+		if (!is_drop_space(c))
+			sc->end = q;
+		if (c < 0x80 || !(U_GET_GC_MASK(c) & U_GC_M_MASK)) {
+			sc->base[1] = sc->base[0];
+			sc->base[0] = c;
+		}
+		sc->prev = c;
+	}
+	sc->cur = q;
+}
+
+/* A break right after the '-' of a word such as Exit-PSSession. */
+static bool
+hyphen_joins(const struct wrap *w, const struct scan *sc)
+{
+	struct tw_pos q = sc->cur;
+	UChar32 next;
+
+	if (sc->prev != '-' || sc->base[1] <= 0 || !u_isalnum(sc->base[1]))
+		return false;
+	if (q.b >= w->len)
+		return false;
+	next = step(w->s, w->len, &q);
+	return next > 0 && u_isalnum(next);
+}
+
+static bool
+vetoed(const struct wrap *w, struct scan *sc)
+{
+	const struct tw_span *sp = span_over(w, &sc->span, sc->cur.b);
+
+	if (sp != NULL && sp->start < sc->cur.b)
+		return true;
+	return hyphen_joins(w, sc);
+}
+
+/* Greedy fill: decides about the usable break at sc->cur. */
+static void
+take(struct wrap *w, const struct scan *sc)
+{
+	struct tw_pos end = *later(&w->line, &sc->end);
+
+	if (piece_cells(&w->line, &end) > w->width && w->have_last) {
+		emit(w, &w->last_end);
+		w->line = *later(&w->line, &w->last);
+		skip_space(w, &w->line);
+		end = *later(&w->line, &sc->end);
+	}
+	if (piece_cells(&w->line, &end) > w->width)
+		split_run(w, &end);
+	w->have_last = true;
+	w->last = *later(&w->line, &sc->cur);
+	w->last_end = *later(&w->line, &sc->end);
+}
+
+static void
+wrap_line(struct wrap *w)
+{
+	UBreakIterator *bi = w->tw->line;
+	UErrorCode err = U_ZERO_ERROR;
+	struct scan sc;
+	int32_t u = UBRK_DONE;
+
+	memset(&sc, 0, sizeof(sc));
+	ubrk_setText(bi, w->tw->u16, w->n16, &err);
+	if (U_SUCCESS(err)) {
+		ubrk_first(bi);
+		u = ubrk_next(bi);
+	}
+	for (; u != UBRK_DONE && u < w->n16; u = ubrk_next(bi)) {
+		scan_to(w, &sc, u);
+		if (!vetoed(w, &sc))
+			take(w, &sc);
+	}
+	scan_to(w, &sc, w->n16);
+	take(w, &sc);
+	sc.end = *later(&w->line, &sc.end);
+	if (sc.end.b > w->line.b || w->n == 0)
+		push(w, w->line.b, sc.end.b);
+}
+
+/* ---------- setup ---------- */
+
+static int
+span_cmp(const void *a, const void *b)
+{
+	const struct tw_span *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return (x->end > y->end) - (x->end < y->end);
+}
+
+/* Copies the spans into tw->spans, clamped, sorted and merged. */
+static size_t
+prepare_spans(struct textwrap *tw, size_t len, const struct tw_span *in,
+	      size_t n)
+{
+	size_t m = 0, k = 0;
+
+	if (in == NULL || n == 0)
+		return 0;
+	tw->spans = xgrow(tw->spans, &tw->spancap, n, sizeof(*tw->spans));
+	for (size_t i = 0; i < n; i++) {
+		struct tw_span sp = in[i];
+
+		if (sp.end > len)
+			sp.end = len;
+		if (sp.start < sp.end && sp.end - sp.start >= 2)
+			tw->spans[m++] = sp; /* a shorter one has no inside */
+	}
+	qsort(tw->spans, m, sizeof(*tw->spans), span_cmp);
+	for (size_t i = 0; i < m; i++) {
+		if (k > 0 && tw->spans[i].start < tw->spans[k - 1].end) {
+			if (tw->spans[i].end > tw->spans[k - 1].end)
+				tw->spans[k - 1].end = tw->spans[i].end;
+		} else {
+			tw->spans[k++] = tw->spans[i];
+		}
+	}
+	return k;
+}
+
+static bool
+to_utf16(struct wrap *w)
+{
+	struct textwrap *tw = w->tw;
+	UErrorCode err = U_ZERO_ERROR;
+	size_t cap;
+
+	if (w->len >= INT32_MAX)
+		return false;
+	tw->u16 = xgrow(tw->u16, &tw->u16cap, w->len + 1, sizeof(UChar));
+	cap = tw->u16cap < INT32_MAX ? tw->u16cap : INT32_MAX;
+	u_strFromUTF8WithSub(tw->u16, (int32_t)cap, &w->n16, w->s,
+			     (int32_t)w->len, 0xFFFD, NULL, &err);
+	return U_SUCCESS(err);
+}
+
+/* Drops a big buffer, first pointing the iterators away from it. */
+static void
+release(struct textwrap *tw)
+{
+	UErrorCode err = U_ZERO_ERROR;
+
+	if (tw->u16cap <= TW_KEEP_UNITS)
+		return;
+	ubrk_setText(tw->line, no_text, 0, &err);
+	err = U_ZERO_ERROR;
+	ubrk_setText(tw->chars, no_text, 0, &err);
+	free(tw->u16);
+	tw->u16 = NULL;
+	tw->u16cap = 0;
+}
+
+/* Where the only piece ends if the text fits (bail: stop when it can't). */
+static bool
+fits_one_line(const struct wrap *w, struct tw_pos *end, bool bail)
+{
+	struct tw_pos p = { 0 }, zero = { 0 };
+
+	*end = p;
+	while (p.b < w->len) {
+		if (is_drop_space(step(w->s, w->len, &p)))
+			continue;
+		*end = p;
+		if (bail && piece_cells(&zero, end) > w->width)
+			return false;
+	}
+	return piece_cells(&zero, end) <= w->width;
+}
+
+size_t
+textwrap_wrap(struct textwrap *tw, const char *s, size_t len, size_t width,
+	      const struct tw_span *nobreak, size_t nnobreak,
+	      struct tw_piece **out)
+{
+	struct wrap w;
+	struct tw_pos end;
+	bool fits;
+
+	memset(&w, 0, sizeof(w));
+	w.tw = tw;
+	w.s = s;
+	w.len = s != NULL ? len : 0;
+	w.width = width > 0 ? width : SIZE_MAX;
+	w.wide_span = SIZE_MAX;
+	fits = fits_one_line(&w, &end, true);
+	if (!fits && to_utf16(&w)) {
+		w.nspans = prepare_spans(tw, w.len, nobreak, nnobreak);
+		w.spans = tw->spans;
+		wrap_line(&w);
+		release(tw);
+	} else {
+		if (!fits) /* too long for ICU (2 GiB): not wrapped */
+			fits_one_line(&w, &end, false);
+		push(&w, 0, end.b);
+	}
+	*out = w.out;
+	return w.n;
+}
+
+/*
+ * Turns a BCP 47 tag or an ICU/POSIX id into an ICU id.  Anything odd
+ * becomes "" (root rules); an unknown id makes ICU fall back to root.
+ */
+static void
+icu_locale(const char *tag, char *id, size_t cap)
+{
+	static const char ok[] = "abcdefghijklmnopqrstuvwxyz"
+				 "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-@=;";
+	char tmp[ULOC_FULLNAME_CAPACITY];
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t used = 0;
+	size_t n;
+
+	id[0] = '\0';
+	if (tag == NULL)
+		return;
+	n = strcspn(tag, "."); /* sv_SE.UTF-8: drop the codeset */
+	if (n == 0 || n >= cap || n >= sizeof(tmp) || strspn(tag, ok) < n)
+		return;
+	memcpy(id, tag, n);
+	id[n] = '\0';
+	if (strpbrk(id, "_@") != NULL)
+		return; /* already an ICU id */
+	uloc_forLanguageTag(id, tmp, sizeof(tmp), &used, &err);
+	if (U_SUCCESS(err) && err != U_STRING_NOT_TERMINATED_WARNING &&
+	    used == (int32_t)n)
+		snprintf(id, cap, "%s", tmp);
+}
+
+static UBreakIterator *
+open_iter(UBreakIteratorType type, const char *id)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UBreakIterator *bi = ubrk_open(type, id, NULL, 0, &err);
+
+	if (U_FAILURE(err)) {
+		err = U_ZERO_ERROR;
+		bi = ubrk_open(type, "", NULL, 0, &err);
+	}
+	if (U_FAILURE(err)) {
+		fprintf(stderr, "pshelp: no ICU break iterator: %s\n",
+			u_errorName(err));
+		exit(EXIT_SYSTEM);
+	}
+	return bi;
+}
+
+struct textwrap *
+textwrap_new(const char *locale)
+{
+	struct textwrap *tw = xcalloc(1, sizeof(*tw));
+	char id[ULOC_FULLNAME_CAPACITY];
+
+	icu_locale(locale, id, sizeof(id));
+	tw->line = open_iter(UBRK_LINE, id);
+	tw->chars = open_iter(UBRK_CHARACTER, id);
+	return tw;
+}
+
+void
+textwrap_free(struct textwrap *tw)
+{
+	if (tw == NULL)
+		return;
+	ubrk_close(tw->line);
+	ubrk_close(tw->chars);
+	free(tw->u16);
+	free(tw->spans);
+	free(tw);
+}

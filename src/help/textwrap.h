@@ -20,14 +20,19 @@ struct tw_piece {
 
 struct textwrap;
 
-/* A wrapper for one locale (BCP 47 or ICU id; NULL or "" = root rules). */
+/*
+ * A wrapper for one locale (BCP 47 or ICU id; NULL or "" = root rules).
+ * It keeps its ICU iterators and buffers between calls; use one per thread.
+ */
 struct textwrap *textwrap_new(const char *locale);
 void textwrap_free(struct textwrap *tw);
 
 /*
  * Display width of UTF-8 text in terminal cells: wide and fullwidth
  * characters take 2, combining marks and zero-width characters 0,
- * everything else 1.  Invalid bytes count 1.
+ * everything else 1.  Invalid bytes count 1.  A soft hyphen (U+00AD)
+ * counts 1 only as the last character: a piece that ends in one should
+ * show it as '-'.
  */
 size_t tw_width(const char *s, size_t len);
 
