@@ -9,9 +9,43 @@
 
 #include <locale.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "config.h"
+
+/*
+ * A program run from its build tree (build/src/get-help) finds the
+ * catalogs the build made in build/locale, so that the README's first
+ * command shows translated headings without installing anything.
+ */
+static char *
+build_tree_localedir(void)
+{
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (slash == NULL)
+		return NULL;
+	*slash = '\0';
+	size_t len = strlen(exe) + sizeof("/../meson-private");
+	char *marker = malloc(len + sizeof("/../locale"));
+	if (marker == NULL)
+		return NULL;
+	snprintf(marker, len, "%s/../meson-private", exe);
+	struct stat st;
+	if (stat(marker, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		free(marker);
+		return NULL;
+	}
+	snprintf(marker, len + sizeof("/../locale"), "%s/../locale", exe);
+	return marker;
+}
 
 void
 i18n_init(const char *languages)
@@ -28,7 +62,13 @@ i18n_init(const char *languages)
 	if (languages && *languages)
 		setenv("LANGUAGE", languages, 1);
 	const char *dir = getenv("PSHELP_LOCALEDIR");
-	bindtextdomain(PSHELP_DOMAIN, dir && *dir ? dir : PSHELP_LOCALEDIR);
+	char *build_dir = NULL;
+	if (dir == NULL || !*dir) {
+		build_dir = build_tree_localedir();
+		dir = build_dir ? build_dir : PSHELP_LOCALEDIR;
+	}
+	bindtextdomain(PSHELP_DOMAIN, dir);
+	free(build_dir);
 	bind_textdomain_codeset(PSHELP_DOMAIN, "UTF-8");
 	textdomain(PSHELP_DOMAIN);
 }
