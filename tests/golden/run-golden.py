@@ -67,7 +67,14 @@ def file_view_name(view):
     return view.replace("param=", "param-").replace("*", "all").replace("?", "q")
 
 
-def run(get_help, env_extra, args, width):
+def portable(data, shared):
+    """Replaces the machine's absolute folders by {shared} and {here}."""
+    for path, name in ((shared, b"{shared}"), (HERE, b"{here}")):
+        data = data.replace(os.fsencode(path), name)
+    return data
+
+
+def run(get_help, env_extra, args, width, shared):
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("LC_", "LANG", "COLUMNS", "PSHELP_PATH"))}
     env.update(env_extra)
@@ -76,7 +83,7 @@ def run(get_help, env_extra, args, width):
     err = b""
     if p.returncode != 0 or p.stderr:
         err = b"exit %d\n" % p.returncode + p.stderr
-    return p.stdout, err
+    return portable(p.stdout, shared), portable(err, shared)
 
 
 def compare(path, actual, update):
@@ -127,7 +134,8 @@ def main():
                 if needs_shared and not have_shared:
                     print(f"ok {n} - {base} # SKIP no shared corpus at {shared}")
                     continue
-                out, err = run(opts.get_help, env, args + view_args(view), width)
+                out, err = run(opts.get_help, env, args + view_args(view), width,
+                               shared)
                 problems = [d for d in (
                     compare(os.path.join(EXPECTED, base + ".out"), out, opts.update),
                     compare(os.path.join(EXPECTED, base + ".err"), err, opts.update))

@@ -25,7 +25,8 @@ def page(middle, head=FM + BODY, tail=TAIL):
 
 
 def deep_list(n):
-    return "".join("  " * i + "- item\n" for i in range(n))
+    # "- - - item" nests a list in each item: n levels on one line.
+    return "- " * n + "item\n"
 
 
 # name: (bytes, expected exit status, slug that stderr must name or None,
@@ -45,6 +46,7 @@ def cases():
     yield "line-10mb-unbreakable", page(big_solid), 0, None, []
     yield "list-10000-deep", page(deep_list(10_000)), 3, "nesting-too-deep", []
     yield "quote-10000-deep", page("> " * 10_000 + "deep\n"), 3, "nesting-too-deep", []
+    yield "ordered-list-10000-deep", page("1. " * 10_000 + "deep\n"), 3, "nesting-too-deep", []
     yield "list-in-quote-10000-deep", page("> - " * 5_000 + "deep\n"), 3, "nesting-too-deep", []
     yield "emphasis-50000-deep", page("*" * 50_000 + "x" + "*" * 50_000 + "\n"), 0, None, []
     yield "brackets-50000", page("[" * 50_000 + "x" + "](" * 20_000 + "\n"), 0, None, []
