@@ -36,7 +36,8 @@ enum rt_type {
 /* How a parameter takes pipeline input (bits). */
 enum {
 	RT_PIPE_BY_VALUE = 1u << 0,
-	RT_PIPE_BY_PROPERTY_NAME = 1u << 1
+	RT_PIPE_BY_PROPERTY_NAME = 1u << 1,
+	RT_PIPE_FROM_REMAINING = 1u << 2 /* takes left-over positional arguments */
 };
 
 #define RT_POSITION_NAMED (-1)

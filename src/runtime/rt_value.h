@@ -40,6 +40,7 @@ struct rt_value {
 		struct {
 			struct rt_value **v;
 			size_t n;
+			size_t cap; /* allocated slots (rt_array_push) */
 		} array;
 		struct rt_session *session;
 		struct {
@@ -56,11 +57,16 @@ struct rt_value *rt_int(int64_t i);
 struct rt_value *rt_string(const char *s);
 struct rt_value *rt_string_n(const char *s, size_t n);
 struct rt_value *rt_scriptblock(const char *text);
+/* A PSSession value; it points at s and does not own it. */
+struct rt_value *rt_session_value(struct rt_session *s);
 struct rt_value *rt_array_new(void);
 /* Appends v to array a, taking over the caller's reference to v. */
 void rt_array_push(struct rt_value *a, struct rt_value *v);
 struct rt_value *rt_record_new(const char *type_name);
-/* Adds a property, taking over the caller's reference to v. */
+/*
+ * Adds a property, or replaces one of the same name (case-insensitively),
+ * taking over the caller's reference to v.
+ */
 void rt_record_set(struct rt_value *r, const char *name, struct rt_value *v);
 /* Property by name, case-insensitively (borrowed), or NULL. */
 struct rt_value *rt_record_get(const struct rt_value *r, const char *name);
@@ -68,7 +74,12 @@ struct rt_value *rt_record_get(const struct rt_value *r, const char *name);
 struct rt_value *rt_value_ref(struct rt_value *v);
 void rt_value_unref(struct rt_value *v);
 
-/* PowerShell's string form of a value ("True", "1", a session's name...); caller frees. */
+/*
+ * PowerShell's string form of a value: "True", "1", array elements
+ * joined by spaces, "[PSSession]Name", "@{A=1; B=x}"; caller frees.
+ */
 char *rt_value_to_string(const struct rt_value *v);
+/* The .NET type name of a value ("System.String", "System.Object[]"...). */
+const char *rt_value_type_name(const struct rt_value *v);
 
 #endif

@@ -1,9 +1,939 @@
 /* SPDX-License-Identifier: MIT */
-/* Unit tests for rt_meta (to be written with the module). */
+/*
+ * Unit tests for the command metadata (rt_meta.c and the command tables):
+ * table invariants, common parameters, the JSON export, and agreement of
+ * every table with the en-US page of its command (yaml blocks and SYNTAX
+ * lines, read crudely here) when $PSHELP_SHARED holds the corpus.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "rt_meta.h"
 #include "tap.h"
+
+#define MAX_ITEMS 64
+
+static const struct rt_param *
+find_param(const struct rt_command *c, const char *name)
+{
+	for (size_t i = 0; i < c->nparams; i++)
+		if (strcmp(c->params[i].name, name) == 0)
+			return &c->params[i];
+	return NULL;
+}
+
+static size_t
+list_len(const char *const *l)
+{
+	size_t n = 0;
+	while (l && l[n])
+		n++;
+	return n;
+}
+
+static bool
+is_set_of(const struct rt_command *c, const char *set)
+{
+	if (strcmp(set, RT_ALL_SETS) == 0)
+		return true;
+	for (size_t i = 0; c->sets && c->sets[i]; i++)
+		if (strcmp(c->sets[i], set) == 0)
+			return true;
+	return false;
+}
+
+TEST(registry_sorted_and_found)
+{
+	size_t n;
+	const struct rt_command *const *v = rt_commands(&n);
+
+	check_int(n, ==, 12);
+	for (size_t i = 1; i < n; i++)
+		check(strcasecmp(v[i - 1]->name, v[i]->name) < 0);
+	for (size_t i = 0; i < n; i++) {
+		check(rt_command_find(v[i]->name) == v[i]);
+		check(v[i]->run == NULL);
+		check(v[i]->synopsis && *v[i]->synopsis);
+	}
+	check_str(rt_command_find("enter-pssession")->name, "Enter-PSSession");
+	check_str(rt_command_find("GET-HELP")->name, "Get-Help");
+	check(rt_command_find("Enter-PSSessio") == NULL);
+	check(rt_command_find("") == NULL);
+	check(rt_command_find(NULL) == NULL);
+}
+
+TEST(command_aliases)
+{
+	static const char *const pairs[][2] = {
+		{ "etsn", "Enter-PSSession" }, { "exsn", "Exit-PSSession" },
+		{ "nsn", "New-PSSession" },    { "gsn", "Get-PSSession" },
+		{ "rsn", "Remove-PSSession" }, { "rcsn", "Receive-PSSession" },
+		{ "cnsn", "Connect-PSSession" },
+		{ "dnsn", "Disconnect-PSSession" },
+		{ "icm", "Invoke-Command" },    { "ICM", "Invoke-Command" },
+		{ "gcm", "Get-Command" },      { "echo", "Write-Output" },
+	};
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		const struct rt_command *c = rt_command_find(pairs[i][0]);
+		check(c != NULL);
+		if (c)
+			check_str(c->name, pairs[i][1]);
+	}
+	check(rt_command_find("help") == NULL); /* a function, not an alias */
+}
+
+/* Every name and alias a command answers to, common ones included. */
+static size_t
+all_names(const struct rt_command *c, const char **out)
+{
+	size_t n = 0, nc, ns;
+	const struct rt_param *common = rt_common_params(&nc);
+	const struct rt_param *sp = rt_should_process_params(&ns);
+	const struct rt_param *groups[3] = { c->params, common, sp };
+	size_t counts[3] = { c->nparams, c->common_parameters ? nc : 0,
+			     c->should_process ? ns : 0 };
+
+	for (int g = 0; g < 3; g++) {
+		for (size_t i = 0; i < counts[g]; i++) {
+			out[n++] = groups[g][i].name;
+			for (const char *const *a = groups[g][i].aliases;
+			     a && *a; a++)
+				out[n++] = *a;
+		}
+	}
+	return n;
+}
+
+static void
+check_param_invariants(const struct rt_command *c, const struct rt_param *p)
+{
+	size_t tl = strlen(p->type_name);
+
+	check(p->name && p->type_name && p->default_value);
+	check_int(p->is_array, ==, tl > 2 && !strcmp(p->type_name + tl - 2, "[]"));
+	check_int(p->type == RT_TYPE_SWITCH, ==,
+		  !strcmp(p->type_name,
+			  "System.Management.Automation.SwitchParameter"));
+	for (size_t s = 0; s < p->nsets; s++) {
+		check(is_set_of(c, p->sets[s].set));
+		check(p->sets[s].position >= RT_POSITION_NAMED);
+		if (p->type == RT_TYPE_SWITCH)
+			check_int(p->sets[s].position, ==, RT_POSITION_NAMED);
+		for (size_t t = 0; t < s; t++)
+			check(strcmp(p->sets[s].set, p->sets[t].set) != 0);
+	}
+}
+
+/*
+ * Two parameters at one position of one set make positional binding
+ * depend on table order; the page documents exactly one such case.
+ */
+static void
+check_positions_unique(const struct rt_command *c)
+{
+	for (size_t s = 0; c->sets && c->sets[s]; s++) {
+		for (size_t i = 0; i < c->nparams; i++) {
+			const struct rt_param_set *a =
+				rt_param_in_set(&c->params[i], c->sets[s]);
+			for (size_t j = 0; a && j < i; j++) {
+				const struct rt_param_set *b = rt_param_in_set(
+					&c->params[j], c->sets[s]);
+				if (!b || a->position == RT_POSITION_NAMED ||
+				    a->position != b->position)
+					continue;
+				bool documented =
+					!strcmp(c->name, "Enter-PSSession") &&
+					!strcmp(c->sets[s], "Uri");
+				if (!documented)
+					tap_fail_("%s %s: %s and %s share %d",
+						  c->name, c->sets[s],
+						  c->params[i].name,
+						  c->params[j].name, a->position);
+			}
+		}
+	}
+}
+
+TEST(table_invariants)
+{
+	size_t n;
+	const struct rt_command *const *v = rt_commands(&n);
+	const char *names[512];
+
+	for (size_t i = 0; i < n; i++) {
+		const struct rt_command *c = v[i];
+		size_t ns = list_len(c->sets);
+		check(ns <= 64); /* the binder's set masks */
+		check((c->default_set == NULL) == (ns == 0));
+		if (c->default_set)
+			check(is_set_of(c, c->default_set));
+		check(c->common_parameters);
+		for (size_t k = 0; k < c->nparams; k++)
+			check_param_invariants(c, &c->params[k]);
+		check_positions_unique(c);
+		/* No name or alias may be claimed twice. */
+		size_t nn = all_names(c, names);
+		for (size_t a = 0; a < nn; a++)
+			for (size_t b = 0; b < a; b++)
+				if (!strcasecmp(names[a], names[b]))
+					tap_fail_("%s: '%s' twice", c->name,
+						  names[a]);
+	}
+}
+
+TEST(common_parameters)
+{
+	static const char *const expect[][2] = {
+		{ "Verbose", "vb" },	       { "Debug", "db" },
+		{ "ErrorAction", "ea" },       { "WarningAction", "wa" },
+		{ "InformationAction", "infa" }, { "ErrorVariable", "ev" },
+		{ "WarningVariable", "wv" },   { "InformationVariable", "iv" },
+		{ "OutVariable", "ov" },       { "OutBuffer", "ob" },
+		{ "PipelineVariable", "pv" },
+	};
+	size_t n;
+	const struct rt_param *p = rt_common_params(&n);
+
+	check_int(n, ==, 11);
+	for (size_t i = 0; i < n && i < 11; i++) {
+		check_str(p[i].name, expect[i][0]);
+		check_str(p[i].aliases[0], expect[i][1]);
+		check(p[i].aliases[1] == NULL);
+		check(rt_param_in_set(&p[i], "Anything") != NULL);
+		check(!rt_param_in_set(&p[i], NULL)->mandatory);
+	}
+	check_int(p[0].type, ==, RT_TYPE_SWITCH);
+	check_int(p[2].type, ==, RT_TYPE_ENUM);
+	check_str(p[2].type_name, "System.Management.Automation.ActionPreference");
+	check_str(p[2].accepted_values[0], "SilentlyContinue");
+	check_int(p[9].type, ==, RT_TYPE_INT32);
+
+	const struct rt_param *sp = rt_should_process_params(&n);
+	check_int(n, ==, 2);
+	check_str(sp[0].name, "WhatIf");
+	check_str(sp[0].aliases[0], "wi");
+	check_str(sp[1].name, "Confirm");
+	check_str(sp[1].aliases[0], "cf");
+	check(!sp[1].supported);
+}
+
+TEST(spot_checks)
+{
+	const struct rt_command *c = rt_command_find("Enter-PSSession");
+	const struct rt_param *p = find_param(c, "ComputerName");
+	const struct rt_param_set *s;
+
+	check_str(c->default_set, "ComputerName");
+	check_int(list_len(c->sets), ==, 10);
+	check(!c->should_process);
+	check_str(p->type_name, "System.String");
+	check_str(p->aliases[0], "Cn");
+	s = rt_param_in_set(p, "ComputerName");
+	check(s && s->mandatory && s->position == 0);
+	check_int(s->pipeline, ==, RT_PIPE_BY_VALUE | RT_PIPE_BY_PROPERTY_NAME);
+	check(rt_param_in_set(p, "Id") == NULL);
+	check(p->supported);
+	check(!find_param(c, "Credential")->supported);
+	check(!find_param(c, "UseSSL")->supported);
+	check_int(find_param(c, "Subsystem")->nsets, ==, 0);
+
+	c = rt_command_find("Invoke-Command");
+	p = find_param(c, "ScriptBlock");
+	check_int(rt_param_in_set(p, "InProcess")->position, ==, 0);
+	check_int(rt_param_in_set(p, "ComputerName")->position, ==, 1);
+	p = find_param(c, "FilePath");
+	check_int(rt_param_in_set(p, "FilePathComputerName")->position, ==, 1);
+	check_int(rt_param_in_set(p, "FilePathSSHHost")->position, ==,
+		  RT_POSITION_NAMED);
+	check(!find_param(c, "AsJob")->supported);
+
+	c = rt_command_find("Connect-PSSession");
+	check(c->should_process);
+	p = find_param(c, "Name");
+	check(rt_param_in_set(p, "Name")->mandatory);
+	check(!rt_param_in_set(p, "ComputerName")->mandatory);
+
+	c = rt_command_find("Write-Output");
+	check(c->sets == NULL && c->default_set == NULL);
+	p = find_param(c, "InputObject");
+	s = rt_param_in_set(p, RT_ALL_SETS);
+	check(s && s->mandatory && s->position == 0);
+	check(s->pipeline & RT_PIPE_BY_VALUE);
+	check(s->pipeline & RT_PIPE_FROM_REMAINING);
+
+	c = rt_command_find("Exit-PSSession");
+	check_int(c->nparams, ==, 0);
+	c = rt_command_find("Get-Help");
+	check_str(c->default_set, "AllUsersView");
+	check(find_param(c, "Full")->supported);
+	check(!find_param(c, "ShowWindow")->supported);
+}
+
+/* ---------- JSON ---------- */
+
+/* Pipes text into a python3 one-liner; returns its exit status. */
+static int
+run_python(const char *script, const char *text)
+{
+	char cmd[2048];
+	snprintf(cmd, sizeof(cmd), "python3 -c '%s' 2>/dev/null", script);
+	FILE *f = popen(cmd, "w");
+	if (!f)
+		return -1;
+	fputs(text, f);
+	return pclose(f);
+}
+
+TEST(metadata_json_parses)
+{
+	char *json = rt_metadata_json();
+	const char *script =
+		"import json, sys\n"
+		"d = json.load(sys.stdin)\n"
+		"c = {x[\"name\"]: x for x in d[\"commands\"]}\n"
+		"assert len(c) == 12\n"
+		"e = c[\"Enter-PSSession\"]\n"
+		"assert e[\"aliases\"] == [\"etsn\"]\n"
+		"assert e[\"defaultParameterSet\"] == \"ComputerName\"\n"
+		"p = {x[\"name\"]: x for x in e[\"parameters\"]}\n"
+		"cn = p[\"ComputerName\"]\n"
+		"assert cn[\"Type\"] == \"System.String\"\n"
+		"assert cn[\"Aliases\"] == [\"Cn\"]\n"
+		"assert cn[\"Position\"] == \"0\"\n"
+		"assert cn[\"Required\"] == \"True\"\n"
+		"assert cn[\"Accept pipeline input\"] == "
+		"\"True (ByPropertyName, ByValue)\"\n"
+		"assert cn[\"sets\"][0][\"mandatory\"] is True\n"
+		"assert p[\"Credential\"][\"Required\"] == "
+		"\"True (VMId, VMName), False (ComputerName, Uri)\"\n"
+		"assert p[\"Credential\"][\"supported\"] is False\n"
+		"n = {x[\"name\"]: x for x in c[\"Connect-PSSession\"]"
+		"[\"parameters\"]}\n"
+		"assert n[\"ThrottleLimit\"][\"Parameter Sets\"] == \"(All)\"\n"
+		"sb = {x[\"name\"]: x for x in c[\"Invoke-Command\"]"
+		"[\"parameters\"]}[\"ScriptBlock\"]\n"
+		"assert sb[\"Position\"] == \"0\"\n"
+		"assert d[\"common\"][\"parameters\"][2][\"Accepted values\"]"
+		"[0] == \"SilentlyContinue\"\n"
+		"assert len(d[\"common\"][\"shouldProcess\"]) == 2\n";
+
+	check(json && json[0] == '{');
+	check_int(run_python(script, json), ==, 0);
+	/* A broken document must fail the same check. */
+	json[strlen(json) / 2] = '\0';
+	check(run_python("import json, sys; json.load(sys.stdin)", json) != 0);
+	free(json);
+}
+
+/* ---------- agreement with the en-US pages ---------- */
+
+struct yaml_param {
+	char name[64];
+	char *keys[16], *vals[16];
+	size_t nkeys;
+};
+
+struct syntax_token {
+	char name[64];
+	char type[96]; /* "" for a switch */
+	bool required, positional;
+};
+
+struct syntax_set {
+	char name[64];
+	bool is_default;
+	struct syntax_token tokens[MAX_ITEMS];
+	size_t ntokens;
+	bool common;
+};
+
+struct page {
+	struct syntax_set sets[24];
+	size_t nsets;
+	struct yaml_param params[MAX_ITEMS];
+	size_t nparams;
+	char *text;
+};
+
+static const char *
+yaml_get(const struct yaml_param *y, const char *key)
+{
+	for (size_t i = 0; i < y->nkeys; i++)
+		if (!strcmp(y->keys[i], key))
+			return y->vals[i];
+	return NULL;
+}
+
+static char *
+trim(char *s)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		s[--n] = '\0';
+	return s;
+}
+
+/*
+ * Reads one SYNTAX line with the bracket grammar of platyPS: "[-A] <T>"
+ * is a required positional parameter, "[[-A] <T>]" an optional one,
+ * "-A <T>" required and named, "[-A <T>]" optional and named, "[-S]" an
+ * optional switch and "-S" a required one.
+ */
+static void
+parse_token(struct syntax_token *tok, const char *t, size_t *i, int depth)
+{
+	size_t n = 0, j = *i + 1;
+
+	while (isalpha((unsigned char)t[j]) && n < sizeof(tok->name) - 1)
+		tok->name[n++] = t[j++];
+	const char *rest = t + j, *after = rest + (*rest == ']');
+	while (*after == ' ')
+		after++;
+	if (*after == '<') {
+		size_t k = 0;
+		for (after++; *after && *after != '>' &&
+			      k < sizeof(tok->type) - 1; after++)
+			tok->type[k++] = *after;
+	}
+	tok->positional = *rest == ']' && tok->type[0];
+	tok->required = tok->positional ? depth == 1 : depth == 0;
+	*i = j - 1;
+}
+
+static void
+parse_syntax(struct syntax_set *set, const char *t)
+{
+	int depth = 0;
+
+	set->common = strstr(t, "[<CommonParameters>]") != NULL;
+	for (size_t i = 0; t[i]; i++) {
+		if (t[i] == '[')
+			depth++;
+		else if (t[i] == ']')
+			depth--;
+		else if (t[i] == '-' && (i == 0 || t[i - 1] == ' ' ||
+					 t[i - 1] == '[') &&
+			 isalpha((unsigned char)t[i + 1]) &&
+			 set->ntokens < MAX_ITEMS)
+			parse_token(&set->tokens[set->ntokens++], t, &i, depth);
+	}
+}
+
+static void
+add_syntax_set(struct page *pg, const char *heading, char *code)
+{
+	struct syntax_set *s;
+
+	if (pg->nsets == sizeof(pg->sets) / sizeof(pg->sets[0]))
+		return;
+	s = &pg->sets[pg->nsets++];
+	memset(s, 0, sizeof(*s));
+	if (heading) {
+		snprintf(s->name, sizeof(s->name), "%s", heading);
+		char *d = strstr(s->name, " (Default)");
+		if (d) {
+			*d = '\0';
+			s->is_default = true;
+		}
+	}
+	for (char *p = code; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	parse_syntax(s, code);
+}
+
+static void
+add_yaml_line(struct yaml_param *y, char *line)
+{
+	char *colon = strchr(line, ':');
+	if (!colon || y->nkeys == 16)
+		return;
+	*colon = '\0';
+	y->keys[y->nkeys] = trim(line);
+	y->vals[y->nkeys++] = trim(colon + 1);
+}
+
+/* Splits the page into lines and picks out SYNTAX and yaml blocks. */
+static void
+parse_page(struct page *pg)
+{
+	char *save = NULL, *heading = NULL, none[1] = "";
+	char *section = none;
+	struct yaml_param *y = NULL;
+	bool in_code = false, yaml = false;
+	struct { char buf[8192]; size_t len; } code = { "", 0 };
+
+	for (char *l = strtok_r(pg->text, "\n", &save); l;
+	     l = strtok_r(NULL, "\n", &save)) {
+		if (in_code) {
+			if (!strncmp(l, "```", 3)) {
+				in_code = false;
+				if (!yaml && !strcmp(section, "SYNTAX"))
+					add_syntax_set(pg, heading, code.buf);
+				continue;
+			}
+			if (yaml && y)
+				add_yaml_line(y, l);
+			else if (code.len + strlen(l) + 2 < sizeof(code.buf))
+				code.len += (size_t)sprintf(code.buf + code.len,
+							    "%s\n", l);
+			continue;
+		}
+		if (!strncmp(l, "```", 3)) {
+			in_code = true;
+			yaml = !strncmp(l, "```yaml", 7) || !strncmp(l, "```yml", 6);
+			code.len = 0;
+			code.buf[0] = '\0';
+		} else if (!strncmp(l, "## ", 3)) {
+			section = l + 3;
+			for (char *p = section; *p; p++)
+				*p = (char)toupper((unsigned char)*p);
+			heading = NULL;
+		} else if (!strncmp(l, "### ", 4)) {
+			heading = trim(l + 4);
+			y = NULL;
+			if (!strcmp(section, "PARAMETERS") && heading[0] == '-' &&
+			    pg->nparams < MAX_ITEMS) {
+				y = &pg->params[pg->nparams++];
+				snprintf(y->name, sizeof(y->name), "%s",
+					 heading + 1);
+			}
+		}
+	}
+}
+
+static bool
+load_page(const char *shared, const char *cmd, struct page *pg)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/corpus/en-US/Microsoft.PowerShell.Core/%s.md",
+		 shared, cmd);
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	memset(pg, 0, sizeof(*pg));
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	rewind(f);
+	if (n < 0) {
+		fclose(f);
+		return false;
+	}
+	pg->text = calloc(1, (size_t)n + 1);
+	size_t got = fread(pg->text, 1, (size_t)n, f);
+	pg->text[got] = '\0';
+	fclose(f);
+	parse_page(pg);
+	return true;
+}
+
+/*
+ * The places where the page contradicts itself and the table follows
+ * the SYNTAX lines (or PowerShell's declaration); each must still occur.
+ */
+enum exc_kind { EXC_SETS, EXC_REQUIRED, EXC_POSITION };
+static struct {
+	const char *cmd, *param, *set;
+	enum exc_kind kind;
+	int used;
+} exceptions[] = {
+	{ "Enter-PSSession", "Subsystem", NULL, EXC_SETS, 0 },
+	{ "New-PSSession", "UseWindowsPowerShell",
+	  "UseWindowsPowerShellParameterSet", EXC_REQUIRED, 0 },
+	{ "Invoke-Command", "FilePath", "FilePathSSHHost", EXC_POSITION, 0 },
+	{ "Invoke-Command", "FilePath", "FilePathSSHHostHash", EXC_POSITION, 0 },
+	{ "Invoke-Command", "ScriptBlock", "*", EXC_POSITION, 0 },
+};
+
+static bool
+excepted(const char *cmd, const char *param, const char *set,
+	 enum exc_kind kind)
+{
+	for (size_t i = 0; i < sizeof(exceptions) / sizeof(exceptions[0]); i++) {
+		if (exceptions[i].kind != kind ||
+		    strcmp(exceptions[i].cmd, cmd) ||
+		    strcmp(exceptions[i].param, param))
+			continue;
+		if (exceptions[i].set && set && strcmp(exceptions[i].set, "*") &&
+		    strcmp(exceptions[i].set, set))
+			continue;
+		exceptions[i].used++;
+		return true;
+	}
+	return false;
+}
+
+/* Splits "a, b, c" into out (pointers into a copy the caller frees). */
+static size_t
+split_list(const char *s, char **copy, const char **out)
+{
+	size_t n = 0;
+	char *save = NULL;
+	*copy = strdup(s ? s : "");
+	for (char *t = strtok_r(*copy, ",", &save); t && n < MAX_ITEMS;
+	     t = strtok_r(NULL, ",", &save))
+		if (*trim(t))
+			out[n++] = trim(t);
+	return n;
+}
+
+static void
+check_list(const char *what, const char *cmd, const char *pname,
+	   const char *yaml_value, const char *const *table)
+{
+	const char *items[MAX_ITEMS];
+	char *copy;
+	size_t n = split_list(yaml_value, &copy, items);
+
+	if (n != list_len(table))
+		tap_fail_("%s -%s: %s: page has %zu, table %zu", cmd, pname,
+			  what, n, list_len(table));
+	for (size_t i = 0; i < n && i < list_len(table); i++)
+		if (strcmp(items[i], table[i]))
+			tap_fail_("%s -%s: %s '%s' vs '%s'", cmd, pname, what,
+				  items[i], table[i]);
+	free(copy);
+}
+
+static unsigned
+yaml_pipeline(const char *v)
+{
+	unsigned bits = 0;
+	if (v && strstr(v, "ByValue"))
+		bits |= RT_PIPE_BY_VALUE;
+	if (v && strstr(v, "ByPropertyName"))
+		bits |= RT_PIPE_BY_PROPERTY_NAME;
+	return bits;
+}
+
+/* Required per set: "True", "False" or "True (A, B), False (C)". */
+static int
+yaml_required(const char *v, const char *set)
+{
+	if (!strcmp(v, "True") || !strcmp(v, "False"))
+		return !strcmp(v, "True");
+	for (const char *p = v; (p = strchr(p, '(')); p++) {
+		const char *close = strchr(p, ')');
+		bool value = p >= v + 5 && !strncmp(p - 5, "True", 4);
+		char buf[512];
+		snprintf(buf, sizeof(buf), "%.*s", (int)(close ? close - p - 1 : 0),
+			 p + 1);
+		const char *items[MAX_ITEMS];
+		char *copy;
+		size_t n = split_list(buf, &copy, items);
+		for (size_t i = 0; i < n; i++) {
+			if (!strcmp(items[i], set)) {
+				free(copy);
+				return value;
+			}
+		}
+		free(copy);
+	}
+	return -1;
+}
+
+static bool
+table_has_set(const struct rt_command *c, const struct rt_param *p,
+	      const char *set)
+{
+	const struct rt_param_set *s = rt_param_in_set(p, set);
+	return s && is_set_of(c, set);
+}
+
+static void
+check_yaml_sets(const struct rt_command *c, const struct rt_param *p,
+		const char *yaml_sets, const struct page *pg)
+{
+	const char *items[MAX_ITEMS];
+	char *copy;
+	size_t n = split_list(yaml_sets, &copy, items), count = 0;
+
+	if (excepted(c->name, p->name, NULL, EXC_SETS)) {
+		free(copy);
+		return;
+	}
+	if (n == 1 && !strcmp(items[0], "(All)")) {
+		for (size_t s = 0; s < pg->nsets; s++)
+			if (pg->sets[s].name[0] &&
+			    !table_has_set(c, p, pg->sets[s].name))
+				tap_fail_("%s -%s: not in set %s", c->name,
+					  p->name, pg->sets[s].name);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			if (!table_has_set(c, p, items[i]))
+				tap_fail_("%s -%s: not in set %s", c->name,
+					  p->name, items[i]);
+		}
+		for (size_t s = 0; c->sets && c->sets[s]; s++)
+			count += table_has_set(c, p, c->sets[s]);
+		if (count != n)
+			tap_fail_("%s -%s: %zu sets, page %zu", c->name,
+				  p->name, count, n);
+	}
+	free(copy);
+}
+
+/* Per set: mandatory against the yaml Required, position against Position. */
+static void
+check_yaml_per_set(const struct rt_command *c, const struct rt_param *p,
+		   const struct yaml_param *y)
+{
+	const char *req = yaml_get(y, "Required");
+	const char *pos = yaml_get(y, "Position");
+
+	for (size_t s = 0; c->sets && c->sets[s]; s++) {
+		const struct rt_param_set *ps = rt_param_in_set(p, c->sets[s]);
+		if (!ps)
+			continue;
+		int r = req ? yaml_required(req, c->sets[s]) : -1;
+		if (r != ps->mandatory &&
+		    !excepted(c->name, p->name, c->sets[s], EXC_REQUIRED))
+			tap_fail_("%s -%s: Required in %s", c->name, p->name,
+				  c->sets[s]);
+		bool named = pos && !strcmp(pos, "Named");
+		bool ok = ps->position == RT_POSITION_NAMED ? named :
+			(!named && pos && atoi(pos) == ps->position);
+		if (!ok && !excepted(c->name, p->name, c->sets[s], EXC_POSITION))
+			tap_fail_("%s -%s: Position %s vs %d in %s", c->name,
+				  p->name, pos ? pos : "?", ps->position,
+				  c->sets[s]);
+	}
+}
+
+static void
+check_yaml_param(const struct rt_command *c, const struct yaml_param *y,
+		 const struct page *pg)
+{
+	const struct rt_param *p = find_param(c, y->name);
+	const char *v;
+	unsigned bits = 0;
+
+	if (!p) {
+		tap_fail_("%s: no table entry for -%s", c->name, y->name);
+		return;
+	}
+	if (!(v = yaml_get(y, "Type")) || strcmp(v, p->type_name))
+		tap_fail_("%s -%s: Type %s vs %s", c->name, p->name,
+			  v ? v : "?", p->type_name);
+	check_list("Aliases", c->name, p->name, yaml_get(y, "Aliases"),
+		   p->aliases);
+	check_list("Accepted values", c->name, p->name,
+		   yaml_get(y, "Accepted values"), p->accepted_values);
+	if (!(v = yaml_get(y, "Default value")) || strcmp(v, p->default_value))
+		tap_fail_("%s -%s: Default value", c->name, p->name);
+	v = yaml_get(y, "Accept wildcard characters");
+	if (!v || (!strcmp(v, "True")) != p->wildcards)
+		tap_fail_("%s -%s: wildcards", c->name, p->name);
+	for (size_t s = 0; s < p->nsets; s++)
+		bits |= p->sets[s].pipeline & ~(unsigned)RT_PIPE_FROM_REMAINING;
+	if (p->nsets && bits != yaml_pipeline(yaml_get(y, "Accept pipeline input")))
+		tap_fail_("%s -%s: pipeline input", c->name, p->name);
+	check_yaml_sets(c, p, yaml_get(y, "Parameter Sets"), pg);
+	check_yaml_per_set(c, p, y);
+}
+
+/* The short type of a SYNTAX line: the last dotted part of the full name. */
+static const char *
+short_type(const char *full)
+{
+	const char *dot = strrchr(full, '.');
+	return dot ? dot + 1 : full;
+}
+
+static void
+check_syntax_token(const struct rt_command *c, const struct syntax_set *s,
+		   const struct syntax_token *t)
+{
+	const char *set = s->name[0] ? s->name : RT_ALL_SETS;
+	const struct rt_param *p = find_param(c, t->name);
+	const struct rt_param_set *ps;
+
+	if (!strcmp(t->name, "WhatIf") || !strcmp(t->name, "Confirm")) {
+		check(c->should_process);
+		return;
+	}
+	if (!p || !(ps = rt_param_in_set(p, set))) {
+		tap_fail_("%s %s: -%s not in table", c->name, set, t->name);
+		return;
+	}
+	if (ps->mandatory != t->required &&
+	    !excepted(c->name, p->name, set, EXC_REQUIRED))
+		tap_fail_("%s %s -%s: required", c->name, set, p->name);
+	if ((ps->position != RT_POSITION_NAMED) != t->positional)
+		tap_fail_("%s %s -%s: positional", c->name, set, p->name);
+	if (strcmp(t->type, p->type == RT_TYPE_SWITCH ? "" :
+		   short_type(p->type_name)))
+		tap_fail_("%s %s -%s: type <%s>", c->name, set, p->name,
+			  t->type);
+}
+
+/* Every membership of the table shows in that set's SYNTAX line. */
+static void
+check_table_in_syntax(const struct rt_command *c, const struct page *pg)
+{
+	for (size_t s = 0; s < pg->nsets; s++) {
+		const struct syntax_set *ss = &pg->sets[s];
+		const char *set = ss->name[0] ? ss->name : RT_ALL_SETS;
+		for (size_t i = 0; i < c->nparams; i++) {
+			bool found = false;
+			if (!rt_param_in_set(&c->params[i], set))
+				continue;
+			for (size_t k = 0; k < ss->ntokens; k++)
+				found |= !strcmp(ss->tokens[k].name,
+						 c->params[i].name);
+			if (!found)
+				tap_fail_("%s %s: -%s missing from SYNTAX",
+					  c->name, set, c->params[i].name);
+		}
+	}
+}
+
+static void
+check_sets(const struct rt_command *c, const struct page *pg)
+{
+	size_t n = list_len(c->sets);
+
+	if (pg->nsets == 1 && !pg->sets[0].name[0]) {
+		check(n == 0 && c->default_set == NULL);
+	} else {
+		check_int(pg->nsets, ==, n);
+		for (size_t s = 0; s < pg->nsets && s < n; s++) {
+			check_str(pg->sets[s].name, c->sets[s]);
+			if (pg->sets[s].is_default)
+				check_str(c->default_set, c->sets[s]);
+		}
+	}
+	for (size_t s = 0; s < pg->nsets; s++)
+		check(pg->sets[s].common == c->common_parameters);
+}
+
+static void
+check_page(const struct rt_command *c, const struct page *pg)
+{
+	size_t k = 0;
+	bool what_if = false;
+
+	check(pg->nsets > 0);
+	check_sets(c, pg);
+	for (size_t i = 0; i < pg->nparams; i++) {
+		const struct yaml_param *y = &pg->params[i];
+		if (!strcmp(y->name, "WhatIf") || !strcmp(y->name, "Confirm")) {
+			what_if = true;
+			continue;
+		}
+		/* Same parameters, in the page's order. */
+		if (k >= c->nparams || strcmp(c->params[k].name, y->name))
+			tap_fail_("%s: parameter %zu is -%s on the page",
+				  c->name, k, y->name);
+		k++;
+		check_yaml_param(c, y, pg);
+	}
+	check_int(k, ==, c->nparams);
+	check_int(what_if, ==, c->should_process);
+	for (size_t s = 0; s < pg->nsets; s++)
+		for (size_t t = 0; t < pg->sets[s].ntokens; t++)
+			check_syntax_token(c, &pg->sets[s],
+					   &pg->sets[s].tokens[t]);
+	check_table_in_syntax(c, pg);
+}
+
+/* Each excepted contradiction must still be on the pages. */
+TEST(contradictions_still_occur)
+{
+	for (size_t i = 0; i < sizeof(exceptions) / sizeof(exceptions[0]); i++)
+		if (!exceptions[i].used)
+			tap_fail_("documented contradiction %s -%s no longer "
+				  "occurs", exceptions[i].cmd,
+				  exceptions[i].param);
+}
+
+static const char *const corpus_commands[] = {
+	"Connect-PSSession", "Disconnect-PSSession", "Enter-PSSession",
+	"Exit-PSSession", "Get-PSSession", "Invoke-Command", "New-PSSession",
+	"Receive-PSSession", "Remove-PSSession", "Get-Help", "Get-Command",
+};
+
+static void
+corpus_command(const char *shared, const char *name)
+{
+	struct page *pg = calloc(1, sizeof(*pg));
+	const struct rt_command *c = rt_command_find(name);
+
+	tap_cur_failed = 0;
+	if (!load_page(shared, name, pg)) {
+		tap_fail_("cannot read the page of %s", name);
+	} else {
+		check(c != NULL);
+		if (c)
+			check_page(c, pg);
+	}
+	free(pg->text);
+	free(pg);
+	tap_count++;
+	tap_failed += tap_cur_failed;
+	printf("%s %d - corpus_%s\n", tap_cur_failed ? "not ok" : "ok",
+	       tap_count, name);
+}
+
+TEST(syntax_reader_sanity)
+{
+	struct syntax_set s;
+	memset(&s, 0, sizeof(s));
+	parse_syntax(&s, "X [-A] <String> [[-B] <Int32>] -C <Guid[]> "
+			 "[-D <Uri>] [-E] -F [<CommonParameters>]");
+	check_int(s.ntokens, ==, 6);
+	check(s.common);
+	check(s.tokens[0].required && s.tokens[0].positional);
+	check_str(s.tokens[0].type, "String");
+	check(!s.tokens[1].required && s.tokens[1].positional);
+	check(s.tokens[2].required && !s.tokens[2].positional);
+	check_str(s.tokens[2].type, "Guid[]");
+	check(!s.tokens[3].required && !s.tokens[3].positional);
+	check(!s.tokens[4].required && !s.tokens[4].positional);
+	check_str(s.tokens[4].type, "");
+	check(s.tokens[5].required && !s.tokens[5].positional);
+	check_int(yaml_required("True (A, B), False (C)", "B"), ==, 1);
+	check_int(yaml_required("True (A, B), False (C)", "C"), ==, 0);
+	check_int(yaml_required("False", "C"), ==, 0);
+}
 
 int
 main(void)
 {
+	const char *shared = getenv("PSHELP_SHARED");
+	char probe[1024];
+	FILE *f = NULL;
+
+	RUN(registry_sorted_and_found);
+	RUN(command_aliases);
+	RUN(table_invariants);
+	RUN(common_parameters);
+	RUN(spot_checks);
+	RUN(metadata_json_parses);
+	RUN(syntax_reader_sanity);
+
+	if (shared) {
+		snprintf(probe, sizeof(probe),
+			 "%s/corpus/en-US/Microsoft.PowerShell.Core/Get-Help.md",
+			 shared);
+		f = fopen(probe, "rb");
+	}
+	size_t n = sizeof(corpus_commands) / sizeof(corpus_commands[0]);
+	for (size_t i = 0; i < n; i++) {
+		if (f)
+			corpus_command(shared, corpus_commands[i]);
+		else
+			printf("ok %d - corpus_%s # SKIP no shared corpus\n",
+			       ++tap_count, corpus_commands[i]);
+	}
+	if (f) {
+		fclose(f);
+		RUN(contradictions_still_occur);
+	}
 	return tap_done();
 }

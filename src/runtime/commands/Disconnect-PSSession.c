@@ -1,3 +1,80 @@
 /* SPDX-License-Identifier: MIT */
-/* Placeholder until this command is written. */
-extern int pshelp_placeholder_disconnect_pssession;
+/* Disconnect-PSSession: parameter metadata of PowerShell 7.2 (en-US page). */
+#include "cmd_table.h"
+
+static const struct rt_param params[] = {
+	{
+		.name = "Id",
+		.type_name = "System.Int32[]",
+		.type = RT_TYPE_INT32,
+		.is_array = true,
+		.default_value = "None",
+		.supported = true,
+		RT_SETS({ "Id", true, 1, BYPROP }),
+	},
+	{
+		.name = "IdleTimeoutSec",
+		.type_name = "System.Int32",
+		.type = RT_TYPE_INT32,
+		.default_value = "60",
+		.supported = true,
+		RT_SETS({ RT_ALL_SETS, false, NAMED, 0 }),
+	},
+	{
+		.name = "InstanceId",
+		.type_name = "System.Guid[]",
+		.type = RT_TYPE_GUID,
+		.is_array = true,
+		.default_value = "None",
+		.supported = true,
+		RT_SETS({ "InstanceId", true, NAMED, BYPROP }),
+	},
+	{
+		.name = "Name",
+		.type_name = "System.String[]",
+		.type = RT_TYPE_STRING,
+		.is_array = true,
+		.default_value = "None",
+		.wildcards = true,
+		.supported = true,
+		RT_SETS({ "Name", true, NAMED, BYPROP }),
+	},
+	{
+		.name = "Session",
+		.type_name = "System.Management.Automation.Runspaces.PSSession[]",
+		.type = RT_TYPE_PSSESSION,
+		.is_array = true,
+		.default_value = "None",
+		.supported = true,
+		RT_SETS({ "Session", true, 1, BYVAL | BYPROP }),
+	},
+	{
+		.name = "ThrottleLimit",
+		.type_name = "System.Int32",
+		.type = RT_TYPE_INT32,
+		.default_value = "32",
+		.supported = true,
+		RT_SETS({ RT_ALL_SETS, false, NAMED, 0 }),
+	},
+	{
+		.name = "OutputBufferingMode",
+		.type_name = "System.Management.Automation.Runspaces.OutputBufferingMode",
+		.type = RT_TYPE_ENUM,
+		.default_value = "Block",
+		.supported = false,
+		RT_SETS({ RT_ALL_SETS, false, NAMED, 0 }),
+	},
+};
+
+const struct rt_command cmd_disconnect_pssession = {
+	.name = "Disconnect-PSSession",
+	.aliases = RT_LIST("dnsn"),
+	.default_set = "Session",
+	.sets = RT_LIST("Session", "Name", "InstanceId", "Id"),
+	.params = params,
+	.nparams = sizeof(params) / sizeof(params[0]),
+	.common_parameters = true,
+	.should_process = true,
+	.synopsis = "Disconnects from sessions and leaves their endpoints running.",
+	.run = NULL,
+};

@@ -1,3 +1,39 @@
 /* SPDX-License-Identifier: MIT */
-/* Placeholder until this command is written. */
-extern int pshelp_placeholder_write_output;
+/*
+ * Write-Output: parameter metadata of PowerShell 7.2.  The page lives in
+ * Microsoft.PowerShell.Utility, outside the shared corpus, so this table
+ * is written from PowerShell's declaration: one unnamed set.
+ */
+#include "cmd_table.h"
+
+static const struct rt_param params[] = {
+	/* Also takes every left-over positional argument: Write-Output a b c. */
+	{
+		.name = "InputObject",
+		.type_name = "System.Management.Automation.PSObject[]",
+		.type = RT_TYPE_OBJECT,
+		.is_array = true,
+		.default_value = "None",
+		.supported = true,
+		RT_SETS({ RT_ALL_SETS, true, 0,
+			  BYVAL | RT_PIPE_FROM_REMAINING }),
+	},
+	{
+		.name = "NoEnumerate",
+		.type_name = "System.Management.Automation.SwitchParameter",
+		.type = RT_TYPE_SWITCH,
+		.default_value = "False",
+		.supported = true,
+		RT_SETS({ RT_ALL_SETS, false, NAMED, 0 }),
+	},
+};
+
+const struct rt_command cmd_write_output = {
+	.name = "Write-Output",
+	.aliases = RT_LIST("echo"),
+	.params = params,
+	.nparams = sizeof(params) / sizeof(params[0]),
+	.common_parameters = true,
+	.synopsis = "Writes objects to the pipeline.",
+	.run = NULL,
+};
