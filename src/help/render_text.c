@@ -781,12 +781,21 @@ put_name(struct rctx *r)
 	put_str(r, 4, 4, r->doc->name);
 }
 
-/* Extends a <T> or {A | B} group back over the "-Name " before it. */
+/*
+ * Extends a <T> or {A | B} group back over the "-Name " or "[-Name] "
+ * before it, so that a parameter and its type stay on one line.
+ */
 static size_t
 syntax_group_start(const char *s, size_t open)
 {
 	if (open < 2 || s[open - 1] != ' ')
 		return open;
+	if (s[open - 2] == ']') {
+		size_t st = open - 2;
+		while (st > 0 && s[st] != '[' && s[st] != ' ')
+			st--;
+		return s[st] == '[' && s[st + 1] == '-' ? st : open;
+	}
 	size_t st = open - 1;
 	while (st > 0 && s[st - 1] != ' ' && s[st - 1] != '[' &&
 	       s[st - 1] != ']')
