@@ -39,7 +39,9 @@ DIAG(SYNTAX_TOKEN, WARNING, "syntax-token",
 DIAG(LINK_UNRESOLVED, WARNING, "link-unresolved",
      N_("related link target '%s' is not a help topic or URL"))
 DIAG(FENCE_UNCLOSED, WARNING, "fence-unclosed",
-     N_("code fence is never closed; it runs to the end of the page"))
+     N_("code fence is never closed; it runs to the end of its container"))
+DIAG(FENCE_SWALLOWED, WARNING, "fence-swallowed",
+     N_("code block holds a fence line with an info string; the block was probably never closed"))
 
 /* ===== error: the page cannot be shown ===== */
 DIAG(INPUT_TOO_LARGE, ERROR, "input-too-large",
@@ -50,6 +52,8 @@ DIAG(NUL_BYTE, ERROR, "nul-byte",
      N_("NUL byte in page"))
 DIAG(NESTING_TOO_DEEP, ERROR, "nesting-too-deep",
      N_("blocks nested deeper than %d levels"))
+DIAG(INPUT_TOO_COMPLEX, ERROR, "input-too-complex",
+     N_("page has too many unclosed '%s' to parse in reasonable time"))
 DIAG(FRONTMATTER_UNCLOSED, ERROR, "frontmatter-unclosed",
      N_("front matter opened with '---' is never closed"))
 DIAG(READ_FAILED, ERROR, "read-failed",

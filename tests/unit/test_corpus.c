@@ -1,0 +1,527 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * md_parse over the 376 real pages of $PSHELP_SHARED/corpus (en-US and
+ * its machine translation sv-SE).  Checks what corpus-notes.md says the
+ * pages contain, then parses every Swedish page with its English page as
+ * the source and checks that both models have the same structure.
+ * Per-page problems are printed as TAP diagnostics.
+ */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "md_parse.h"
+#include "strbuf.h"
+#include "tap.h"
+#include "xalloc.h"
+
+#define NLOC 2
+static const char *const locales[NLOC] = {"en-US", "sv-SE"};
+
+struct page {
+	char *rel;  /* "Exit-PSSession.md", "About/about_Aliases.md" */
+	char *path; /* full path */
+	char *stem;
+	bool about;
+};
+
+static struct page *pages[NLOC];
+static size_t npages[NLOC];
+static char *corpus;
+
+/* Counts per diagnostic of the page being parsed. */
+static unsigned seen[DIAG__COUNT];
+static struct strbuf errors = STRBUF_INIT;
+
+static void
+count_diag(void *cookie, const struct diag *d)
+{
+	(void)cookie;
+	seen[d->id]++;
+	if (d->level >= DIAGL_ERROR)
+		strbuf_addf(&errors, "%s:%u: %s [%s]; ", d->file ? d->file : "?",
+			    (unsigned)d->line, d->message, diag_slug(d->id));
+}
+
+static struct help_doc *
+parse(const struct page *pg, const struct help_doc *source, const char *culture)
+{
+	struct md_parse_options o = {.path = pg->path, .culture = culture,
+				     .source = source};
+	struct diag_ctx dx;
+	diag_init(&dx, pg->path);
+	dx.sink = count_diag;
+	memset(seen, 0, sizeof(seen));
+	strbuf_reset(&errors);
+	return md_parse_file(pg->path, &o, &dx);
+}
+
+static int
+page_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct page *)a)->rel, ((const struct page *)b)->rel);
+}
+
+static void
+list_dir(int loc, const char *sub, bool about, size_t *cap)
+{
+	char *dir = xasprintf("%s/%s/Microsoft.PowerShell.Core%s", corpus,
+			      locales[loc], sub);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while (d && (e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		if (n < 4 || strcmp(e->d_name + n - 3, ".md") != 0)
+			continue;
+		pages[loc] = xgrow(pages[loc], cap, npages[loc] + 1,
+				   sizeof(struct page));
+		struct page *p = &pages[loc][npages[loc]++];
+		p->rel = xasprintf("%s%s%s", about ? "About" : "",
+				   about ? "/" : "", e->d_name);
+		p->path = xasprintf("%s/%s", dir, e->d_name);
+		p->stem = xstrndup(e->d_name, n - 3);
+		p->about = about;
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+}
+
+static void
+list_pages(void)
+{
+	for (int loc = 0; loc < NLOC; loc++) {
+		size_t cap = 0;
+		list_dir(loc, "", false, &cap);
+		list_dir(loc, "/About", true, &cap);
+		qsort(pages[loc], npages[loc], sizeof(struct page), page_cmp);
+	}
+}
+
+static bool
+is_cmdlet(const struct page *p)
+{
+	return !p->about && strcmp(p->stem, "Microsoft.PowerShell.Core") != 0;
+}
+
+/* ---------- every page ---------- */
+
+TEST(every_page_parses_without_errors)
+{
+	size_t total = 0;
+	for (int loc = 0; loc < NLOC; loc++)
+		for (size_t i = 0; i < npages[loc]; i++) {
+			const struct page *pg = &pages[loc][i];
+			struct help_doc *d = parse(pg, NULL, locales[loc]);
+			const char *e = d ? help_doc_check(d) : "no document";
+			if (e || errors.len) {
+				tap_cur_failed = 1;
+				printf("# %s/%s: %s %s\n", locales[loc], pg->rel,
+				       e ? e : "", errors.buf);
+			}
+			total += d != NULL;
+			help_doc_free(d);
+		}
+	check_int(total, ==, 376);
+}
+
+TEST(page_kinds_and_names)
+{
+	for (int loc = 0; loc < NLOC; loc++) {
+		size_t kinds[3] = {0};
+		for (size_t i = 0; i < npages[loc]; i++) {
+			const struct page *pg = &pages[loc][i];
+			struct help_doc *d = parse(pg, NULL, locales[loc]);
+			if (d == NULL)
+				continue;
+			kinds[d->kind]++;
+			if (strcmp(d->name, pg->stem) != 0 ||
+			    strcmp(d->locale, locales[loc]) != 0 ||
+			    (is_cmdlet(pg) && strcmp(d->title, pg->stem) != 0)) {
+				tap_cur_failed = 1;
+				printf("# %s/%s: name '%s' title '%s' locale '%s'\n",
+				       locales[loc], pg->rel, d->name, d->title,
+				       d->locale);
+			}
+			help_doc_free(d);
+		}
+		check_int(kinds[HELP_DOC_COMMAND], ==, 61);
+		check_int(kinds[HELP_DOC_MODULE], ==, 1);
+		check_int(kinds[HELP_DOC_ABOUT], ==, 126);
+	}
+}
+
+/* ---------- cmdlet pages ---------- */
+
+static bool
+in_syntax(const struct help_doc *d, const char *name)
+{
+	for (size_t s = 0; s < d->nsyntax; s++)
+		for (size_t k = 0; k < d->syntax[s].nparams; k++)
+			if (strcmp(d->syntax[s].params[k].name, name) == 0)
+				return true;
+	return false;
+}
+
+static bool
+known_outside_syntax(const char *page, const char *param)
+{
+	return (!strcmp(page, "Enter-PSSession") && !strcmp(param, "Subsystem")) ||
+	       (!strcmp(page, "Set-PSSessionConfiguration") &&
+		!strcmp(param, "ThreadApartmentState"));
+}
+
+static void
+check_cmdlet(const struct page *pg, int loc, const struct help_doc *d)
+{
+	const char *where = locales[loc];
+	if (seen[DIAG_HEADING_UNKNOWN]) {
+		tap_cur_failed = 1;
+		printf("# %s/%s: heading-unknown\n", where, pg->rel);
+	}
+	for (int s = 0; s < HELP_SEC__COUNT; s++) {
+		bool absent = s == HELP_SEC_NOTES &&
+			      !strcmp(pg->stem, "Get-ExperimentalFeature");
+		if (d->sections[s].present == absent) {
+			tap_cur_failed = 1;
+			printf("# %s/%s: section %s %s\n", where, pg->rel,
+			       help_section_name(s), absent ? "found" : "missing");
+		}
+	}
+	for (size_t i = 0; i < d->nparams; i++) {
+		const struct help_param *p = &d->params[i];
+		if (p->has_metadata && (in_syntax(d, p->name) ||
+					known_outside_syntax(pg->stem, p->name)))
+			continue;
+		tap_cur_failed = 1;
+		printf("# %s/%s: parameter '%s' (%s) meta=%d\n", where, pg->rel,
+		       p->name, p->heading, p->has_metadata);
+	}
+	size_t unresolved = 0;
+	for (size_t i = 0; i < d->nlinks; i++)
+		unresolved += d->links[i].kind == HELP_LINK_UNRESOLVED;
+	/* Register-ArgumentCompleter's RELATED LINKS is empty */
+	if (unresolved != seen[DIAG_LINK_UNRESOLVED] ||
+	    (d->nlinks == 0) != !strcmp(pg->stem, "Register-ArgumentCompleter")) {
+		tap_cur_failed = 1;
+		printf("# %s/%s: %zu links, %zu unresolved, %u reported\n", where,
+		       pg->rel, d->nlinks, unresolved, seen[DIAG_LINK_UNRESOLVED]);
+	}
+}
+
+static const struct page *english_of(const struct page *sv);
+
+/* Swedish pages are read as get-help reads them: with their source. */
+TEST(cmdlet_pages_sections_params_links)
+{
+	size_t n = 0;
+	for (int loc = 0; loc < NLOC; loc++)
+		for (size_t i = 0; i < npages[loc]; i++) {
+			const struct page *pg = &pages[loc][i], *ep;
+			struct help_doc *en = NULL;
+			if (!is_cmdlet(pg))
+				continue;
+			if (loc > 0 && (ep = english_of(pg)) != NULL)
+				en = parse(ep, NULL, "en-US");
+			struct help_doc *d = parse(pg, en, locales[loc]);
+			if (d && d->kind == HELP_DOC_COMMAND) {
+				check_cmdlet(pg, loc, d);
+				n++;
+			}
+			help_doc_free(d);
+			help_doc_free(en);
+		}
+	check_int(n, ==, 122);
+}
+
+/* ---------- About topics ---------- */
+
+static void
+check_about(const struct page *pg, int loc, struct help_doc *d)
+{
+	size_t nshort = 0, nsee = 0, nh2 = 0;
+	for (size_t i = 0; i < d->nparts; i++) {
+		const struct help_about_part *p = &d->parts[i];
+		nshort += p->kind == HELP_ABOUT_SHORT_DESCRIPTION;
+		nsee += p->kind == HELP_ABOUT_SEE_ALSO;
+		nh2 += p->heading && *p->heading && p->kind <= HELP_ABOUT_OTHER;
+		if (p->heading == NULL && (i != 0 || p->kind != HELP_ABOUT_OTHER))
+			nshort = 99; /* only a first OTHER part has no heading */
+	}
+	const char *text = help_blocks_first_text(d, &d->short_description);
+	/* every H2 is a part with a kind */
+	if (nshort != 1 || !*text || nsee > 1 ||
+	    nh2 != d->nparts - (d->nparts && !d->parts[0].heading)) {
+		tap_cur_failed = 1;
+		printf("# %s/%s: %zu short descriptions ('%.40s'), %zu see-also\n",
+		       locales[loc], pg->rel, nshort, text, nsee);
+	}
+}
+
+TEST(about_pages_have_a_short_description)
+{
+	size_t n = 0;
+	for (int loc = 0; loc < NLOC; loc++)
+		for (size_t i = 0; i < npages[loc]; i++) {
+			const struct page *pg = &pages[loc][i];
+			if (is_cmdlet(pg))
+				continue;
+			struct help_doc *d = parse(pg, NULL, locales[loc]);
+			if (d) {
+				check_about(pg, loc, d);
+				n++;
+			}
+			help_doc_free(d);
+		}
+	check_int(n, ==, 2 * 127);
+}
+
+/* The corpus' real unclosed fences and the seed's locale mismatch. */
+TEST(real_damage_is_reported)
+{
+	struct page pg = {0};
+	pg.path = xasprintf("%s/en-US/Microsoft.PowerShell.Core/About/%s",
+			    corpus, "about_Functions_Advanced_Parameters.md");
+	struct help_doc *d = parse(&pg, NULL, "en-US");
+	check(d != NULL);
+	check_int(seen[DIAG_FENCE_SWALLOWED], ==, 1);
+	check_int(seen[DIAG_FENCE_UNCLOSED], ==, 0);
+	size_t unclosed = 0;
+	for (size_t i = 0; d && i < d->nparts; i++)
+		for (size_t k = 0; k < d->parts[i].body.n; k++) {
+			const struct help_block *b = &d->parts[i].body.v[k];
+			if (b->kind == HELP_BLOCK_CODE && b->u.code.unclosed) {
+				unclosed++;
+				check_int(b->pos.line, ==, 851);
+			}
+		}
+	check_int(unclosed, ==, 1);
+	/* the H2s after the damage are still headings */
+	check(d && d->nparts && d->parts[d->nparts - 1].kind == HELP_ABOUT_SEE_ALSO);
+	help_doc_free(d);
+	free(pg.path);
+
+	pg.path = xasprintf("%s/../seeds/sv-SE/Exit-PSSession.md", corpus);
+	d = parse(&pg, NULL, NULL);
+	check(d != NULL);
+	check_int(seen[DIAG_LOCALE_MISMATCH], ==, 1);
+	check_str(d ? d->locale : NULL, "sv-SE");
+	check_int(seen[DIAG_HEADING_TRANSLATED], ==, 7);
+	help_doc_free(d);
+	free(pg.path);
+}
+
+/* ---------- Swedish against English ---------- */
+
+static struct strbuf why = STRBUF_INIT;
+
+static void
+differ(const char *what, const char *en, const char *sv)
+{
+	strbuf_addf(&why, "%s: '%s' vs '%s'; ", what, en ? en : "(null)",
+		    sv ? sv : "(null)");
+}
+
+static bool
+same_str(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
+}
+
+static void
+compare_sections(const struct help_doc *en, const struct help_doc *sv)
+{
+	for (int s = 0; s < HELP_SEC__COUNT; s++)
+		if (en->sections[s].present != sv->sections[s].present)
+			differ("section", help_section_name(s), "");
+	if (en->nexamples != sv->nexamples)
+		differ("examples", "", "");
+}
+
+static void
+compare_names(const struct help_doc *en, const struct help_doc *sv)
+{
+	if (en->nparams != sv->nparams)
+		differ("parameter count", "", "");
+	for (size_t i = 0; i < en->nparams && i < sv->nparams; i++)
+		if (!same_str(en->params[i].name, sv->params[i].name))
+			differ("parameter", en->params[i].name, sv->params[i].name);
+	if (en->nsyntax != sv->nsyntax)
+		differ("syntax count", "", "");
+	for (size_t i = 0; i < en->nsyntax && i < sv->nsyntax; i++)
+		if (!same_str(en->syntax[i].name, sv->syntax[i].name) ||
+		    en->syntax[i].is_default != sv->syntax[i].is_default)
+			differ("set", en->syntax[i].name, sv->syntax[i].name);
+}
+
+static void
+compare_types(const char *what, const struct help_type_entry *a, size_t na,
+	      const struct help_type_entry *b, size_t nb)
+{
+	if (na != nb)
+		differ(what, "count", "");
+	for (size_t i = 0; i < na && i < nb; i++)
+		if (!same_str(a[i].name, b[i].name))
+			differ(what, a[i].name, b[i].name);
+}
+
+static void
+compare_links(const struct help_doc *en, const struct help_doc *sv)
+{
+	if (en->nlinks != sv->nlinks)
+		differ("link count", "", "");
+	for (size_t i = 0; i < en->nlinks && i < sv->nlinks; i++)
+		if (en->links[i].kind != sv->links[i].kind ||
+		    !same_str(en->links[i].topic, sv->links[i].topic))
+			differ("link", en->links[i].topic, sv->links[i].topic);
+}
+
+static void
+compare_parts(const struct help_doc *en, const struct help_doc *sv)
+{
+	if (en->nparts != sv->nparts)
+		differ("part count", "", "");
+	for (size_t i = 0; i < en->nparts && i < sv->nparts; i++)
+		if (en->parts[i].kind != sv->parts[i].kind)
+			differ("part kind", en->parts[i].heading, sv->parts[i].heading);
+}
+
+static void
+compare_docs(const struct help_doc *en, const struct help_doc *sv)
+{
+	if (en->kind != sv->kind)
+		differ("kind", "", "");
+	compare_sections(en, sv);
+	compare_names(en, sv);
+	compare_types("inputs", en->inputs, en->ninputs, sv->inputs, sv->ninputs);
+	compare_types("outputs", en->outputs, en->noutputs, sv->outputs,
+		      sv->noutputs);
+	compare_links(en, sv);
+	compare_parts(en, sv);
+}
+
+static const struct page *
+english_of(const struct page *sv)
+{
+	for (size_t i = 0; i < npages[0]; i++)
+		if (strcmp(pages[0][i].rel, sv->rel) == 0)
+			return &pages[0][i];
+	return NULL;
+}
+
+TEST(swedish_pages_match_their_source)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < npages[1]; i++) {
+		const struct page *sp = &pages[1][i], *ep = english_of(sp);
+		struct help_doc *en = ep ? parse(ep, NULL, "en-US") : NULL;
+		struct help_doc *sv = en ? parse(sp, en, "sv-SE") : NULL;
+		strbuf_reset(&why);
+		if (en && sv)
+			compare_docs(en, sv);
+		else
+			strbuf_addstr(&why, "not parsed");
+		if (why.len) {
+			tap_cur_failed = 1;
+			printf("# sv-SE/%s: %s\n", sp->rel, why.buf);
+		}
+		n += en && sv;
+		help_doc_free(sv);
+		help_doc_free(en);
+	}
+	check_int(n, ==, 188);
+}
+
+static bool
+in_yaml_sets(const struct help_doc *d, const char *set)
+{
+	for (size_t i = 0; set && i < d->nparams; i++)
+		for (size_t k = 0; k < d->params[i].nsets; k++)
+			if (!strcmp(d->params[i].sets[k], set))
+				return true;
+	return false;
+}
+
+/* Names that a page alone gives away must be found without the source. */
+static void
+compare_recoverable(const char *stem, const struct help_doc *en,
+		    const struct help_doc *sv)
+{
+	if (en->nparams != sv->nparams || en->nsyntax != sv->nsyntax) {
+		differ("counts", "", "");
+		return;
+	}
+	for (size_t i = 0; i < en->nparams; i++)
+		if (!same_str(en->params[i].name, sv->params[i].name) &&
+		    !known_outside_syntax(stem, en->params[i].name))
+			differ("parameter", en->params[i].name, sv->params[i].name);
+	for (size_t i = 0; i < en->nsyntax; i++) {
+		if (en->syntax[i].is_default != sv->syntax[i].is_default)
+			differ("default set", en->syntax[i].name, sv->syntax[i].name);
+		if (in_yaml_sets(sv, en->syntax[i].name) &&
+		    !same_str(en->syntax[i].name, sv->syntax[i].name))
+			differ("set", en->syntax[i].name, sv->syntax[i].name);
+	}
+}
+
+/* Without the English page, structure alone must still find the sections. */
+TEST(swedish_sections_without_source)
+{
+	for (size_t i = 0; i < npages[1]; i++) {
+		const struct page *sp = &pages[1][i], *ep = english_of(sp);
+		if (!is_cmdlet(sp) || ep == NULL)
+			continue;
+		struct help_doc *en = parse(ep, NULL, "en-US");
+		struct help_doc *sv = parse(sp, NULL, "sv-SE");
+		strbuf_reset(&why);
+		if (en && sv) {
+			compare_sections(en, sv);
+			compare_links(en, sv);
+			compare_recoverable(sp->stem, en, sv);
+		}
+		if (why.len || !en || !sv) {
+			tap_cur_failed = 1;
+			printf("# sv-SE/%s: %s\n", sp->rel, why.buf);
+		}
+		help_doc_free(sv);
+		help_doc_free(en);
+	}
+}
+
+int
+main(void)
+{
+	const char *shared = getenv("PSHELP_SHARED");
+	struct stat st;
+
+	if (shared)
+		corpus = xasprintf("%s/corpus", shared);
+	if (!corpus || stat(corpus, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		printf("1..0 # SKIP no shared corpus\n");
+		free(corpus);
+		return 0;
+	}
+	strbuf_init(&errors);
+	strbuf_init(&why);
+	list_pages();
+	RUN(every_page_parses_without_errors);
+	RUN(page_kinds_and_names);
+	RUN(cmdlet_pages_sections_params_links);
+	RUN(about_pages_have_a_short_description);
+	RUN(real_damage_is_reported);
+	RUN(swedish_pages_match_their_source);
+	RUN(swedish_sections_without_source);
+	for (int loc = 0; loc < NLOC; loc++) {
+		for (size_t i = 0; i < npages[loc]; i++) {
+			free(pages[loc][i].rel);
+			free(pages[loc][i].path);
+			free(pages[loc][i].stem);
+		}
+		free(pages[loc]);
+	}
+	strbuf_release(&errors);
+	strbuf_release(&why);
+	free(corpus);
+	return tap_done();
+}
