@@ -8,6 +8,7 @@
 #include "i18n.h"
 
 #include <locale.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -47,9 +48,25 @@ build_tree_localedir(void)
 	return marker;
 }
 
+/* English is the text of the msgids: no locale or catalog is needed. */
+static bool
+is_english(const char *languages)
+{
+	return languages == NULL || *languages == '\0' ||
+	       (strncmp(languages, "en", 2) == 0 &&
+		(languages[2] == '\0' || languages[2] == '_' ||
+		 languages[2] == ':'));
+}
+
 void
 i18n_init(const char *languages)
 {
+	static bool bound;
+	/* Skipping setlocale() saves a good part of get-help's start-up;
+	 * once a catalog is bound, English has to be selected explicitly. */
+	if (is_english(languages) && !bound)
+		return;
+	bound = true;
 	const char *loc = setlocale(LC_ALL, "");
 	if (loc == NULL || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0)
 		loc = setlocale(LC_ALL, "C.UTF-8");

@@ -554,12 +554,37 @@ report_not_found(struct session *s, const char *name)
 	return EXIT_NOT_FOUND;
 }
 
+static bool
+has_wildcard(const char *name)
+{
+	return strpbrk(name, "*?[") != NULL;
+}
+
+static void
+build_index(struct session *s, const char *only_name)
+{
+	topic_index_release(&s->index);
+	topic_index_build_named(&s->index, (const char *const *)s->roots.v,
+				s->roots.n, &s->chain, only_name);
+}
+
 static int
 show_name(struct session *s, const char *name)
 {
-	const struct topic **found;
-	size_t n = topic_index_find(&s->index, name, &found);
+	const struct topic **found = NULL;
+	size_t n = 0;
 	int rc;
+
+	/* Most lookups name one topic exactly: index only that name first. */
+	if (!has_wildcard(name)) {
+		build_index(s, name);
+		n = topic_index_find(&s->index, name, &found);
+	}
+	if (n == 0) {
+		free(found);
+		build_index(s, NULL);
+		n = topic_index_find(&s->index, name, &found);
+	}
 	if (n == 0)
 		rc = report_not_found(s, name);
 	else if (n == 1)
@@ -590,8 +615,6 @@ run(struct session *s)
 	s->width = output_width(&s->opt);
 	if (s->opt.file)
 		return show_file(s, s->opt.file);
-	topic_index_build(&s->index, (const char *const *)s->roots.v,
-			  s->roots.n, &s->chain);
 	return show_name(s, s->opt.name ? s->opt.name : DEFAULT_TOPIC);
 }
 

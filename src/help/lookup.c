@@ -4,6 +4,9 @@
  * openat(O_NOFOLLOW) below each root, so a symlinked folder or page is
  * never entered; names are only ever compared with indexed names.
  */
+/* d_type and the DT_* constants of readdir. */
+#define _DEFAULT_SOURCE
+
 #include "lookup.h"
 
 #include <dirent.h>
@@ -97,6 +100,19 @@ utf8_from_utf16(UChar *u, int32_t n)
 char *
 fold_case(const char *s)
 {
+	/* Default case folding maps ASCII to lower case and nothing else:
+	 * most names need no trip through UTF-16 and normalization. */
+	size_t ascii = 0;
+	while (s[ascii] && (unsigned char)s[ascii] < 0x80)
+		ascii++;
+	if (s[ascii] == '\0' && ascii <= FOLD_MAX) {
+		char *f = xstrndup(s, ascii);
+		for (char *p = f; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+		return f;
+	}
+
 	UErrorCode st = U_ZERO_ERROR;
 	const UNormalizer2 *nfd = unorm2_getNFDInstance(&st);
 	const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
@@ -377,22 +393,35 @@ struct scan {
 	size_t chain_index;
 	const char *culture; /* the folder's name on disk */
 	struct strbuf path;  /* the folder being read */
+	const char *only;    /* folded name: index only pages of that name */
+};
+
+/* A folder entry: its name and, when readdir knows it, its type. */
+struct dir_entry {
+	char *name;
+	unsigned char type; /* DT_* */
 };
 
 struct names {
-	char **v;
+	struct dir_entry *v;
 	size_t n, cap;
 };
 
 static int
 cmp_names(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct dir_entry *)a)->name,
+		      ((const struct dir_entry *)b)->name);
 }
 
-/* Entries of d in byte order (for a stable index), without dot files. */
+static bool stem_is(const char *name, size_t len, const char *folded);
+
+/*
+ * Entries of d in byte order (for a stable index), without dot files.
+ * With `only`, regular files not named like it are left out early.
+ */
 static void
-read_names(DIR *d, struct names *out)
+read_names(DIR *d, const char *only, struct names *out)
 {
 	struct dirent *e;
 
@@ -400,8 +429,14 @@ read_names(DIR *d, struct names *out)
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
+		if (only && e->d_type == DT_REG) {
+			size_t len = strlen(e->d_name);
+			if (len <= 3 || !stem_is(e->d_name, len - 3, only))
+				continue;
+		}
 		out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof(*out->v));
-		out->v[out->n++] = xstrdup(e->d_name);
+		out->v[out->n].name = xstrdup(e->d_name);
+		out->v[out->n++].type = e->d_type;
 	}
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), cmp_names);
@@ -411,7 +446,7 @@ static void
 names_release(struct names *l)
 {
 	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i]);
+		free(l->v[i].name);
 	free(l->v);
 }
 
@@ -448,6 +483,23 @@ categorize(const struct topic *t, enum scan_level level)
 	return TOPIC_COMMAND;
 }
 
+/* Whether the stem name[0..len) folds to `folded` (cheaply for ASCII). */
+static bool
+stem_is(const char *name, size_t len, const char *folded)
+{
+	bool ascii = true;
+	for (size_t i = 0; i < len && ascii; i++)
+		ascii = (unsigned char)name[i] < 0x80;
+	if (ascii)
+		return strlen(folded) == len && strncasecmp(name, folded, len) == 0;
+	char *stem = xstrndup(name, len);
+	char *f = fold_case(stem);
+	bool same = strcmp(f, folded) == 0;
+	free(f);
+	free(stem);
+	return same;
+}
+
 static void
 add_page(struct scan *s, const char *name, const char *module,
 	 enum scan_level level)
@@ -459,6 +511,8 @@ add_page(struct scan *s, const char *name, const char *module,
 
 	if (!has_md_suffix(name, len) || !is_clean_name(name))
 		return;
+	if (s->only && !stem_is(name, len - 3, s->only))
+		return;
 	stem = xstrndup(name, len - 3);
 	idx->v = xgrow(idx->v, &s->cap, idx->n + 1, sizeof(*idx->v));
 	t = &idx->v[idx->n++];
@@ -466,7 +520,11 @@ add_page(struct scan *s, const char *name, const char *module,
 	t->folded = fold_case(stem);
 	t->module = module ? xstrdup(module) : NULL;
 	t->culture = xstrdup(s->culture);
-	t->path = xasprintf("%s/%s", s->path.buf, name);
+	size_t dirlen = s->path.len;
+	t->path = xmalloc(dirlen + 1 + len + 1);
+	memcpy(t->path, s->path.buf, dirlen);
+	t->path[dirlen] = '/';
+	memcpy(t->path + dirlen + 1, name, len + 1);
 	t->category = categorize(t, level);
 	t->chain_index = s->chain_index;
 }
@@ -476,19 +534,26 @@ static void scan_dir(struct scan *s, int parent, const char *name,
 
 /* One entry of a folder at `level`: a page, or a folder one level down. */
 static void
-scan_entry(struct scan *s, int fd, const char *name, const char *module,
-	   enum scan_level level)
+scan_entry(struct scan *s, int fd, const struct dir_entry *e,
+	   const char *module, enum scan_level level)
 {
-	struct stat st;
+	const char *name = e->name;
+	unsigned char type = e->type;
 	bool about;
 
-	if (fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
-		return;
-	if (S_ISREG(st.st_mode)) {
+	/* readdir's type saves a stat per page; symlinks are never followed. */
+	if (type == DT_UNKNOWN) {
+		struct stat st;
+		if (fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+			return;
+		type = S_ISREG(st.st_mode) ? DT_REG
+		       : S_ISDIR(st.st_mode) ? DT_DIR : DT_LNK;
+	}
+	if (type == DT_REG) {
 		add_page(s, name, module, level);
 		return;
 	}
-	if (!S_ISDIR(st.st_mode) || level == LEVEL_ABOUT || !is_clean_name(name))
+	if (type != DT_DIR || level == LEVEL_ABOUT || !is_clean_name(name))
 		return;
 	about = strcasecmp(name, "About") == 0;
 	if (level == LEVEL_CULTURE)
@@ -515,10 +580,10 @@ scan_dir(struct scan *s, int parent, const char *name, const char *module,
 		close(fd);
 		return;
 	}
-	read_names(d, &names);
+	read_names(d, s->only, &names);
 	strbuf_addf(&s->path, "/%s", name);
 	for (size_t i = 0; i < names.n; i++)
-		scan_entry(s, dirfd(d), names.v[i], module, level);
+		scan_entry(s, dirfd(d), &names.v[i], module, level);
 	s->path.len = saved;
 	s->path.buf[saved] = '\0';
 	names_release(&names);
@@ -540,14 +605,14 @@ scan_root(struct scan *s, const char *root, const char *culture)
 		close(fd);
 		return;
 	}
-	read_names(d, &names);
+	read_names(d, NULL, &names);
 	strbuf_reset(&s->path);
 	strbuf_addstr(&s->path, root);
 	for (size_t i = 0; i < names.n; i++) {
-		if (strcasecmp(names.v[i], culture) != 0)
+		if (strcasecmp(names.v[i].name, culture) != 0)
 			continue;
-		s->culture = names.v[i];
-		scan_dir(s, dirfd(d), names.v[i], NULL, LEVEL_CULTURE);
+		s->culture = names.v[i].name;
+		scan_dir(s, dirfd(d), names.v[i].name, NULL, LEVEL_CULTURE);
 	}
 	names_release(&names);
 	closedir(d);
@@ -557,7 +622,16 @@ void
 topic_index_build(struct topic_index *idx, const char *const *roots,
 		  size_t nroots, const struct culture_list *chain)
 {
-	struct scan s = {idx, 0, 0, NULL, STRBUF_INIT};
+	topic_index_build_named(idx, roots, nroots, chain, NULL);
+}
+
+void
+topic_index_build_named(struct topic_index *idx, const char *const *roots,
+			size_t nroots, const struct culture_list *chain,
+			const char *name)
+{
+	char *only = name ? fold_case(name) : NULL;
+	struct scan s = {idx, 0, 0, NULL, STRBUF_INIT, only};
 
 	idx->v = NULL;
 	idx->n = 0;
@@ -570,6 +644,7 @@ topic_index_build(struct topic_index *idx, const char *const *roots,
 				scan_root(&s, roots[r], chain->v[c]);
 	}
 	strbuf_release(&s.path);
+	free(only);
 }
 
 void
@@ -652,7 +727,9 @@ rank_and_emit(struct ranked *r, size_t n, size_t max,
 	      const struct topic ***out)
 {
 	UErrorCode st = U_ZERO_ERROR;
-	UCollator *coll = ucol_open("root", &st);
+	/* Loading the collator costs more than the rest of a lookup: only
+	 * a list of several topics needs it. */
+	UCollator *coll = n > 1 ? ucol_open("root", &st) : NULL;
 
 	if (U_FAILURE(st))
 		coll = NULL;

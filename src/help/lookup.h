@@ -40,6 +40,14 @@ struct topic_index {
  */
 void topic_index_build(struct topic_index *idx, const char *const *roots,
 		       size_t nroots, const struct culture_list *chain);
+/*
+ * The same, but indexes only the pages whose name folds like `name` (no
+ * wildcards): enough to show one topic, and much cheaper than the full
+ * index that wildcards, PowerShell's name rule and suggestions need.
+ */
+void topic_index_build_named(struct topic_index *idx,
+			     const char *const *roots, size_t nroots,
+			     const struct culture_list *chain, const char *name);
 void topic_index_release(struct topic_index *idx);
 
 /*

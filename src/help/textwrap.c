@@ -33,7 +33,8 @@
 
 struct textwrap {
 	UBreakIterator *line;  /* UAX #14 break opportunities */
-	UBreakIterator *chars; /* grapheme clusters, for overlong runs */
+	UBreakIterator *chars; /* grapheme clusters, for overlong runs; lazy */
+	char locale[ULOC_FULLNAME_CAPACITY]; /* ICU id both iterators use */
 	UChar *u16;	       /* the text of the current call */
 	size_t u16cap;
 	struct tw_span *spans; /* the caller's spans, sorted and merged */
@@ -233,6 +234,8 @@ emit(struct wrap *w, const struct tw_pos *end)
 
 /* ---------- grapheme fallback ---------- */
 
+static UBreakIterator *open_iter(UBreakIteratorType type, const char *id);
+
 static void
 set_chars(struct wrap *w)
 {
@@ -240,6 +243,9 @@ set_chars(struct wrap *w)
 
 	if (w->chars_set)
 		return;
+	/* Most text never needs grapheme breaks: open the iterator late. */
+	if (w->tw->chars == NULL)
+		w->tw->chars = open_iter(UBRK_CHARACTER, w->tw->locale);
 	ubrk_setText(w->tw->chars, w->tw->u16, w->n16, &err);
 	w->chars_set = true;
 	w->chars_ok = U_SUCCESS(err);
@@ -496,7 +502,8 @@ release(struct textwrap *tw)
 		return;
 	ubrk_setText(tw->line, no_text, 0, &err);
 	err = U_ZERO_ERROR;
-	ubrk_setText(tw->chars, no_text, 0, &err);
+	if (tw->chars)
+		ubrk_setText(tw->chars, no_text, 0, &err);
 	free(tw->u16);
 	tw->u16 = NULL;
 	tw->u16cap = 0;
@@ -604,8 +611,8 @@ textwrap_new(const char *locale)
 	char id[ULOC_FULLNAME_CAPACITY];
 
 	icu_locale(locale, id, sizeof(id));
+	snprintf(tw->locale, sizeof(tw->locale), "%s", id);
 	tw->line = open_iter(UBRK_LINE, id);
-	tw->chars = open_iter(UBRK_CHARACTER, id);
 	return tw;
 }
 
@@ -615,7 +622,8 @@ textwrap_free(struct textwrap *tw)
 	if (tw == NULL)
 		return;
 	ubrk_close(tw->line);
-	ubrk_close(tw->chars);
+	if (tw->chars)
+		ubrk_close(tw->chars);
 	free(tw->u16);
 	free(tw->spans);
 	free(tw);
