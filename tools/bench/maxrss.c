@@ -5,6 +5,9 @@
  * to be small itself: this one is, a Python or shell parent is not.
  *   maxrss COMMAND [ARG]...
  */
+/* wait4() is a BSD extension. */
+#define _DEFAULT_SOURCE
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>

@@ -1,0 +1,282 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Inline runs as the model keeps them, the HTML tags met inside text,
+ * and the text of raw HTML blocks (read with libxml2).
+ */
+#include "md_internal.h"
+
+#include <libxml/HTMLparser.h>
+#include <limits.h>
+#include <string.h>
+
+/* ---------- inline runs ---------- */
+
+void
+runs_init(struct runs *r)
+{
+	memset(r, 0, sizeof(*r));
+	strbuf_init(&r->text);
+}
+
+static void
+runs_flush(struct mdp *m, struct runs *r)
+{
+	if (!r->pending)
+		return;
+	struct help_run *run = &PUSH(r->v, r->n, r->cap);
+	memset(run, 0, sizeof(*run));
+	run->kind = HELP_RUN_TEXT;
+	run->flags = r->flags;
+	run->link = r->link;
+	run->text = clean_dup(m->a, r->text.buf, r->text.len, &run->len);
+	strbuf_reset(&r->text);
+	r->pending = false;
+}
+
+/* Adjacent text with the same flags becomes one run. */
+void
+runs_text(struct mdp *m, struct runs *r, const char *s, size_t len,
+	  unsigned flags, const char *link)
+{
+	if (len == 0)
+		return;
+	if (r->pending && (r->flags != flags || r->link != link))
+		runs_flush(m, r);
+	if (!r->pending) {
+		r->pending = true;
+		r->flags = flags;
+		r->link = link;
+	}
+	strbuf_add(&r->text, s, len);
+}
+
+void
+runs_other(struct mdp *m, struct runs *r, enum help_run_kind kind,
+	   const char *s, unsigned flags, const char *link)
+{
+	runs_flush(m, r);
+	struct help_run *run = &PUSH(r->v, r->n, r->cap);
+	memset(run, 0, sizeof(*run));
+	run->kind = kind;
+	run->flags = flags;
+	run->link = link;
+	if (s)
+		run->text = clean_dup(m->a, s, strlen(s), &run->len);
+}
+
+struct help_inline
+runs_finish(struct mdp *m, struct runs *r)
+{
+	runs_flush(m, r);
+	strbuf_release(&r->text);
+	struct help_inline in = {NULL, r->n};
+	in.runs = to_arena(m->a, r->v, r->n, sizeof(*r->v));
+	return in;
+}
+
+/* ---------- inline HTML ---------- */
+
+static bool
+is_void_element(const char *name, size_t n)
+{
+	static const char *const v[] = {"area", "base", "br", "col", "embed",
+		"hr", "img", "input", "link", "meta", "param", "source",
+		"track", "wbr"};
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (strlen(v[i]) == n && prefix_ci(name, v[i]))
+			return true;
+	return false;
+}
+
+/* +1 for an opening tag that needs a closing one, -1 for a closing tag. */
+int
+tag_effect(const char *t, bool *is_br)
+{
+	size_t n = strlen(t);
+	*is_br = false;
+	if (n < 3 || t[0] != '<')
+		return 0;
+	bool closing = t[1] == '/';
+	const char *name = t + 1 + closing;
+	size_t k = 0;
+	while ((name[k] >= 'a' && name[k] <= 'z') ||
+	       (name[k] >= 'A' && name[k] <= 'Z') ||
+	       (k && name[k] >= '0' && name[k] <= '9'))
+		k++;
+	if (k == 0)
+		return 0; /* comment, declaration, processing instruction */
+	if (k == 2 && prefix_ci(name, "br")) {
+		*is_br = true;
+		return 0;
+	}
+	if (closing)
+		return -1;
+	if (t[n - 2] == '/' || is_void_element(name, k))
+		return 0;
+	return 1;
+}
+
+/* The value of attribute `name=` or `id=` of an <a> tag, or NULL. */
+const char *
+anchor_of(struct arena *a, const char *t)
+{
+	if (!prefix_ci(t, "<a") || !is_space(t[2]))
+		return NULL;
+	for (const char *p = t + 2; *p && *p != '>'; p++) {
+		if (!is_space(p[-1]))
+			continue;
+		size_t k = prefix_ci(p, "name=") ? 5 : prefix_ci(p, "id=") ? 3 : 0;
+		if (k == 0)
+			continue;
+		p += k;
+		char q = (*p == '"' || *p == '\'') ? *p++ : 0;
+		size_t n = 0;
+		while (p[n] && p[n] != '>' &&
+		       (q ? p[n] != q : !is_space(p[n]) && p[n] != '/'))
+			n++;
+		return n ? clean_dup(a, p, n, NULL) : NULL;
+	}
+	return NULL;
+}
+
+/* ---------- HTML blocks (libxml2) ---------- */
+
+struct html_out {
+	struct runs r;
+	bool line_start, space;
+};
+
+static void
+ho_text(struct mdp *m, struct html_out *o, const char *s)
+{
+	while (*s) {
+		if (is_space(*s)) {
+			o->space = true;
+			s++;
+			continue;
+		}
+		size_t k = 0;
+		while (s[k] && !is_space(s[k]))
+			k++;
+		if (o->space && !o->line_start)
+			runs_text(m, &o->r, " ", 1, HELP_RUN_HTML, NULL);
+		runs_text(m, &o->r, s, k, HELP_RUN_HTML, NULL);
+		o->line_start = o->space = false;
+		s += k;
+	}
+}
+
+static void
+ho_break(struct mdp *m, struct html_out *o)
+{
+	if (!o->line_start)
+		runs_other(m, &o->r, HELP_RUN_LINEBREAK, NULL, HELP_RUN_HTML,
+			   NULL);
+	o->line_start = true;
+	o->space = false;
+}
+
+static bool
+html_name_in(const xmlNode *n, const char *const *names)
+{
+	for (; *names; names++)
+		if (eq_ci((const char *)n->name, *names))
+			return true;
+	return false;
+}
+
+/* Elements that end a line of text before and after them. */
+static bool
+html_is_block(const xmlNode *n)
+{
+	static const char *const names[] = {"p", "div", "li", "ul", "ol",
+		"tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+		"blockquote", "pre", "dl", "dt", "dd", "hr", "section",
+		"article", "header", "footer", "nav", "details", "summary",
+		"figure", "caption", NULL};
+	return html_name_in(n, names);
+}
+
+/* Returns whether to descend into the node. */
+static bool
+html_enter(struct mdp *m, struct html_out *o, const xmlNode *n)
+{
+	static const char *const hidden[] = {"script", "style", "head",
+		"title", "template", NULL};
+	switch (n->type) {
+	case XML_TEXT_NODE:
+	case XML_CDATA_SECTION_NODE:
+		if (n->content)
+			ho_text(m, o, (const char *)n->content);
+		return false;
+	case XML_ELEMENT_NODE:
+		if (html_name_in(n, hidden))
+			return false;
+		if (eq_ci((const char *)n->name, "br") || html_is_block(n))
+			ho_break(m, o);
+		else if (eq_ci((const char *)n->name, "td") ||
+			 eq_ci((const char *)n->name, "th"))
+			o->space = true;
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void
+html_leave(struct mdp *m, struct html_out *o, const xmlNode *n)
+{
+	if (n->type == XML_ELEMENT_NODE && html_is_block(n))
+		ho_break(m, o);
+}
+
+static bool
+html_is_top(const xmlNode *n)
+{
+	return n == NULL || n->type == XML_HTML_DOCUMENT_NODE ||
+	       n->type == XML_DOCUMENT_NODE;
+}
+
+/* Walks the tree without recursion: HTML can nest deeply. */
+static void
+html_walk(struct mdp *m, struct html_out *o, xmlNode *n)
+{
+	while (n != NULL) {
+		if (html_enter(m, o, n) && n->children) {
+			n = n->children;
+			continue;
+		}
+		html_leave(m, o, n);
+		while (n->next == NULL) {
+			n = n->parent;
+			if (html_is_top(n))
+				return;
+			html_leave(m, o, n);
+		}
+		n = n->next;
+	}
+}
+
+/* The text of a raw HTML block as runs; none for comments and anchors. */
+struct help_inline
+html_block_text(struct mdp *m, const char *html)
+{
+	struct html_out o = {.line_start = true};
+	size_t len = strlen(html);
+
+	runs_init(&o.r);
+	if (len > 0 && len < INT_MAX) {
+		htmlDocPtr d = htmlReadMemory(html, (int)len, NULL, "UTF-8",
+					      HTML_PARSE_NOERROR |
+						      HTML_PARSE_NOWARNING |
+						      HTML_PARSE_NONET);
+		if (d != NULL) {
+			html_walk(m, &o, d->children);
+			xmlFreeDoc(d);
+		}
+	}
+	runs_flush(m, &o.r);
+	while (o.r.n && o.r.v[o.r.n - 1].kind == HELP_RUN_LINEBREAK)
+		o.r.n--;
+	return runs_finish(m, &o.r);
+}

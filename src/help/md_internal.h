@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Internals shared by the files of the markdown parser.  Only for the
+ * md_*.c files: programs, lookup and renderers use md_parse.h.
+ *
+ *   md_parse.c     entry points, cmark, the walk to blocks and inlines
+ *   md_input.c     checks on the raw page before cmark reads it
+ *   md_inline.c    inline runs, HTML tags in text, raw HTML blocks
+ *   md_page.c      document fields, page kind, helpers over the items
+ *   md_sections.c  command pages: section alignment, filling sections
+ *   md_names.c     parameter and syntax-set names, from the page or source
+ *   md_about.c     about topics and module pages
+ *
+ * No cmark type appears here: md_parse.c turns the cmark tree into the
+ * items below at once, and the other files work on those.
+ */
+#ifndef PSHELP_MD_INTERNAL_H
+#define PSHELP_MD_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "help_model.h"
+#include "md_parse.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+struct frontmatter;
+
+/* A heading or a top-level block, in page order. */
+struct item {
+	int level;		/* 0: a block; 1-6: a heading */
+	struct help_block blk;	/* the block, or the heading as a block */
+	const char *text;	/* heading text, trimmed */
+	struct help_pos pos;
+	struct help_pos content_pos; /* code: first content line and column */
+	bool link_heading;	/* heading that is only a link */
+};
+
+/* Where a link node was: runs only keep the destination pointer. */
+struct link_pos {
+	const char *url;
+	struct help_pos pos;
+};
+
+/* The state of one md_parse() call. */
+struct mdp {
+	struct help_doc *doc;
+	struct arena *a;
+	struct diag_ctx *dx;
+	const struct md_parse_options *opt;
+	const char *body;
+	size_t body_len;
+	uint32_t line0; /* file line of body line 1, minus 1 */
+	int max_depth;
+
+	/* forward-only cursor over body lines */
+	size_t cur_off;
+	uint32_t cur_line;
+
+	struct link_pos *lpos;
+	size_t nlpos, lpos_cap, lpos_next;
+
+	struct item *items;
+	size_t nitems, items_cap;
+
+	const char *names[3]; /* file stem, title, H1: what SYNTAX starts with */
+};
+
+/* ---------- small string helpers ---------- */
+
+static inline char
+lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static inline bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+/* ASCII case-insensitive equality; other bytes must match exactly. */
+static inline bool
+eq_ci(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return false;
+	for (; *a && *b; a++, b++)
+		if (lower(*a) != lower(*b))
+			return false;
+	return *a == *b;
+}
+
+static inline bool
+prefix_ci(const char *s, const char *prefix)
+{
+	for (; *prefix; s++, prefix++)
+		if (lower(*s) != lower(*prefix))
+			return false;
+	return true;
+}
+
+#define PUSH(v, n, cap) (*((v) = xgrow((v), &(cap), (n) + 1, sizeof(*(v))), \
+			   &(v)[(n)++]))
+
+/* ---------- md_parse.c: arena copies ---------- */
+
+const char *trim_dup(struct arena *a, const char *s);
+const char *clean_dup(struct arena *a, const char *s, size_t len,
+		      size_t *outlen);
+void *to_arena(struct arena *a, void *v, size_t n, size_t size);
+
+/* ---------- md_input.c: the raw page ---------- */
+
+bool input_ok(const char *buf, size_t len, size_t max, struct diag_ctx *dx);
+bool guard_input(const char *s, size_t len, bool *tables, struct diag_ctx *dx);
+uint64_t count_byte(const char *s, size_t n, char c);
+
+/* ---------- md_inline.c: inline runs and HTML ---------- */
+
+/* Runs being collected for one help_inline. */
+struct runs {
+	struct help_run *v;
+	size_t n, cap;
+	struct strbuf text; /* pending text run */
+	bool pending;
+	unsigned flags;
+	const char *link;
+};
+
+void runs_init(struct runs *r);
+void runs_text(struct mdp *m, struct runs *r, const char *s, size_t len,
+	       unsigned flags, const char *link);
+void runs_other(struct mdp *m, struct runs *r, enum help_run_kind kind,
+		const char *s, unsigned flags, const char *link);
+struct help_inline runs_finish(struct mdp *m, struct runs *r);
+int tag_effect(const char *t, bool *is_br);
+const char *anchor_of(struct arena *a, const char *t);
+struct help_inline html_block_text(struct mdp *m, const char *html);
+
+/* ---------- md_page.c: the page as items ---------- */
+
+/* A list of item indices: the content of one section, in page order. */
+struct idx {
+	size_t *v;
+	size_t n, cap;
+};
+
+/* What an H2 part holds: md_sections.c scores sections by it. */
+struct feat {
+	size_t nblocks, nh3, nh3_yaml, nh3_code, nh3_num, nh3_short;
+	size_t ncode_cmd, ncode_noinfo, ncode, nyaml;
+	size_t npara, text_len, nlinkonly, nother;
+	bool common;
+};
+
+/* One H2 part of the page. */
+struct seg {
+	size_t head;	   /* item index of the H2 */
+	size_t first, end; /* the items under it */
+	int sec;	   /* section, or -1 */
+	struct feat f;
+};
+
+void parse_page(struct mdp *m, const struct frontmatter *fm);
+const struct item *first_heading(const struct mdp *m, int level);
+bool is_yaml_block(const struct help_block *b);
+void idx_add_range(struct idx *x, size_t from, size_t to);
+struct help_blocks blocks_of(struct mdp *m, const struct idx *x, size_t from,
+			     size_t to);
+bool block_only_links(const struct help_block *b, int depth);
+size_t inline_text_len(const struct help_inline *in);
+struct seg *cut_segments(struct mdp *m, size_t *nseg, size_t *first_h2);
+
+/* ---------- the builders ---------- */
+
+/* md_sections.c */
+void build_command(struct mdp *m);
+
+/* md_names.c */
+char *name_key(const char *s);
+void resolve_names(struct mdp *m);
+
+/* md_about.c */
+void build_about(struct mdp *m);
+
+#endif

@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The page once cmark is done with it: a flat list of items.  Fills the
+ * document fields from the front matter and headings, decides the page
+ * kind and hands the page to its builder; the helpers over items here
+ * are shared by the builders.
+ */
+#include "md_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "frontmatter.h"
+
+/* ---------- document fields ---------- */
+
+/* "dir/Name.md" -> "Name" */
+static const char *
+path_stem(struct arena *a, const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	const char *dot = strrchr(base, '.');
+	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	return n ? clean_dup(a, base, n, NULL) : NULL;
+}
+
+/* "a/Module/Name.md" -> "Module" */
+static const char *
+path_folder(struct arena *a, const char *path)
+{
+	const char *end = strrchr(path, '/');
+	if (end == NULL || end == path)
+		return NULL;
+	const char *start = end;
+	while (start > path && start[-1] != '/')
+		start--;
+	return end > start ? clean_dup(a, start, (size_t)(end - start), NULL)
+			   : NULL;
+}
+
+const struct item *
+first_heading(const struct mdp *m, int level)
+{
+	for (size_t i = 0; i < m->nitems; i++)
+		if (m->items[i].level == level)
+			return &m->items[i];
+	return NULL;
+}
+
+static void
+fill_locale(struct mdp *m, const struct frontmatter *fm)
+{
+	const struct help_fm_entry *loc = frontmatter_find(fm, "Locale");
+	const struct help_fm_entry *cl = frontmatter_find(fm, "ms.contentlocale");
+	const char *culture = m->opt->culture;
+
+	if (loc && cl && loc->value && cl->value && !eq_ci(loc->value, cl->value))
+		diag_report(m->dx, DIAG_LOCALE_MISMATCH, loc->pos.line,
+			    loc->pos.col, loc->value, cl->value);
+	if (cl && cl->value && *cl->value)
+		m->doc->locale = cl->value;
+	else if (culture && *culture)
+		m->doc->locale = clean_dup(m->a, culture, strlen(culture), NULL);
+	else if (loc && loc->value && *loc->value)
+		m->doc->locale = loc->value;
+}
+
+static void
+fill_fields(struct mdp *m, const struct frontmatter *fm)
+{
+	struct help_doc *doc = m->doc;
+	const char *path = m->opt->path;
+	const char *title = frontmatter_get(fm, "title");
+	const struct item *h1 = first_heading(m, 1);
+	const struct help_fm_entry *al = frontmatter_find(fm, "aliases");
+
+	doc->frontmatter = fm->entries;
+	doc->nfrontmatter = fm->n;
+	if (path)
+		doc->path = clean_dup(m->a, path, strlen(path), NULL);
+	doc->title = h1 ? h1->text : NULL;
+	if (h1 == NULL)
+		diag_report(m->dx, DIAG_NO_TITLE, m->line0 + 1, 1);
+	m->names[0] = path ? path_stem(m->a, path) : NULL;
+	m->names[1] = title && *title ? title : NULL;
+	m->names[2] = h1 && *h1->text ? h1->text : NULL;
+	for (size_t i = 0; i < 3 && !doc->name; i++)
+		doc->name = m->names[i];
+	if (doc->name == NULL)
+		doc->name = "Untitled";
+	fill_locale(m, fm);
+	doc->module = frontmatter_get(fm, "Module Name");
+	if ((doc->module == NULL || !*doc->module) && path)
+		doc->module = path_folder(m->a, path);
+	doc->online_uri = frontmatter_get(fm, "online version");
+	if (al && al->nitems) {
+		doc->aliases = al->items;
+		doc->naliases = al->nitems;
+	}
+}
+
+/* ---------- page kind ---------- */
+
+static bool
+is_yaml_info(const char *info)
+{
+	size_t n = 0;
+	while (info[n] && !is_space(info[n]))
+		n++;
+	return (n == 4 && prefix_ci(info, "yaml")) ||
+	       (n == 3 && prefix_ci(info, "yml"));
+}
+
+bool
+is_yaml_block(const struct help_block *b)
+{
+	return b->kind == HELP_BLOCK_CODE && is_yaml_info(b->u.code.info);
+}
+
+static enum help_doc_kind
+detect_kind(const struct mdp *m, const struct frontmatter *fm)
+{
+	const char *folder = m->opt->path ? path_folder(m->a, m->opt->path) : NULL;
+	size_t links = 0;
+
+	for (size_t i = 0; i < 3; i++)
+		if (m->names[i] && prefix_ci(m->names[i], "about_"))
+			return HELP_DOC_ABOUT;
+	if (folder && eq_ci(folder, "About"))
+		return HELP_DOC_ABOUT;
+	if (frontmatter_get(fm, "Module Guid"))
+		return HELP_DOC_MODULE;
+	for (size_t i = 0; i < m->nitems; i++) {
+		const struct item *it = &m->items[i];
+		if (it->level == 0 && is_yaml_block(&it->blk))
+			return HELP_DOC_COMMAND; /* parameter metadata */
+		links += it->level == 3 && it->link_heading;
+	}
+	return links >= 2 ? HELP_DOC_MODULE : HELP_DOC_COMMAND;
+}
+
+/* ---------- the page ---------- */
+
+void
+parse_page(struct mdp *m, const struct frontmatter *fm)
+{
+	fill_fields(m, fm);
+	m->doc->kind = detect_kind(m, fm);
+	if (m->doc->kind == HELP_DOC_COMMAND)
+		build_command(m);
+	else
+		build_about(m);
+}
+
+/* ---------- blocks of items ---------- */
+
+void
+idx_add_range(struct idx *x, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		PUSH(x->v, x->n, x->cap) = i;
+}
+
+/* Items x[from..to) as blocks; headings become heading blocks. */
+struct help_blocks
+blocks_of(struct mdp *m, const struct idx *x, size_t from, size_t to)
+{
+	struct help_blocks b = {NULL, 0};
+	if (to <= from)
+		return b;
+	b.v = arena_array(m->a, to - from, sizeof(*b.v));
+	for (size_t i = from; i < to; i++)
+		b.v[b.n++] = m->items[x->v[i]].blk;
+	return b;
+}
+
+/* Text runs and breaks only, at least one link, nothing outside links. */
+static bool
+inline_only_links(const struct help_inline *in)
+{
+	bool link = false;
+	for (size_t i = 0; i < in->n; i++) {
+		const struct help_run *r = &in->runs[i];
+		if (r->flags & HELP_RUN_LINK) {
+			link = true;
+			continue;
+		}
+		if (r->kind != HELP_RUN_TEXT)
+			continue;
+		for (size_t k = 0; k < r->len; k++)
+			if (!is_space(r->text[k]) && !strchr(",;|-•·", r->text[k]))
+				return false;
+	}
+	return link;
+}
+
+bool
+block_only_links(const struct help_block *b, int depth)
+{
+	if (b->kind == HELP_BLOCK_PARA)
+		return inline_only_links(&b->u.para);
+	if (b->kind != HELP_BLOCK_LIST || depth > MD_PARSE_MAX_DEPTH)
+		return false;
+	for (size_t i = 0; i < b->u.list.nitems; i++) {
+		const struct help_blocks *it = &b->u.list.items[i];
+		if (it->n == 0)
+			return false;
+		for (size_t k = 0; k < it->n; k++)
+			if (!block_only_links(&it->v[k], depth + 1))
+				return false;
+	}
+	return b->u.list.nitems > 0;
+}
+
+size_t
+inline_text_len(const struct help_inline *in)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < in->n; i++)
+		n += in->runs[i].len;
+	return n;
+}
+
+/* ---------- H2 parts ---------- */
+
+/* Cuts the page at its H2s; items before the first H2 are the preamble. */
+struct seg *
+cut_segments(struct mdp *m, size_t *nseg, size_t *first_h2)
+{
+	struct seg *v = NULL;
+	size_t n = 0, cap = 0;
+
+	*first_h2 = m->nitems;
+	for (size_t i = 0; i < m->nitems; i++) {
+		if (m->items[i].level != 2)
+			continue;
+		if (n == 0)
+			*first_h2 = i;
+		else
+			v[n - 1].end = i;
+		struct seg *s = &PUSH(v, n, cap);
+		memset(s, 0, sizeof(*s));
+		s->head = i;
+		s->first = i + 1;
+		s->end = m->nitems;
+		s->sec = -1;
+	}
+	*nseg = n;
+	return v;
+}

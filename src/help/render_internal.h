@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Internals of the text views, only for render_blocks.c (the block
+ * engine: lines, indentation, wrapping, flat inline text, lists, code,
+ * alerts, tables) and render_text.c (the views and their sections).
+ */
+#ifndef PSHELP_RENDER_INTERNAL_H
+#define PSHELP_RENDER_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "help_model.h"
+#include "render_text.h"
+#include "strbuf.h"
+#include "textwrap.h"
+
+/* The state of one render_text() call. */
+struct rctx {
+	const struct help_doc *doc;
+	const struct render_options *opt;
+	struct strbuf *out;
+	struct textwrap *tw;
+	struct arena scratch; /* short type names */
+	size_t width;
+	size_t label_col; /* value column of the attribute table */
+	bool blank;	  /* an empty line is due before the next line */
+	bool fresh;	  /* just after a heading: no empty line wanted */
+	bool has_marker;  /* marker goes in front of the next line */
+	struct strbuf marker;
+	size_t marker_w;
+};
+
+/* Display text of inline runs: hard breaks split it into segments. */
+struct flat {
+	struct strbuf s;
+	struct tw_span *spans; /* nobreak; sorted by start within a segment */
+	size_t nspans, cspans;
+	struct tw_span *segs;
+	size_t nsegs, csegs;
+	size_t seg_start;
+};
+
+/* Lines: every line goes through put_line(). */
+void want_blank(struct rctx *r);
+void after_heading(struct rctx *r);
+void set_marker(struct rctx *r, const char *s, size_t len, size_t w);
+void put_line(struct rctx *r, size_t indent, const char *s, size_t len);
+
+/* Flat inline text. */
+void flat_init(struct flat *f);
+void flat_release(struct flat *f);
+void flat_span(struct flat *f, size_t start, size_t end);
+void flat_break(struct flat *f);
+void flat_add(struct flat *f, const char *s, size_t len);
+void put_flat(struct rctx *r, size_t ind1, size_t ind2, const struct flat *f);
+void put_str(struct rctx *r, size_t ind1, size_t ind2, const char *s);
+
+/* Blocks separated by one empty line, or by none in a tight list. */
+void put_blocks(struct rctx *r, const struct help_blocks *b, size_t indent,
+		bool tight);
+
+#endif
