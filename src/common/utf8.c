@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 #include "utf8.h"
 
+#include <string.h>
+
 #include "strbuf.h"
 
 size_t
@@ -70,11 +72,36 @@ utf8_encode(struct strbuf *sb, int32_t cp)
 	}
 }
 
+/* The index of the first byte from s[i] on that is not printable ASCII,
+ * looking at 8 bytes at a time (most help text is ASCII). */
+static size_t
+skip_printable_ascii(const char *s, size_t i, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101ull;
+	const uint64_t high = ones * 0x80;
+	while (i + 8 <= len) {
+		uint64_t w, del;
+		memcpy(&w, s + i, 8);
+		del = w ^ (ones * 0x7F); /* a zero byte where w has DEL */
+		if ((w & high) || ((w - ones * 0x20) & ~w & high) ||
+		    ((del - ones) & ~del & high))
+			break;
+		i += 8;
+	}
+	while (i < len && (unsigned char)s[i] >= 0x20 &&
+	       (unsigned char)s[i] < 0x7F)
+		i++;
+	return i;
+}
+
 size_t
 utf8_first_invalid(const char *s, size_t len)
 {
 	size_t i = 0;
 	while (i < len) {
+		i = skip_printable_ascii(s, i, len);
+		if (i >= len)
+			break;
 		int32_t cp;
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
@@ -111,6 +138,9 @@ utf8_neutralize(struct strbuf *sb, const char *s, size_t len,
 {
 	size_t i = 0, clean_start = 0;
 	while (i < len) {
+		i = skip_printable_ascii(s, i, len);
+		if (i >= len)
+			break;
 		int32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		int32_t v = visible_form(cp, keep_newlines);
@@ -129,6 +159,9 @@ utf8_is_clean(const char *s, size_t len, bool allow_newlines)
 {
 	size_t i = 0;
 	while (i < len) {
+		i = skip_printable_ascii(s, i, len);
+		if (i >= len)
+			break;
 		int32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		if (visible_form(cp, allow_newlines) != cp)

@@ -71,31 +71,6 @@ count_byte(const char *s, size_t n, char c)
 	return k;
 }
 
-static uint64_t
-count_pair(const char *s, size_t n, char c1, const char *c2)
-{
-	uint64_t k = 0;
-	for (size_t i = 0; i + 1 < n; i++)
-		k += s[i] == c1 && strchr(c2, s[i + 1]) && s[i + 1];
-	return k;
-}
-
-/* Only spaces, '>' and the delimiter row alphabet: could open a table. */
-static bool
-delimiter_like(const char *s, size_t n, bool *blank)
-{
-	bool dash = false, pipe = false, other = false;
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		dash |= c == '-';
-		pipe |= c == '|';
-		if (!strchr(" \t\r>|:-", c))
-			other = true;
-	}
-	*blank = !dash && !pipe && !other;
-	return dash && pipe && !other;
-}
-
 static void
 guard_end_run(struct guard *g)
 {
@@ -105,17 +80,47 @@ guard_end_run(struct guard *g)
 	g->r_html = g->r_image = g->r_close = 0;
 }
 
+/* One pass over a line: everything the cost model needs from it. */
 static void
 guard_line(struct guard *g, const char *s, size_t n)
 {
-	bool blank;
-	bool delim = delimiter_like(s, n, &blank);
-	if (blank) {
+	bool dash = false, other = false;
+	uint64_t pipes = 0, html = 0, image = 0, close = 0;
+	for (size_t i = 0; i < n; i++) {
+		char next = i + 1 < n ? s[i + 1] : '\0';
+		switch (s[i]) {
+		case '-':
+			dash = true;
+			break;
+		case '|':
+			pipes++;
+			break;
+		case ' ': case '\t': case '\r': case '>': case ':':
+			break;
+		case '<':
+			html += next == '?' || next == '!';
+			other = true;
+			break;
+		case '!':
+			image += next == '[';
+			other = true;
+			break;
+		case ']':
+			close++;
+			other = true;
+			break;
+		default:
+			other = true;
+			break;
+		}
+	}
+	/* Only spaces, '>' and ':': the paragraph run ends.  Only those
+	 * and the delimiter-row alphabet: a table can start here. */
+	if (!dash && !pipes && !other) {
 		guard_end_run(g);
 		return;
 	}
-	uint64_t pipes = count_byte(s, n, '|');
-	if (delim) {
+	if (dash && pipes && !other) {
 		/* the paragraph above is re-read as a header row */
 		g->table_work += g->r_pipes * g->r_pipes + g->r_bytes;
 		if (pipes + 1 > g->r_cols)
@@ -127,9 +132,9 @@ guard_line(struct guard *g, const char *s, size_t n)
 	}
 	g->r_pipes += pipes;
 	g->r_bytes += n;
-	g->r_html += count_pair(s, n, '<', "?!");
-	g->r_image += count_pair(s, n, '!', "[");
-	g->r_close += count_byte(s, n, ']');
+	g->r_html += html;
+	g->r_image += image;
+	g->r_close += close;
 }
 
 /*
