@@ -6,6 +6,12 @@ cd "$(dirname "$0")/.."
 dir=${1:-build}
 [ $# -gt 0 ] && shift
 if [ ! -f "$dir/build.ninja" ]; then
-	meson setup "$dir" "$@" >/dev/null
+	log=$(mktemp)
+	if ! meson setup "$dir" "$@" >"$log" 2>&1; then
+		cat "$log" >&2
+		rm -f "$log"
+		exit 1
+	fi
+	rm -f "$log"
 fi
 ninja -C "$dir" >/dev/null
