@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The endpoint of one PSSession: a detached process that owns the
+ * session's state and runs the scripts its client sends.  The client
+ * (session.c) binds and listens on the socket, then spawns the endpoint
+ * program with the listening socket as an inherited descriptor and the
+ * arguments endpoint_parse_args() reads; that program (psh
+ * --endpoint-serve, or the test stub) calls endpoint_main() with its
+ * executor.
+ *
+ * Lifetime: the endpoint ends when its client sends CLOSE, when the
+ * attached client goes away without DISCONNECT, when no client attaches
+ * within the start-up timeout, when it stays disconnected longer than
+ * the idle timeout, or on SIGTERM/SIGINT/SIGHUP.  It unlinks its socket
+ * whenever it ends normally.
+ *
+ * INFO answers a record with Name, ComputerName, ConfigurationName,
+ * InstanceId, State ("Opening", "Opened" or "Disconnected"),
+ * ClientAttached, OwnerUid, ProcessId, CreationTime (Unix seconds) and
+ * IdleTimeoutSec.
+ */
+#ifndef PSHELP_ENDPOINT_H
+#define PSHELP_ENDPOINT_H
+
+struct rt_value;
+
+/*
+ * Runs script_text.  Stores an array of output values (or NULL for no
+ * output) in *output_array and, if the script failed, a malloc'd error
+ * text in *error_message.  Returns 0 on success, non-zero on failure.
+ */
+typedef int endpoint_exec_fn(void *cookie, const char *script_text,
+			     struct rt_value **output_array,
+			     char **error_message);
+
+#define ENDPOINT_DEFAULT_IDLE_SEC 7200 /* PowerShell's default: 2 hours */
+#define ENDPOINT_DEFAULT_STARTUP_MS 10000
+
+struct endpoint_options {
+	int listen_fd;		/* the listening socket */
+	const char *socket_path; /* unlinked when the endpoint ends */
+	const char *instance_id;
+	const char *name;
+	const char *computer_name; /* also $env:COMPUTERNAME, except that
+				      localhost and . use the host name */
+	const char *configuration_name;
+	int idle_timeout_sec;	 /* when DISCONNECT names none; 0: default */
+	int startup_timeout_ms;	 /* 0: ENDPOINT_DEFAULT_STARTUP_MS */
+	endpoint_exec_fn *exec;
+	void *cookie;
+};
+
+/*
+ * Reads the options the client passes after the program's own
+ * arguments: --fd N --socket PATH --instance-id GUID --name NAME
+ * --computer NAME [--configuration NAME] [--idle-timeout SEC].
+ * Strings point into argv; exec and cookie are left alone.  Returns 0,
+ * or -1 with *err set (the caller frees it).
+ */
+int endpoint_parse_args(int argc, char *const argv[],
+			struct endpoint_options *o, char **err);
+
+/* Serves the session until it ends; returns the exit status (0). */
+int endpoint_main(const struct endpoint_options *o);
+
+#endif
