@@ -518,10 +518,14 @@ show_table(struct session *s, const struct topic **found, size_t n)
 					: &docs[i]->short_description;
 			synopsis = help_blocks_first_text(docs[i], b);
 		}
+		/* Pages directly in a culture folder name their module in
+		 * the front matter. */
+		const char *module = t->module;
+		if (module == NULL && docs[i] && docs[i]->module)
+			module = docs[i]->module;
 		rows[i] = (struct render_topic_row){t->name,
 						    category_name(t->category),
-						    t->module ? t->module : "",
-						    synopsis};
+						    module ? module : "", synopsis};
 	}
 	struct strbuf out = STRBUF_INIT;
 	strbuf_init(&out);
