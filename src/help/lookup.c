@@ -391,6 +391,7 @@ struct scan {
 	struct topic_index *idx;
 	size_t cap;
 	size_t chain_index;
+	size_t root_index;
 	const char *culture; /* the folder's name on disk */
 	struct strbuf path;  /* the folder being read */
 	const char *only;    /* folded name: index only pages of that name */
@@ -527,6 +528,7 @@ add_page(struct scan *s, const char *name, const char *module,
 	memcpy(t->path + dirlen + 1, name, len + 1);
 	t->category = categorize(t, level);
 	t->chain_index = s->chain_index;
+	t->root_index = s->root_index;
 }
 
 static void scan_dir(struct scan *s, int parent, const char *name,
@@ -631,7 +633,7 @@ topic_index_build_named(struct topic_index *idx, const char *const *roots,
 			const char *name)
 {
 	char *only = name ? fold_case(name) : NULL;
-	struct scan s = {idx, 0, 0, NULL, STRBUF_INIT, only};
+	struct scan s = {.idx = idx, .only = only};
 
 	idx->v = NULL;
 	idx->n = 0;
@@ -639,9 +641,11 @@ topic_index_build_named(struct topic_index *idx, const char *const *roots,
 	/* Culture-major: a better culture in any root beats a worse one. */
 	for (size_t c = 0; chain && c < chain->n; c++) {
 		s.chain_index = c;
-		for (size_t r = 0; r < nroots; r++)
+		for (size_t r = 0; r < nroots; r++) {
+			s.root_index = r;
 			if (roots[r])
 				scan_root(&s, roots[r], chain->v[c]);
+		}
 	}
 	strbuf_release(&s.path);
 	free(only);
@@ -757,12 +761,17 @@ cmp_by_name(const void *pa, const void *pb)
 	return c ? c : cmp_position(a, b);
 }
 
+/* Name, then where it was found (culture, root), then module. */
 static int
 cmp_by_name_module(const void *pa, const void *pb)
 {
 	const struct ranked *a = pa, *b = pb;
 	int c = strcmp(a->t->folded, b->t->folded);
 
+	if (c == 0 && a->t->chain_index != b->t->chain_index)
+		c = a->t->chain_index < b->t->chain_index ? -1 : 1;
+	if (c == 0 && a->t->root_index != b->t->root_index)
+		c = a->t->root_index < b->t->root_index ? -1 : 1;
 	if (c == 0)
 		c = cmp_module(a->t, b->t);
 	return c ? c : cmp_position(a, b);
@@ -775,13 +784,23 @@ cmp_by_name_module(const void *pa, const void *pb)
 static size_t
 keep_first(struct ranked *r, size_t n, bool by_module)
 {
-	size_t k = 0;
+	size_t k = 0, first = 0;
 
 	qsort(r, n, sizeof(*r), by_module ? cmp_by_name_module : cmp_by_name);
 	for (size_t i = 0; i < n; i++) {
-		if (k && strcmp(r[k - 1].t->folded, r[i].t->folded) == 0 &&
-		    (!by_module || cmp_module(r[k - 1].t, r[i].t) == 0))
-			continue;
+		if (k && strcmp(r[first].t->folded, r[i].t->folded) == 0) {
+			/* Same name: another module of the same root and
+			 * culture is a second topic; anything from a later
+			 * root or worse culture is hidden, as PowerShell takes
+			 * the first help file it finds. */
+			const struct topic *a = r[first].t, *b = r[i].t;
+			if (!by_module || cmp_module(r[k - 1].t, b) == 0 ||
+			    a->chain_index != b->chain_index ||
+			    a->root_index != b->root_index)
+				continue;
+		} else {
+			first = k;
+		}
 		r[k++] = r[i];
 	}
 	return k;

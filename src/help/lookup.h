@@ -27,6 +27,7 @@ struct topic {
 	char *path;    /* full path of the page */
 	enum topic_category category;
 	size_t chain_index; /* position of its culture in the chain */
+	size_t root_index;  /* position of its root in the root list */
 };
 
 struct topic_index {

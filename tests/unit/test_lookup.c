@@ -338,6 +338,39 @@ TEST(better_culture_in_later_root_wins)
 	topic_index_release(&idx);
 }
 
+/*
+ * One name in two roots of the same culture: the first root's page, as
+ * PowerShell takes the first help file it finds.  One name in two
+ * modules of one root: two topics.  The named index agrees.
+ */
+TEST(first_root_wins_modules_stay_apart)
+{
+	page("dup1/en-US/ModA/Get-Dup.md");
+	page("dup2/en-US/Get-Dup.md");
+	page("dup2/en-US/Get-Twin.md");
+	page("dup2/en-US/ModB/Get-Twin.md");
+	char *r1 = fx("dup1"), *r2 = fx("dup2");
+	const char *roots[] = {r1, r2};
+	struct culture_list none = {0}, chain; /* just en-US */
+	culture_chain(&none, &chain);
+	for (int named = 0; named < 2; named++) {
+		struct topic_index idx;
+		topic_index_build_named(&idx, roots, 2, &chain,
+					named ? "get-dup" : NULL);
+		const struct topic *t = find_one(&idx, "get-dup");
+		check(t && starts_with(t->path, r1));
+		check(t && t->root_index == 0);
+		topic_index_release(&idx);
+		topic_index_build_named(&idx, roots, 2, &chain,
+					named ? "GET-TWIN" : NULL);
+		check_find(&idx, "get-twin", "Get-Twin,Get-Twin");
+		topic_index_release(&idx);
+	}
+	culture_list_release(&chain);
+	free(r1);
+	free(r2);
+}
+
 /* ---- matching ---- */
 
 TEST(find_exact_then_powershell_rule)
@@ -707,6 +740,7 @@ main(void)
 	RUN(index_walks_cultures_modules_and_about);
 	RUN(index_skips_what_is_not_a_page);
 	RUN(better_culture_in_later_root_wins);
+	RUN(first_root_wins_modules_stay_apart);
 	RUN(find_exact_then_powershell_rule);
 	RUN(find_wildcards);
 	RUN(wildcard_rules);
