@@ -364,7 +364,10 @@ attr_value(struct strbuf *sb, const struct help_param *p, int attr)
 			strbuf_addstr(sb, p->position);
 		break;
 	case ATTR_DEFAULT:
-		if (p->default_value && *p->default_value)
+		/* platyPS writes "None" in every language: translate that
+		 * word, keep any other default as the page states it. */
+		if (p->default_value && *p->default_value &&
+		    strcmp(p->default_value, "None") != 0)
 			strbuf_addstr(sb, p->default_value);
 		else
 			/* TRANSLATORS: no default value, no aliases. */
