@@ -15,38 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buildtree.h"
 #include "config.h"
-
-/*
- * A program run from its build tree (build/src/get-help) finds the
- * catalogs the build made in build/locale, so that the README's first
- * command shows translated headings without installing anything.
- */
-static char *
-build_tree_localedir(void)
-{
-	char exe[4096];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n <= 0)
-		return NULL;
-	exe[n] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (slash == NULL)
-		return NULL;
-	*slash = '\0';
-	size_t len = strlen(exe) + sizeof("/../meson-private");
-	char *marker = malloc(len + sizeof("/../locale"));
-	if (marker == NULL)
-		return NULL;
-	snprintf(marker, len, "%s/../meson-private", exe);
-	struct stat st;
-	if (stat(marker, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		free(marker);
-		return NULL;
-	}
-	snprintf(marker, len + sizeof("/../locale"), "%s/../locale", exe);
-	return marker;
-}
 
 /* English is the text of the msgids: no locale or catalog is needed. */
 static bool
@@ -81,7 +51,7 @@ i18n_init(const char *languages)
 	const char *dir = getenv("PSHELP_LOCALEDIR");
 	char *build_dir = NULL;
 	if (dir == NULL || !*dir) {
-		build_dir = build_tree_localedir();
+		build_dir = build_tree_path("locale");
 		dir = build_dir ? build_dir : PSHELP_LOCALEDIR;
 	}
 	bindtextdomain(PSHELP_DOMAIN, dir);

@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "buildtree.h"
 #include "config.h"
 #include "culture.h"
 #include "diag.h"
@@ -614,8 +615,13 @@ static int
 run(struct session *s)
 {
 	culture_chain(&s->user, &s->chain);
+	/* From the build tree, the project's pages stand in for the
+	 * installed ones. */
+	char *build = build_tree_path("meson-private");
 	root_list_from_environment(&s->roots, s->opt.paths, s->opt.npaths,
-				   PSHELP_HELP_DATADIR);
+				   build ? PSHELP_SOURCE_HELP_DIR
+					 : PSHELP_HELP_DATADIR);
+	free(build);
 	s->width = output_width(&s->opt);
 	if (s->opt.file)
 		return show_file(s, s->opt.file);

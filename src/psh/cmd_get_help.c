@@ -1,0 +1,377 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Get-Help inside psh: the help engine of get-help (lookup, md_parse,
+ * render_text) over the help roots, and partial help generated from the
+ * command metadata when a command has no page, as PowerShell shows it.
+ *
+ * Help roots: $PSHELP_PATH (colon-separated) and the installed help
+ * datadir; when PSHELP_PATH is unset and psh runs from its build
+ * directory, the source tree's help/ as well.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cmd_get_help.h"
+#include "config.h"
+#include "culture.h"
+#include "diag.h"
+#include "eval.h"
+#include "i18n.h"
+#include "lookup.h"
+#include "md_parse.h"
+#include "render_text.h"
+#include "rt_exec.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+#define DEFAULT_TOPIC "about_pshelp"
+
+bool psh_help_paged;
+
+/* ---------- roots ---------- */
+
+static bool
+run_from_build_dir(void)
+{
+#ifdef PSH_BUILD_DIR
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n <= 0)
+		return false;
+	exe[n] = '\0';
+	return strncmp(exe, PSH_BUILD_DIR "/", strlen(PSH_BUILD_DIR) + 1) == 0;
+#else
+	return false;
+#endif
+}
+
+static void
+help_roots(struct root_list *roots)
+{
+	root_list_from_environment(roots, NULL, 0, PSHELP_HELP_DATADIR);
+#ifdef PSH_SOURCE_HELP_DIR
+	if (getenv("PSHELP_PATH") == NULL && run_from_build_dir()) {
+		roots->v = xrealloc(roots->v, (roots->n + 1) * sizeof(char *));
+		roots->v[roots->n++] = xstrdup(PSH_SOURCE_HELP_DIR);
+	}
+#endif
+}
+
+/* ---------- partial help ---------- */
+
+/* PowerShell's short type names in SYNTAX: string, int, guid, ... */
+static void
+add_type(struct strbuf *sb, const struct rt_param *p)
+{
+	const char *t = p->type_name ? p->type_name : "Object";
+	const char *dot = strrchr(t, '.');
+	size_t n;
+
+	static const char *const lower[] = { "String", "Int32", "Guid", "Uri",
+					     "Hashtable", "ScriptBlock" };
+	static const char *const shown[] = { "string", "int", "guid", "uri",
+					     "hashtable", "scriptblock" };
+	t = dot ? dot + 1 : t;
+	n = strcspn(t, "[");
+	for (size_t i = 0; i < sizeof(lower) / sizeof(*lower); i++) {
+		if (strlen(lower[i]) == n && strncmp(t, lower[i], n) == 0) {
+			strbuf_addstr(sb, shown[i]);
+			strbuf_addstr(sb, t + n);
+			return;
+		}
+	}
+	strbuf_addstr(sb, t);
+}
+
+static void
+add_param(struct strbuf *sb, const struct rt_param *p,
+	  const struct rt_param_set *m)
+{
+	bool sw = p->type == RT_TYPE_SWITCH;
+	bool pos = m->position != RT_POSITION_NAMED;
+
+	strbuf_addch(sb, ' ');
+	if (!m->mandatory)
+		strbuf_addch(sb, '[');
+	strbuf_addf(sb, pos ? "[-%s]" : "-%s", p->name);
+	if (!sw) {
+		strbuf_addstr(sb, " <");
+		add_type(sb, p);
+		strbuf_addch(sb, '>');
+	}
+	if (!m->mandatory)
+		strbuf_addch(sb, ']');
+}
+
+/* Positional parameters by position, then mandatory, then optional. */
+static void
+add_set(struct strbuf *sb, const struct rt_command *c, const char *set)
+{
+	strbuf_addf(sb, "    %s", c->name);
+	for (int pass = 0; pass < 3; pass++) {
+		for (int pos = 0; pos < (pass == 0 ? 16 : 1); pos++) {
+			for (size_t i = 0; i < c->nparams; i++) {
+				const struct rt_param *p = &c->params[i];
+				const struct rt_param_set *m =
+					rt_param_in_set(p, set);
+				bool named = m && m->position == RT_POSITION_NAMED;
+				if (m == NULL ||
+				    (pass == 0 && (named || m->position != pos)) ||
+				    (pass == 1 && (!named || !m->mandatory)) ||
+				    (pass == 2 && (!named || m->mandatory)))
+					continue;
+				add_param(sb, p, m);
+			}
+		}
+	}
+	if (c->should_process)
+		strbuf_addstr(sb, " [-WhatIf] [-Confirm]");
+	if (c->common_parameters)
+		strbuf_addstr(sb, " [<CommonParameters>]");
+	strbuf_addstr(sb, "\n\n");
+}
+
+static void
+add_syntax(struct strbuf *sb, const struct rt_command *c)
+{
+	if (c->sets == NULL || c->sets[0] == NULL) {
+		add_set(sb, c, RT_ALL_SETS);
+		return;
+	}
+	if (c->default_set)
+		add_set(sb, c, c->default_set);
+	for (const char *const *s = c->sets; *s; s++)
+		if (c->default_set == NULL || strcmp(*s, c->default_set) != 0)
+			add_set(sb, c, *s);
+}
+
+char *
+psh_partial_help(const struct rt_command *c)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "\n%s\n    %s\n\n%s\n", _("NAME"), c->name,
+		    _("SYNTAX"));
+	add_syntax(&sb, c);
+	strbuf_addf(&sb, "\n%s\n", _("ALIASES"));
+	if (c->aliases == NULL || c->aliases[0] == NULL)
+		strbuf_addf(&sb, "    %s\n", _("None"));
+	for (const char *const *a = c->aliases; a && *a; a++)
+		strbuf_addf(&sb, "    %s\n", *a);
+	strbuf_addf(&sb, "\n\n%s\n    ", _("REMARKS"));
+	strbuf_addstr(&sb, _("Get-Help cannot find the Help files for this "
+			     "cmdlet on this computer. It is displaying only "
+			     "partial help."));
+	strbuf_addstr(&sb, "\n        -- ");
+	strbuf_addf(&sb, _("To add help, install %s.md in a help root "
+			   "(PSHELP_PATH)."), c->name);
+	strbuf_addstr(&sb, "\n\n");
+	return strbuf_detach(&sb, NULL);
+}
+
+/* ---------- showing a page ---------- */
+
+struct request {
+	struct rt_context *ctx;
+	struct render_options ro;
+	bool online;
+	struct strbuf out;
+};
+
+static size_t
+width(void)
+{
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) &&
+	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20)
+		return ws.ws_col - 1;
+	return 80;
+}
+
+static void
+quiet_sink(void *cookie, const struct diag *d)
+{
+}
+
+static int
+render_page(struct request *rq, const struct topic *t)
+{
+	struct diag_ctx dx;
+	struct md_parse_options mo = { .path = t->path, .culture = t->culture };
+	struct help_doc *doc;
+	int rc = 0;
+
+	diag_init(&dx, t->path);
+	/* Page diagnostics are get-help's business, not the shell's. */
+		dx.sink = quiet_sink;
+	doc = md_parse_file(t->path, &mo, &dx);
+	if (doc == NULL) {
+		rt_exec_error(rq->ctx, _("cannot read the help page %s"),
+			      t->path);
+		return 1;
+	}
+	if (rq->online) {
+		if (doc->online_uri == NULL || !*doc->online_uri) {
+			rt_exec_error(rq->ctx, "%s",
+				      _("The online version of this Help topic "
+					"cannot be displayed because the "
+					"Internet address (URI) of the Help "
+					"topic is not specified in the help "
+					"file."));
+			rc = 1;
+		} else {
+			strbuf_addf(&rq->out, "%s\n", doc->online_uri);
+		}
+	} else if (render_text(doc, &rq->ro, &rq->out) != 0) {
+		rt_exec_error(rq->ctx, _("No parameter matches criteria %s."),
+			      rq->ro.parameter);
+		rc = 1;
+	}
+	help_doc_free(doc);
+	return rc;
+}
+
+static int
+not_found(struct request *rq, const char *name)
+{
+	const struct rt_command *c = rt_command_find(name);
+	char *partial;
+
+	if (c && !rq->online) {
+		partial = psh_partial_help(c);
+		strbuf_addstr(&rq->out, partial);
+		free(partial);
+		return 0;
+	}
+	if (strpbrk(name, "*?["))
+		return 0;
+	rt_exec_error(rq->ctx, _("Get-Help could not find %s in a help file "
+				 "in this session."), name);
+	return 1;
+}
+
+/* Several topics: Name / Category / Synopsis rows, as get-help shows. */
+static int
+render_list(struct request *rq, const struct topic **found, size_t n)
+{
+	struct render_topic_row *rows = xcalloc(n, sizeof(*rows));
+
+	if (rq->online) {
+		free(rows);
+		rt_exec_error(rq->ctx, "%s", _("Multiple Help topics were found. "
+					       "Use only one Help topic with "
+					       "the -Online option."));
+		return 1;
+	}
+	for (size_t i = 0; i < n; i++)
+		rows[i] = (struct render_topic_row){
+			found[i]->name,
+			found[i]->category == TOPIC_ABOUT ? "HelpFile" : "Cmdlet",
+			found[i]->module ? found[i]->module : "", ""
+		};
+	render_topic_table(rows, n, rq->ro.width, &rq->out);
+	free(rows);
+	return 0;
+}
+
+static int
+lookup(struct request *rq, const char *name)
+{
+	struct culture_list user, chain;
+	struct root_list roots = { 0 };
+	struct topic_index idx = { 0 };
+	const struct topic **found = NULL;
+	const struct rt_command *c = rt_command_find(name);
+	size_t n;
+	int rc;
+
+	/* An alias shows the help of its command. */
+	if (c && !strpbrk(name, "*?["))
+		name = c->name;
+	culture_from_environment(NULL, &user);
+	culture_chain(&user, &chain);
+	help_roots(&roots);
+	topic_index_build(&idx, (const char *const *)roots.v, roots.n, &chain);
+	n = topic_index_find(&idx, name, &found);
+	if (n == 1 || (n > 1 && !strpbrk(name, "*?[")))
+		rc = render_page(rq, found[0]);
+	else if (n > 1)
+		rc = render_list(rq, found, n);
+	else
+		rc = not_found(rq, name);
+	free(found);
+	topic_index_release(&idx);
+	root_list_release(&roots);
+	culture_list_release(&chain);
+	culture_list_release(&user);
+	return rc;
+}
+
+/* help: through $PAGER or less when the output is a terminal. */
+static bool
+page(const char *text, size_t len)
+{
+	const char *pager = getenv("PAGER");
+	FILE *p;
+
+	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
+		return false;
+	if (pager == NULL || *pager == '\0')
+		pager = "less -s";
+	fflush(stdout);
+	p = popen(pager, "w");
+	if (p == NULL)
+		return false;
+	fwrite(text, 1, len, p);
+	pclose(p);
+	return true;
+}
+
+static void
+set_view(struct request *rq)
+{
+	const struct rt_binding *b = rq->ctx->bind;
+
+	rq->ro.view = RENDER_DEFAULT;
+	if (rt_binding_switch(b, "Full"))
+		rq->ro.view = RENDER_FULL;
+	else if (rt_binding_switch(b, "Detailed"))
+		rq->ro.view = RENDER_DETAILED;
+	else if (rt_binding_switch(b, "Examples"))
+		rq->ro.view = RENDER_EXAMPLES;
+	rq->ro.parameter = rt_exec_string(rq->ctx, "Parameter");
+	if (rq->ro.parameter)
+		rq->ro.view = RENDER_PARAMETER;
+	rq->online = rt_binding_switch(b, "Online");
+}
+
+int
+psh_get_help(struct rt_context *ctx)
+{
+	struct request rq = { .ctx = ctx };
+	const char *name = rt_exec_string(ctx, "Name");
+	bool paged = psh_help_paged;
+	int rc;
+
+	psh_help_paged = false;
+	strbuf_init(&rq.out);
+	set_view(&rq);
+	rq.ro.width = width();
+	rc = lookup(&rq, name ? name : DEFAULT_TOPIC);
+	if (rq.out.len && !(paged && page(rq.out.buf, rq.out.len))) {
+		/* The shell adds the newline after each output line. */
+		if (rq.out.buf[rq.out.len - 1] == '\n')
+			rq.out.buf[--rq.out.len] = '\0';
+		rt_exec_emit(ctx, rt_string(rq.out.buf));
+	}
+	strbuf_release(&rq.out);
+	return rc;
+}

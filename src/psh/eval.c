@@ -1,0 +1,874 @@
+/* SPDX-License-Identifier: MIT */
+/* The psh evaluator (see eval.h). */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "bind.h"
+#include "cmd_get_help.h"
+#include "eval.h"
+#include "format.h"
+#include "i18n.h"
+#include "parser.h"
+#include "rt_exec.h"
+#include "rt_value.h"
+#include "session.h"
+#include "strbuf.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* Script blocks may call Invoke-Command again; this bounds the depth. */
+#define MAX_DEPTH 50
+/* Prompted values per array parameter. */
+#define MAX_PROMPTED 1000
+
+int (*psh_get_help_hook)(struct rt_context *ctx);
+
+struct var {
+	char *name;
+	struct rt_value *value;
+};
+
+/* The source an error position refers to. */
+struct source {
+	const char *text;
+	size_t len;
+	const char *file;
+};
+
+struct psh_eval {
+	struct psh_eval_options o;
+	struct var *vars;
+	size_t nvars, capvars;
+	struct source src;
+	struct rt_session *pushed; /* the entered session, or NULL */
+	bool pushed_temporary;
+	bool exited;
+	int exit_code;
+	bool failed; /* the current statement reported an error */
+	int depth;
+	const struct rt_host *host;
+	struct strbuf errors; /* endpoint mode: error texts */
+};
+
+/* ---------- variables ---------- */
+
+static struct var *
+var_find(struct psh_eval *ev, const char *name)
+{
+	for (size_t i = 0; i < ev->nvars; i++)
+		if (strcasecmp(ev->vars[i].name, name) == 0)
+			return &ev->vars[i];
+	return NULL;
+}
+
+void
+psh_eval_set(struct psh_eval *ev, const char *name, struct rt_value *v)
+{
+	struct var *x = var_find(ev, name);
+
+	if (x == NULL) {
+		if (v == NULL)
+			return;
+		ev->vars = xgrow(ev->vars, &ev->capvars, ev->nvars + 1,
+				 sizeof(*ev->vars));
+		x = &ev->vars[ev->nvars++];
+		x->name = xstrdup(name);
+		x->value = NULL;
+	}
+	if (x->value)
+		rt_value_unref(x->value);
+	x->value = v ? v : rt_null();
+}
+
+/* A new reference to the variable's value ($null when unset). */
+static struct rt_value *
+var_get(struct psh_eval *ev, const char *name)
+{
+	struct var *x;
+
+	if (strncasecmp(name, "env:", 4) == 0) {
+		const char *e = getenv(name + 4);
+		return e ? rt_string(e) : rt_null();
+	}
+	x = var_find(ev, name);
+	return x ? rt_value_ref(x->value) : rt_null();
+}
+
+/* ---------- errors ---------- */
+
+static void
+emit_error_text(struct psh_eval *ev, const char *text)
+{
+	size_t n = strlen(text);
+
+	ev->failed = true;
+	if (ev->o.endpoint) {
+		strbuf_addstr(&ev->errors, text);
+		if (n == 0 || text[n - 1] != '\n')
+			strbuf_addch(&ev->errors, '\n');
+		return;
+	}
+	fflush(ev->o.out);
+	fputs(text, ev->o.err);
+	if (n == 0 || text[n - 1] != '\n')
+		fputc('\n', ev->o.err);
+	fflush(ev->o.err);
+}
+
+/* "Cmd: message", ConciseView without a position. */
+static void
+command_error(struct psh_eval *ev, const char *cmd, const char *msg)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_init(&sb);
+	utf8_neutralize(&sb, cmd, strlen(cmd), false);
+	strbuf_addstr(&sb, ": ");
+	utf8_neutralize(&sb, msg, strlen(msg), true);
+	emit_error_text(ev, sb.buf);
+	strbuf_release(&sb);
+}
+
+/* ConciseView with the source line and marks under ext. */
+static void
+positioned_error(struct psh_eval *ev, const char *reason,
+		 const struct psh_extent *ext, const char *msg)
+{
+	char *text = psh_concise_view(reason, ev->src.text, ev->src.len, ext,
+				      ev->src.file, msg);
+
+	emit_error_text(ev, text);
+	free(text);
+}
+
+static void
+ctx_report(struct rt_context *ctx, const char *message)
+{
+	command_error(ctx->host->cookie, ctx->cmd->name, message);
+}
+
+static void
+ctx_report_remote(struct rt_context *ctx, const char *text)
+{
+	emit_error_text(ctx->host->cookie, text);
+}
+
+/* ---------- expressions ---------- */
+
+static struct rt_value *eval_value(struct psh_eval *ev,
+				   const struct psh_node *n);
+
+static struct rt_value *
+member(struct rt_value *target, const char *name)
+{
+	struct rt_value *r;
+
+	switch (target->kind) {
+	case RT_VAL_RECORD:
+		r = rt_record_get(target, name);
+		return r ? rt_value_ref(r) : rt_null();
+	case RT_VAL_SESSION:
+		r = rt_session_prop(target->u.session, name);
+		return r ? r : rt_null();
+	case RT_VAL_STRING:
+		if (strcasecmp(name, "Length") == 0)
+			return rt_int((int64_t)strlen(target->u.s));
+		return rt_null();
+	case RT_VAL_ARRAY:
+		if (strcasecmp(name, "Count") == 0 ||
+		    strcasecmp(name, "Length") == 0)
+			return rt_int((int64_t)target->u.array.n);
+		/* Member enumeration: the property of every element. */
+		r = rt_array_new();
+		for (size_t i = 0; i < target->u.array.n; i++) {
+			struct rt_value *e = member(target->u.array.v[i], name);
+			if (e->kind == RT_VAL_NULL)
+				rt_value_unref(e);
+			else
+				rt_array_push(r, e);
+		}
+		return r;
+	default:
+		return rt_null();
+	}
+}
+
+static struct rt_value *
+expand(struct psh_eval *ev, const struct psh_node *n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct rt_value *r;
+
+	strbuf_init(&sb);
+	for (size_t i = 0; i < n->nkids; i++) {
+		const struct psh_node *k = n->kids[i];
+		if (k->kind == PSH_STRING) {
+			strbuf_add(&sb, k->text, k->len);
+		} else {
+			struct rt_value *v = eval_value(ev, k);
+			char *s = rt_value_to_string(v);
+			strbuf_addstr(&sb, s);
+			free(s);
+			rt_value_unref(v);
+		}
+	}
+	r = rt_string_n(sb.buf ? sb.buf : "", sb.len);
+	strbuf_release(&sb);
+	return r;
+}
+
+static struct rt_value *
+eval_value(struct psh_eval *ev, const struct psh_node *n)
+{
+	struct rt_value *v, *a;
+
+	switch (n->kind) {
+	case PSH_STRING:
+		return rt_string_n(n->text, n->len);
+	case PSH_EXPANDABLE:
+		return expand(ev, n);
+	case PSH_NUMBER:
+		return rt_int(n->num);
+	case PSH_BOOL:
+		return rt_bool(n->num != 0);
+	case PSH_NULL:
+		return rt_null();
+	case PSH_SCRIPTBLOCK:
+		return rt_scriptblock(n->text);
+	case PSH_VARIABLE:
+		return var_get(ev, n->text);
+	case PSH_ARRAY:
+		a = rt_array_new();
+		for (size_t i = 0; i < n->nkids; i++)
+			rt_array_push(a, eval_value(ev, n->kids[i]));
+		return a;
+	case PSH_MEMBER:
+		v = eval_value(ev, n->kids[0]);
+		for (size_t i = 1; i < n->nkids; i++) {
+			struct rt_value *m = member(v, n->kids[i]->text);
+			rt_value_unref(v);
+			v = m;
+		}
+		return v;
+	default:
+		return rt_null();
+	}
+}
+
+/* Appends v to out, enumerating an array one level as a pipeline does. */
+static void
+push_enumerated(struct rt_value *out, struct rt_value *v)
+{
+	if (v->kind == RT_VAL_ARRAY) {
+		for (size_t i = 0; i < v->u.array.n; i++)
+			rt_array_push(out, rt_value_ref(v->u.array.v[i]));
+		rt_value_unref(v);
+	} else if (v->kind == RT_VAL_NULL) {
+		rt_value_unref(v);
+	} else {
+		rt_array_push(out, v);
+	}
+}
+
+/* ---------- commands ---------- */
+
+struct call {
+	const struct psh_node *node;
+	const struct rt_command *cmd;
+	struct rt_arg *args;
+	size_t nargs, cap;
+	int position;
+};
+
+static void
+call_release(struct call *c)
+{
+	for (size_t i = 0; i < c->nargs; i++) {
+		if (c->args[i].value)
+			rt_value_unref(c->args[i].value);
+		free((char *)c->args[i].name);
+	}
+	free(c->args);
+}
+
+static void
+call_add(struct call *c, const char *name, struct rt_value *v, bool colon)
+{
+	c->args = xgrow(c->args, &c->cap, c->nargs + 1, sizeof(*c->args));
+	c->args[c->nargs++] = (struct rt_arg){
+		.name = name ? xstrdup(name) : NULL, .value = v, .colon = colon
+	};
+}
+
+static void
+call_build(struct psh_eval *ev, struct call *c)
+{
+	for (size_t i = 1; i < c->node->nkids; i++) {
+		const struct psh_node *k = c->node->kids[i];
+		if (k->kind == PSH_PARAM)
+			call_add(c, k->text,
+				 k->colon && k->nkids ? eval_value(ev, k->kids[0])
+						      : NULL,
+				 k->colon);
+		else
+			call_add(c, NULL, eval_value(ev, k), false);
+	}
+}
+
+static void
+not_recognized(struct psh_eval *ev, const struct psh_node *cmd)
+{
+	const struct psh_node *name = cmd->kids[0];
+	char *msg = xasprintf(_("The term '%s' is not recognized as a name "
+				"of a cmdlet, function, script file, or "
+				"executable program.\nCheck the spelling of "
+				"the name, or if a path was included, verify "
+				"that the path is correct and try again."),
+			      cmd->text);
+
+	positioned_error(ev, cmd->text, &name->ext, msg);
+	free(msg);
+}
+
+static char *
+read_answer(struct psh_eval *ev, const char *label)
+{
+	char buf[4096];
+	size_t n;
+
+	fprintf(ev->o.out, "%s: ", label);
+	fflush(ev->o.out);
+	if (fgets(buf, sizeof(buf), stdin) == NULL)
+		return NULL;
+	n = strcspn(buf, "\r\n");
+	buf[n] = '\0';
+	return xstrdup(buf);
+}
+
+/* One prompted value: a string, or an array for array parameters. */
+static struct rt_value *
+prompt_param(struct psh_eval *ev, const struct rt_param *p)
+{
+	struct rt_value *a;
+	char *s;
+
+	if (!p->is_array) {
+		s = read_answer(ev, p->name);
+		struct rt_value *v = s ? rt_string(s) : NULL;
+		free(s);
+		return v;
+	}
+	a = rt_array_new();
+	for (size_t i = 0; i < MAX_PROMPTED; i++) {
+		char label[128];
+		snprintf(label, sizeof(label), "%s[%zu]", p->name, i);
+		s = read_answer(ev, label);
+		if (s == NULL || *s == '\0') {
+			free(s);
+			break;
+		}
+		rt_array_push(a, rt_string(s));
+		free(s);
+	}
+	return a;
+}
+
+/* "Supply values for the following parameters:"; false on end of input. */
+static bool
+prompt_missing(struct psh_eval *ev, struct call *c,
+	       const struct rt_binding *b)
+{
+	char *caption = rt_bind_prompt_caption(c->cmd->name, c->position);
+
+	fprintf(ev->o.out, "%s\n%s\n", caption, rt_bind_prompt_message());
+	free(caption);
+	for (size_t i = 0; i < b->nmissing; i++) {
+		struct rt_value *v = prompt_param(ev, b->missing[i]);
+		if (v == NULL)
+			return false;
+		call_add(c, b->missing[i]->name, v, true);
+	}
+	return true;
+}
+
+static int
+bind_call(struct psh_eval *ev, struct call *c, struct rt_binding *b,
+	  struct rt_value *input)
+{
+	enum rt_bind_error e = rt_bind(b, c->cmd, c->args, c->nargs, input);
+
+	if (e == RT_BIND_MISSING_MANDATORY && ev->o.interactive &&
+	    !ev->o.endpoint && input == NULL) {
+		/* Input that ends while prompting leaves the binder's
+		   error in place. */
+		if (prompt_missing(ev, c, b)) {
+			rt_binding_release(b);
+			e = rt_bind(b, c->cmd, c->args, c->nargs, input);
+		}
+	}
+	if (e != RT_BIND_OK) {
+		command_error(ev, c->cmd->name, b->message ? b->message : "");
+		return -1;
+	}
+	const struct rt_param *p = rt_binding_unsupported(b);
+	if (p) {
+		char *msg = xasprintf(_("The parameter '%s' is not supported "
+					"by this runtime."), p->name);
+		command_error(ev, c->cmd->name, msg);
+		free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+invoke_once(struct psh_eval *ev, struct call *c, struct rt_value *input,
+	    struct rt_value *out)
+{
+	struct rt_binding b;
+	int rc;
+
+	memset(&b, 0, sizeof(b));
+	if (bind_call(ev, c, &b, input) != 0) {
+		rt_binding_release(&b);
+		return -1;
+	}
+	struct rt_context ctx = {
+		.cmd = c->cmd, .bind = &b, .input = input, .output = out,
+		.sessions = ev->o.sessions, .host = ev->host,
+		.position = c->position, .interactive = ev->o.interactive,
+		.in_endpoint = ev->o.endpoint, .report = ctx_report,
+		.report_remote = ctx_report_remote,
+	};
+	if (c->cmd->run == NULL) {
+		command_error(ev, c->cmd->name,
+			      _("This command has no implementation."));
+		rc = -1;
+	} else {
+		rc = c->cmd->run(&ctx) != 0 || ctx.failed ? -1 : 0;
+	}
+	rt_binding_release(&b);
+	return rc;
+}
+
+static bool
+wants_help(const struct psh_node *cmd)
+{
+	for (size_t i = 1; i < cmd->nkids; i++)
+		if (cmd->kids[i]->kind == PSH_PARAM &&
+		    strcmp(cmd->kids[i]->text, "?") == 0)
+			return true;
+	return false;
+}
+
+/* Cmd -? and help NAME: Get-Help with NAME (and -Full for help). */
+static int
+run_help(struct psh_eval *ev, struct call *c, const char *name, bool full,
+	 struct rt_value *out)
+{
+	c->cmd = rt_command_find("Get-Help");
+	if (c->cmd == NULL)
+		return -1;
+	if (name) {
+		call_release(c);
+		c->args = NULL;
+		c->nargs = c->cap = 0;
+		call_add(c, "Name", rt_string(name), true);
+	}
+	if (full && c->nargs <= 1) {
+		call_add(c, "Full", NULL, false);
+		psh_help_paged = true;
+	}
+	return invoke_once(ev, c, NULL, out);
+}
+
+/* Runs one command of a pipeline over its input (NULL: first). */
+static int
+run_command(struct psh_eval *ev, const struct psh_node *node, int position,
+	    struct rt_value *input, struct rt_value *out)
+{
+	struct call c = { .node = node, .position = position };
+	int rc = 0;
+
+	c.cmd = rt_command_find(node->text);
+	if (wants_help(node)) {
+		const char *name = c.cmd ? c.cmd->name : node->text;
+		return run_help(ev, &c, name, false, out);
+	}
+	call_build(ev, &c);
+	if (c.cmd == NULL && strcasecmp(node->text, "help") == 0) {
+		rc = run_help(ev, &c, NULL, true, out);
+	} else if (c.cmd == NULL) {
+		not_recognized(ev, node);
+		rc = -1;
+	} else if (input == NULL) {
+		rc = invoke_once(ev, &c, NULL, out);
+	} else {
+		for (size_t i = 0; i < input->u.array.n && rc == 0; i++)
+			rc = invoke_once(ev, &c, input->u.array.v[i], out);
+	}
+	call_release(&c);
+	return rc;
+}
+
+/* Runs a pipeline; its output objects are appended to out. */
+static int
+run_pipeline(struct psh_eval *ev, const struct psh_node *p,
+	     struct rt_value *out)
+{
+	struct rt_value *objects = NULL;
+	size_t first = 0;
+	int rc = 0;
+
+	if (p->nkids && p->kids[0]->kind != PSH_COMMAND) {
+		objects = rt_array_new();
+		push_enumerated(objects, eval_value(ev, p->kids[0]));
+		first = 1;
+	}
+	for (size_t i = first; i < p->nkids && rc == 0; i++) {
+		struct rt_value *next = rt_array_new();
+		rc = run_command(ev, p->kids[i], (int)i + 1, objects, next);
+		if (objects)
+			rt_value_unref(objects);
+		objects = next;
+	}
+	if (objects) {
+		for (size_t i = 0; i < objects->u.array.n; i++)
+			rt_array_push(out, rt_value_ref(objects->u.array.v[i]));
+		rt_value_unref(objects);
+	}
+	return rc;
+}
+
+/* ---------- statements ---------- */
+
+static void
+print_values(struct psh_eval *ev, struct rt_value *a)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_init(&sb);
+	psh_format_values(&sb, a->u.array.v, a->u.array.n);
+	fwrite(sb.buf ? sb.buf : "", 1, sb.len, ev->o.out);
+	fflush(ev->o.out);
+	strbuf_release(&sb);
+}
+
+static void pop_runspace(struct psh_eval *ev);
+
+static int
+run_statement(struct psh_eval *ev, const struct psh_node *st,
+	      struct rt_value *sink)
+{
+	struct rt_value *out;
+	int rc;
+
+	if (st->kind == PSH_EXIT) {
+		if (ev->pushed) {
+			pop_runspace(ev);
+		} else {
+			ev->exited = true;
+			ev->exit_code = st->nkids ? (int)st->kids[0]->num : 0;
+		}
+		return 0;
+	}
+	out = rt_array_new();
+	if (st->kind == PSH_ASSIGN) {
+		rc = run_pipeline(ev, st->kids[1], out);
+		struct rt_value *v = out->u.array.n == 1
+					     ? rt_value_ref(out->u.array.v[0])
+					     : out->u.array.n == 0
+						       ? rt_null()
+						       : rt_value_ref(out);
+		psh_eval_set(ev, st->kids[0]->text, v);
+	} else {
+		rc = run_pipeline(ev, st, out);
+		if (sink)
+			for (size_t i = 0; i < out->u.array.n; i++)
+				rt_array_push(sink,
+					      rt_value_ref(out->u.array.v[i]));
+		else
+			print_values(ev, out);
+	}
+	rt_value_unref(out);
+	return rc;
+}
+
+/* Runs the statements of a parsed script; sink NULL prints output. */
+static int
+run_ast(struct psh_eval *ev, const struct psh_ast *ast,
+	struct rt_value *sink)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < ast->root->nkids && !ev->exited; i++) {
+		ev->failed = false;
+		rc = run_statement(ev, ast->root->kids[i], sink);
+		if (ev->failed)
+			rc = -1;
+	}
+	return rc;
+}
+
+static int
+run_source(struct psh_eval *ev, const char *src, size_t len,
+	   const char *file, struct rt_value *sink)
+{
+	struct source saved = ev->src;
+	struct psh_ast *ast = psh_parse(src, len);
+	int rc;
+
+	ev->src = (struct source){ src, len, file };
+	if (ast->error) {
+		char *msg = psh_error_message(
+			ast->error, _(psh_error_template(ast->error->code)));
+		char *text = psh_error_format(ast->error, src, len, file, msg);
+		emit_error_text(ev, text);
+		free(text);
+		free(msg);
+		rc = -1;
+	} else {
+		rc = run_ast(ev, ast, sink);
+	}
+	psh_ast_free(ast);
+	ev->src = saved;
+	return rc;
+}
+
+int
+psh_eval_run(struct psh_eval *ev, const char *src, size_t len,
+	     const char *file)
+{
+	return run_source(ev, src, len, file, NULL) ? 1 : 0;
+}
+
+/* ---------- host: runspaces, script blocks ---------- */
+
+static void
+pop_runspace(struct psh_eval *ev)
+{
+	struct rt_session *s = ev->pushed;
+	char *err = NULL;
+
+	if (s == NULL)
+		return;
+	ev->pushed = NULL;
+	if (ev->pushed_temporary && session_remove(s, &err) != 0)
+		free(err);
+}
+
+static int
+host_push(struct rt_context *ctx, struct rt_session *s, bool temporary)
+{
+	struct psh_eval *ev = ctx->host->cookie;
+
+	if (ctx->in_endpoint || ev->depth > 0) {
+		rt_exec_error(ctx, "%s", _("Enter-PSSession works only at the "
+					   "interactive prompt."));
+		if (temporary) {
+			char *err = NULL;
+			if (session_remove(s, &err) != 0)
+				free(err);
+		}
+		return -1;
+	}
+	pop_runspace(ev);
+	ev->pushed = s;
+	ev->pushed_temporary = temporary;
+	return 0;
+}
+
+static void
+host_pop(struct rt_context *ctx)
+{
+	pop_runspace(ctx->host->cookie);
+}
+
+static int
+host_invoke_local(struct rt_context *ctx, const char *script,
+		  struct rt_value *args, struct rt_value *input)
+{
+	struct psh_eval *ev = ctx->host->cookie;
+	struct rt_value *old_args = var_get(ev, "args");
+	struct rt_value *old_input = var_get(ev, "input");
+	bool failed = ev->failed;
+	int rc;
+
+	if (ev->depth >= MAX_DEPTH) {
+		rt_exec_error(ctx, "%s", _("Script blocks are nested too "
+					   "deeply."));
+		rt_value_unref(old_args);
+		rt_value_unref(old_input);
+		return -1;
+	}
+	psh_eval_set(ev, "args", args ? rt_value_ref(args) : rt_array_new());
+	psh_eval_set(ev, "input", input ? rt_value_ref(input) : rt_array_new());
+	ev->depth++;
+	rc = run_source(ev, script, strlen(script), NULL, ctx->output);
+	ev->depth--;
+	psh_eval_set(ev, "args", old_args);
+	psh_eval_set(ev, "input", old_input);
+	if (ev->failed)
+		ctx->failed = true;
+	ev->failed = failed || ev->failed;
+	return rc;
+}
+
+static int
+host_help(struct rt_context *ctx)
+{
+	if (psh_get_help_hook == NULL) {
+		rt_exec_error(ctx, "%s", _("Help is not available here."));
+		return 1;
+	}
+	return psh_get_help_hook(ctx);
+}
+
+static const struct rt_host host_template = {
+	.push_runspace = host_push,
+	.pop_runspace = host_pop,
+	.invoke_local = host_invoke_local,
+	.get_help = host_help,
+};
+
+/* ---------- the REPL's view ---------- */
+
+/* True if the line is `exit` or Exit-PSSession alone. */
+static bool
+leaves_session(const char *src, size_t len)
+{
+	struct psh_ast *ast = psh_parse(src, len);
+	bool leave = false;
+
+	if (ast->root && ast->root->nkids == 1) {
+		const struct psh_node *st = ast->root->kids[0];
+		if (st->kind == PSH_EXIT) {
+			leave = true;
+		} else if (st->kind == PSH_PIPELINE && st->nkids == 1 &&
+			   st->kids[0]->kind == PSH_COMMAND) {
+			const struct rt_command *c =
+				rt_command_find(st->kids[0]->text);
+			leave = c && strcmp(c->name, "Exit-PSSession") == 0 &&
+				!wants_help(st->kids[0]);
+		}
+	}
+	psh_ast_free(ast);
+	return leave;
+}
+
+static int
+remote_line(struct psh_eval *ev, const char *src, size_t len)
+{
+	struct session_result res = { 0 };
+	char *err = NULL;
+	char *script = xstrndup(src, len);
+	int rc = session_invoke(ev->pushed, script, &res, &err);
+
+	free(script);
+	if (rc != 0) {
+		emit_error_text(ev, err);
+		free(err);
+		/* A broken session is left, as PowerShell's host does. */
+		if (session_state(ev->pushed) != SESSION_OPENED)
+			pop_runspace(ev);
+		return 1;
+	}
+	if (res.output)
+		print_values(ev, res.output);
+	if (res.error)
+		emit_error_text(ev, res.error);
+	session_result_release(&res);
+	return res.error ? 1 : 0;
+}
+
+int
+psh_eval_line(struct psh_eval *ev, const char *src, size_t len)
+{
+	if (ev->pushed == NULL)
+		return psh_eval_run(ev, src, len, NULL);
+	if (leaves_session(src, len)) {
+		pop_runspace(ev);
+		return 0;
+	}
+	return remote_line(ev, src, len);
+}
+
+char *
+psh_eval_prompt(const struct psh_eval *ev)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_init(&sb);
+	if (ev->pushed) {
+		const char *cn = session_computer(ev->pushed);
+		strbuf_addch(&sb, '[');
+		utf8_neutralize(&sb, cn, strlen(cn), false);
+		strbuf_addstr(&sb, "]: ");
+	}
+	strbuf_addstr(&sb, "PS> ");
+	return strbuf_detach(&sb, NULL);
+}
+
+bool
+psh_eval_exited(const struct psh_eval *ev, int *code)
+{
+	if (ev->exited && code)
+		*code = ev->exit_code;
+	return ev->exited;
+}
+
+/* ---------- endpoint ---------- */
+
+int
+psh_eval_endpoint_exec(void *cookie, const char *script,
+		       struct rt_value **output, char **error)
+{
+	struct psh_eval *ev = cookie;
+	struct rt_value *out = rt_array_new();
+
+	strbuf_reset(&ev->errors);
+	ev->exited = false;
+	run_source(ev, script, strlen(script), NULL, out);
+	ev->exited = false;
+	*output = out;
+	if (ev->errors.len) {
+		strbuf_rtrim(&ev->errors);
+		*error = xstrdup(ev->errors.buf);
+		return 1;
+	}
+	return 0;
+}
+
+/* ---------- life cycle ---------- */
+
+struct psh_eval *
+psh_eval_new(const struct psh_eval_options *o)
+{
+	struct psh_eval *ev = xcalloc(1, sizeof(*ev));
+	struct rt_host *h = xmalloc(sizeof(*h));
+
+	ev->o = *o;
+	strbuf_init(&ev->errors);
+	*h = host_template;
+	h->cookie = ev;
+	ev->host = h;
+	return ev;
+}
+
+void
+psh_eval_free(struct psh_eval *ev)
+{
+	if (ev == NULL)
+		return;
+	pop_runspace(ev);
+	for (size_t i = 0; i < ev->nvars; i++) {
+		free(ev->vars[i].name);
+		rt_value_unref(ev->vars[i].value);
+	}
+	free(ev->vars);
+	strbuf_release(&ev->errors);
+	free((void *)ev->host);
+	free(ev);
+}

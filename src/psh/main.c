@@ -1,0 +1,258 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * psh: the reference PowerShell-subset shell of pshelp.
+ *
+ *   psh                      the REPL (commands on stdin when not a terminal)
+ *   psh -c 'commands'        runs the commands
+ *   psh script.ps1           runs a script
+ *   psh --endpoint NAME ...  NAME answers as a computer with a local endpoint
+ *   psh --metadata           the command metadata as JSON
+ *   psh --endpoint-serve ... (internal) serves one session's endpoint
+ *
+ * Exit status: exit's code, else 0, or 1 when the last command failed;
+ * 2 for a usage error.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd_get_help.h"
+#include "config.h"
+#include "culture.h"
+#include "endpoint.h"
+#include "eval.h"
+#include "i18n.h"
+#include "repl.h"
+#include "rt_meta.h"
+#include "session.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+#define PROG "psh"
+#define MAX_SCRIPT ((size_t)64 << 20)
+
+struct options {
+	const char *command; /* -c */
+	const char *script;
+	const char **endpoints;
+	size_t nendpoints;
+	bool metadata, help, version;
+};
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s [OPTION]... [SCRIPT]\n"
+		     "Run a small subset of PowerShell: PSSession commands, "
+		     "Get-Help, Get-Command,\nWrite-Output.\n\n"
+		     "  -c, --command COMMANDS  run COMMANDS and exit\n"
+		     "      --endpoint NAME     let computer NAME be a local "
+		     "endpoint (repeatable)\n"
+		     "      --metadata          print the command metadata as "
+		     "JSON\n"
+		     "      --help              show this help\n"
+		     "      --version           show the version\n\n"
+		     "Without COMMANDS or SCRIPT, psh reads commands from "
+		     "standard input,\ninteractively when it is a terminal.\n"),
+		PROG);
+}
+
+static bool
+parse_args(struct options *o, int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		bool more = i + 1 < argc;
+
+		if ((!strcmp(a, "-c") || !strcmp(a, "--command") ||
+		     !strcasecmp(a, "-Command")) && more) {
+			o->command = argv[++i];
+		} else if (!strcmp(a, "--endpoint") && more) {
+			o->endpoints = xrealloc(o->endpoints,
+						(o->nendpoints + 1) * sizeof(char *));
+			o->endpoints[o->nendpoints++] = argv[++i];
+		} else if (!strcmp(a, "--metadata")) {
+			o->metadata = true;
+		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			o->help = true;
+		} else if (!strcmp(a, "--version")) {
+			o->version = true;
+		} else if (a[0] == '-' && a[1] != '\0') {
+			fprintf(stderr, _("%s: unknown option '%s'\n"), PROG, a);
+			return false;
+		} else if (o->script == NULL && o->command == NULL) {
+			o->script = a;
+		} else {
+			fprintf(stderr, _("%s: unexpected argument '%s'\n"), PROG, a);
+			return false;
+		}
+	}
+	return true;
+}
+
+static void
+init_i18n(void)
+{
+	struct culture_list user = { 0 }, chain = { 0 };
+	char *langs;
+
+	culture_from_environment(NULL, &user);
+	culture_chain(&user, &chain);
+	langs = culture_gettext_languages(&chain);
+	i18n_init(langs);
+	free(langs);
+	culture_list_release(&chain);
+	culture_list_release(&user);
+}
+
+/* Sessions run psh itself as their endpoint program. */
+static struct session_manager *
+new_manager(void)
+{
+	static char exe[PATH_MAX];
+	static const char *const args[] = { "--endpoint-serve", NULL };
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	struct session_config c = { .program_args = args };
+
+	exe[n > 0 ? n : 0] = '\0';
+	c.program = n > 0 ? exe : "/proc/self/exe";
+	session_props_install();
+	return session_manager_new(&c);
+}
+
+static int
+serve_endpoint(int argc, char **argv)
+{
+	struct endpoint_options o;
+	struct psh_eval_options eo = { .out = stdout, .err = stderr,
+				       .endpoint = true };
+	struct psh_eval *ev;
+	char *err = NULL;
+	int rc;
+
+	if (endpoint_parse_args(argc - 2, argv + 2, &o, &err) != 0) {
+		fprintf(stderr, "%s: %s\n", PROG, err);
+		free(err);
+		return 2;
+	}
+	eo.sessions = new_manager();
+	ev = psh_eval_new(&eo);
+	o.exec = psh_eval_endpoint_exec;
+	o.cookie = ev;
+	rc = endpoint_main(&o);
+	psh_eval_free(ev);
+	session_manager_free(eo.sessions);
+	return rc;
+}
+
+static char *
+read_file(const char *path, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	struct strbuf sb = STRBUF_INIT;
+	char buf[65536];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	strbuf_init(&sb);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && sb.len <= MAX_SCRIPT)
+		strbuf_add(&sb, buf, n);
+	if (f != stdin)
+		fclose(f);
+	strbuf_addch(&sb, '\0');
+	sb.len--;
+	return strbuf_detach(&sb, len);
+}
+
+static int
+run_script(struct psh_eval *ev, const char *path)
+{
+	size_t len;
+	char *src = read_file(path, &len);
+	int rc, code;
+
+	if (src == NULL) {
+		fprintf(stderr, _("%s: cannot read '%s': %s\n"), PROG, path,
+			strerror(errno));
+		return 1;
+	}
+	rc = psh_eval_run(ev, src, len, path);
+	free(src);
+	return psh_eval_exited(ev, &code) ? code : rc;
+}
+
+static int
+run(const struct options *o)
+{
+	struct psh_eval_options eo = { .out = stdout, .err = stderr };
+	struct psh_eval *ev;
+	bool tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	const char *term = getenv("TERM");
+	int rc = 0, code;
+
+	eo.sessions = new_manager();
+	for (size_t i = 0; i < o->nendpoints; i++) {
+		char *err = NULL;
+		if (session_register_computer(eo.sessions, o->endpoints[i],
+					      &err) != 0) {
+			fprintf(stderr, "%s: %s\n", PROG, err);
+			free(err);
+			rc = 2;
+		}
+	}
+	eo.interactive = tty && o->command == NULL && o->script == NULL;
+	ev = psh_eval_new(&eo);
+	if (rc != 0) {
+		/* a bad --endpoint name: nothing runs */
+	} else if (o->command) {
+		rc = psh_eval_run(ev, o->command, strlen(o->command), NULL);
+		if (psh_eval_exited(ev, &code))
+			rc = code;
+	} else if (o->script) {
+		rc = run_script(ev, o->script);
+	} else {
+		bool edit = tty && !(term && strcmp(term, "dumb") == 0);
+		rc = psh_repl(ev, stdin, tty, edit);
+	}
+	psh_eval_free(ev);
+	session_manager_free(eo.sessions);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o = { 0 };
+	int rc;
+
+	if (argc > 1 && strcmp(argv[1], "--endpoint-serve") == 0)
+		return serve_endpoint(argc, argv);
+	init_i18n();
+	psh_get_help_hook = psh_get_help;
+	if (!parse_args(&o, argc, argv)) {
+		fprintf(stderr, _("Try '%s --help' for more information.\n"),
+			PROG);
+		rc = 2;
+	} else if (o.help) {
+		usage(stdout);
+		rc = 0;
+	} else if (o.version) {
+		printf("%s (pshelp) %s\n", PROG, PSHELP_VERSION);
+		rc = 0;
+	} else if (o.metadata) {
+		char *json = rt_metadata_json();
+		fputs(json, stdout);
+		free(json);
+		rc = 0;
+	} else {
+		rc = run(&o);
+	}
+	free(o.endpoints);
+	if (fflush(stdout) != 0 && rc == 0)
+		rc = 1;
+	return rc;
+}
