@@ -887,7 +887,10 @@ topic_index_in_culture(const struct topic_index *idx, const struct topic *t,
 		return NULL;
 	for (size_t i = 0; i < idx->n; i++) {
 		const struct topic *u = &idx->v[i];
-		if (strcasecmp(u->culture, culture) != 0 ||
+		/* A translation's source sits in the same root: a page of
+		 * the same name elsewhere may describe something else. */
+		if (u->root_index != t->root_index ||
+		    strcasecmp(u->culture, culture) != 0 ||
 		    strcmp(u->folded, t->folded) != 0)
 			continue;
 		if (t->module && (!u->module ||

@@ -60,7 +60,10 @@ void topic_index_release(struct topic_index *idx);
 size_t topic_index_find(const struct topic_index *idx, const char *name,
 			const struct topic ***out);
 
-/* The same topic in another culture (e.g. the en-US source), or NULL. */
+/*
+ * The same topic in another culture of the same root (e.g. the en-US
+ * source of a translation), or NULL.
+ */
 const struct topic *topic_index_in_culture(const struct topic_index *idx,
 					   const struct topic *t,
 					   const char *culture);
