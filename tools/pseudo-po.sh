@@ -8,7 +8,7 @@ set -eu
 src=$1 out=$2 dest=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-(cd "$src" && xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 \
+(cd "$src" && xgettext --keyword=_ --keyword=N_ --keyword=Q_:1,2 --from-code=UTF-8 \
 	--language=C -o "$tmp/pshelp.pot" $(cat po/POTFILES))
 sed -i "s/charset=CHARSET/charset=UTF-8/" "$tmp/pshelp.pot"
 msgen -o "$tmp/en.po" "$tmp/pshelp.pot"

@@ -22,6 +22,13 @@ _(const char *msgid)
 
 #define N_(s) (s)
 
+/* Plural forms: the catalog picks the form for n. */
+static inline __attribute__((format_arg(1))) const char *
+Q_(const char *singular, const char *plural, unsigned long n)
+{
+	return dngettext(PSHELP_DOMAIN, singular, plural, n);
+}
+
 /*
  * Binds the catalogs and selects the UI language.  `languages` is a
  * colon-separated list of gettext language names in order of preference

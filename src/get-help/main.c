@@ -547,8 +547,8 @@ report_not_found(struct session *s, const char *name)
 	const struct topic **near;
 	size_t n = topic_index_suggest(&s->index, name, 5, &near);
 	if (n) {
-		fprintf(stderr, "%s\n", n == 1 ? _("The most similar topic is")
-					       : _("The most similar topics are"));
+		fprintf(stderr, "%s\n", Q_("The most similar topic is",
+					    "The most similar topics are", n));
 		for (size_t i = 0; i < n; i++)
 			fprintf(stderr, "    %s\n", near[i]->name);
 	}

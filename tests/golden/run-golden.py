@@ -58,8 +58,9 @@ def view_args(view):
         return VIEW_ARGS[view]
     if view.startswith("param="):
         return ["-Parameter", view.split("=", 1)[1]]
-    if view in ("json", "diag"):
-        return ["--json"] if view == "json" else ["--diagnostics"]
+    if view in ("json", "diag", "usage", "online"):
+        return {"json": ["--json"], "diag": ["--diagnostics"],
+                "usage": ["--help"], "online": ["-Online"]}[view]
     sys.exit(f"unknown view {view!r}")
 
 
@@ -125,7 +126,7 @@ def main():
     produced = set()
     for name, needs_shared, env, args, views in parse_manifest(shared):
         for view in views:
-            for width in WIDTHS if view not in ("json", "diag") else ("0",):
+            for width in WIDTHS if view not in ("json", "diag", "usage", "online") else ("0",):
                 base = f"{name}.{file_view_name(view)}.w{width}"
                 produced.update({base + ".out", base + ".err"})
                 if opts.filter not in base:
