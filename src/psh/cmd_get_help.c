@@ -4,9 +4,9 @@
  * render_text) over the help roots, and partial help generated from the
  * command metadata when a command has no page, as PowerShell shows it.
  *
- * Help roots: $PSHELP_PATH (colon-separated) and the installed help
- * datadir; when PSHELP_PATH is unset and psh runs from its build
- * directory, the source tree's help/ as well.
+ * Help roots: $PSHELP_PATH (colon-separated), then the installed help
+ * datadir, or the source tree's help/ when psh runs from its build
+ * directory and PSHELP_PATH is unset.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -16,6 +16,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "buildtree.h"
 #include "cmd_get_help.h"
 #include "config.h"
 #include "culture.h"
@@ -35,32 +36,18 @@ bool psh_help_paged;
 
 /* ---------- roots ---------- */
 
-static bool
-run_from_build_dir(void)
-{
-#ifdef PSH_BUILD_DIR
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-
-	if (n <= 0)
-		return false;
-	exe[n] = '\0';
-	return strncmp(exe, PSH_BUILD_DIR "/", strlen(PSH_BUILD_DIR) + 1) == 0;
-#else
-	return false;
-#endif
-}
-
 static void
 help_roots(struct root_list *roots)
 {
-	root_list_from_environment(roots, NULL, 0, PSHELP_HELP_DATADIR);
-#ifdef PSH_SOURCE_HELP_DIR
-	if (getenv("PSHELP_PATH") == NULL && run_from_build_dir()) {
-		roots->v = xrealloc(roots->v, (roots->n + 1) * sizeof(char *));
-		roots->v[roots->n++] = xstrdup(PSH_SOURCE_HELP_DIR);
-	}
-#endif
+	/* From the build tree, the project's pages stand in for the
+	   installed ones, unless PSHELP_PATH names the roots to use. */
+	char *build = getenv("PSHELP_PATH") ? NULL
+					    : build_tree_path("meson-private");
+
+	root_list_from_environment(roots, NULL, 0,
+				   build ? PSHELP_SOURCE_HELP_DIR
+					 : PSHELP_HELP_DATADIR);
+	free(build);
 }
 
 /* ---------- partial help ---------- */
@@ -201,18 +188,24 @@ quiet_sink(void *cookie, const struct diag *d)
 {
 }
 
-static int
-render_page(struct request *rq, const struct topic *t)
+static struct help_doc *
+parse_quietly(const struct topic *t)
 {
 	struct diag_ctx dx;
 	struct md_parse_options mo = { .path = t->path, .culture = t->culture };
-	struct help_doc *doc;
-	int rc = 0;
 
 	diag_init(&dx, t->path);
 	/* Page diagnostics are get-help's business, not the shell's. */
-		dx.sink = quiet_sink;
-	doc = md_parse_file(t->path, &mo, &dx);
+	dx.sink = quiet_sink;
+	return md_parse_file(t->path, &mo, &dx);
+}
+
+static int
+render_page(struct request *rq, const struct topic *t)
+{
+	struct help_doc *doc = parse_quietly(t);
+	int rc = 0;
+
 	if (doc == NULL) {
 		rt_exec_error(rq->ctx, _("cannot read the help page %s"),
 			      t->path);
@@ -239,13 +232,16 @@ render_page(struct request *rq, const struct topic *t)
 	return rc;
 }
 
+static bool in_categories(const struct rt_context *ctx, const struct topic *t);
+
 static int
 not_found(struct request *rq, const char *name)
 {
 	const struct rt_command *c = rt_command_find(name);
+	const struct topic cmd = { .category = TOPIC_COMMAND };
 	char *partial;
 
-	if (c && !rq->online) {
+	if (c && !rq->online && in_categories(rq->ctx, &cmd)) {
 		partial = psh_partial_help(c);
 		strbuf_addstr(&rq->out, partial);
 		free(partial);
@@ -258,28 +254,80 @@ not_found(struct request *rq, const char *name)
 	return 1;
 }
 
-/* Several topics: Name / Category / Synopsis rows, as get-help shows. */
+/* Several topics: the Name / Category / Module / Synopsis table. */
 static int
 render_list(struct request *rq, const struct topic **found, size_t n)
 {
-	struct render_topic_row *rows = xcalloc(n, sizeof(*rows));
+	struct render_topic_row *rows;
+	struct help_doc **docs;
 
 	if (rq->online) {
-		free(rows);
 		rt_exec_error(rq->ctx, "%s", _("Multiple Help topics were found. "
 					       "Use only one Help topic with "
 					       "the -Online option."));
 		return 1;
 	}
-	for (size_t i = 0; i < n; i++)
+	rows = xcalloc(n, sizeof(*rows));
+	docs = xcalloc(n, sizeof(*docs));
+	for (size_t i = 0; i < n; i++) {
+		const struct topic *t = found[i];
+		const char *synopsis = "", *module = t->module;
+		docs[i] = parse_quietly(t);
+		if (docs[i]) {
+			synopsis = help_blocks_first_text(
+				docs[i], t->category == TOPIC_COMMAND
+						 ? &docs[i]->synopsis
+						 : &docs[i]->short_description);
+			if (module == NULL)
+				module = docs[i]->module;
+		}
 		rows[i] = (struct render_topic_row){
-			found[i]->name,
-			found[i]->category == TOPIC_ABOUT ? "HelpFile" : "Cmdlet",
-			found[i]->module ? found[i]->module : "", ""
+			t->name, t->category == TOPIC_ABOUT ? "HelpFile" : "Cmdlet",
+			module ? module : "", synopsis ? synopsis : ""
 		};
+	}
 	render_topic_table(rows, n, rq->ro.width, &rq->out);
+	for (size_t i = 0; i < n; i++)
+		help_doc_free(docs[i]);
+	free(docs);
 	free(rows);
 	return 0;
+}
+
+/* -Category: Cmdlet and Alias mean command pages, HelpFile about
+   topics, All everything; the other categories have no pages here. */
+static bool
+in_categories(const struct rt_context *ctx, const struct topic *t)
+{
+	struct rt_value *v = rt_binding_get(ctx->bind, "Category");
+	size_t n;
+
+	if (v == NULL)
+		return true;
+	n = v->kind == RT_VAL_ARRAY ? v->u.array.n : 1;
+	for (size_t i = 0; i < n; i++) {
+		const struct rt_value *e =
+			v->kind == RT_VAL_ARRAY ? v->u.array.v[i] : v;
+		const char *c = e->kind == RT_VAL_STRING ? e->u.s : "";
+		if (!strcasecmp(c, "All") ||
+		    (t->category == TOPIC_COMMAND &&
+		     (!strcasecmp(c, "Cmdlet") || !strcasecmp(c, "Alias"))) ||
+		    (t->category == TOPIC_ABOUT && !strcasecmp(c, "HelpFile")))
+			return true;
+	}
+	return false;
+}
+
+static size_t
+filter_categories(const struct rt_context *ctx, const struct topic **v,
+		  size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (in_categories(ctx, v[i]))
+			v[k++] = v[i];
+	return k;
 }
 
 static int
@@ -301,6 +349,7 @@ lookup(struct request *rq, const char *name)
 	help_roots(&roots);
 	topic_index_build(&idx, (const char *const *)roots.v, roots.n, &chain);
 	n = topic_index_find(&idx, name, &found);
+	n = filter_categories(rq->ctx, found, n);
 	if (n == 1 || (n > 1 && !strpbrk(name, "*?[")))
 		rc = render_page(rq, found[0]);
 	else if (n > 1)

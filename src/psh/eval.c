@@ -14,6 +14,7 @@
 #include "rt_exec.h"
 #include "rt_value.h"
 #include "session.h"
+#include "session_props.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -41,6 +42,10 @@ struct psh_eval {
 	struct psh_eval_options o;
 	struct var *vars;
 	size_t nvars, capvars;
+	/* Open-addressing index of vars (slot: index + 1, 0 empty), so that
+	   scripts with many variables stay linear. */
+	size_t *slots;
+	size_t nslots;
 	struct source src;
 	struct rt_session *pushed; /* the entered session, or NULL */
 	bool pushed_temporary;
@@ -54,13 +59,49 @@ struct psh_eval {
 
 /* ---------- variables ---------- */
 
+/* FNV-1a over the ASCII-folded name: names match case-insensitively. */
+static size_t
+var_hash(const char *name)
+{
+	size_t h = 2166136261u;
+
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		h = (h ^ (size_t)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p)) *
+		    16777619u;
+	return h;
+}
+
+/* The slot of name: its variable's or the empty one where it goes. */
+static size_t *
+var_slot(struct psh_eval *ev, const char *name)
+{
+	size_t i = var_hash(name) & (ev->nslots - 1);
+
+	while (ev->slots[i] &&
+	       strcasecmp(ev->vars[ev->slots[i] - 1].name, name) != 0)
+		i = (i + 1) & (ev->nslots - 1);
+	return &ev->slots[i];
+}
+
+static void
+var_rehash(struct psh_eval *ev)
+{
+	free(ev->slots);
+	ev->nslots = ev->nslots ? ev->nslots * 2 : 64;
+	ev->slots = xcalloc(ev->nslots, sizeof(*ev->slots));
+	for (size_t i = 0; i < ev->nvars; i++)
+		*var_slot(ev, ev->vars[i].name) = i + 1;
+}
+
 static struct var *
 var_find(struct psh_eval *ev, const char *name)
 {
-	for (size_t i = 0; i < ev->nvars; i++)
-		if (strcasecmp(ev->vars[i].name, name) == 0)
-			return &ev->vars[i];
-	return NULL;
+	size_t *slot;
+
+	if (ev->nslots == 0)
+		return NULL;
+	slot = var_slot(ev, name);
+	return *slot ? &ev->vars[*slot - 1] : NULL;
 }
 
 void
@@ -71,11 +112,14 @@ psh_eval_set(struct psh_eval *ev, const char *name, struct rt_value *v)
 	if (x == NULL) {
 		if (v == NULL)
 			return;
+		if ((ev->nvars + 1) * 2 > ev->nslots)
+			var_rehash(ev);
 		ev->vars = xgrow(ev->vars, &ev->capvars, ev->nvars + 1,
 				 sizeof(*ev->vars));
 		x = &ev->vars[ev->nvars++];
 		x->name = xstrdup(name);
 		x->value = NULL;
+		*var_slot(ev, name) = ev->nvars;
 	}
 	if (x->value)
 		rt_value_unref(x->value);
@@ -328,7 +372,12 @@ not_recognized(struct psh_eval *ev, const struct psh_node *cmd)
 				"that the path is correct and try again."),
 			      cmd->text);
 
-	positioned_error(ev, cmd->text, &name->ext, msg);
+	/* PowerShell shows the position only for scripts and for lines
+	   after the first (ConciseView's rule). */
+	if (ev->src.file || name->ext.line > 1)
+		positioned_error(ev, cmd->text, &name->ext, msg);
+	else
+		command_error(ev, cmd->text, msg);
 	free(msg);
 }
 
@@ -495,7 +544,9 @@ run_command(struct psh_eval *ev, const struct psh_node *node, int position,
 	c.cmd = rt_command_find(node->text);
 	if (wants_help(node)) {
 		const char *name = c.cmd ? c.cmd->name : node->text;
-		return run_help(ev, &c, name, false, out);
+		rc = run_help(ev, &c, name, false, out);
+		call_release(&c);
+		return rc;
 	}
 	call_build(ev, &c);
 	if (c.cmd == NULL && strcasecmp(node->text, "help") == 0) {
@@ -868,6 +919,7 @@ psh_eval_free(struct psh_eval *ev)
 		rt_value_unref(ev->vars[i].value);
 	}
 	free(ev->vars);
+	free(ev->slots);
 	strbuf_release(&ev->errors);
 	free((void *)ev->host);
 	free(ev);

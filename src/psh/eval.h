@@ -51,7 +51,7 @@ bool psh_eval_exited(const struct psh_eval *ev, int *code);
 /* "PS> " or "[Server01]: PS> " (caller frees). */
 char *psh_eval_prompt(const struct psh_eval *ev);
 
-/* Sets a variable, taking over the reference to v (NULL removes it). */
+/* Sets a variable, taking over the reference to v (NULL: $null). */
 void psh_eval_set(struct psh_eval *ev, const char *name, struct rt_value *v);
 
 /* An endpoint_exec_fn (endpoint.h) with an evaluator as its cookie. */

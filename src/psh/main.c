@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cmd_get_help.h"
@@ -138,6 +139,10 @@ serve_endpoint(int argc, char **argv)
 		free(err);
 		return 2;
 	}
+	/* Endpoints get /dev/null for stderr; tests keep sanitizer
+	   reports with PSH_ENDPOINT_STDERR=FILE. */
+	if (getenv("PSH_ENDPOINT_STDERR"))
+		(void)!freopen(getenv("PSH_ENDPOINT_STDERR"), "a", stderr);
 	eo.sessions = new_manager();
 	ev = psh_eval_new(&eo);
 	o.exec = psh_eval_endpoint_exec;
@@ -229,10 +234,10 @@ main(int argc, char **argv)
 	struct options o = { 0 };
 	int rc;
 
-	if (argc > 1 && strcmp(argv[1], "--endpoint-serve") == 0)
-		return serve_endpoint(argc, argv);
 	init_i18n();
 	psh_get_help_hook = psh_get_help;
+	if (argc > 1 && strcmp(argv[1], "--endpoint-serve") == 0)
+		return serve_endpoint(argc, argv);
 	if (!parse_args(&o, argc, argv)) {
 		fprintf(stderr, _("Try '%s --help' for more information.\n"),
 			PROG);

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef PSH_HAVE_LIBEDIT
 #include <editline/readline.h>
+#endif
 
 #include "eval.h"
 #include "parser.h"
@@ -23,8 +25,10 @@ read_line(FILE *in, const char *prompt, bool edit)
 	struct strbuf sb = STRBUF_INIT;
 	int c;
 
+#ifdef PSH_HAVE_LIBEDIT
 	if (edit)
 		return readline(prompt ? prompt : "");
+#endif
 	if (prompt) {
 		fputs(prompt, stdout);
 		fflush(stdout);
@@ -78,14 +82,20 @@ psh_repl(struct psh_eval *ev, FILE *in, bool prompt, bool edit)
 	int rc = 0, code;
 	char *entry;
 
+#ifdef PSH_HAVE_LIBEDIT
 	if (edit) {
 		rl_instream = in;
 		using_history();
 	}
+#else
+	edit = false;
+#endif
 	while ((entry = read_entry(ev, in, prompt, edit)) != NULL) {
 		if (!blank(entry)) {
+#ifdef PSH_HAVE_LIBEDIT
 			if (edit)
 				add_history(entry);
+#endif
 			rc = psh_eval_line(ev, entry, strlen(entry));
 		}
 		free(entry);

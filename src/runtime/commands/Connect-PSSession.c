@@ -183,6 +183,8 @@ static const struct rt_param params[] = {
 	},
 };
 
+static rt_handler_fn run_connect_pssession;
+
 const struct rt_command cmd_connect_pssession = {
 	.name = "Connect-PSSession",
 	.aliases = RT_LIST("cnsn"),
@@ -195,5 +197,82 @@ const struct rt_command cmd_connect_pssession = {
 	.common_parameters = true,
 	.should_process = true,
 	.synopsis = "Reconnects to disconnected sessions.",
-	.run = NULL,
+	.run = run_connect_pssession,
 };
+
+/* ---------- handler ---------- */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "rt_exec.h"
+#include "session.h"
+
+static int
+connect_one(struct rt_context *ctx, struct rt_session *s)
+{
+	char *err = NULL;
+
+	if (session_connect(s, &err) != 0) {
+		rt_exec_error(ctx, "%s", err);
+		free(err);
+		return -1;
+	}
+	rt_exec_emit(ctx, rt_session_value(s));
+	return 0;
+}
+
+/* -ComputerName: the disconnected endpoints found there (by -Name,
+   -InstanceId when given). */
+static int
+connect_computer(struct rt_context *ctx, const char *computer)
+{
+	struct rt_session **list = NULL;
+	size_t n = 0;
+	char *err = NULL;
+	int rc = 0;
+
+	if (session_query(ctx->sessions, computer, &list, &n, &err) != 0) {
+		rt_exec_error(ctx, "%s", err);
+		free(err);
+		return -1;
+	}
+	if (rt_binding_get(ctx->bind, "Name") ||
+	    rt_binding_get(ctx->bind, "InstanceId")) {
+		rc = rt_exec_select_sessions(ctx, list, n, connect_one);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			if (session_state(list[i]) == SESSION_DISCONNECTED &&
+			    rt_exec_configuration_matches(ctx, list[i]) &&
+			    connect_one(ctx, list[i]) != 0)
+				rc = -1;
+	}
+	free(list);
+	return rc;
+}
+
+static int
+run_connect_pssession(struct rt_context *ctx)
+{
+	struct rt_value *cn = rt_binding_get(ctx->bind, "ComputerName");
+	struct rt_session **list = NULL;
+	size_t n;
+	int rc = 0;
+
+	if (cn) {
+		size_t m = cn->kind == RT_VAL_ARRAY ? cn->u.array.n : 1;
+		for (size_t i = 0; i < m; i++) {
+			struct rt_value *e = cn->kind == RT_VAL_ARRAY
+						     ? cn->u.array.v[i] : cn;
+			if (e->kind == RT_VAL_STRING &&
+			    connect_computer(ctx, e->u.s) != 0)
+				rc = 1;
+		}
+		return rc;
+	}
+	n = session_list(ctx->sessions, &list);
+	rc = rt_exec_select_sessions(ctx, list, n, connect_one);
+	free(list);
+	return rc ? 1 : 0;
+}

@@ -16,7 +16,8 @@ static const struct rt_param params[] = {
 		.name = "IdleTimeoutSec",
 		.type_name = "System.Int32",
 		.type = RT_TYPE_INT32,
-		.default_value = "60",
+		/* ENDPOINT_DEFAULT_IDLE_SEC; the PowerShell page says 60. */
+		.default_value = "7200",
 		.supported = true,
 		RT_SETS({ RT_ALL_SETS, false, NAMED, 0 }),
 	},
@@ -66,6 +67,8 @@ static const struct rt_param params[] = {
 	},
 };
 
+static rt_handler_fn run_disconnect_pssession;
+
 const struct rt_command cmd_disconnect_pssession = {
 	.name = "Disconnect-PSSession",
 	.aliases = RT_LIST("dnsn"),
@@ -76,5 +79,40 @@ const struct rt_command cmd_disconnect_pssession = {
 	.common_parameters = true,
 	.should_process = true,
 	.synopsis = "Disconnects from sessions and leaves their endpoints running.",
-	.run = NULL,
+	.run = run_disconnect_pssession,
 };
+
+/* ---------- handler ---------- */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "rt_exec.h"
+#include "session.h"
+
+static int
+disconnect_one(struct rt_context *ctx, struct rt_session *s)
+{
+	char *err = NULL;
+	long idle = rt_exec_int(ctx, "IdleTimeoutSec", 0);
+
+	if (session_disconnect(s, (int)idle, &err) != 0) {
+		rt_exec_error(ctx, "%s", err);
+		free(err);
+		return -1;
+	}
+	rt_exec_emit(ctx, rt_session_value(s));
+	return 0;
+}
+
+static int
+run_disconnect_pssession(struct rt_context *ctx)
+{
+	struct rt_session **list = NULL;
+	size_t n = session_list(ctx->sessions, &list);
+	int rc = rt_exec_select_sessions(ctx, list, n, disconnect_one);
+
+	free(list);
+	return rc ? 1 : 0;
+}

@@ -154,6 +154,8 @@ static const struct rt_param params[] = {
 	},
 };
 
+static rt_handler_fn run_get_command;
+
 const struct rt_command cmd_get_command = {
 	.name = "Get-Command",
 	.aliases = RT_LIST("gcm"),
@@ -163,5 +165,97 @@ const struct rt_command cmd_get_command = {
 	.nparams = sizeof(params) / sizeof(params[0]),
 	.common_parameters = true,
 	.synopsis = "Gets the commands of this runtime.",
-	.run = NULL,
+	.run = run_get_command,
 };
+
+/* ---------- handler ---------- */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "rt_exec.h"
+#include "session.h"
+#include "strbuf.h"
+#include "xalloc.h"
+#include "config.h"
+
+static struct rt_value *
+command_info(const struct rt_command *c)
+{
+	struct rt_value *r =
+		rt_record_new("System.Management.Automation.CmdletInfo");
+
+	rt_record_set(r, "CommandType", rt_string("Cmdlet"));
+	rt_record_set(r, "Name", rt_string(c->name));
+	rt_record_set(r, "Version", rt_string(PSHELP_VERSION));
+	rt_record_set(r, "Source", rt_string("psh"));
+	return r;
+}
+
+static struct rt_value *
+alias_info(const struct rt_command *c, const char *alias)
+{
+	struct rt_value *r =
+		rt_record_new("System.Management.Automation.AliasInfo");
+	char *shown = xasprintf("%s -> %s", alias, c->name);
+
+	rt_record_set(r, "CommandType", rt_string("Alias"));
+	rt_record_set(r, "Name", rt_string(shown));
+	rt_record_set(r, "Version", rt_string(""));
+	rt_record_set(r, "Source", rt_string(""));
+	free(shown);
+	return r;
+}
+
+static bool
+name_selected(const struct rt_value *names, const char *name)
+{
+	size_t n;
+
+	if (names == NULL)
+		return true;
+	n = names->kind == RT_VAL_ARRAY ? names->u.array.n : 1;
+	for (size_t i = 0; i < n; i++) {
+		const struct rt_value *e = names->kind == RT_VAL_ARRAY
+						   ? names->u.array.v[i] : names;
+		if (e->kind == RT_VAL_STRING && rt_exec_glob(e->u.s, name))
+			return true;
+	}
+	return false;
+}
+
+static int
+run_get_command(struct rt_context *ctx)
+{
+	struct rt_value *names = rt_binding_get(ctx->bind, "Name");
+	const char *verb = rt_exec_string(ctx, "Verb");
+	const char *noun = rt_exec_string(ctx, "Noun");
+	size_t n, found = 0;
+	const struct rt_command *const *all = rt_commands(&n);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct rt_command *c = all[i];
+		const char *dash = strchr(c->name, '-');
+		char *v = xstrndup(c->name, dash ? (size_t)(dash - c->name) : 0);
+		bool ok = (!verb || rt_exec_glob(verb, v)) &&
+			  (!noun || rt_exec_glob(noun, dash ? dash + 1 : ""));
+		free(v);
+		for (const char *const *a = c->aliases; names && a && *a; a++)
+			if (name_selected(names, *a) && ++found)
+				rt_exec_emit(ctx, alias_info(c, *a));
+		if (ok && name_selected(names, c->name) && ++found)
+			rt_exec_emit(ctx, command_info(c));
+	}
+	if (found == 0 && names && names->kind == RT_VAL_ARRAY &&
+	    names->u.array.n == 1 && !strpbrk(names->u.array.v[0]->u.s, "*?")) {
+		rt_exec_error(ctx, _("The term '%s' is not recognized as a name "
+				     "of a cmdlet, function, script file, or "
+				     "executable program. Check the spelling "
+				     "of the name, or if a path was included, "
+				     "verify that the path is correct and try "
+				     "again."), names->u.array.v[0]->u.s);
+		return 1;
+	}
+	return 0;
+}

@@ -117,6 +117,8 @@ static const struct rt_param params[] = {
 	},
 };
 
+static rt_handler_fn run_get_help;
+
 const struct rt_command cmd_get_help = {
 	.name = "Get-Help",
 	.default_set = "AllUsersView",
@@ -127,5 +129,24 @@ const struct rt_command cmd_get_help = {
 	.nparams = sizeof(params) / sizeof(params[0]),
 	.common_parameters = true,
 	.synopsis = "Shows help about commands and concepts.",
-	.run = NULL,
+	.run = run_get_help,
 };
+
+/* ---------- handler ---------- */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "rt_exec.h"
+#include "session.h"
+
+static int
+run_get_help(struct rt_context *ctx)
+{
+	if (ctx->host == NULL || ctx->host->get_help == NULL) {
+		rt_exec_error(ctx, "%s", _("Help is not available here."));
+		return 1;
+	}
+	return ctx->host->get_help(ctx);
+}

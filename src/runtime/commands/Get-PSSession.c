@@ -245,6 +245,8 @@ static const struct rt_param params[] = {
 	},
 };
 
+static rt_handler_fn run_get_pssession;
+
 const struct rt_command cmd_get_pssession = {
 	.name = "Get-PSSession",
 	.aliases = RT_LIST("gsn"),
@@ -258,5 +260,92 @@ const struct rt_command cmd_get_pssession = {
 	.nparams = sizeof(params) / sizeof(params[0]),
 	.common_parameters = true,
 	.synopsis = "Gets the sessions (PSSessions) of this process or of a computer.",
-	.run = NULL,
+	.run = run_get_pssession,
 };
+
+/* ---------- handler ---------- */
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "i18n.h"
+#include "rt_exec.h"
+#include "session.h"
+
+static bool
+state_matches(struct rt_context *ctx, struct rt_session *s)
+{
+	const char *st = rt_exec_string(ctx, "State");
+
+	if (st == NULL || strcasecmp(st, "All") == 0)
+		return true;
+	return strcasecmp(st, session_state_name(session_state(s))) == 0;
+}
+
+static int
+emit_session(struct rt_context *ctx, struct rt_session *s)
+{
+	if (state_matches(ctx, s) && rt_exec_configuration_matches(ctx, s))
+		rt_exec_emit(ctx, rt_session_value(s));
+	return 0;
+}
+
+static bool
+filtered(struct rt_context *ctx)
+{
+	return rt_binding_get(ctx->bind, "Id") ||
+	       rt_binding_get(ctx->bind, "Name") ||
+	       rt_binding_get(ctx->bind, "InstanceId");
+}
+
+static int
+query_computer(struct rt_context *ctx, const char *computer)
+{
+	struct rt_session **list = NULL;
+	size_t n = 0;
+	char *err = NULL;
+	int rc = 0;
+
+	if (session_query(ctx->sessions, computer, &list, &n, &err) != 0) {
+		rt_exec_error(ctx, "%s", err);
+		free(err);
+		return -1;
+	}
+	if (filtered(ctx))
+		rc = rt_exec_select_sessions(ctx, list, n, emit_session);
+	else
+		for (size_t i = 0; i < n; i++)
+			emit_session(ctx, list[i]);
+	free(list);
+	return rc;
+}
+
+static int
+run_get_pssession(struct rt_context *ctx)
+{
+	struct rt_value *cn = rt_binding_get(ctx->bind, "ComputerName");
+	struct rt_session **list = NULL;
+	size_t n;
+	int rc = 0;
+
+	if (cn) {
+		size_t m = cn->kind == RT_VAL_ARRAY ? cn->u.array.n : 1;
+		for (size_t i = 0; i < m; i++) {
+			struct rt_value *e = cn->kind == RT_VAL_ARRAY
+						     ? cn->u.array.v[i] : cn;
+			if (e->kind == RT_VAL_STRING &&
+			    query_computer(ctx, e->u.s) != 0)
+				rc = 1;
+		}
+		return rc;
+	}
+	n = session_list(ctx->sessions, &list);
+	if (filtered(ctx))
+		rc = rt_exec_select_sessions(ctx, list, n, emit_session);
+	else
+		for (size_t i = 0; i < n; i++)
+			emit_session(ctx, list[i]);
+	free(list);
+	return rc ? 1 : 0;
+}

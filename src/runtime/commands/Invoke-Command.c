@@ -228,7 +228,7 @@ static const struct rt_param params[] = {
 		.type = RT_TYPE_SWITCH,
 		.aliases = RT_LIST("Disconnected"),
 		.default_value = "False",
-		.supported = false,
+		.supported = true,
 		RT_SETS(
 			{ "FilePathComputerName", false, NAMED, 0 },
 			{ "ComputerName", false, NAMED, 0 },
@@ -476,6 +476,8 @@ static const struct rt_param params[] = {
 	},
 };
 
+static rt_handler_fn run_invoke_command;
+
 const struct rt_command cmd_invoke_command = {
 	.name = "Invoke-Command",
 	.aliases = RT_LIST("icm"),
@@ -490,5 +492,180 @@ const struct rt_command cmd_invoke_command = {
 	.nparams = sizeof(params) / sizeof(params[0]),
 	.common_parameters = true,
 	.synopsis = "Runs a script block here or in one or more sessions.",
-	.run = NULL,
+	.run = run_invoke_command,
 };
+
+/* ---------- handler ---------- */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "rt_exec.h"
+#include "session.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+/* A psh literal that evaluates to v (strings single-quoted). */
+static void
+add_literal(struct strbuf *sb, const struct rt_value *v)
+{
+	char *text;
+
+	if (v->kind == RT_VAL_INT) {
+		strbuf_addf(sb, "%lld", (long long)v->u.i);
+		return;
+	}
+	if (v->kind == RT_VAL_BOOL || v->kind == RT_VAL_NULL) {
+		strbuf_addstr(sb, v->kind == RT_VAL_NULL ? "$null"
+				  : v->u.b ? "$true" : "$false");
+		return;
+	}
+	text = rt_value_to_string(v);
+	strbuf_addch(sb, '\'');
+	for (const char *p = text; *p; p++) {
+		if (*p == '\'')
+			strbuf_addch(sb, '\'');
+		strbuf_addch(sb, *p);
+	}
+	strbuf_addch(sb, '\'');
+	free(text);
+}
+
+/* "$name = Write-Output -NoEnumerate a,b\n": $args/$input in an endpoint. */
+static void
+add_assignment(struct strbuf *sb, const char *name, const struct rt_value *v)
+{
+	size_t n = v->kind == RT_VAL_ARRAY ? v->u.array.n : 1;
+
+	if (n == 0)
+		return;
+	strbuf_addf(sb, "$%s = Write-Output -NoEnumerate ", name);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strbuf_addch(sb, ',');
+		add_literal(sb, v->kind == RT_VAL_ARRAY ? v->u.array.v[i] : v);
+	}
+	strbuf_addch(sb, '\n');
+}
+
+static char *
+remote_script(struct rt_context *ctx)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct rt_value *args = rt_binding_get(ctx->bind, "ArgumentList");
+	struct rt_value *in = rt_binding_get(ctx->bind, "InputObject");
+
+	strbuf_init(&sb);
+	if (args)
+		add_assignment(&sb, "args", args);
+	if (in)
+		add_assignment(&sb, "input", in);
+	strbuf_addstr(&sb, rt_exec_string(ctx, "ScriptBlock"));
+	return strbuf_detach(&sb, NULL);
+}
+
+static void
+emit_remote(struct rt_context *ctx, struct rt_session *s,
+	    struct rt_value *out)
+{
+	bool hide = rt_binding_switch(ctx->bind, "HideComputerName");
+
+	for (size_t i = 0; out && i < out->u.array.n; i++) {
+		struct rt_value *v = out->u.array.v[i];
+		if (v->kind == RT_VAL_RECORD && !hide)
+			rt_record_set(v, "PSComputerName",
+				      rt_string(session_computer(s)));
+		rt_exec_emit(ctx, rt_value_ref(v));
+	}
+}
+
+static int
+invoke_in(struct rt_context *ctx, struct rt_session *s)
+{
+	struct session_result res = { 0 };
+	char *err = NULL;
+	char *script = remote_script(ctx);
+	int rc = session_invoke(s, script, &res, &err);
+
+	free(script);
+	if (rc != 0) {
+		rt_exec_error(ctx, "%s", err);
+		free(err);
+		return -1;
+	}
+	emit_remote(ctx, s, res.output);
+	if (res.error) {
+		ctx->failed = true;
+		if (ctx->report_remote)
+			ctx->report_remote(ctx, res.error);
+	}
+	session_result_release(&res);
+	return 0;
+}
+
+/* -ComputerName: a temporary session per computer, or with
+   -InDisconnectedSession a disconnected one that is returned. */
+static int
+invoke_on_computer(struct rt_context *ctx, const char *computer)
+{
+	bool disc = rt_binding_switch(ctx->bind, "InDisconnectedSession");
+	char *err = NULL;
+	struct rt_session *s = session_open(ctx->sessions, computer, NULL,
+					    disc ? 0 : SESSION_TEMPORARY, &err);
+	int rc;
+
+	if (s == NULL) {
+		rt_exec_error(ctx, "%s", err);
+		free(err);
+		return -1;
+	}
+	if (!disc) {
+		rc = invoke_in(ctx, s);
+		if (session_remove(s, &err) != 0)
+			free(err);
+		return rc;
+	}
+	char *script = remote_script(ctx);
+	rc = session_invoke_disconnected(s, script, 0, &err);
+	free(script);
+	if (rc != 0) {
+		rt_exec_error(ctx, "%s", err);
+		free(err);
+		return -1;
+	}
+	rt_exec_emit(ctx, rt_session_value(s));
+	return 0;
+}
+
+static int
+run_invoke_command(struct rt_context *ctx)
+{
+	struct rt_value *cn = rt_binding_get(ctx->bind, "ComputerName");
+	struct rt_value *ss = rt_binding_get(ctx->bind, "Session");
+	int rc = 0;
+
+	if (cn && rt_exec_check_configuration(ctx) != 0)
+		return 1;
+	if (cn || ss) {
+		struct rt_value *v = cn ? cn : ss;
+		size_t n = v->kind == RT_VAL_ARRAY ? v->u.array.n : 1;
+		for (size_t i = 0; i < n; i++) {
+			struct rt_value *e =
+				v->kind == RT_VAL_ARRAY ? v->u.array.v[i] : v;
+			if (e->kind == RT_VAL_SESSION)
+				rc |= invoke_in(ctx, e->u.session);
+			else if (e->kind == RT_VAL_STRING)
+				rc |= invoke_on_computer(ctx, e->u.s);
+		}
+		return rc ? 1 : 0;
+	}
+	if (ctx->host == NULL || ctx->host->invoke_local == NULL) {
+		rt_exec_error(ctx, "%s", _("Script blocks cannot run here."));
+		return 1;
+	}
+	return ctx->host->invoke_local(ctx, rt_exec_string(ctx, "ScriptBlock"),
+				       rt_binding_get(ctx->bind, "ArgumentList"),
+				       rt_binding_get(ctx->bind, "InputObject"))
+		       ? 1 : 0;
+}

@@ -186,6 +186,8 @@ static const struct rt_param params[] = {
 	},
 };
 
+static rt_handler_fn run_receive_pssession;
+
 const struct rt_command cmd_receive_pssession = {
 	.name = "Receive-PSSession",
 	.aliases = RT_LIST("rcsn"),
@@ -199,5 +201,73 @@ const struct rt_command cmd_receive_pssession = {
 	.common_parameters = true,
 	.should_process = true,
 	.synopsis = "Gets what a session produced while it was disconnected.",
-	.run = NULL,
+	.run = run_receive_pssession,
 };
+
+/* ---------- handler ---------- */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "rt_exec.h"
+#include "session.h"
+
+static int
+receive_one(struct rt_context *ctx, struct rt_session *s)
+{
+	struct session_result res = { 0 };
+	char *err = NULL;
+	struct rt_value *out;
+
+	if (session_receive(s, &res, &err) != 0) {
+		rt_exec_error(ctx, "%s", err);
+		free(err);
+		return -1;
+	}
+	out = res.output;
+	for (size_t i = 0; out && i < out->u.array.n; i++)
+		rt_exec_emit(ctx, rt_value_ref(out->u.array.v[i]));
+	if (res.error) {
+		ctx->failed = true;
+		if (ctx->report_remote)
+			ctx->report_remote(ctx, res.error);
+	}
+	session_result_release(&res);
+	return 0;
+}
+
+/* -ComputerName with -Name or -InstanceId: endpoints of other clients. */
+static int
+receive_computer(struct rt_context *ctx, const char *computer)
+{
+	struct rt_session **list = NULL;
+	size_t n = 0;
+	char *err = NULL;
+	int rc;
+
+	if (session_query(ctx->sessions, computer, &list, &n, &err) != 0) {
+		rt_exec_error(ctx, "%s", err);
+		free(err);
+		return 1;
+	}
+	rc = rt_exec_select_sessions(ctx, list, n, receive_one);
+	free(list);
+	return rc ? 1 : 0;
+}
+
+static int
+run_receive_pssession(struct rt_context *ctx)
+{
+	const char *cn = rt_exec_string(ctx, "ComputerName");
+	struct rt_session **list = NULL;
+	size_t n;
+	int rc;
+
+	if (cn)
+		return receive_computer(ctx, cn);
+	n = session_list(ctx->sessions, &list);
+	rc = rt_exec_select_sessions(ctx, list, n, receive_one);
+	free(list);
+	return rc ? 1 : 0;
+}

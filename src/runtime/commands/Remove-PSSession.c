@@ -81,6 +81,8 @@ static const struct rt_param params[] = {
 	},
 };
 
+static rt_handler_fn run_remove_pssession;
+
 const struct rt_command cmd_remove_pssession = {
 	.name = "Remove-PSSession",
 	.aliases = RT_LIST("rsn"),
@@ -93,5 +95,62 @@ const struct rt_command cmd_remove_pssession = {
 	.common_parameters = true,
 	.should_process = true,
 	.synopsis = "Closes sessions and ends their endpoints.",
-	.run = NULL,
+	.run = run_remove_pssession,
 };
+
+/* ---------- handler ---------- */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "rt_exec.h"
+#include "session.h"
+
+static int
+remove_one(struct rt_context *ctx, struct rt_session *s)
+{
+	char *err = NULL;
+
+	if (session_remove(s, &err) != 0) {
+		rt_exec_error(ctx, "%s", err);
+		free(err);
+		return -1;
+	}
+	return 0;
+}
+
+/* -ComputerName: this process's sessions to those computers. */
+static int
+remove_by_computer(struct rt_context *ctx, struct rt_value *cn,
+		   struct rt_session **list, size_t n)
+{
+	size_t m = cn->kind == RT_VAL_ARRAY ? cn->u.array.n : 1;
+	int rc = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < m; k++) {
+			struct rt_value *e = cn->kind == RT_VAL_ARRAY
+						     ? cn->u.array.v[k] : cn;
+			if (e->kind == RT_VAL_STRING &&
+			    rt_exec_glob(e->u.s, session_computer(list[i]))) {
+				rc |= remove_one(ctx, list[i]);
+				break;
+			}
+		}
+	}
+	return rc;
+}
+
+static int
+run_remove_pssession(struct rt_context *ctx)
+{
+	struct rt_value *cn = rt_binding_get(ctx->bind, "ComputerName");
+	struct rt_session **list = NULL;
+	size_t n = session_list(ctx->sessions, &list);
+	int rc = cn ? remove_by_computer(ctx, cn, list, n)
+		    : rt_exec_select_sessions(ctx, list, n, remove_one);
+
+	free(list);
+	return rc ? 1 : 0;
+}

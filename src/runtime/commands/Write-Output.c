@@ -28,6 +28,8 @@ static const struct rt_param params[] = {
 	},
 };
 
+static rt_handler_fn run_write_output;
+
 const struct rt_command cmd_write_output = {
 	.name = "Write-Output",
 	.aliases = RT_LIST("echo"),
@@ -35,5 +37,30 @@ const struct rt_command cmd_write_output = {
 	.nparams = sizeof(params) / sizeof(params[0]),
 	.common_parameters = true,
 	.synopsis = "Writes objects to the pipeline.",
-	.run = NULL,
+	.run = run_write_output,
 };
+
+/* ---------- handler ---------- */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "rt_exec.h"
+#include "session.h"
+
+static int
+run_write_output(struct rt_context *ctx)
+{
+	struct rt_value *v = rt_binding_get(ctx->bind, "InputObject");
+
+	if (v == NULL)
+		return 0;
+	if (v->kind != RT_VAL_ARRAY || rt_binding_switch(ctx->bind, "NoEnumerate")) {
+		rt_exec_emit(ctx, rt_value_ref(v));
+		return 0;
+	}
+	for (size_t i = 0; i < v->u.array.n; i++)
+		rt_exec_emit(ctx, rt_value_ref(v->u.array.v[i]));
+	return 0;
+}

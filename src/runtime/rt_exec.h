@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What a command handler (rt_meta.h's run) gets: the binding, the
+ * pipeline object being processed, where output and errors go, the
+ * session manager and the host.  The evaluator (src/psh/eval.c) fills a
+ * struct rt_context for every invocation; handlers live beside their
+ * tables in src/runtime/commands/ and reach psh internals (the prompt,
+ * running a script block, the help engine) only through struct rt_host.
+ *
+ * A handler runs once per pipeline object (input != NULL), or once when
+ * nothing was piped.  It returns 0, or non-zero after reporting an error
+ * with rt_exec_error().
+ */
+#ifndef PSHELP_RT_EXEC_H
+#define PSHELP_RT_EXEC_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+
+#include "bind.h"
+#include "rt_value.h"
+
+struct rt_session;
+struct session_manager;
+struct rt_context;
+
+/* Services of the program that runs the commands (psh). */
+struct rt_host {
+	/* Enter-PSSession: make s the current runspace; temporary ones
+	   are removed when popped.  Returns 0, or -1 after an error. */
+	int (*push_runspace)(struct rt_context *ctx, struct rt_session *s,
+			     bool temporary);
+	/* Exit-PSSession: no-op when nothing is pushed. */
+	void (*pop_runspace)(struct rt_context *ctx);
+	/* Runs a script block in this process with $args and $input set;
+	   appends its output to ctx's output.  Returns 0 or -1. */
+	int (*invoke_local)(struct rt_context *ctx, const char *script,
+			    struct rt_value *args, struct rt_value *input);
+	/* Get-Help and help. */
+	int (*get_help)(struct rt_context *ctx);
+	void *cookie; /* the host's own state */
+};
+
+struct rt_context {
+	const struct rt_command *cmd;
+	const struct rt_binding *bind;
+	struct rt_value *input;	 /* the pipeline object, or NULL */
+	struct rt_value *output; /* an array: rt_exec_emit appends */
+	struct session_manager *sessions; /* may be NULL (no sessions) */
+	const struct rt_host *host;
+	int position;		 /* 1-based pipeline position */
+	bool interactive;	 /* a terminal is attached */
+	bool in_endpoint;	 /* running inside a session's endpoint */
+	bool failed;		 /* an error was reported */
+	/* Reports an error of the command; the evaluator shows it as
+	   "Cmd: message". */
+	void (*report)(struct rt_context *ctx, const char *message);
+	/* Reports an error text an endpoint sent, shown as it is. */
+	void (*report_remote)(struct rt_context *ctx, const char *text);
+};
+
+/* Appends v to the output, taking over the caller's reference. */
+static inline void
+rt_exec_emit(struct rt_context *ctx, struct rt_value *v)
+{
+	rt_array_push(ctx->output, v);
+}
+
+/* Reports an error of the running command (message already translated). */
+void rt_exec_error(struct rt_context *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* The bound value of a parameter as a C string (borrowed), or NULL. */
+const char *rt_exec_string(const struct rt_context *ctx, const char *name);
+/* The bound Int32 value of a parameter, or dflt when unbound. */
+long rt_exec_int(const struct rt_context *ctx, const char *name, long dflt);
+
+/*
+ * -ConfigurationName where a session is opened: endpoints have only
+ * PowerShell's default configuration, Microsoft.PowerShell; any other
+ * is reported.  Returns 0 or -1.
+ */
+int rt_exec_check_configuration(struct rt_context *ctx);
+/* -ConfigurationName as a filter (wildcards); true when unbound. */
+bool rt_exec_configuration_matches(struct rt_context *ctx,
+				   struct rt_session *s);
+
+/* Case-insensitive * and ? wildcard match. */
+bool rt_exec_glob(const char *pattern, const char *s);
+
+/*
+ * The PSSessions a -Session/-Id/-Name/-InstanceId/-ComputerName
+ * selection names among list[0, n): calls fn for each and reports
+ * PowerShell's "no session" error for a selector that matched none.
+ */
+int rt_exec_select_sessions(struct rt_context *ctx, struct rt_session **list,
+			    size_t n,
+			    int (*fn)(struct rt_context *, struct rt_session *));
+
+#endif

@@ -1,0 +1,302 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Whole-program tests of psh: binding and errors through psh -c, exit
+status, sessions across processes (disconnect in one, connect and receive
+in another), an endpoint killed with SIGKILL, Get-Help and partial help,
+-?, --metadata.  Every test runs with its own runtime directory; at the
+end no endpoint process of ours may be left.  Prints TAP.
+
+Usage: run-psh.py PSH
+"""
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+PSH = os.path.abspath(sys.argv[1])
+RT = tempfile.mkdtemp(prefix="psh-test-")
+os.chmod(RT, 0o700)
+ENV = dict(os.environ, XDG_RUNTIME_DIR=RT, XDG_CONFIG_HOME=RT,
+           LC_ALL="C.UTF-8", LANG="C.UTF-8", LANGUAGE="", COLUMNS="80")
+ENV.pop("PSHELP_PATH", None)
+# Sanitizer reports of endpoint processes (whose stderr is /dev/null).
+ENDPOINT_LOG = os.path.join(RT, "endpoint-stderr.log")
+ENV["PSH_ENDPOINT_STDERR"] = ENDPOINT_LOG
+
+results = []
+
+
+def psh(cmd, env=None, stdin=None, args=("--endpoint", "Server01")):
+    argv = [PSH, *args] + (["-c", cmd] if cmd is not None else [])
+    p = subprocess.run(argv, input=stdin, capture_output=True, text=True,
+                       env=env or ENV, timeout=30)
+    return p.stdout, p.stderr, p.returncode
+
+
+def test(name, cond, detail=""):
+    results.append((name, bool(cond), detail))
+
+
+def expect_error(name, cmd, want):
+    out, err, rc = psh(cmd)
+    test(name, rc == 1 and err == want + "\n",
+         "rc=%d err=%r" % (rc, err))
+
+
+def endpoints():
+    pids = {}
+    for p in os.listdir("/proc"):
+        if not p.isdigit():
+            continue
+        try:
+            with open("/proc/%s/cmdline" % p, "rb") as f:
+                argv = f.read().split(b"\0")
+        except OSError:
+            continue
+        if b"--endpoint-serve" in argv and any(RT.encode() in a for a in argv):
+            i = argv.index(b"--name") if b"--name" in argv else -1
+            pids[int(p)] = argv[i + 1].decode() if i >= 0 else ""
+    return pids
+
+
+SET = ("Parameter set cannot be resolved using the specified named "
+       "parameters. One or more parameters issued cannot be used together "
+       "or an insufficient number of parameters were provided.")
+
+
+def binding_tests():
+    expect_error("ambiguous parameter", "Get-PSSession -Co x",
+                 "Get-PSSession: Parameter cannot be processed because the "
+                 "parameter name 'Co' is ambiguous. Possible matches "
+                 "include: -ComputerName -ConfigurationName -ConnectionUri "
+                 "-ContainerId.")
+    expect_error("Enter-PSSession sets", "Enter-PSSession -ComputerName a -Id 1",
+                 "Enter-PSSession: " + SET)
+    expect_error("Connect-PSSession sets", "Connect-PSSession -Name x -Id 2",
+                 "Connect-PSSession: " + SET)
+    expect_error("parameter not found", "Get-PSSession -Bogus 1",
+                 "Get-PSSession: A parameter cannot be found that matches "
+                 "parameter name 'Bogus'.")
+    expect_error("missing mandatory (not a terminal)", "Remove-PSSession",
+                 "Remove-PSSession: Cannot process command because of one "
+                 "or more missing mandatory parameters: Id.")
+    expect_error("unsupported parameter",
+                 "Enter-PSSession -Cn Server01 -Credential u",
+                 "Enter-PSSession: The parameter 'Credential' is not "
+                 "supported by this runtime.")
+    expect_error("-Subsystem binds in SSHHost, then is unsupported",
+                 "Enter-PSSession -HostName h -Subsystem s",
+                 "Enter-PSSession: The parameter 'HostName' is not "
+                 "supported by this runtime.")
+    expect_error("unknown command", "Get-Nothing",
+                 "Get-Nothing: The term 'Get-Nothing' is not recognized as "
+                 "a name of a cmdlet, function, script file, or executable "
+                 "program.\nCheck the spelling of the name, or if a path "
+                 "was included, verify that the path is correct and try "
+                 "again.")
+    expect_error("unknown computer", "Enter-PSSession Nowhere",
+                 "Enter-PSSession: Connecting to remote server Nowhere "
+                 "failed with the following error message : The WinRM "
+                 "client cannot process the request because the server "
+                 "name cannot be resolved. For more information, see the "
+                 "about_Remote_Troubleshooting Help topic.")
+    out, err, rc = psh("Write-Output a\nGet-Nothing")
+    test("unknown command on line 2 shows the caret",
+         rc == 1 and err.startswith("Get-Nothing:\nLine |\n   2 |  Get-Nothing\n"
+                                    "     |  ~~~~~~~~~~~\n"), repr(err))
+    out, err, rc = psh("Get-PSSession -Name 'abc")
+    test("parse error caret", rc == 1 and out == "" and err ==
+         "ParserError:\nLine |\n   1 |  Get-PSSession -Name 'abc\n"
+         "     |                      ~~~~\n"
+         "     | The string is missing the terminator: '.\n", repr(err))
+
+
+def status_tests():
+    test("exit status 0", psh("Write-Output x")[2] == 0)
+    test("exit status 1 when the last command failed",
+         psh("Write-Output x; Get-PSSession -Id 9")[2] == 1)
+    test("exit status 0 when an earlier one failed",
+         psh("Get-PSSession -Id 9; Write-Output x")[2] == 0)
+    test("exit N", psh("exit 7; Write-Output never")[0:3:2] == ("", 7))
+    with tempfile.NamedTemporaryFile("w", suffix=".ps1", delete=False) as f:
+        f.write("$a = 'one'\nWrite-Output \"$a two\" 3\n")
+    out, err, rc = psh(None, args=(f.name,))
+    os.unlink(f.name)
+    test("script file", (out, rc) == ("one two\n3\n", 0), repr((out, err)))
+    out, err, rc = psh(None, stdin="$x = Write-Output a b\n$x\n", args=())
+    test("commands on stdin", (out, rc) == ("a\nb\n", 0), repr((out, err)))
+
+
+def session_tests():
+    out, err, rc = psh("$s = New-PSSession -ComputerName Server01 -Name Keep\n"
+                       "Invoke-Command -Session $s { $v = Write-Output 42 }\n"
+                       "Invoke-Command -Session $s { $v; $args } -ArgumentList x\n"
+                       "Disconnect-PSSession $s\n"
+                       "Invoke-Command -ComputerName Server01 -InDisconnectedSession "
+                       "{ Write-Output kept; $env:COMPUTERNAME }")
+    test("variables persist in a session's endpoint; $args",
+         rc == 0 and out.startswith("42\nx\n"), repr((out, err)))
+    test("disconnected sessions are shown", out.count("Disconnected") == 2,
+         out)
+    names = sorted(endpoints().values())
+    test("disconnected endpoints outlive their psh", names ==
+         ["Keep", "Runspace2"], names)
+    out, err, rc = psh("Get-PSSession -ComputerName Server01")
+    test("Get-PSSession -ComputerName from another process",
+         rc == 0 and "Keep" in out and "Runspace2" in out and
+         out.count("Disconnected") == 2, repr((out, err)))
+    out, err, rc = psh("Receive-PSSession -ComputerName Server01 -Name Runspace2")
+    test("Receive-PSSession returns output kept while disconnected",
+         (out, rc) == ("kept\nServer01\n", 0), repr((out, err)))
+    out, err, rc = psh("$c = Connect-PSSession -ComputerName Server01 -Name Keep\n"
+                       "$c.State\nInvoke-Command -Session $c { $v }\n"
+                       "Remove-PSSession -Session $c\n$c.State\n"
+                       "Get-PSSession -ComputerName Server01 | Remove-PSSession")
+    test("Connect-PSSession from another process, then Remove",
+         (out, rc) == ("Opened\n42\nClosed\n", 0), repr((out, err)))
+    test("Remove-PSSession ends the endpoints", wait_no_endpoints(), endpoints())
+
+
+def invoke_tests():
+    out, err, rc = psh("Invoke-Command -ComputerName Server01 { Get-Command Get-PSSession }")
+    test("Invoke-Command adds PSComputerName", rc == 0 and
+         "Source PSComputerName\n" in out and out.rstrip().endswith("Server01"),
+         repr((out, err)))
+    out, err, rc = psh("Invoke-Command -ComputerName Server01 -HideComputerName "
+                       "{ Get-Command Get-PSSession }")
+    test("-HideComputerName drops it", rc == 0 and "PSComputerName" not in out
+         and "Get-PSSession" in out, repr((out, err)))
+    out, err, rc = psh("Invoke-Command -InputObject 1,2 { $input }; "
+                       "Invoke-Command { $args } -ArgumentList a,b; "
+                       "Invoke-Command -ComputerName Server01 -InputObject x "
+                       "-ArgumentList 'it''s' { $input; $args }")
+    test("$input and $args, here and in an endpoint",
+         (out, rc) == ("1\n2\na\nb\nx\nit's\n", 0), repr((out, err)))
+    expect_error("configuration other than the default",
+                 "New-PSSession Server01 -ConfigurationName Other",
+                 "New-PSSession: The session configuration Other is not "
+                 "available: endpoints of this runtime have only "
+                 "Microsoft.PowerShell.")
+    test("temporary sessions are gone", wait_no_endpoints(), endpoints())
+
+
+def wait_no_endpoints():
+    for _ in range(100):
+        if not endpoints():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def kill_test():
+    p = subprocess.Popen([PSH, "--endpoint", "Server01"], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True, env=ENV)
+    p.stdin.write("$s = New-PSSession -ComputerName Server01 -Name Victim\n")
+    p.stdin.flush()
+    victim = None
+    for _ in range(200):
+        victim = [pid for pid, n in endpoints().items() if n == "Victim"]
+        if victim:
+            break
+        time.sleep(0.025)
+    if not victim:
+        p.kill()
+        test("SIGKILL: endpoint started", False)
+        return
+    time.sleep(0.2)
+    os.kill(victim[0], signal.SIGKILL)
+    out, err = p.communicate("Invoke-Command -Session $s { 1 }\n$s.State\n",
+                             timeout=30)
+    test("SIGKILLed endpoint: the session is Broken", out == "Broken\n",
+         repr(out))
+    test("SIGKILLed endpoint: a clear error", err.startswith(
+        "Invoke-Command: ") and "Victim" in err or "endpoint" in err,
+         repr(err))
+
+
+def help_tests():
+    out, err, rc = psh("Get-Help Exit-PSSession")
+    test("Get-Help with a page", rc == 0 and
+         out.startswith("\nNAME\n    Exit-PSSession\n") and "SYNTAX" in out,
+         repr(out[:200]))
+    out2, err, rc = psh("Exit-PSSession -?")
+    test("Cmd -? is the default view", rc == 0 and out2 == out)
+    out3, err, rc = psh("exsn -?")
+    test("alias -? shows the command's help", out3 == out)
+    out, err, rc = psh("help Exit-PSSession")
+    test("help is the full view (not paged without a terminal)",
+         rc == 0 and "PARAMETERS" in out and "<CommonParameters>" in out)
+    env = dict(ENV, PSHELP_PATH=os.path.join(RT, "no-help"))
+    out, err, rc = psh("Get-Help Get-PSSession", env=env)
+    test("partial help without a page", rc == 0 and
+         out.startswith("\nNAME\n    Get-PSSession\n\nSYNTAX\n"
+                        "    Get-PSSession [-Name <string[]>] [<CommonParameters>]\n")
+         and "\nALIASES\n    gsn\n" in out and "REMARKS" in out and
+         "partial help" in out, repr(out))
+    out, err, rc = psh("Get-Help about_nothing_here", env=env)
+    test("Get-Help for nothing fails", rc == 1 and err.startswith(
+        "Get-Help: Get-Help could not find about_nothing_here"), repr(err))
+    out, err, rc = psh("Get-Help Exit-PSSession -Online")
+    test("-Online without an address fails", rc == 1 and
+         "Internet address (URI)" in err, repr(err))
+    out, err, rc = psh("Get-Help Exit-PSSession -Category HelpFile")
+    test("Get-Help -Category filters", rc == 1 and "could not find" in err,
+         repr(err))
+    out, err, rc = psh("Get-Help *-PSSession")
+    test("Get-Help with a wildcard lists topics", rc == 0 and out.startswith(
+        "\nName ") and "Exit-PSSession       Cmdlet   psh    " in out, repr(out))
+    out, err, rc = psh("Get-Help")
+    test("Get-Help without a name shows about_pshelp", rc == 0 and
+         "about_pshelp" in out, repr(out[:200]))
+    out, err, rc = psh("Get-Command -Name *-PSSession,gsn")
+    test("Get-Command table", rc == 0 and out.startswith(
+        "\nCommandType Name") and "Alias       gsn -> Get-PSSession" in out
+         and "Cmdlet      Remove-PSSession" in out, repr(out))
+
+
+def misc_tests():
+    out, err, rc = psh(None, args=("--metadata",))
+    try:
+        meta = json.loads(out)
+        ok = rc == 0 and len(json.dumps(meta)) > 1000
+    except ValueError:
+        ok = False
+    test("--metadata is JSON", ok)
+    out, err, rc = psh(None, args=("--version",))
+    test("--version", rc == 0 and out.startswith("psh (pshelp) "))
+    out, err, rc = psh(None, args=("--bogus",))
+    test("unknown option", rc == 2 and "--bogus" in err)
+
+
+def main():
+    for t in (binding_tests, status_tests, session_tests, invoke_tests, kill_test,
+              help_tests, misc_tests):
+        try:
+            t()
+        except Exception as e:  # a crashed group is one failure
+            test(t.__name__, False, repr(e))
+    test("no leftover endpoint processes", wait_no_endpoints(), endpoints())
+    log = ""
+    if os.path.exists(ENDPOINT_LOG):
+        with open(ENDPOINT_LOG) as f:
+            log = f.read()
+    test("endpoints wrote nothing to stderr", log == "", log[:2000])
+    for pid in endpoints():
+        os.kill(pid, signal.SIGKILL)
+    print("1..%d" % len(results))
+    failed = 0
+    for i, (name, ok, detail) in enumerate(results, 1):
+        print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
+        if not ok:
+            failed += 1
+            for line in str(detail).splitlines():
+                print("# " + line)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
