@@ -6,8 +6,13 @@
  * dashes and smart quotes, the same escapes, and the same error ids and
  * extents.  Every scan is a single forward pass with no recursion, so
  * hostile input costs linear time and constant stack.
+ *
+ * This file holds the character tests, positions, errors, blanks and the
+ * token dispatch; the scanners of strings, variables, numbers, words and
+ * script blocks are in lexer_scan.c (shared parts: lexer_internal.h).
  */
 #include "lexer.h"
+#include "lexer_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,15 +25,15 @@
 
 /* ---------- characters ---------- */
 
-static unsigned char
-byte_at(const struct psh_lexer *lx, size_t i)
+unsigned char
+lex_byte_at(const struct psh_lexer *lx, size_t i)
 {
 	return i < lx->len ? (unsigned char)lx->s[i] : 0;
 }
 
 /* Width of the code point at i (input is valid UTF-8 once tokenizing). */
-static size_t
-cp_width(const struct psh_lexer *lx, size_t i)
+size_t
+lex_cp_width(const struct psh_lexer *lx, size_t i)
 {
 	int32_t cp;
 
@@ -39,8 +44,9 @@ cp_width(const struct psh_lexer *lx, size_t i)
 static unsigned char
 punct_at(const struct psh_lexer *lx, size_t i)
 {
-	if (i + 2 < lx->len && byte_at(lx, i) == 0xE2 && byte_at(lx, i + 1) == 0x80)
-		return byte_at(lx, i + 2);
+	if (i + 2 < lx->len && lex_byte_at(lx, i) == 0xE2 &&
+	    lex_byte_at(lx, i + 1) == 0x80)
+		return lex_byte_at(lx, i + 2);
 	return 0;
 }
 
@@ -48,63 +54,64 @@ punct_at(const struct psh_lexer *lx, size_t i)
 static size_t
 space_width(const struct psh_lexer *lx, size_t i)
 {
-	unsigned char c = byte_at(lx, i);
+	unsigned char c = lex_byte_at(lx, i);
 
 	if (c == ' ' || c == '\t' || c == '\f' || c == '\v')
 		return i < lx->len;
-	if (c == 0xC2 && byte_at(lx, i + 1) == 0xA0)
+	if (c == 0xC2 && lex_byte_at(lx, i + 1) == 0xA0)
 		return 2;
-	if (c == 0xEF && byte_at(lx, i + 1) == 0xBB && byte_at(lx, i + 2) == 0xBF)
+	if (c == 0xEF && lex_byte_at(lx, i + 1) == 0xBB &&
+	    lex_byte_at(lx, i + 2) == 0xBF)
 		return 3;
 	return 0;
 }
 
 /* '-' and the en dash, em dash and horizontal bar PowerShell accepts. */
-static size_t
-dash_width(const struct psh_lexer *lx, size_t i)
+size_t
+lex_dash_width(const struct psh_lexer *lx, size_t i)
 {
 	unsigned char p = punct_at(lx, i);
 
-	if (byte_at(lx, i) == '-' && i < lx->len)
+	if (lex_byte_at(lx, i) == '-' && i < lx->len)
 		return 1;
 	return (p >= 0x93 && p <= 0x95) ? 3 : 0;
 }
 
 /* ' and the curly single quotes. */
-static size_t
-squote_width(const struct psh_lexer *lx, size_t i)
+size_t
+lex_squote_width(const struct psh_lexer *lx, size_t i)
 {
 	unsigned char p = punct_at(lx, i);
 
-	if (byte_at(lx, i) == '\'' && i < lx->len)
+	if (lex_byte_at(lx, i) == '\'' && i < lx->len)
 		return 1;
 	return (p >= 0x98 && p <= 0x9B) ? 3 : 0;
 }
 
 /* " and the curly double quotes. */
-static size_t
-dquote_width(const struct psh_lexer *lx, size_t i)
+size_t
+lex_dquote_width(const struct psh_lexer *lx, size_t i)
 {
 	unsigned char p = punct_at(lx, i);
 
-	if (byte_at(lx, i) == '"' && i < lx->len)
+	if (lex_byte_at(lx, i) == '"' && i < lx->len)
 		return 1;
 	return (p >= 0x9C && p <= 0x9E) ? 3 : 0;
 }
 
-static bool
-is_newline_byte(unsigned char c)
+bool
+lex_is_newline_byte(unsigned char c)
 {
 	return c == '\n' || c == '\r';
 }
 
 /* Characters that end a bare word (PowerShell's ForceStartNewToken). */
-static bool
-delim_at(const struct psh_lexer *lx, size_t i)
+bool
+lex_delim_at(const struct psh_lexer *lx, size_t i)
 {
-	unsigned char c = byte_at(lx, i);
+	unsigned char c = lex_byte_at(lx, i);
 
-	if (i >= lx->len || is_newline_byte(c) || space_width(lx, i))
+	if (i >= lx->len || lex_is_newline_byte(c) || space_width(lx, i))
 		return true;
 	return c && strchr("{}();,|&", c) != NULL;
 }
@@ -114,10 +121,10 @@ delim_at(const struct psh_lexer *lx, size_t i)
  * letters, digits, '_' and, with q, '?'; any other non-ASCII character
  * except blanks, dashes and quotes counts as a letter.
  */
-static size_t
-name_width(const struct psh_lexer *lx, size_t i, bool q)
+size_t
+lex_name_width(const struct psh_lexer *lx, size_t i, bool q)
 {
-	unsigned char c = byte_at(lx, i);
+	unsigned char c = lex_byte_at(lx, i);
 
 	if (i >= lx->len)
 		return 0;
@@ -127,14 +134,14 @@ name_width(const struct psh_lexer *lx, size_t i, bool q)
 			return 1;
 		return 0;
 	}
-	if (space_width(lx, i) || dash_width(lx, i) || squote_width(lx, i) ||
-	    dquote_width(lx, i))
+	if (space_width(lx, i) || lex_dash_width(lx, i) ||
+	    lex_squote_width(lx, i) || lex_dquote_width(lx, i))
 		return 0;
-	return cp_width(lx, i);
+	return lex_cp_width(lx, i);
 }
 
-static bool
-is_digit(unsigned char c)
+bool
+lex_is_digit(unsigned char c)
 {
 	return c >= '0' && c <= '9';
 }
@@ -145,9 +152,9 @@ is_digit(unsigned char c)
 static bool
 line_end_at(const struct psh_lexer *lx, size_t i)
 {
-	unsigned char c = byte_at(lx, i);
+	unsigned char c = lex_byte_at(lx, i);
 
-	return c == '\n' || (c == '\r' && byte_at(lx, i + 1) != '\n');
+	return c == '\n' || (c == '\r' && lex_byte_at(lx, i + 1) != '\n');
 }
 
 /* Moves the line cursor to off; cheap when moving forward or within a line. */
@@ -236,15 +243,16 @@ static bool
 rest_blank(const struct psh_lexer *lx, size_t i)
 {
 	while (i < lx->len) {
-		unsigned char c = byte_at(lx, i);
+		unsigned char c = lex_byte_at(lx, i);
 		size_t w = space_width(lx, i);
 
-		if (w || is_newline_byte(c) || c == '`') {
+		if (w || lex_is_newline_byte(c) || c == '`') {
 			i += w ? w : 1;
 		} else if (c == '#') {
-			while (i < lx->len && !is_newline_byte(byte_at(lx, i)))
+			while (i < lx->len &&
+			       !lex_is_newline_byte(lex_byte_at(lx, i)))
 				i++;
-		} else if (c == '<' && byte_at(lx, i + 1) == '#') {
+		} else if (c == '<' && lex_byte_at(lx, i + 1) == '#') {
 			const char *e = NULL;
 
 			for (size_t j = i + 2; j + 1 < lx->len && !e; j++)
@@ -282,17 +290,17 @@ lex_fail(struct psh_lexer *lx, enum psh_error_code code, size_t start,
 }
 
 /* An error whose argument is the source text of its extent. */
-static bool
-fail_text(struct psh_lexer *lx, enum psh_error_code code, size_t start,
-	  size_t end)
+bool
+lex_fail_text(struct psh_lexer *lx, enum psh_error_code code, size_t start,
+	      size_t end)
 {
 	lex_fail(lx, code, start, end, lx->s + start, end - start, end);
 	return false;
 }
 
-static bool
-fail_arg(struct psh_lexer *lx, enum psh_error_code code, size_t start,
-	 size_t end, const char *arg)
+bool
+lex_fail_arg(struct psh_lexer *lx, enum psh_error_code code, size_t start,
+	     size_t end, const char *arg)
 {
 	lex_fail(lx, code, start, end, arg, arg ? strlen(arg) : 0, end);
 	return false;
@@ -311,16 +319,16 @@ validate(struct psh_lexer *lx)
 
 		snprintf(num, sizeof(num), "%zu", PSH_MAX_INPUT);
 		lx->len = 0; /* nothing past here is looked at */
-		fail_arg(lx, PSH_E_TOO_LARGE, 0, 0, num);
+		lex_fail_arg(lx, PSH_E_TOO_LARGE, 0, 0, num);
 		return;
 	}
 	nul = memchr(lx->s, '\0', lx->len);
 	bad = utf8_first_invalid(lx->s, lx->len);
 	if (nul && (size_t)(nul - lx->s) < bad)
-		fail_arg(lx, PSH_E_NUL, (size_t)(nul - lx->s),
-			 (size_t)(nul - lx->s) + 1, NULL);
+		lex_fail_arg(lx, PSH_E_NUL, (size_t)(nul - lx->s),
+			     (size_t)(nul - lx->s) + 1, NULL);
 	else if (bad < lx->len)
-		fail_arg(lx, PSH_E_INVALID_UTF8, bad, bad + 1, NULL);
+		lex_fail_arg(lx, PSH_E_INVALID_UTF8, bad, bad + 1, NULL);
 }
 
 void
@@ -362,16 +370,16 @@ lex_release(struct psh_lexer *lx)
 static size_t
 continuation_width(struct psh_lexer *lx, size_t i)
 {
-	unsigned char c = byte_at(lx, i + 1);
+	unsigned char c = lex_byte_at(lx, i + 1);
 	size_t w;
 
-	if (byte_at(lx, i) != '`' || i >= lx->len)
+	if (lex_byte_at(lx, i) != '`' || i >= lx->len)
 		return 0;
 	if (i + 1 >= lx->len)
 		w = 1; /* a backtick at the very end also asks for more */
-	else if (c == '\r' && byte_at(lx, i + 2) == '\n')
+	else if (c == '\r' && lex_byte_at(lx, i + 2) == '\n')
 		w = 3;
-	else if (is_newline_byte(c))
+	else if (lex_is_newline_byte(c))
 		w = 2;
 	else
 		return 0;
@@ -381,8 +389,8 @@ continuation_width(struct psh_lexer *lx, size_t i)
 }
 
 /* Skips a <# block comment #> at i; returns its end, or 0 if unclosed. */
-static size_t
-block_comment_end(struct psh_lexer *lx, size_t i)
+size_t
+lex_block_comment_end(struct psh_lexer *lx, size_t i)
 {
 	for (size_t j = i + 2; j + 1 < lx->len; j++)
 		if (lx->s[j] == '#' && lx->s[j + 1] == '>')
@@ -399,17 +407,18 @@ lex_skip_blank(struct psh_lexer *lx, bool newlines)
 	if (lx->err)
 		return false;
 	while (i < lx->len) {
-		unsigned char c = byte_at(lx, i);
+		unsigned char c = lex_byte_at(lx, i);
 
 		if ((w = space_width(lx, i)) || (w = continuation_width(lx, i))) {
 			i += w;
 		} else if (c == '#') {
-			while (i < lx->len && !is_newline_byte(byte_at(lx, i)))
+			while (i < lx->len &&
+			       !lex_is_newline_byte(lex_byte_at(lx, i)))
 				i++;
-		} else if (c == '<' && byte_at(lx, i + 1) == '#') {
-			if ((i = block_comment_end(lx, i)) == 0)
+		} else if (c == '<' && lex_byte_at(lx, i + 1) == '#') {
+			if ((i = lex_block_comment_end(lx, i)) == 0)
 				return false;
-		} else if (newlines && is_newline_byte(c)) {
+		} else if (newlines && lex_is_newline_byte(c)) {
 			i++;
 		} else {
 			break;
@@ -431,668 +440,27 @@ lex_continued(const struct psh_lexer *lx)
 	return i >= lx->len;
 }
 
-/* ---------- escapes and strings ---------- */
-
-static int
-hex_value(unsigned char c)
-{
-	if (is_digit(c))
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* fail_text for scanners that return an index (0 on error). */
-static size_t
-fail_index(struct psh_lexer *lx, enum psh_error_code code, size_t start,
-	   size_t end)
-{
-	fail_text(lx, code, start, end);
-	return 0;
-}
-
-/* `u{1F600} at i; returns the index after it, or 0 on error. */
-static size_t
-unicode_escape(struct psh_lexer *lx, size_t i, struct strbuf *sb)
-{
-	size_t k = i + 2, digits = 0;
-	int32_t v = 0;
-
-	if (byte_at(lx, k) != '{' || k >= lx->len)
-		return fail_index(lx, PSH_E_UNICODE_ESCAPE, i, k);
-	for (k++; k < lx->len && hex_value(byte_at(lx, k)) >= 0; k++) {
-		if (digits++ == 6)
-			return fail_index(lx, PSH_E_UNICODE_ESCAPE_DIGITS, i, k + 1);
-		v = v * 16 + hex_value(byte_at(lx, k));
-	}
-	if (digits == 0)
-		return fail_index(lx, PSH_E_UNICODE_ESCAPE, i, k);
-	if (byte_at(lx, k) != '}' || k >= lx->len)
-		return fail_index(lx, PSH_E_UNICODE_ESCAPE_END, i, k);
-	if (v > 0x10FFFF)
-		return fail_index(lx, PSH_E_UNICODE_ESCAPE_VALUE, i, k + 1);
-	utf8_encode(sb, v); /* a lone surrogate becomes U+FFFD */
-	return k + 1;
-}
-
-/* The escape `x at i (i + 1 < len); returns the index after it, or 0. */
-static size_t
-escape(struct psh_lexer *lx, size_t i, struct strbuf *sb)
-{
-	static const char from[] = "0abefnrtv";
-	static const char to[] = "\0\a\b\033\f\n\r\t\v";
-	unsigned char c = byte_at(lx, i + 1);
-	const char *p;
-	size_t w;
-
-	if (c == 'u')
-		return unicode_escape(lx, i, sb);
-	if (c && (p = strchr(from, c)) != NULL) {
-		strbuf_addch(sb, to[p - from]);
-		return i + 2;
-	}
-	w = cp_width(lx, i + 1);
-	strbuf_add(sb, lx->s + i + 1, w);
-	return i + 1 + w;
-}
-
-/*
- * Appends the bytes from i up to the next ASCII byte in stop or non-ASCII
- * byte (those may be quotes or blanks), or else one code point.
- */
-static size_t
-copy_run(struct psh_lexer *lx, size_t i, const char *stop, struct strbuf *sb)
-{
-	size_t k = i;
-
-	while (k < lx->len && byte_at(lx, k) < 0x80 &&
-	       !strchr(stop, byte_at(lx, k)))
-		k++;
-	if (k == i)
-		k = i + cp_width(lx, i);
-	strbuf_add(sb, lx->s + i, k - i);
-	return k;
-}
-
-/*
- * The body of a 'single-quoted' string whose quote is at i; a doubled
- * quote stands for one.  tok is where the token began (for the error).
- * Returns the index after the closing quote, or 0.
- */
-static size_t
-scan_sq(struct psh_lexer *lx, size_t i, size_t tok, struct strbuf *sb)
-{
-	size_t j = i + squote_width(lx, i), w, w2;
-
-	while (j < lx->len) {
-		if ((w = squote_width(lx, j)) == 0) {
-			j = copy_run(lx, j, "'", sb);
-			continue;
-		}
-		if ((w2 = squote_width(lx, j + w)) == 0)
-			return j + w;
-		strbuf_add(sb, lx->s + j + w, w2);
-		j += w + w2;
-	}
-	lex_fail(lx, PSH_E_TERMINATOR_EXPECTED, tok, lx->len, "'", 1, lx->len);
-	return 0;
-}
-
-/* Adds the literal text collected so far as a piece of an expandable string. */
-static void
-flush_literal(struct psh_lexer *lx, size_t end)
-{
-	struct psh_node *n;
-
-	if (lx->sb.len > 0) {
-		n = lex_node(lx, PSH_STRING, lx->lit_start, end);
-		n->text = arena_strndup(lx->arena, lx->sb.buf, lx->sb.len);
-		n->len = lx->sb.len;
-		n->quote = PSH_QUOTE_BARE;
-		psh_vec_push(&lx->parts, n);
-		strbuf_reset(&lx->sb);
-	}
-}
-
-static struct psh_node *scan_var(struct psh_lexer *lx, size_t i, size_t *end);
-static struct psh_node *var_value(struct psh_lexer *lx, struct psh_node *v);
-static bool var_start(const struct psh_lexer *lx, size_t i);
-
-/* A '$' inside a double-quoted string or a bare word; returns the next index or 0. */
-static size_t
-dollar_in_string(struct psh_lexer *lx, size_t i)
-{
-	struct psh_node *v;
-	size_t end;
-
-	if (byte_at(lx, i + 1) == '(' && i + 1 < lx->len)
-		return fail_index(lx, PSH_E_NOT_SUPPORTED, i, i + 2);
-	if (!var_start(lx, i + 1)) {
-		strbuf_addch(&lx->sb, '$');
-		return i + 1;
-	}
-	flush_literal(lx, i);
-	if ((v = scan_var(lx, i, &end)) == NULL)
-		return 0;
-	psh_vec_push(&lx->parts, var_value(lx, v));
-	lx->lit_start = end;
-	return end;
-}
-
-/* The body of a "double-quoted" string whose quote is at i. */
-static size_t
-scan_dq(struct psh_lexer *lx, size_t i, size_t tok)
-{
-	size_t j = i + dquote_width(lx, i), w, w2;
-
-	while (j < lx->len) {
-		unsigned char c = byte_at(lx, j);
-
-		if ((w = dquote_width(lx, j)) > 0) {
-			if ((w2 = dquote_width(lx, j + w)) == 0)
-				return j + w;
-			strbuf_add(&lx->sb, lx->s + j + w, w2);
-			j += w + w2;
-		} else if (c == '`' && j + 1 < lx->len) {
-			j = escape(lx, j, &lx->sb);
-		} else if (c == '$') {
-			j = dollar_in_string(lx, j);
-		} else {
-			j = copy_run(lx, j, "\"`$", &lx->sb);
-		}
-		if (j == 0)
-			return 0;
-	}
-	lex_fail(lx, PSH_E_TERMINATOR_EXPECTED, tok, lx->len, "\"", 1, lx->len);
-	return 0;
-}
-
-/* The node for what scan_sq/scan_dq/scan_word collected in sb and parts. */
-static struct psh_node *
-finish_string(struct psh_lexer *lx, size_t start, size_t end,
-	      enum psh_quote quote)
-{
-	struct psh_node *n;
-
-	if (lx->parts.n == 0) {
-		n = arena_alloc(lx->arena, sizeof(*n));
-		n->kind = PSH_STRING;
-		n->text = arena_strndup(lx->arena, lx->sb.buf, lx->sb.len);
-		n->len = lx->sb.len;
-	} else {
-		flush_literal(lx, end);
-		n = arena_alloc(lx->arena, sizeof(*n));
-		n->kind = PSH_EXPANDABLE;
-		n->text = arena_strndup(lx->arena, lx->s + start, end - start);
-		n->len = end - start;
-		psh_vec_give(&lx->parts, lx->arena, n);
-	}
-	n->ext = lx->tok_ext;
-	n->ext.len = end - start;
-	n->quote = quote;
-	strbuf_reset(&lx->sb);
-	return n;
-}
-
-static void
-begin_string(struct psh_lexer *lx, size_t start)
-{
-	lx->tok_ext = lex_extent(lx, start, start);
-	strbuf_reset(&lx->sb);
-	lx->parts.n = 0;
-	lx->lit_start = start;
-}
-
-static bool
-tok(struct psh_lexer *lx, struct psh_token *t, enum psh_tok kind, size_t end)
-{
-	t->kind = kind;
-	t->end = end;
-	lx->pos = end;
-	return true;
-}
-
-/* ---------- variables ---------- */
-
-static bool
-var_start(const struct psh_lexer *lx, size_t i)
-{
-	unsigned char c = byte_at(lx, i);
-
-	if (i >= lx->len)
-		return false;
-	return name_width(lx, i, true) || c == '$' || c == '^' || c == ':' ||
-	       c == '{';
-}
-
-/* ${name with `} escapes} at i; NULL on error. */
-static struct psh_node *
-scan_braced(struct psh_lexer *lx, size_t i, size_t *end)
-{
-	struct strbuf *sb = &lx->sb2;
-	struct psh_node *n;
-	size_t k = i + 2;
-
-	strbuf_reset(sb);
-	while (k < lx->len && byte_at(lx, k) != '}') {
-		if (byte_at(lx, k) == '{') {
-			lex_fail(lx, PSH_E_OPEN_BRACE_IN_VARIABLE, k, k + 1, NULL, 0, k + 1);
-			return NULL;
-		}
-		if (byte_at(lx, k) == '`' && k + 1 < lx->len)
-			k++;
-		strbuf_add(sb, lx->s + k, cp_width(lx, k));
-		k += cp_width(lx, k);
-	}
-	if (k >= lx->len) {
-		lex_fail(lx, PSH_E_INCOMPLETE_BRACED_VARIABLE, i + 1, i + 2, NULL, 0, lx->len);
-		return NULL;
-	}
-	if (sb->len == 0) {
-		lex_fail(lx, PSH_E_EMPTY_VARIABLE, k, k + 1, NULL, 0, k + 1);
-		return NULL;
-	}
-	if (sb->buf[sb->len - 1] == ':') {
-		lex_fail(lx, PSH_E_INVALID_BRACED_VARIABLE, i, k + 1, NULL, 0, k + 1);
-		return NULL;
-	}
-	n = lex_node(lx, PSH_VARIABLE, i, k + 1);
-	n->text = arena_strndup(lx->arena, sb->buf, sb->len);
-	n->len = sb->len;
-	n->braced = true;
-	*end = k + 1;
-	return n;
-}
-
-/* Name characters from k; returns the index after them. */
-static size_t
-name_end(const struct psh_lexer *lx, size_t k, bool q)
-{
-	size_t w;
-
-	while ((w = name_width(lx, k, q)) > 0)
-		k += w;
-	return k;
-}
-
-/* $name, $scope:name, $$, $?, $^ or ${...} at i (var_start(i + 1)). */
-static struct psh_node *
-scan_var(struct psh_lexer *lx, size_t i, size_t *end)
-{
-	struct psh_node *n;
-	size_t j = i + 1, k;
-	unsigned char c = byte_at(lx, j);
-
-	if (c == '{')
-		return scan_braced(lx, i, end);
-	if (c == '$' || c == '^' || c == '?') {
-		k = j + 1;
-	} else {
-		k = name_end(lx, j, true);
-		if (byte_at(lx, k) == ':' && byte_at(lx, k + 1) != ':' &&
-		    k < lx->len) {
-			size_t m = name_end(lx, k + 1, true);
-
-			if (k == j || m == k + 1) {
-				fail_arg(lx, k == j ? PSH_E_INVALID_VARIABLE :
-				     PSH_E_INVALID_VARIABLE_DRIVE, i, k + 1, NULL);
-				return NULL;
-			}
-			k = m;
-		}
-		if (k == j) {
-			/* '$' followed only by "::" */
-			fail_arg(lx, PSH_E_INVALID_VARIABLE, i, j + 1, NULL);
-			return NULL;
-		}
-	}
-	n = lex_node(lx, PSH_VARIABLE, i, k);
-	n->text = arena_strndup(lx->arena, lx->s + j, k - j);
-	n->len = k - j;
-	*end = k;
-	return n;
-}
-
-/* $true, $false and $null (any case, braced or not) become constants. */
-static struct psh_node *
-var_value(struct psh_lexer *lx, struct psh_node *v)
-{
-	struct psh_node *n;
-	bool t = strcasecmp(v->text, "true") == 0;
-	bool f = strcasecmp(v->text, "false") == 0;
-
-	if (strlen(v->text) != v->len ||
-	    (!t && !f && strcasecmp(v->text, "null") != 0))
-		return v;
-	n = arena_alloc(lx->arena, sizeof(*n));
-	*n = *v;
-	n->kind = t || f ? PSH_BOOL : PSH_NULL;
-	n->num = t;
-	return n;
-}
-
-static bool scan_word(struct psh_lexer *lx, size_t start, struct psh_token *t);
-
-
-/* Says what is wrong at a '.' that no property name follows. */
-static void
-bad_member(struct psh_lexer *lx, size_t k)
-{
-	unsigned char c = byte_at(lx, k + 1);
-
-	if (squote_width(lx, k + 1) || dquote_width(lx, k + 1) ||
-	    (k + 1 < lx->len && strchr("$({.", c)))
-		fail_text(lx, PSH_E_NOT_SUPPORTED, k, k + 1 + cp_width(lx, k + 1));
-	else
-		lex_fail(lx, PSH_E_MISSING_PROPERTY_NAME, k + 1, k + 1, NULL, 0,
-			 k + 1);
-}
-
-/* Property names after target: $s.State.Name; *pos is at the first '.'. */
-static struct psh_node *
-scan_members(struct psh_lexer *lx, struct psh_node *target, size_t *pos)
-{
-	struct psh_vec kids = {0};
-	struct psh_node *m;
-	size_t k = *pos;
-
-	psh_vec_push(&kids, target);
-	while (byte_at(lx, k) == '.' && k < lx->len) {
-		size_t e = name_end(lx, k + 1, false);
-		struct psh_node *name;
-
-		if (e == k + 1) {
-			free(kids.v);
-			bad_member(lx, k);
-			return NULL;
-		}
-		name = lex_node(lx, PSH_STRING, k + 1, e);
-		name->text = arena_strndup(lx->arena, lx->s + k + 1, e - k - 1);
-		name->len = e - k - 1;
-		psh_vec_push(&kids, name);
-		k = e;
-	}
-	m = arena_alloc(lx->arena, sizeof(*m));
-	m->kind = PSH_MEMBER;
-	m->ext = psh_extent_span(&target->ext, &kids.v[kids.n - 1]->ext);
-	psh_vec_give(&kids, lx->arena, m);
-	free(kids.v);
-	*pos = k;
-	return m;
-}
-
-/* A variable token at start, with its property names. */
-static bool
-scan_var_token(struct psh_lexer *lx, size_t start, enum lex_mode mode,
-	       struct psh_token *t)
-{
-	struct psh_node *v;
-	size_t k;
-	unsigned char c;
-
-	if ((v = scan_var(lx, start, &k)) == NULL)
-		return false;
-	c = byte_at(lx, k);
-	/* in command mode $a-b is one word, as in PowerShell */
-	if (mode == LEX_CMD && c != '.' && c != '[' &&
-	    !(c == ':' && byte_at(lx, k + 1) == ':') && !delim_at(lx, k))
-		return scan_word(lx, start, t);
-	t->node = var_value(lx, v);
-	if (c == '.' && k < lx->len &&
-	    (t->node = scan_members(lx, t->node, &k)) == NULL)
-		return false;
-	c = byte_at(lx, k);
-	if (k < lx->len && (c == '[' || (c == ':' && byte_at(lx, k + 1) == ':')))
-		return fail_text(lx, PSH_E_NOT_SUPPORTED, k, k + 1 + (c == ':'));
-	return tok(lx, t, PT_VALUE, k);
-}
-
-/* ---------- numbers, words, parameters ---------- */
-
-/* An integer at start that ends where a token may end; false if none. */
-static bool
-scan_number(struct psh_lexer *lx, size_t start, enum lex_mode mode,
-	    struct psh_token *t)
-{
-	size_t i = start + dash_width(lx, start), j = i;
-	bool neg = i > start;
-	uint64_t v = 0, limit = neg ? (uint64_t)INT64_MAX + 1 : INT64_MAX;
-	unsigned char c;
-	struct psh_node *n;
-
-	while (j < lx->len && is_digit(byte_at(lx, j)))
-		j++;
-	c = byte_at(lx, j);
-	if (j == i || !(delim_at(lx, j) ||
-			(mode == LEX_EXPR && c && strchr("=+-*/%!<>", c))))
-		return false;
-	for (size_t k = i; k < j; k++) {
-		unsigned d = byte_at(lx, k) - '0';
-
-		if (v > (limit - d) / 10)
-			return false; /* too big: a bare word */
-		v = v * 10 + d;
-	}
-	n = lex_node(lx, PSH_NUMBER, start, j);
-	if (!neg)
-		n->num = (int64_t)v;
-	else
-		n->num = v > INT64_MAX ? INT64_MIN : -(int64_t)v;
-	n->text = arena_strndup(lx->arena, lx->s + start, j - start);
-	n->len = j - start;
-	t->node = n;
-	return tok(lx, t, PT_VALUE, j);
-}
-
-/*
- * A bare word: everything up to a delimiter, with `escapes, 'quoted' and
- * "quoted" parts and $variables (which make it expandable).
- */
-static bool
-scan_word(struct psh_lexer *lx, size_t start, struct psh_token *t)
-{
-	size_t i = start;
-
-	begin_string(lx, start);
-	while (!delim_at(lx, i)) {
-		unsigned char c = byte_at(lx, i);
-
-		if (c == '`' && (i + 1 >= lx->len ||
-				 is_newline_byte(byte_at(lx, i + 1))))
-			break; /* a line continuation ends the word */
-		if (c == '`')
-			i = escape(lx, i, &lx->sb);
-		else if (squote_width(lx, i))
-			i = scan_sq(lx, i, start, &lx->sb);
-		else if (dquote_width(lx, i))
-			i = scan_dq(lx, i, start);
-		else if (c == '$')
-			i = dollar_in_string(lx, i);
-		else
-			i = copy_run(lx, i, "`'\"$ \t\f\v\r\n{}();,|&", &lx->sb);
-		if (i == 0)
-			return false;
-	}
-	t->node = finish_string(lx, start, i, PSH_QUOTE_BARE);
-	return tok(lx, t, PT_WORD, i);
-}
-
-static bool
-unsupported(struct psh_lexer *lx, struct psh_token *t, size_t end)
-{
-	return tok(lx, t, PT_UNSUPPORTED, end);
-}
-
-/* -Name, -Name:, -1, --, --% or a word that starts with a dash. */
-static bool
-scan_dash(struct psh_lexer *lx, size_t start, enum lex_mode mode,
-	  struct psh_token *t)
-{
-	size_t j = start + dash_width(lx, start), w, k;
-	struct psh_node *n;
-	bool colon;
-
-	if ((w = dash_width(lx, j)) > 0) {
-		k = j + w;
-		if (byte_at(lx, k) == '%' && k < lx->len && delim_at(lx, k + 1))
-			return unsupported(lx, t, k + 1);
-		return delim_at(lx, k) ? unsupported(lx, t, k) :
-					 scan_word(lx, start, t);
-	}
-	if (is_digit(byte_at(lx, j)) && j < lx->len)
-		return scan_number(lx, start, mode, t) || scan_word(lx, start, t);
-	if (!name_width(lx, j, true))
-		return scan_word(lx, start, t);
-	for (k = j; !delim_at(lx, k) && byte_at(lx, k) != ':';
-	     k += cp_width(lx, k)) {
-		unsigned char c = byte_at(lx, k);
-
-		/* quotes are never part of a parameter: it is an argument */
-		if (c == '`' || c == '$' || squote_width(lx, k) ||
-		    dquote_width(lx, k))
-			return scan_word(lx, start, t);
-	}
-	colon = byte_at(lx, k) == ':' && k < lx->len;
-	n = lex_node(lx, PSH_PARAM, start, k + colon);
-	n->text = arena_strndup(lx->arena, lx->s + j, k - j);
-	n->len = k - j;
-	n->colon = colon;
-	n->inner = n->ext;
-	t->node = n;
-	return tok(lx, t, PT_PARAM, k + colon);
-}
-
-/* ---------- script blocks ---------- */
-
-/* A quoted string inside a script block at i; returns its end or 0. */
-static size_t
-skip_quoted(struct psh_lexer *lx, size_t i)
-{
-	bool dq = dquote_width(lx, i) > 0;
-	size_t (*quote)(const struct psh_lexer *, size_t) =
-		dq ? dquote_width : squote_width;
-	size_t j = i + quote(lx, i), w, w2;
-
-	while (j < lx->len) {
-		if ((w = quote(lx, j)) > 0) {
-			if ((w2 = quote(lx, j + w)) == 0)
-				return j + w;
-			j += w + w2;
-		} else if (dq && byte_at(lx, j) == '`' && j + 1 < lx->len) {
-			j += 1 + cp_width(lx, j + 1);
-		} else {
-			j += cp_width(lx, j);
-		}
-	}
-	lex_fail(lx, PSH_E_TERMINATOR_EXPECTED, i, lx->len, dq ? "\"" : "'", 1,
-		 lx->len);
-	return 0;
-}
-
-/* True if a token may start at i inside a block (so '#' is a comment). */
-static bool
-token_start(const struct psh_lexer *lx, size_t i, size_t open)
-{
-	unsigned char p = byte_at(lx, i - 1);
-
-	return i == open + 1 || strchr(" \t\f\v\r\n;|{}(),&", p) ||
-	       (p == 0xA0 && byte_at(lx, i - 2) == 0xC2);
-}
-
-static void
-push_brace(struct psh_lexer *lx, size_t *depth, size_t i)
-{
-	lx->stack = xgrow(lx->stack, &lx->stack_cap, *depth + 1,
-			  sizeof(*lx->stack));
-	lx->stack[(*depth)++] = i;
-}
-
-/* Skips one element of a block's text at i; returns the next index or 0. */
-static size_t
-block_step(struct psh_lexer *lx, size_t i, size_t open)
-{
-	unsigned char c = byte_at(lx, i);
-
-	if (squote_width(lx, i) || dquote_width(lx, i))
-		return skip_quoted(lx, i);
-	if (c == '`')
-		return i + 1 + (i + 1 < lx->len ? cp_width(lx, i + 1) : 0);
-	if (c == '#' && token_start(lx, i, open)) {
-		while (i < lx->len && !is_newline_byte(byte_at(lx, i)))
-			i++;
-		return i;
-	}
-	if (c == '<' && byte_at(lx, i + 1) == '#')
-		return block_comment_end(lx, i);
-	return i + cp_width(lx, i);
-}
-
-/*
- * { script block } at start: balanced braces, skipping quoted strings,
- * comments and escapes.  The text stays unparsed; an unclosed brace is
- * reported at the innermost one, as PowerShell does.
- */
-static bool
-scan_block(struct psh_lexer *lx, size_t start, struct psh_token *t)
-{
-	struct psh_extent ext = lex_extent(lx, start, start);
-	struct psh_extent inner = lex_extent(lx, start + 1, start + 1);
-	size_t depth = 0, i = start + 1;
-	struct psh_node *n;
-
-	push_brace(lx, &depth, start);
-	while (i < lx->len && depth > 0) {
-		unsigned char c = byte_at(lx, i);
-
-		if (c == '{') {
-			push_brace(lx, &depth, i++);
-		} else if (c == '}') {
-			depth--;
-			i++;
-		} else if ((i = block_step(lx, i, start)) == 0) {
-			return false;
-		}
-	}
-	if (depth > 0) {
-		lex_fail(lx, PSH_E_MISSING_END_CURLY, lx->stack[depth - 1],
-			 lx->stack[depth - 1] + 1, NULL, 0, lx->len);
-		return false;
-	}
-	n = arena_alloc(lx->arena, sizeof(*n));
-	n->kind = PSH_SCRIPTBLOCK;
-	n->ext = ext;
-	n->ext.len = i - start;
-	n->inner = inner;
-	n->inner.len = i - start - 2;
-	n->text = arena_strndup(lx->arena, lx->s + start + 1, n->inner.len);
-	n->len = n->inner.len;
-	t->node = n;
-	return tok(lx, t, PT_VALUE, i);
-}
-
 /* ---------- tokens ---------- */
 
 /* Length of a redirection operator at i: < > >> 2> 2>> 2>&1 *> ... */
 static size_t
 redirect_len(const struct psh_lexer *lx, size_t i)
 {
-	unsigned char c = byte_at(lx, i);
+	unsigned char c = lex_byte_at(lx, i);
 	size_t j = i;
 
 	if (c == '<')
 		return 1;
-	if ((c == '*' || (c >= '1' && c <= '6')) && byte_at(lx, i + 1) == '>')
+	if ((c == '*' || (c >= '1' && c <= '6')) &&
+	    lex_byte_at(lx, i + 1) == '>')
 		j++;
-	if (byte_at(lx, j) != '>')
+	if (lex_byte_at(lx, j) != '>')
 		return 0;
 	j++;
-	if (byte_at(lx, j) == '>')
+	if (lex_byte_at(lx, j) == '>')
 		j++;
-	else if (byte_at(lx, j) == '&' && byte_at(lx, j + 1) >= '1' &&
-		 byte_at(lx, j + 1) <= '6')
+	else if (lex_byte_at(lx, j) == '&' && lex_byte_at(lx, j + 1) >= '1' &&
+		 lex_byte_at(lx, j + 1) <= '6')
 		j += 2;
 	return j - i;
 }
@@ -1102,40 +470,41 @@ static bool
 punct_token(struct psh_lexer *lx, size_t i, enum lex_mode mode,
 	    struct psh_token *t)
 {
-	unsigned char c = byte_at(lx, i), d = byte_at(lx, i + 1);
+	unsigned char c = lex_byte_at(lx, i), d = lex_byte_at(lx, i + 1);
 
 	switch (c) {
 	case '\r':
-		return tok(lx, t, PT_NEWLINE, i + 1 + (d == '\n'));
+		return lex_tok(lx, t, PT_NEWLINE, i + 1 + (d == '\n'));
 	case '\n':
-		return tok(lx, t, PT_NEWLINE, i + 1);
+		return lex_tok(lx, t, PT_NEWLINE, i + 1);
 	case ';':
-		return tok(lx, t, PT_SEMI, i + 1);
+		return lex_tok(lx, t, PT_SEMI, i + 1);
 	case ',':
-		return tok(lx, t, PT_COMMA, i + 1);
+		return lex_tok(lx, t, PT_COMMA, i + 1);
 	case ')':
 	case '}':
-		return tok(lx, t, PT_CLOSE, i + 1);
+		return lex_tok(lx, t, PT_CLOSE, i + 1);
 	case '(':
-		return unsupported(lx, t, i + 1);
+		return lex_unsupported(lx, t, i + 1);
 	case '|':
 	case '&':
 		if (d == c)
-			return unsupported(lx, t, i + 2);
-		return c == '|' ? tok(lx, t, PT_PIPE, i + 1) :
-				  unsupported(lx, t, i + 1);
+			return lex_unsupported(lx, t, i + 2);
+		return c == '|' ? lex_tok(lx, t, PT_PIPE, i + 1) :
+				  lex_unsupported(lx, t, i + 1);
 	case '@': /* @( @{ @' @" @splat */
-		if (d == '(' || d == '{' || squote_width(lx, i + 1) ||
-		    dquote_width(lx, i + 1))
-			return unsupported(lx, t, i + 1 + cp_width(lx, i + 1));
-		return unsupported(lx, t, name_end(lx, i + 1, false));
+		if (d == '(' || d == '{' || lex_squote_width(lx, i + 1) ||
+		    lex_dquote_width(lx, i + 1))
+			return lex_unsupported(lx, t,
+					       i + 1 + lex_cp_width(lx, i + 1));
+		return lex_unsupported(lx, t, lex_name_end(lx, i + 1, false));
 	case '=':
 		if (mode == LEX_EXPR)
-			return tok(lx, t, PT_EQUALS, i + 1);
+			return lex_tok(lx, t, PT_EQUALS, i + 1);
 		break;
 	case '[':
 		if (mode == LEX_EXPR)
-			return unsupported(lx, t, i + 1);
+			return lex_unsupported(lx, t, i + 1);
 		break;
 	}
 	return false;
@@ -1145,16 +514,16 @@ punct_token(struct psh_lexer *lx, size_t i, enum lex_mode mode,
 static bool
 scan_string_token(struct psh_lexer *lx, size_t i, struct psh_token *t)
 {
-	bool dq = dquote_width(lx, i) > 0;
+	bool dq = lex_dquote_width(lx, i) > 0;
 	size_t e;
 
-	begin_string(lx, i);
-	e = dq ? scan_dq(lx, i, i) : scan_sq(lx, i, i, &lx->sb);
+	lex_begin_string(lx, i);
+	e = dq ? lex_scan_dq(lx, i, i) : lex_scan_sq(lx, i, i, &lx->sb);
 	if (e == 0)
 		return false;
-	t->node = finish_string(lx, i, e, dq ? PSH_QUOTE_DOUBLE :
+	t->node = lex_finish_string(lx, i, e, dq ? PSH_QUOTE_DOUBLE :
 					    PSH_QUOTE_SINGLE);
-	return tok(lx, t, PT_VALUE, e);
+	return lex_tok(lx, t, PT_VALUE, e);
 }
 
 /* A suffix PowerShell allows after a number: type, then multiplier. */
@@ -1197,7 +566,7 @@ numeric_word(const char *s, size_t n)
 {
 	size_t i = s[0] == '-' ? 1 : 0, j;
 
-	if (i >= n || !is_digit((unsigned char)s[i]))
+	if (i >= n || !lex_is_digit((unsigned char)s[i]))
 		return false;
 	if (n - i > 2 && s[i] == '0' && (s[i + 1] | 0x20) == 'x')
 		j = digits(s, n, i + 2, "0123456789abcdef");
@@ -1212,7 +581,7 @@ numeric_word(const char *s, size_t n)
 		if (j + 1 < n && (s[j] | 0x20) == 'e') {
 			size_t k = j + 1 + (s[j + 1] == '+' || s[j + 1] == '-');
 
-			if (k < n && is_digit((unsigned char)s[k]))
+			if (k < n && lex_is_digit((unsigned char)s[k]))
 				j = digits(s, n, k, "0123456789");
 		}
 	}
@@ -1230,30 +599,30 @@ lex_next(struct psh_lexer *lx, enum lex_mode mode, struct psh_token *t)
 	if (!lex_skip_blank(lx, false))
 		return false;
 	i = t->start = lx->pos;
-	c = byte_at(lx, i);
+	c = lex_byte_at(lx, i);
 	if (i >= lx->len)
-		return tok(lx, t, PT_EOF, i);
+		return lex_tok(lx, t, PT_EOF, i);
 	if (punct_token(lx, i, mode, t))
 		return true;
 	if (c == '{')
-		return scan_block(lx, i, t);
+		return lex_scan_block(lx, i, t);
 	if (c == '$') {
-		if (byte_at(lx, i + 1) == '(' && i + 1 < lx->len)
-			return unsupported(lx, t, i + 2);
-		if (var_start(lx, i + 1))
-			return scan_var_token(lx, i, mode, t);
-		return scan_word(lx, i, t);
+		if (lex_byte_at(lx, i + 1) == '(' && i + 1 < lx->len)
+			return lex_unsupported(lx, t, i + 2);
+		if (lex_var_start(lx, i + 1))
+			return lex_scan_var_token(lx, i, mode, t);
+		return lex_scan_word(lx, i, t);
 	}
 	if ((r = redirect_len(lx, i)) > 0)
-		return tok(lx, t, PT_REDIRECT, i + r);
-	if (squote_width(lx, i) || dquote_width(lx, i))
+		return lex_tok(lx, t, PT_REDIRECT, i + r);
+	if (lex_squote_width(lx, i) || lex_dquote_width(lx, i))
 		return scan_string_token(lx, i, t);
-	if (dash_width(lx, i))
-		ok = scan_dash(lx, i, mode, t);
-	else if (is_digit(c) && scan_number(lx, i, mode, t))
+	if (lex_dash_width(lx, i))
+		ok = lex_scan_dash(lx, i, mode, t);
+	else if (lex_is_digit(c) && lex_scan_number(lx, i, mode, t))
 		ok = true;
 	else
-		ok = scan_word(lx, i, t);
+		ok = lex_scan_word(lx, i, t);
 	if (!ok)
 		return false;
 	/* in an expression 1.5 or 0x10 would be a number: say we lack it */
@@ -1296,36 +665,37 @@ is_operator(const char *s, size_t n)
 static bool
 follow_dash(struct psh_lexer *lx, size_t i, struct psh_token *t)
 {
-	size_t j = i + dash_width(lx, i), k = j;
-	unsigned char c = byte_at(lx, j);
+	size_t j = i + lex_dash_width(lx, i), k = j;
+	unsigned char c = lex_byte_at(lx, j);
 
 	if (c == '=' && j < lx->len)
-		return fail_text(lx, PSH_E_NOT_SUPPORTED, i, j + 1);
-	while (k < lx->len && ((byte_at(lx, k) | 0x20) >= 'a' &&
-			       (byte_at(lx, k) | 0x20) <= 'z'))
+		return lex_fail_text(lx, PSH_E_NOT_SUPPORTED, i, j + 1);
+	while (k < lx->len && ((lex_byte_at(lx, k) | 0x20) >= 'a' &&
+			       (lex_byte_at(lx, k) | 0x20) <= 'z'))
 		k++;
-	if (k > j && is_operator(lx->s + j, k - j) && !name_width(lx, k, true))
-		return fail_text(lx, PSH_E_NOT_SUPPORTED, i, k);
-	if (!name_width(lx, j, true) || is_digit(c))
-		return fail_text(lx, PSH_E_NOT_SUPPORTED, i, j); /* minus */
+	if (k > j && is_operator(lx->s + j, k - j) &&
+	    !lex_name_width(lx, k, true))
+		return lex_fail_text(lx, PSH_E_NOT_SUPPORTED, i, k);
+	if (!lex_name_width(lx, j, true) || lex_is_digit(c))
+		return lex_fail_text(lx, PSH_E_NOT_SUPPORTED, i, j); /* minus */
 	if (!lex_next(lx, LEX_CMD, t))
 		return false;
-	return fail_text(lx, PSH_E_UNEXPECTED_TOKEN, t->start, t->end);
+	return lex_fail_text(lx, PSH_E_UNEXPECTED_TOKEN, t->start, t->end);
 }
 
 /* Operators PowerShell has after an expression: + - * / % ! .. ?? [ :: */
 static bool
 follow_operator(struct psh_lexer *lx, size_t i)
 {
-	unsigned char c = byte_at(lx, i), d = byte_at(lx, i + 1);
+	unsigned char c = lex_byte_at(lx, i), d = lex_byte_at(lx, i + 1);
 
 	if (strchr("+*/%", c))
-		return fail_text(lx, PSH_E_NOT_SUPPORTED, i,
-				 i + 1 + (d == '=' || d == c));
+		return lex_fail_text(lx, PSH_E_NOT_SUPPORTED, i,
+				     i + 1 + (d == '=' || d == c));
 	if (c == ':')
-		return fail_text(lx, PSH_E_NOT_SUPPORTED, i, i + 2);
-	return fail_text(lx, PSH_E_NOT_SUPPORTED, i,
-			 i + 1 + (d && strchr(".?[=", d) != NULL));
+		return lex_fail_text(lx, PSH_E_NOT_SUPPORTED, i, i + 2);
+	return lex_fail_text(lx, PSH_E_NOT_SUPPORTED, i,
+			     i + 1 + (d && strchr(".?[=", d) != NULL));
 }
 
 bool
@@ -1338,20 +708,21 @@ lex_follow(struct psh_lexer *lx, struct psh_token *t)
 	if (!lex_skip_blank(lx, false))
 		return false;
 	i = t->start = lx->pos;
-	c = byte_at(lx, i);
-	d = byte_at(lx, i + 1);
+	c = lex_byte_at(lx, i);
+	d = lex_byte_at(lx, i + 1);
 	if (i >= lx->len)
-		return tok(lx, t, PT_EOF, i);
+		return lex_tok(lx, t, PT_EOF, i);
 	if (c == '=')
-		return d == '=' ? fail_text(lx, PSH_E_NOT_SUPPORTED, i, i + 2) :
-				  tok(lx, t, PT_EQUALS, i + 1);
+		return d == '=' ?
+			lex_fail_text(lx, PSH_E_NOT_SUPPORTED, i, i + 2) :
+			lex_tok(lx, t, PT_EQUALS, i + 1);
 	if (strchr("+*/%!.?[", c) || (c == ':' && d == ':'))
 		return follow_operator(lx, i);
 	if (c == '(' && i == at) /* $s.Method() */
-		return fail_text(lx, PSH_E_NOT_SUPPORTED, i, i + 1);
+		return lex_fail_text(lx, PSH_E_NOT_SUPPORTED, i, i + 1);
 	if (c == '{' || c == '(')
-		return fail_text(lx, PSH_E_UNEXPECTED_TOKEN, i, i + 1);
-	if (dash_width(lx, i))
+		return lex_fail_text(lx, PSH_E_UNEXPECTED_TOKEN, i, i + 1);
+	if (lex_dash_width(lx, i))
 		return follow_dash(lx, i, t);
 	if (!lex_next(lx, LEX_CMD, t))
 		return false;
@@ -1364,11 +735,12 @@ lex_follow(struct psh_lexer *lx, struct psh_token *t)
 	case PT_CLOSE:
 		return true;
 	case PT_REDIRECT:
-		return fail_text(lx, PSH_E_REDIRECTION_NOT_SUPPORTED, t->start,
-				 t->end);
+		return lex_fail_text(lx, PSH_E_REDIRECTION_NOT_SUPPORTED,
+				     t->start, t->end);
 	case PT_UNSUPPORTED:
-		return fail_text(lx, PSH_E_NOT_SUPPORTED, t->start, t->end);
+		return lex_fail_text(lx, PSH_E_NOT_SUPPORTED, t->start, t->end);
 	default:
-		return fail_text(lx, PSH_E_UNEXPECTED_TOKEN, t->start, t->end);
+		return lex_fail_text(lx, PSH_E_UNEXPECTED_TOKEN, t->start,
+				     t->end);
 	}
 }

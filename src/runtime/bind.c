@@ -8,6 +8,9 @@
  *
  * Parameter sets are bit masks over the command's set list, so a command
  * may have at most 64 sets (test_rt_meta checks every table).
+ *
+ * The type conversions live in bind_convert.c, pipeline input in
+ * bind_pipeline.c; bind_internal.h holds what the pieces share.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -17,37 +20,17 @@
 #include <strings.h>
 
 #include "bind.h"
+#include "bind_internal.h"
 #include "i18n.h"
 #include "rt_value.h"
-#include "session_props.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
 #define MAX_SETS 64
 
-struct binder {
-	const struct rt_command *cmd;
-	struct rt_binding *b;
-	const struct rt_arg *args;
-	size_t nargs;
-	/* The command's parameters, then the common ones, then -WhatIf and
-	   -Confirm: the order of PowerShell's merged metadata. */
-	const struct rt_param **params;
-	size_t nparams, ndeclared;
-	uint64_t *masks; /* the sets each parameter belongs to */
-	int *slot;	 /* index in b->bound, or -1 while unbound */
-	const char *const *sets;
-	size_t nsets;
-	int dflt;	/* index of the default set, or -1 */
-	uint64_t valid; /* the sets still possible */
-};
-
 /* ---------- messages ---------- */
 
-static const struct {
-	const char *id;
-	const char *fmt;
-} errors[] = {
+const struct bind_error_text bind_errors[] = {
 	[RT_BIND_NAMED_PARAMETER_NOT_FOUND] = { "NamedParameterNotFound",
 		N_("A parameter cannot be found that matches parameter name "
 		   "'%s'.") },
@@ -101,33 +84,6 @@ static const struct {
 		   "mandatory parameters:%s.") },
 };
 
-/* .NET's texts for the conversions the binder performs (the {6} part). */
-#define MSG_CAST_INNER N_("Cannot convert value \"%s\" to type \"%s\". " \
-			  "Error: \"%s\"")
-#define MSG_CAST N_("Cannot convert the \"%s\" value of type \"%s\" to " \
-		    "type \"%s\".")
-#define MSG_CAST_NULL N_("Cannot convert null to type \"%s\".")
-#define MSG_BAD_FORMAT N_("Input string was not in a correct format.")
-#define MSG_INT_RANGE N_("Value was either too large or too small for an " \
-			 "Int32.")
-#define MSG_ENUM N_("Unable to match the identifier name %s to a valid " \
-		    "enumerator name. Specify one of the following " \
-		    "enumerator names and try again:\n%s")
-#define MSG_GUID_EMPTY N_("Unrecognized Guid format.")
-#define MSG_GUID_LEN N_("Guid should contain 32 digits with 4 dashes " \
-			"(xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).")
-#define MSG_GUID_DASHES N_("Dashes are in the wrong position for GUID " \
-			   "parsing.")
-#define MSG_GUID_HEX N_("Guid string should only contain hexadecimal " \
-			"characters.")
-#define MSG_URI_FORMAT N_("Invalid URI: The format of the URI could not be " \
-			  "determined.")
-#define MSG_URI_HOST N_("Invalid URI: The hostname could not be parsed.")
-#define MSG_NOT_SUPPORTED N_("Specified method is not supported.")
-#define MSG_VALIDATE_SET N_("The argument \"%s\" does not belong to the " \
-			    "set \"%s\" specified by the ValidateSet " \
-			    "attribute. Supply an argument that is in the " \
-			    "set and then try the command again.")
 
 static char *
 vformat(const char *fmt, va_list ap)
@@ -143,8 +99,8 @@ vformat(const char *fmt, va_list ap)
 	return s;
 }
 
-static char *
-format(const char *fmt, ...)
+char *
+bind_format(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -154,8 +110,8 @@ format(const char *fmt, ...)
 }
 
 /* Records the first error; the rest of binding stops.  Returns false. */
-static bool
-fail(struct binder *bd, enum rt_bind_error e, int arg, ...)
+bool
+bind_fail(struct binder *bd, enum rt_bind_error e, int arg, ...)
 {
 	struct rt_binding *b = bd->b;
 	va_list ap;
@@ -163,617 +119,14 @@ fail(struct binder *bd, enum rt_bind_error e, int arg, ...)
 	if (b->error)
 		return false;
 	b->error = e;
-	b->error_id = errors[e].id;
+	b->error_id = bind_errors[e].id;
 	b->error_arg = arg;
 	va_start(ap, arg);
-	b->message = vformat(_(errors[e].fmt), ap);
+	b->message = vformat(_(bind_errors[e].fmt), ap);
 	va_end(ap);
 	return false;
 }
 
-/* A conversion failure: which error, and its finished message. */
-struct conv {
-	enum rt_bind_error error;
-	char *message;
-};
-
-static struct rt_value *
-conv_fail(struct conv *c, enum rt_bind_error e, char *message)
-{
-	if (!c->error) {
-		c->error = e;
-		c->message = message;
-	} else {
-		free(message);
-	}
-	return NULL;
-}
-
-/* "Cannot bind parameter 'P'. <detail>" (detail is consumed). */
-static struct rt_value *
-cast_fail(struct conv *c, const struct rt_param *p, char *detail)
-{
-	char *m = format(_(errors[RT_BIND_CANNOT_CONVERT].fmt), p->name,
-			 detail);
-	free(detail);
-	return conv_fail(c, RT_BIND_CANNOT_CONVERT, m);
-}
-
-/* 'Cannot convert value "v" to type "T". Error: "why"'. */
-static struct rt_value *
-cast_fail_inner(struct conv *c, const struct rt_param *p, const char *shown,
-		const char *type, const char *why)
-{
-	return cast_fail(c, p, format(_(MSG_CAST_INNER), shown, type, why));
-}
-
-/* 'Cannot convert the "v" value of type "X" to type "T".' */
-static struct rt_value *
-cast_fail_type(struct conv *c, const struct rt_param *p,
-	       const struct rt_value *v, const char *type)
-{
-	char *shown = rt_value_to_string(v);
-	struct rt_value *r = cast_fail(c, p, format(_(MSG_CAST), shown,
-						    rt_value_type_name(v),
-						    type));
-	free(shown);
-	return r;
-}
-
-/* "Cannot convert 'X' to the type 'T' required by parameter 'P'. why" */
-static struct rt_value *
-convert_argument_fail(struct conv *c, const struct rt_param *p,
-		      const char *shown, const char *why)
-{
-	char *m = format(_(errors[RT_BIND_CANNOT_CONVERT_ARGUMENT].fmt),
-			 shown, p->type_name, p->name, why);
-	return conv_fail(c, RT_BIND_CANNOT_CONVERT_ARGUMENT, m);
-}
-
-/* ---------- scalar conversions ---------- */
-
-/* The element type of an array type ("System.Int32" of "System.Int32[]"). */
-static char *
-element_type(const struct rt_param *p)
-{
-	size_t n = strlen(p->type_name);
-	if (p->is_array && n > 2 && strcmp(p->type_name + n - 2, "[]") == 0)
-		n -= 2;
-	return xstrndup(p->type_name, n);
-}
-
-static const char *
-skip_space(const char *s)
-{
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	return s;
-}
-
-static size_t
-trimmed_len(const char *s)
-{
-	size_t n = strlen(s);
-	while (n && strchr(" \t\n\r", s[n - 1]))
-		n--;
-	return n;
-}
-
-static int
-hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* Accumulates digits of base into *acc; false past INT64 range. */
-static bool
-add_digit(int64_t *acc, int base, int d)
-{
-	if (*acc > (INT64_MAX - d) / base)
-		return false;
-	*acc = *acc * base + d;
-	return true;
-}
-
-/* Rounds v up by one when the fraction says so (half to even). */
-static bool
-round_fraction(int64_t *v, const char *frac, const char *end)
-{
-	bool tail = false;
-
-	if (frac == end)
-		return true;
-	for (const char *t = frac + 1; t < end; t++)
-		tail |= *t != '0';
-	if (*frac > '5' || (*frac == '5' && (tail || (*v & 1))))
-		return add_digit(v, 1, 1);
-	return true;
-}
-
-/*
- * Parses PowerShell's string-to-Int32 forms: surrounding white space,
- * a sign, decimal digits with an optional fraction (rounded half to
- * even, as [int]"2.5" is 2), or 0x hex.  "" is 0.  Returns NULL on
- * success, else the .NET reason.
- */
-static const char *
-parse_int32(const char *str, int32_t *out)
-{
-	const char *s = skip_space(str), *end = s + trimmed_len(s);
-	const char *digits, *frac = NULL;
-	bool neg = false, ok = true;
-	int64_t v = 0;
-
-	if (s == end) {
-		*out = 0;
-		return NULL;
-	}
-	if (*s == '+' || *s == '-')
-		neg = *s++ == '-';
-	if (end - s > 2 && s[0] == '0' && (s[1] | 0x20) == 'x') {
-		for (s += 2; s < end; s++) {
-			if (hex_digit(*s) < 0)
-				return MSG_BAD_FORMAT;
-			ok &= add_digit(&v, 16, hex_digit(*s));
-		}
-	} else {
-		for (digits = s; s < end && *s >= '0' && *s <= '9'; s++)
-			ok &= add_digit(&v, 10, *s - '0');
-		if (s < end && *s == '.')
-			for (frac = ++s; s < end && *s >= '0' && *s <= '9'; s++)
-				;
-		if (s != end || end - digits == (frac ? 1 : 0))
-			return MSG_BAD_FORMAT;
-		if (frac)
-			ok &= round_fraction(&v, frac, end);
-	}
-	if (neg)
-		v = -v;
-	if (!ok || v < INT32_MIN || v > INT32_MAX)
-		return MSG_INT_RANGE;
-	*out = (int32_t)v;
-	return NULL;
-}
-
-static struct rt_value *
-to_int32(const struct rt_param *p, const struct rt_value *v, struct conv *c)
-{
-	int32_t i;
-	const char *why;
-	char *shown;
-
-	switch (v->kind) {
-	case RT_VAL_NULL:
-		return rt_int(0);
-	case RT_VAL_BOOL:
-		return rt_int(v->u.b);
-	case RT_VAL_INT:
-		if (v->u.i >= INT32_MIN && v->u.i <= INT32_MAX)
-			return rt_int(v->u.i);
-		why = MSG_INT_RANGE;
-		break;
-	case RT_VAL_STRING:
-		why = parse_int32(v->u.s, &i);
-		if (!why)
-			return rt_int(i);
-		break;
-	default:
-		return cast_fail_type(c, p, v, "System.Int32");
-	}
-	shown = rt_value_to_string(v);
-	cast_fail_inner(c, p, shown, "System.Int32", _(why));
-	free(shown);
-	return NULL;
-}
-
-/* Checks the 8-4-4-4-12 form; returns NULL or the .NET reason. */
-static const char *
-check_guid_d(const char *s, size_t n)
-{
-	if (n != 36)
-		return MSG_GUID_LEN;
-	for (size_t i = 0; i < n; i++) {
-		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-		if (dash != (s[i] == '-'))
-			return s[i] == '-' || dash ? MSG_GUID_DASHES :
-				MSG_GUID_HEX;
-		if (!dash && hex_digit(s[i]) < 0)
-			return MSG_GUID_HEX;
-	}
-	return NULL;
-}
-
-/*
- * Parses a Guid in the N, D, B or P form (as Guid.Parse does) into the
- * canonical lower-case D form in buf (37 bytes).
- */
-static const char *
-parse_guid(const char *str, char *buf)
-{
-	const char *s = skip_space(str);
-	size_t n = trimmed_len(s), k = 0;
-	const char *why;
-
-	if (n == 0)
-		return MSG_GUID_EMPTY;
-	if (s[0] == '{' || s[0] == '(') {
-		if (n < 2 || s[n - 1] != (s[0] == '{' ? '}' : ')') ||
-		    !memchr(s, '-', n))
-			return MSG_GUID_EMPTY;
-		s++;
-		n -= 2;
-	}
-	if (memchr(s, '-', n)) {
-		if ((why = check_guid_d(s, n)))
-			return why;
-	} else {
-		if (n != 32)
-			return MSG_GUID_LEN;
-		for (size_t i = 0; i < n; i++)
-			if (hex_digit(s[i]) < 0)
-				return MSG_GUID_HEX;
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '-')
-			continue;
-		if (k == 8 || k == 13 || k == 18 || k == 23)
-			buf[k++] = '-';
-		buf[k++] = "0123456789abcdef"[hex_digit(s[i])];
-	}
-	buf[k] = '\0';
-	return NULL;
-}
-
-static struct rt_value *
-to_guid(const struct rt_param *p, const struct rt_value *v, struct conv *c)
-{
-	char buf[40];
-	const char *why;
-
-	if (v->kind != RT_VAL_STRING) {
-		if (v->kind == RT_VAL_NULL)
-			return cast_fail(c, p, format(_(MSG_CAST_NULL),
-						      "System.Guid"));
-		return cast_fail_type(c, p, v, "System.Guid");
-	}
-	why = parse_guid(v->u.s, buf);
-	if (!why)
-		return rt_string(buf);
-	cast_fail_inner(c, p, v->u.s, "System.Guid", _(why));
-	return NULL;
-}
-
-/*
- * An absolute URI: scheme ":" rest, where http(s) needs "//host".  A
- * rooted path counts too, as .NET treats "/x" as file:///x on Unix.
- */
-static const char *
-check_uri(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	if (n > 0 && s[0] == '/')
-		return NULL;
-	while (i < n && (strchr("+-.", s[i]) || (s[i] >= '0' && s[i] <= '9') ||
-			 ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')))
-		i++;
-	if (i == 0 || i == n || s[i] != ':' || i + 1 == n ||
-	    !((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'))
-		return MSG_URI_FORMAT;
-	if ((i == 4 && strncasecmp(s, "http", 4) == 0) ||
-	    (i == 5 && strncasecmp(s, "https", 5) == 0)) {
-		if (n - i < 4 || s[i + 1] != '/' || s[i + 2] != '/' ||
-		    strchr("/?#:", s[i + 3]))
-			return MSG_URI_HOST;
-	}
-	return NULL;
-}
-
-static struct rt_value *
-to_uri(const struct rt_param *p, const struct rt_value *v, struct conv *c)
-{
-	if (v->kind == RT_VAL_NULL)
-		return rt_null();
-	char *text = rt_value_to_string(v);
-	const char *s = skip_space(text);
-	size_t n = trimmed_len(s);
-	const char *why = check_uri(s, n);
-	struct rt_value *r = NULL;
-
-	if (!why)
-		r = rt_string_n(s, n);
-	else
-		cast_fail_inner(c, p, text, "System.Uri", _(why));
-	free(text);
-	return r;
-}
-
-static char *
-join_values(const char *const *list, const char *sep)
-{
-	struct strbuf sb = STRBUF_INIT;
-	strbuf_init(&sb);
-	for (size_t i = 0; list && list[i]; i++) {
-		if (i)
-			strbuf_addstr(&sb, sep);
-		strbuf_addstr(&sb, list[i]);
-	}
-	return strbuf_detach(&sb, NULL);
-}
-
-/* An enum by name, case-insensitively; the canonical spelling results. */
-static struct rt_value *
-to_enum(const struct rt_param *p, const struct rt_value *v, struct conv *c)
-{
-	if (v->kind == RT_VAL_NULL) {
-		char *t = element_type(p);
-		cast_fail(c, p, format(_(MSG_CAST_NULL), t));
-		free(t);
-		return NULL;
-	}
-	char *text = rt_value_to_string(v);
-	const char *s = skip_space(text);
-	size_t n = trimmed_len(s);
-	struct rt_value *r = NULL;
-
-	if (!p->accepted_values) {
-		r = rt_string_n(s, n);
-	} else {
-		for (const char *const *a = p->accepted_values; *a && !r; a++)
-			if (strlen(*a) == n && strncasecmp(*a, s, n) == 0)
-				r = rt_string(*a);
-	}
-	if (!r) {
-		char *names = join_values(p->accepted_values, ", ");
-		char *why = format(_(MSG_ENUM), text, names);
-		char *t = element_type(p);
-		cast_fail_inner(c, p, text, t, why);
-		free(t);
-		free(why);
-		free(names);
-	}
-	free(text);
-	return r;
-}
-
-/* A string parameter with accepted values has PowerShell's ValidateSet. */
-static struct rt_value *
-validate_set(const struct rt_param *p, struct rt_value *s, struct conv *c)
-{
-	if (!p->accepted_values || s->kind != RT_VAL_STRING)
-		return s;
-	for (const char *const *a = p->accepted_values; *a; a++)
-		if (strcasecmp(*a, s->u.s) == 0)
-			return s;
-	char *set = join_values(p->accepted_values, ",");
-	char *why = format(_(MSG_VALIDATE_SET), s->u.s, set);
-	conv_fail(c, RT_BIND_VALIDATION,
-		  format(_(errors[RT_BIND_VALIDATION].fmt), p->name, why));
-	free(why);
-	free(set);
-	rt_value_unref(s);
-	return NULL;
-}
-
-static struct rt_value *
-to_string(const struct rt_param *p, struct rt_value *v, struct conv *c)
-{
-	struct rt_value *s;
-
-	if (v->kind == RT_VAL_NULL)
-		return rt_null();
-	if (v->kind == RT_VAL_STRING) {
-		s = rt_value_ref(v);
-	} else {
-		char *text = rt_value_to_string(v);
-		s = rt_string(text);
-		free(text);
-	}
-	return validate_set(p, s, c);
-}
-
-/* Converts one element (never an array target) to p's element type. */
-static struct rt_value *
-convert_element(const struct rt_param *p, struct rt_value *v, struct conv *c)
-{
-	switch (p->type) {
-	case RT_TYPE_STRING:
-		return to_string(p, v, c);
-	case RT_TYPE_INT32:
-		return to_int32(p, v, c);
-	case RT_TYPE_GUID:
-		return to_guid(p, v, c);
-	case RT_TYPE_URI:
-		return to_uri(p, v, c);
-	case RT_TYPE_ENUM:
-		return to_enum(p, v, c);
-	case RT_TYPE_PSSESSION:
-		if (v->kind == RT_VAL_SESSION || v->kind == RT_VAL_NULL)
-			return rt_value_ref(v);
-		return cast_fail_type(c, p, v,
-			"System.Management.Automation.Runspaces.PSSession");
-	case RT_TYPE_SCRIPTBLOCK:
-		if (v->kind == RT_VAL_SCRIPTBLOCK || v->kind == RT_VAL_NULL)
-			return rt_value_ref(v);
-		return cast_fail_type(c, p, v,
-			"System.Management.Automation.ScriptBlock");
-	default:
-		/* Object, PSObject, credentials, options: taken as given. */
-		return rt_value_ref(v);
-	}
-}
-
-/* ---------- whole-value conversion ---------- */
-
-/* A switch takes booleans and numbers only (0 is false); $null is true. */
-static struct rt_value *
-to_switch(const struct rt_param *p, const struct rt_value *v, struct conv *c)
-{
-	if (!v || v->kind == RT_VAL_NULL)
-		return rt_bool(true);
-	if (v->kind == RT_VAL_BOOL)
-		return rt_bool(v->u.b);
-	if (v->kind == RT_VAL_INT)
-		return rt_bool(v->u.i != 0);
-	return convert_argument_fail(c, p, rt_value_type_name(v), "");
-}
-
-static struct rt_value *
-to_array(const struct rt_param *p, struct rt_value *v, struct conv *c)
-{
-	struct rt_value *a = rt_array_new();
-	size_t n = v->kind == RT_VAL_ARRAY ? v->u.array.n : 1;
-
-	for (size_t i = 0; i < n; i++) {
-		struct rt_value *e = v->kind == RT_VAL_ARRAY ?
-			v->u.array.v[i] : v;
-		struct rt_value *r = convert_element(p, e, c);
-		if (!r) {
-			rt_value_unref(a);
-			return NULL;
-		}
-		rt_array_push(a, r);
-	}
-	return a;
-}
-
-/* Enums take an array as a flags combination: "Cmdlet, Function". */
-static struct rt_value *
-enum_from_array(const struct rt_param *p, struct rt_value *v, struct conv *c)
-{
-	struct rt_value *a = to_array(p, v, c);
-	struct strbuf sb = STRBUF_INIT;
-
-	if (!a)
-		return NULL;
-	strbuf_init(&sb);
-	for (size_t i = 0; i < a->u.array.n; i++)
-		strbuf_addf(&sb, "%s%s", i ? ", " : "",
-			    a->u.array.v[i]->u.s);
-	rt_value_unref(a);
-	struct rt_value *r = rt_string(sb.buf);
-	strbuf_release(&sb);
-	return r;
-}
-
-static bool
-mandatory_anywhere(const struct rt_param *p)
-{
-	for (size_t i = 0; i < p->nsets; i++)
-		if (p->sets[i].mandatory)
-			return true;
-	return false;
-}
-
-static bool
-empty_string(const struct rt_value *v)
-{
-	return v && v->kind == RT_VAL_STRING && !*v->u.s;
-}
-
-/*
- * A mandatory parameter refuses $null, "" and @() (PowerShell's implicit
- * validation).  Object parameters allow them, as Write-Output's
- * [AllowNull()] [AllowEmptyCollection()] -InputObject does.
- */
-static bool
-check_mandatory_value(const struct rt_param *p, const struct rt_value *v,
-		      struct conv *c)
-{
-	enum rt_bind_error e = RT_BIND_OK;
-
-	if (!mandatory_anywhere(p) || p->type == RT_TYPE_OBJECT ||
-	    p->type == RT_TYPE_SWITCH)
-		return true;
-	if (!v || v->kind == RT_VAL_NULL)
-		e = RT_BIND_NULL_NOT_ALLOWED;
-	else if (p->type == RT_TYPE_STRING && empty_string(v))
-		e = RT_BIND_EMPTY_STRING_NOT_ALLOWED;
-	else if (v->kind == RT_VAL_ARRAY && p->is_array && v->u.array.n == 0)
-		e = RT_BIND_EMPTY_ARRAY_NOT_ALLOWED;
-	else if (v->kind == RT_VAL_ARRAY && p->type == RT_TYPE_STRING)
-		for (size_t i = 0; i < v->u.array.n && !e; i++)
-			if (empty_string(v->u.array.v[i]))
-				e = RT_BIND_EMPTY_STRING_NOT_ALLOWED;
-	if (!e)
-		return true;
-	conv_fail(c, e, format(_(errors[e].fmt), p->name));
-	return false;
-}
-
-/*
- * Converts v (NULL: a switch named without a value) for p.  Returns a
- * new reference, or NULL with *c filled.
- */
-static struct rt_value *
-convert(const struct rt_param *p, struct rt_value *v, struct conv *c)
-{
-	if (p->type == RT_TYPE_SWITCH)
-		return to_switch(p, v, c);
-	if (!check_mandatory_value(p, v, c))
-		return NULL;
-	if (v->kind == RT_VAL_NULL)
-		return convert_element(p, v, c);
-	if (p->is_array)
-		return to_array(p, v, c);
-	if (v->kind != RT_VAL_ARRAY)
-		return convert_element(p, v, c);
-	if (p->type == RT_TYPE_ENUM)
-		return enum_from_array(p, v, c);
-	if (p->type == RT_TYPE_OBJECT)
-		return rt_value_ref(v);
-	/* A collection never binds to a scalar parameter. */
-	return convert_argument_fail(c, p, "System.Object[]",
-				     _(MSG_NOT_SUPPORTED));
-}
-
-/* True if v needs no type coercion to bind to p's element type. */
-static bool
-element_native(const struct rt_param *p, const struct rt_value *v)
-{
-	switch (p->type) {
-	case RT_TYPE_STRING:
-		return v->kind == RT_VAL_STRING;
-	case RT_TYPE_INT32:
-		return v->kind == RT_VAL_INT && v->u.i >= INT32_MIN &&
-			v->u.i <= INT32_MAX;
-	case RT_TYPE_SWITCH:
-		return v->kind == RT_VAL_BOOL;
-	case RT_TYPE_PSSESSION:
-		return v->kind == RT_VAL_SESSION;
-	case RT_TYPE_SCRIPTBLOCK:
-		return v->kind == RT_VAL_SCRIPTBLOCK;
-	case RT_TYPE_GUID:
-	case RT_TYPE_URI:
-	case RT_TYPE_ENUM:
-		return false;
-	default:
-		return true;
-	}
-}
-
-static bool
-native(const struct rt_param *p, const struct rt_value *v)
-{
-	if (p->type == RT_TYPE_OBJECT)
-		return true;
-	if (v->kind != RT_VAL_ARRAY)
-		return element_native(p, v);
-	if (!p->is_array)
-		return false;
-	for (size_t i = 0; i < v->u.array.n; i++)
-		if (!element_native(p, v->u.array.v[i]))
-			return false;
-	return true;
-}
-
-/* ---------- the binder's tables ---------- */
 
 static const char *const unnamed_sets[] = { RT_ALL_SETS, NULL };
 
@@ -789,8 +142,8 @@ all_sets(const struct binder *bd)
  * named included, when pos is -2) and, if pipe is set, takes that
  * pipeline input.
  */
-static uint64_t
-sets_at(const struct binder *bd, size_t pi, int pos, unsigned pipe)
+uint64_t
+bind_sets_at(const struct binder *bd, size_t pi, int pos, unsigned pipe)
 {
 	const struct rt_param *p = bd->params[pi];
 	uint64_t m = 0;
@@ -849,7 +202,7 @@ binder_init(struct binder *bd, struct rt_binding *b,
 	bd->masks = xcalloc(bd->nparams + 1, sizeof(*bd->masks));
 	bd->slot = xcalloc(bd->nparams + 1, sizeof(*bd->slot));
 	for (size_t i = 0; i < bd->nparams; i++) {
-		bd->masks[i] = sets_at(bd, i, -2, 0);
+		bd->masks[i] = bind_sets_at(bd, i, -2, 0);
 		bd->slot[i] = -1;
 	}
 	bd->valid = all_sets(bd);
@@ -864,7 +217,7 @@ binder_release(struct binder *bd)
 }
 
 /* Takes over v. */
-static void
+void
 bind_value(struct binder *bd, size_t pi, struct rt_value *v, int arg,
 	   bool pipe)
 {
@@ -916,7 +269,7 @@ ambiguous(struct binder *bd, int arg, const char *token, const size_t *hits,
 	strbuf_init(&list);
 	for (size_t i = 0; i < nhits; i++)
 		strbuf_addf(&list, " -%s", bd->params[hits[i]]->name);
-	fail(bd, RT_BIND_AMBIGUOUS_PARAMETER, arg, token, list.buf);
+	bind_fail(bd, RT_BIND_AMBIGUOUS_PARAMETER, arg, token, list.buf);
 	strbuf_release(&list);
 	return false;
 }
@@ -951,7 +304,7 @@ match_param(struct binder *bd, int arg, const char *token, size_t *out)
 	if (ok)
 		*out = nhits == 1 ? hits[0] : decl;
 	else if (nhits == 0)
-		fail(bd, RT_BIND_NAMED_PARAMETER_NOT_FOUND, arg, token);
+		bind_fail(bd, RT_BIND_NAMED_PARAMETER_NOT_FOUND, arg, token);
 	else
 		ambiguous(bd, arg, token, hits, nhits);
 	free(hits);
@@ -969,7 +322,7 @@ report_conv(struct binder *bd, struct conv *c, int arg)
 		return false;
 	}
 	b->error = c->error;
-	b->error_id = errors[c->error].id;
+	b->error_id = bind_errors[c->error].id;
 	b->error_arg = arg;
 	b->message = c->message;
 	return false;
@@ -982,7 +335,7 @@ bind_converted(struct binder *bd, size_t pi, struct rt_value *v, int arg,
 	       int value_arg)
 {
 	struct conv c = { RT_BIND_OK, NULL };
-	struct rt_value *r = convert(bd->params[pi], v, &c);
+	struct rt_value *r = bind_convert(bd->params[pi], v, &c);
 
 	if (!r)
 		return report_conv(bd, &c, value_arg);
@@ -1003,17 +356,18 @@ bind_named_one(struct binder *bd, size_t *i)
 		return false;
 	const struct rt_param *p = bd->params[pi];
 	if (bd->slot[pi] >= 0)
-		return fail(bd, RT_BIND_PARAMETER_ALREADY_BOUND, arg, a->name);
+		return bind_fail(bd, RT_BIND_PARAMETER_ALREADY_BOUND, arg,
+				 a->name);
 	if (a->colon) {
 		v = a->value;
 		if (!v)
-			return fail(bd, RT_BIND_MISSING_ARGUMENT, arg, p->name,
-				    p->type_name);
+			return bind_fail(bd, RT_BIND_MISSING_ARGUMENT, arg,
+					 p->name, p->type_name);
 	} else if (p->type != RT_TYPE_SWITCH) {
 		if (*i + 1 >= bd->nargs || bd->args[*i + 1].name ||
 		    !bd->args[*i + 1].value)
-			return fail(bd, RT_BIND_MISSING_ARGUMENT, arg, p->name,
-				    p->type_name);
+			return bind_fail(bd, RT_BIND_MISSING_ARGUMENT, arg,
+					 p->name, p->type_name);
 		v = bd->args[++*i].value;
 		value_arg = (int)*i;
 	}
@@ -1033,7 +387,7 @@ bind_named(struct binder *bd, size_t *positional, size_t *npositional)
 			return false;
 	}
 	if (!bd->valid)
-		return fail(bd, RT_BIND_AMBIGUOUS_PARAMETER_SET, -1);
+		return bind_fail(bd, RT_BIND_AMBIGUOUS_PARAMETER_SET, -1);
 	return true;
 }
 
@@ -1069,8 +423,8 @@ positions(const struct binder *bd, int *out)
 }
 
 /* The sets to try in one pass: the default set alone, or all valid. */
-static uint64_t
-pass_sets(const struct binder *bd, bool default_only)
+uint64_t
+bind_pass_sets(const struct binder *bd, bool default_only)
 {
 	if (!default_only)
 		return bd->valid;
@@ -1090,12 +444,13 @@ try_bind(struct binder *bd, int pos, unsigned pipe, uint64_t sets,
 {
 	for (size_t pi = 0; sets && pi < bd->nparams; pi++) {
 		const struct rt_param *p = bd->params[pi];
-		if (bd->slot[pi] >= 0 || !(sets_at(bd, pi, pos, pipe) & sets))
+		if (bd->slot[pi] >= 0 ||
+		    !(bind_sets_at(bd, pi, pos, pipe) & sets))
 			continue;
-		if (!coerce && !native(p, value))
+		if (!coerce && !bind_native(p, value))
 			continue;
 		struct conv mine = { RT_BIND_OK, NULL };
-		struct rt_value *r = convert(p, value, &mine);
+		struct rt_value *r = bind_convert(p, value, &mine);
 		if (!r) {
 			if (!c->error)
 				*c = mine;
@@ -1116,8 +471,8 @@ try_passes(struct binder *bd, int pos, unsigned pipe, struct rt_value *v,
 {
 	for (int coerce = 0; coerce < 2; coerce++)
 		for (int all = 0; all < 2; all++)
-			if (try_bind(bd, pos, pipe, pass_sets(bd, !all), coerce,
-				     v, arg, c))
+			if (try_bind(bd, pos, pipe, bind_pass_sets(bd, !all),
+				     coerce, v, arg, c))
 				return true;
 	return false;
 }
@@ -1126,7 +481,8 @@ static bool
 has_candidates(const struct binder *bd, int pos)
 {
 	for (size_t pi = 0; pi < bd->nparams; pi++)
-		if (bd->slot[pi] < 0 && (sets_at(bd, pi, pos, 0) & bd->valid))
+		if (bd->slot[pi] < 0 &&
+		    (bind_sets_at(bd, pi, pos, 0) & bd->valid))
 			return true;
 	return false;
 }
@@ -1143,7 +499,7 @@ static bool
 positional_not_found(struct binder *bd, size_t arg)
 {
 	char *shown = arg_display(bd->args[arg].value);
-	fail(bd, RT_BIND_POSITIONAL_PARAMETER_NOT_FOUND, (int)arg, shown);
+	bind_fail(bd, RT_BIND_POSITIONAL_PARAMETER_NOT_FOUND, (int)arg, shown);
 	free(shown);
 	return false;
 }
@@ -1153,7 +509,8 @@ static int
 remaining_param(const struct binder *bd)
 {
 	for (size_t pi = 0; pi < bd->nparams; pi++)
-		if (sets_at(bd, pi, -2, RT_PIPE_FROM_REMAINING) & bd->valid)
+		if (bind_sets_at(bd, pi, -2, RT_PIPE_FROM_REMAINING) &
+		    bd->valid)
 			return (int)pi;
 	return -1;
 }
@@ -1185,7 +542,7 @@ bind_remaining(struct binder *bd, const size_t *left, size_t n)
 		rt_array_push(raw, rt_value_ref(bd->args[left[i]].value));
 
 	struct conv c = { RT_BIND_OK, NULL };
-	struct rt_value *r = convert(bd->params[pi], raw, &c);
+	struct rt_value *r = bind_convert(bd->params[pi], raw, &c);
 	rt_value_unref(raw);
 	if (!r)
 		return report_conv(bd, &c, first);
@@ -1229,100 +586,6 @@ bind_positional(struct binder *bd, const size_t *pos_args, size_t npos)
 	return ok && bind_remaining(bd, pos_args + next, npos - next);
 }
 
-/* ---------- pipeline input ---------- */
-
-/* A new reference to property `name` of v, or NULL. */
-static struct rt_value *
-property(const struct rt_value *v, const char *name)
-{
-	if (v->kind == RT_VAL_RECORD)
-		return rt_value_ref(rt_record_get(v, name));
-	if (v->kind == RT_VAL_SESSION)
-		return rt_session_prop(v->u.session, name);
-	return NULL;
-}
-
-static struct rt_value *
-property_for(const struct rt_param *p, const struct rt_value *v)
-{
-	struct rt_value *r = property(v, p->name);
-	for (const char *const *a = p->aliases; !r && a && *a; a++)
-		r = property(v, *a);
-	return r;
-}
-
-/*
- * Binds the object (by value) or its properties (by property name) to
- * every unbound parameter that takes that input in one of `sets`.  As in
- * PowerShell, the sets narrow only after the whole pass.
- */
-static bool
-bind_input_in(struct binder *bd, struct rt_value *input, unsigned pipe,
-	      bool coerce, uint64_t sets)
-{
-	bool any = false;
-
-	for (size_t pi = 0; sets && pi < bd->nparams; pi++) {
-		const struct rt_param *p = bd->params[pi];
-		if (bd->slot[pi] >= 0 || !(sets_at(bd, pi, -2, pipe) & sets))
-			continue;
-		struct rt_value *v = pipe == RT_PIPE_BY_VALUE ?
-			rt_value_ref(input) : property_for(p, input);
-		struct conv c = { RT_BIND_OK, NULL };
-		struct rt_value *r = NULL;
-		if (v && (coerce || native(p, v)))
-			r = convert(p, v, &c);
-		free(c.message);
-		rt_value_unref(v);
-		if (r) {
-			bind_value(bd, pi, r, -1, true);
-			any = true;
-		}
-	}
-	return any;
-}
-
-/* One binding state: the default set first, the others only if need be. */
-static bool
-bind_input_state(struct binder *bd, struct rt_value *input, unsigned pipe,
-		 bool coerce)
-{
-	uint64_t dflt = pass_sets(bd, true), valid = bd->valid;
-
-	if (dflt && bind_input_in(bd, input, pipe, coerce, dflt))
-		return true;
-	return bind_input_in(bd, input, pipe, coerce, valid & ~dflt);
-}
-
-/*
- * PowerShell's four states: by value, by property name, each first
- * without and then with type coercion.
- */
-static bool
-bind_pipeline(struct binder *bd, struct rt_value *input)
-{
-	static const unsigned pipes[2] = { RT_PIPE_BY_VALUE,
-					   RT_PIPE_BY_PROPERTY_NAME };
-	bool any = false;
-
-	for (int coerce = 0; coerce < 2; coerce++) {
-		for (int k = 0; k < 2; k++) {
-			if (!bind_input_state(bd, input, pipes[k], coerce))
-				continue;
-			any = true;
-			if (!bd->valid)
-				return fail(bd, RT_BIND_AMBIGUOUS_PARAMETER_SET,
-					    -1);
-			/* Once the default set is possible it is chosen. */
-			if (pass_sets(bd, true))
-				bd->valid = pass_sets(bd, true);
-		}
-	}
-	if (!any)
-		return fail(bd, RT_BIND_INPUT_NOT_BOUND, -1);
-	return true;
-}
-
 /* ---------- parameter sets ---------- */
 
 /* True if every mandatory parameter of set s is bound. */
@@ -1364,7 +627,7 @@ resolve_set(const struct binder *bd)
 
 	if (only_set(bd->valid) >= 0)
 		return only_set(bd->valid);
-	if (pass_sets(bd, true))
+	if (bind_pass_sets(bd, true))
 		return bd->dflt;
 	for (size_t s = 0; s < bd->nsets; s++)
 		if ((bd->valid & ((uint64_t)1 << s)) && mandatory_bound(bd, s))
@@ -1390,7 +653,7 @@ check_mandatory(struct binder *bd, size_t s)
 	strbuf_init(&names);
 	for (size_t i = 0; i < b->nmissing; i++)
 		strbuf_addf(&names, " %s", b->missing[i]->name);
-	fail(bd, RT_BIND_MISSING_MANDATORY, -1, names.buf);
+	bind_fail(bd, RT_BIND_MISSING_MANDATORY, -1, names.buf);
 	strbuf_release(&names);
 	return false;
 }
@@ -1410,12 +673,12 @@ bind_all(struct binder *bd, struct rt_value *input)
 	if (!ok) {
 		/* Every failing path reports; this only guards the contract. */
 		if (!bd->b->error)
-			fail(bd, RT_BIND_AMBIGUOUS_PARAMETER_SET, -1);
+			bind_fail(bd, RT_BIND_AMBIGUOUS_PARAMETER_SET, -1);
 		return false;
 	}
 	int s = resolve_set(bd);
 	if (s < 0)
-		return fail(bd, RT_BIND_AMBIGUOUS_PARAMETER_SET, -1);
+		return bind_fail(bd, RT_BIND_AMBIGUOUS_PARAMETER_SET, -1);
 	bd->b->set = bd->sets[s];
 	return check_mandatory(bd, (size_t)s);
 }
@@ -1475,8 +738,8 @@ rt_binding_unsupported(const struct rt_binding *b)
 char *
 rt_bind_prompt_caption(const char *command, int position)
 {
-	return format(_("cmdlet %s at command pipeline position %d"), command,
-		      position);
+	return bind_format(_("cmdlet %s at command pipeline position %d"),
+			   command, position);
 }
 
 const char *

@@ -1,12 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * PSSessions, client side (session.h): the session manager, computer
- * names, spawning endpoints, the request/answer exchange, and the
- * PSSession properties and table.
+ * PSSessions, client side (session.h): the session manager, spawning
+ * endpoints and the request/answer exchange.  Computer names and the
+ * session query live in session_query.c, the properties and the table in
+ * session_format.c; session_internal.h holds what the pieces share.
  */
 #define _GNU_SOURCE /* close_range via syscall, SOCK_CLOEXEC */
-#include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -24,50 +23,16 @@
 #include "rt_runtime_dir.h"
 #include "rt_value.h"
 #include "session.h"
+#include "session_internal.h"
 #include "session_props.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "wire.h"
 #include "xalloc.h"
 
-#define GUID_LEN 36
-#define SOCKET_SUFFIX ".sock"
 #define DEFAULT_TIMEOUT_MS 5000
 #define DEFAULT_INVOKE_TIMEOUT_MS 60000
-#define DEFAULT_CONFIGURATION "Microsoft.PowerShell"
-#define MAX_COMPUTER_NAME 255
-#define MAX_COMPUTERS_FILE (1u << 20)
-#define MAX_SCAN_ENTRIES 4096
 #define ENDPOINT_FD 3 /* where the endpoint finds its listening socket */
-
-struct rt_session {
-	struct session_manager *m;
-	int id;
-	char *name;
-	char *computer;
-	char *configuration;
-	char instance_id[GUID_LEN + 1];
-	char *socket_path;
-	enum session_state state;
-	enum session_availability avail;
-	int fd; /* the attached connection, or -1 */
-	bool temporary;
-};
-
-struct session_manager {
-	char *program;
-	char **program_args; /* NULL-terminated copy */
-	char *runtime_dir;
-	char *computers_file; /* NULL: none */
-	bool computers_loaded;
-	char **computers;
-	size_t ncomputers, computers_cap;
-	struct rt_session **sessions;
-	size_t nsessions, sessions_cap;
-	int next_id;
-	int timeout_ms;
-	int invoke_timeout_ms;
-};
 
 /* ---------- the manager ---------- */
 
@@ -150,7 +115,7 @@ session_manager_free(struct session_manager *m)
 	free(m);
 }
 
-static struct rt_session *
+struct rt_session *
 session_new(struct session_manager *m, bool temporary)
 {
 	struct rt_session *s = xcalloc(1, sizeof(*s));
@@ -163,132 +128,6 @@ session_new(struct session_manager *m, bool temporary)
 			    sizeof(*m->sessions));
 	m->sessions[m->nsessions++] = s;
 	return s;
-}
-
-/* ---------- computer names ---------- */
-
-static bool
-valid_computer_name(const char *s, size_t n)
-{
-	if (n == 0 || n > MAX_COMPUTER_NAME || s[0] == '-')
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (!isalnum(c) && c != '-' && c != '.' && c != '_')
-			return false;
-	}
-	return true;
-}
-
-static bool
-is_local_alias(const char *name)
-{
-	char host[256];
-
-	if (strcasecmp(name, "localhost") == 0 || strcmp(name, ".") == 0)
-		return true;
-	if (gethostname(host, sizeof(host)) != 0)
-		return false;
-	host[sizeof(host) - 1] = '\0';
-	return strcasecmp(name, host) == 0;
-}
-
-/* Two names of the same computer (this machine has three). */
-static bool
-same_computer(const char *a, const char *b)
-{
-	if (is_local_alias(a) && is_local_alias(b))
-		return true;
-	return strcasecmp(a, b) == 0;
-}
-
-static void
-add_computer(struct session_manager *m, const char *s, size_t n)
-{
-	for (size_t i = 0; i < m->ncomputers; i++)
-		if (strlen(m->computers[i]) == n &&
-		    strncasecmp(m->computers[i], s, n) == 0)
-			return;
-	m->computers = xgrow(m->computers, &m->computers_cap,
-			     m->ncomputers + 1, sizeof(*m->computers));
-	m->computers[m->ncomputers++] = xstrndup(s, n);
-}
-
-/* One line of the computers file: a name, blanks, an optional comment. */
-static void
-computers_line(struct session_manager *m, char *line)
-{
-	char *hash = strchr(line, '#');
-	size_t start = 0, end;
-
-	if (hash)
-		*hash = '\0';
-	end = strlen(line);
-	while (start < end && isspace((unsigned char)line[start]))
-		start++;
-	while (end > start && isspace((unsigned char)line[end - 1]))
-		end--;
-	/* Lines that are not one valid name are skipped (see the doc). */
-	if (valid_computer_name(line + start, end - start))
-		add_computer(m, line + start, end - start);
-}
-
-static void
-load_computers(struct session_manager *m)
-{
-	char line[512];
-	size_t total = 0;
-	bool partial = false;
-	FILE *f;
-
-	m->computers_loaded = true;
-	if (!m->computers_file || !(f = fopen(m->computers_file, "re")))
-		return;
-	while (total < MAX_COMPUTERS_FILE && fgets(line, sizeof(line), f)) {
-		size_t n = strlen(line);
-		bool whole = n > 0 && line[n - 1] == '\n';
-		total += n;
-		/* The tail of an overlong line is not a name either. */
-		if (!partial && whole)
-			computers_line(m, line);
-		else if (!partial && feof(f))
-			computers_line(m, line);
-		partial = !whole;
-	}
-	fclose(f);
-}
-
-int
-session_register_computer(struct session_manager *m, const char *name,
-			  char **err)
-{
-	if (!name || !valid_computer_name(name, strlen(name))) {
-		*err = xasprintf(_("'%s' is not a valid computer name"),
-				 name ? name : "");
-		return -1;
-	}
-	add_computer(m, name, strlen(name));
-	return 0;
-}
-
-bool
-session_computer_known(struct session_manager *m, const char *name,
-		       char **err)
-{
-	if (!m->computers_loaded)
-		load_computers(m);
-	if (name && is_local_alias(name))
-		return true;
-	for (size_t i = 0; name && i < m->ncomputers; i++)
-		if (strcasecmp(m->computers[i], name) == 0)
-			return true;
-	*err = xasprintf(_("Connecting to remote server %s failed with the "
-			   "following error message : The WinRM client "
-			   "cannot process the request because the server "
-			   "name cannot be resolved. For more information, "
-			   "see the about_Remote_Troubleshooting Help topic."),
-			 name ? name : "");
-	return false;
 }
 
 /* ---------- small helpers ---------- */
@@ -324,23 +163,8 @@ new_guid(char out[GUID_LEN + 1], char **err)
 	return 0;
 }
 
-/* True for "<guid>.sock", the only names the runtime directory holds. */
-static bool
-is_socket_name(const char *name)
-{
-	if (strlen(name) != GUID_LEN + strlen(SOCKET_SUFFIX) ||
-	    strcmp(name + GUID_LEN, SOCKET_SUFFIX) != 0)
-		return false;
-	for (int i = 0; i < GUID_LEN; i++) {
-		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-		if (dash ? name[i] != '-' : !isxdigit((unsigned char)name[i]))
-			return false;
-	}
-	return true;
-}
-
-static const char *
-str_prop(const struct rt_value *rec, const char *name)
+const char *
+session_str_prop(const struct rt_value *rec, const char *name)
 {
 	const struct rt_value *v = rt_record_get(rec, name);
 	return v && v->kind == RT_VAL_STRING ? v->u.s : NULL;
@@ -420,7 +244,7 @@ handshake(int fd, const char *instance_id, int timeout_ms, char **err)
 	}
 	if (f.type == WIRE_T_HELLO)
 		hello = wire_frame_value(&f, NULL);
-	id = str_prop(hello, "InstanceId");
+	id = session_str_prop(hello, "InstanceId");
 	version = rt_record_get(hello, "Version");
 	if (!id || (instance_id && strcmp(id, instance_id) != 0) ||
 	    !version || version->kind != RT_VAL_INT)
@@ -509,9 +333,9 @@ session_probe(const char *socket_path, int timeout_ms, bool *gone,
 
 /* ---------- state changes ---------- */
 
-static void
-set_state(struct rt_session *s, enum session_state st,
-	  enum session_availability a)
+void
+session_set_state(struct rt_session *s, enum session_state st,
+		  enum session_availability a)
 {
 	s->state = st;
 	s->avail = a;
@@ -534,7 +358,7 @@ static int
 broken(struct rt_session *s, const char *reason, char **err)
 {
 	drop_connection(s);
-	set_state(s, SESSION_BROKEN, SESSION_AVAIL_NONE);
+	session_set_state(s, SESSION_BROKEN, SESSION_AVAIL_NONE);
 	unlink(s->socket_path);
 	*err = xasprintf(_("The session %s to computer %s is broken: its "
 			   "endpoint process ended or stopped answering "
@@ -603,7 +427,7 @@ try_attach(struct rt_session *s, bool *dead, char **err)
 	}
 	wire_frame_release(&f);
 	s->fd = fd;
-	set_state(s, SESSION_OPENED, SESSION_AVAIL_AVAILABLE);
+	session_set_state(s, SESSION_OPENED, SESSION_AVAIL_AVAILABLE);
 	return 0;
 }
 
@@ -765,7 +589,7 @@ fail_open(struct rt_session *s, const char *computer, char **err)
 	*err = xasprintf(_("Cannot open a session to computer %s: %s"),
 			 computer, why);
 	free(why);
-	set_state(s, SESSION_CLOSED, SESSION_AVAIL_NONE);
+	session_set_state(s, SESSION_CLOSED, SESSION_AVAIL_NONE);
 	s->temporary = true; /* never listed */
 	return NULL;
 }
@@ -809,7 +633,7 @@ take_result(struct rt_session *s, const struct wire_frame *f,
 {
 	struct rt_value *r = wire_frame_value(f, NULL);
 	struct rt_value *out = rt_record_get(r, "Output");
-	const char *error = str_prop(r, "Error");
+	const char *error = session_str_prop(r, "Error");
 
 	if (!out || out->kind != RT_VAL_ARRAY) {
 		rt_value_unref(r);
@@ -876,7 +700,7 @@ session_disconnect(struct rt_session *s, int idle_timeout_sec, char **err)
 	}
 	wire_frame_release(&f);
 	drop_connection(s);
-	set_state(s, SESSION_DISCONNECTED, SESSION_AVAIL_NONE);
+	session_set_state(s, SESSION_DISCONNECTED, SESSION_AVAIL_NONE);
 	return 0;
 }
 
@@ -934,7 +758,7 @@ static void
 closed(struct rt_session *s)
 {
 	drop_connection(s);
-	set_state(s, SESSION_CLOSED, SESSION_AVAIL_NONE);
+	session_set_state(s, SESSION_CLOSED, SESSION_AVAIL_NONE);
 }
 
 int
@@ -958,355 +782,4 @@ session_remove(struct rt_session *s, char **err)
 	unlink(s->socket_path);
 	closed(s);
 	return 0;
-}
-
-/* ---------- listing ---------- */
-
-static int
-by_id(const void *a, const void *b)
-{
-	const struct rt_session *x = *(struct rt_session *const *)a;
-	const struct rt_session *y = *(struct rt_session *const *)b;
-	return (x->id > y->id) - (x->id < y->id);
-}
-
-size_t
-session_list(struct session_manager *m, struct rt_session ***out)
-{
-	size_t n = 0;
-
-	*out = xcalloc(m->nsessions + 1, sizeof(**out));
-	for (size_t i = 0; i < m->nsessions; i++) {
-		struct rt_session *s = m->sessions[i];
-		if (!s->temporary && s->state != SESSION_CLOSED)
-			(*out)[n++] = s;
-	}
-	qsort(*out, n, sizeof(**out), by_id);
-	return n;
-}
-
-static struct rt_session *
-find_instance(struct session_manager *m, const char *instance_id)
-{
-	for (size_t i = 0; i < m->nsessions; i++)
-		if (strcmp(m->sessions[i]->instance_id, instance_id) == 0)
-			return m->sessions[i];
-	return NULL;
-}
-
-/* A session of another process becomes a local, Disconnected object. */
-static struct rt_session *
-adopt(struct session_manager *m, const struct rt_value *info,
-      const char *path)
-{
-	struct rt_session *s = session_new(m, false);
-	const char *cfg = str_prop(info, "ConfigurationName");
-
-	s->name = xstrdup(str_prop(info, "Name"));
-	s->computer = xstrdup(str_prop(info, "ComputerName"));
-	s->configuration = xstrdup(cfg ? cfg : DEFAULT_CONFIGURATION);
-	memcpy(s->instance_id, str_prop(info, "InstanceId"), GUID_LEN + 1);
-	s->socket_path = xstrdup(path);
-	return s;
-}
-
-/*
- * The session behind one socket of the runtime directory, or NULL when
- * it is not a usable endpoint of computer.  Stale sockets are removed.
- */
-static struct rt_session *
-scan_one(struct session_manager *m, const char *computer, const char *file)
-{
-	char *path = xasprintf("%s/%s", m->runtime_dir, file), *err = NULL;
-	bool gone;
-	struct rt_value *info = session_probe(path, m->timeout_ms, &gone,
-					      &err);
-	const char *id = str_prop(info, "InstanceId");
-	const char *cn = str_prop(info, "ComputerName");
-	const struct rt_value *att = rt_record_get(info, "ClientAttached");
-	struct rt_session *s = NULL;
-
-	if (gone)
-		unlink(path); /* stale: its endpoint died */
-	/* The socket's name must be the instance it claims to be. */
-	if (info && id && cn && str_prop(info, "Name") &&
-	    strncmp(id, file, GUID_LEN) == 0 && strlen(id) == GUID_LEN &&
-	    (!computer || same_computer(computer, cn))) {
-		s = find_instance(m, id);
-		if (!s)
-			s = adopt(m, info, path);
-		if (s->fd < 0 && !s->temporary) {
-			bool busy = att && att->kind == RT_VAL_BOOL && att->u.b;
-			set_state(s, SESSION_DISCONNECTED, busy ?
-				  SESSION_AVAIL_BUSY : SESSION_AVAIL_NONE);
-		}
-		if (s->temporary)
-			s = NULL;
-	}
-	rt_value_unref(info);
-	free(err);
-	free(path);
-	return s;
-}
-
-int
-session_query(struct session_manager *m, const char *computer,
-	      struct rt_session ***out, size_t *n, char **err)
-{
-	DIR *d;
-	struct dirent *e;
-	size_t cap = 0, seen = 0;
-
-	*out = NULL;
-	*n = 0;
-	if ((computer && !session_computer_known(m, computer, err)) ||
-	    rt_runtime_dir_prepare(m->runtime_dir, err) != 0)
-		return -1;
-	if (!(d = opendir(m->runtime_dir))) {
-		*err = xasprintf(_("cannot read runtime directory '%s': %s"),
-				 m->runtime_dir, strerror(errno));
-		return -1;
-	}
-	while ((e = readdir(d)) && seen < MAX_SCAN_ENTRIES) {
-		struct rt_session *s;
-		if (!is_socket_name(e->d_name))
-			continue;
-		seen++;
-		if (!(s = scan_one(m, computer, e->d_name)))
-			continue;
-		*out = xgrow(*out, &cap, *n + 1, sizeof(**out));
-		(*out)[(*n)++] = s;
-	}
-	closedir(d);
-	if (*n)
-		qsort(*out, *n, sizeof(**out), by_id);
-	return 0;
-}
-
-/* ---------- properties ---------- */
-
-int
-session_id(const struct rt_session *s)
-{
-	return s->id;
-}
-
-const char *
-session_name(const struct rt_session *s)
-{
-	return s->name;
-}
-
-const char *
-session_computer(const struct rt_session *s)
-{
-	return s->computer;
-}
-
-const char *
-session_configuration(const struct rt_session *s)
-{
-	return s->configuration;
-}
-
-const char *
-session_instance_id(const struct rt_session *s)
-{
-	return s->instance_id;
-}
-
-const char *
-session_socket_path(const struct rt_session *s)
-{
-	return s->socket_path;
-}
-
-enum session_state
-session_state(const struct rt_session *s)
-{
-	return s->state;
-}
-
-enum session_availability
-session_availability(const struct rt_session *s)
-{
-	return s->avail;
-}
-
-bool
-session_is_temporary(const struct rt_session *s)
-{
-	return s->temporary;
-}
-
-const char *
-session_state_name(enum session_state st)
-{
-	static const char *const names[] = {
-		"BeforeOpen", "Opening", "Opened", "Closed", "Closing",
-		"Broken", "Disconnecting", "Disconnected", "Connecting"
-	};
-	return (unsigned)st < sizeof(names) / sizeof(names[0]) ?
-		names[st] : "Broken";
-}
-
-const char *
-session_availability_name(enum session_availability a)
-{
-	static const char *const names[] = {
-		"None", "Available", "AvailableForNestedCommand", "Busy",
-		"RemoteDebug"
-	};
-	return (unsigned)a < sizeof(names) / sizeof(names[0]) ?
-		names[a] : "None";
-}
-
-static const char *
-string_prop(const struct rt_session *s, const char *name)
-{
-	if (strcasecmp(name, "Name") == 0)
-		return s->name;
-	if (strcasecmp(name, "ComputerName") == 0)
-		return s->computer;
-	if (strcasecmp(name, "ConfigurationName") == 0)
-		return s->configuration;
-	if (strcasecmp(name, "InstanceId") == 0)
-		return s->instance_id;
-	if (strcasecmp(name, "State") == 0)
-		return session_state_name(s->state);
-	if (strcasecmp(name, "Availability") == 0)
-		return session_availability_name(s->avail);
-	if (strcasecmp(name, "Transport") == 0)
-		return "Process";
-	if (strcasecmp(name, "ComputerType") == 0)
-		return "RemoteMachine";
-	return NULL;
-}
-
-static struct rt_value *
-session_prop_get(const struct rt_session *s, const char *name)
-{
-	const char *v;
-
-	if (!s || !name)
-		return NULL;
-	if (strcasecmp(name, "Id") == 0)
-		return rt_int(s->id);
-	v = string_prop(s, name);
-	return v ? rt_string(v) : NULL;
-}
-
-void
-session_props_install(void)
-{
-	rt_session_props_register(session_prop_get);
-}
-
-/* ---------- the table ---------- */
-
-struct column {
-	const char *label; /* also the property name */
-	int width;
-	bool right;
-};
-
-static const struct column default_columns[] = {
-	{"Id", 3, true}, {"Name", 15, false}, {"Transport", 9, false},
-	{"ComputerName", 15, false}, {"State", 13, false},
-	{"ConfigurationName", 20, false}, {"Availability", 13, true}
-};
-
-static const struct column page_columns[] = {
-	{"Id", 3, true}, {"Name", 15, false}, {"ComputerName", 15, false},
-	{"State", 13, false}, {"ConfigurationName", 20, false}
-};
-
-/* Appends text cut or padded to width code points. */
-static void
-add_cell(struct strbuf *sb, const char *text, int width, bool right)
-{
-	struct strbuf clean = STRBUF_INIT;
-	size_t cut = 0, count = 0;
-	int pad;
-
-	strbuf_init(&clean);
-	utf8_neutralize(&clean, text, strlen(text), false);
-	for (size_t i = 0; i < clean.len; i++) {
-		if (clean.buf[i] == '\t')
-			clean.buf[i] = ' '; /* a tab would break the columns */
-		if (((unsigned char)clean.buf[i] & 0xC0) == 0x80)
-			continue;
-		if (count == (size_t)width - 1)
-			cut = i; /* where "…" goes if the text is too long */
-		count++;
-	}
-	if (count > (size_t)width) {
-		clean.len = cut;
-		strbuf_addstr(&clean, "\xe2\x80\xa6");
-		count = (size_t)width;
-	}
-	pad = width - (int)count;
-	if (right)
-		strbuf_addchars(sb, ' ', (size_t)pad);
-	strbuf_add(sb, clean.buf, clean.len);
-	if (!right)
-		strbuf_addchars(sb, ' ', (size_t)pad);
-	strbuf_release(&clean);
-}
-
-static void
-end_line(struct strbuf *sb)
-{
-	strbuf_rtrim(sb);
-	strbuf_addch(sb, '\n');
-}
-
-static void
-add_headers(struct strbuf *sb, const struct column *cols, size_t ncols)
-{
-	for (size_t i = 0; i < ncols; i++) {
-		if (i)
-			strbuf_addch(sb, ' ');
-		add_cell(sb, cols[i].label, cols[i].width, cols[i].right);
-	}
-	end_line(sb);
-	for (size_t i = 0; i < ncols; i++) {
-		size_t n = strlen(cols[i].label);
-		char dashes[64];
-		if (n > (size_t)cols[i].width)
-			n = (size_t)cols[i].width;
-		memset(dashes, '-', n);
-		dashes[n] = '\0';
-		if (i)
-			strbuf_addch(sb, ' ');
-		add_cell(sb, dashes, cols[i].width, cols[i].right);
-	}
-	end_line(sb);
-}
-
-void
-session_format_table(struct strbuf *sb, struct rt_session *const *list,
-		     size_t n, enum session_table_view view)
-{
-	const struct column *cols = view == SESSION_TABLE_PAGE ? page_columns :
-		default_columns;
-	size_t ncols = view == SESSION_TABLE_PAGE ?
-		sizeof(page_columns) / sizeof(page_columns[0]) :
-		sizeof(default_columns) / sizeof(default_columns[0]);
-
-	add_headers(sb, cols, ncols);
-	for (size_t r = 0; r < n; r++) {
-		for (size_t i = 0; i < ncols; i++) {
-			char id[16];
-			const char *v = id;
-			if (strcmp(cols[i].label, "Id") == 0)
-				snprintf(id, sizeof(id), "%d", list[r]->id);
-			else
-				v = string_prop(list[r], cols[i].label);
-			if (i)
-				strbuf_addch(sb, ' ');
-			add_cell(sb, v ? v : "", cols[i].width, cols[i].right);
-		}
-		end_line(sb);
-	}
 }
