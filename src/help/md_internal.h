@@ -20,6 +20,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
+#include <strings.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -85,25 +87,17 @@ is_space(char c)
 	       c == '\v';
 }
 
-/* ASCII case-insensitive equality; other bytes must match exactly. */
+/* ASCII case-insensitive equality (NULL equals nothing). */
 static inline bool
 eq_ci(const char *a, const char *b)
 {
-	if (a == NULL || b == NULL)
-		return false;
-	for (; *a && *b; a++, b++)
-		if (lower(*a) != lower(*b))
-			return false;
-	return *a == *b;
+	return a && b && strcasecmp(a, b) == 0;
 }
 
 static inline bool
 prefix_ci(const char *s, const char *prefix)
 {
-	for (; *prefix; s++, prefix++)
-		if (lower(*s) != lower(*prefix))
-			return false;
-	return true;
+	return strncasecmp(s, prefix, strlen(prefix)) == 0;
 }
 
 #define PUSH(v, n, cap) (*((v) = xgrow((v), &(cap), (n) + 1, sizeof(*(v))), \

@@ -16,14 +16,6 @@
 
 /* ---------- name keys ---------- */
 
-static int
-cmp_ci(const char *a, const char *b)
-{
-	for (; *a && lower(*a) == lower(*b); a++, b++)
-		;
-	return (unsigned char)lower(*a) - (unsigned char)lower(*b);
-}
-
 /*
  * Heading text without leading dashes and spaces, inner spaces dropped,
  * lower-cased (xmalloc): "– Argument List" -> "argumentlist".
@@ -82,7 +74,7 @@ sparam_cmp(const void *a, const void *b)
 static int
 str_cmp_ci(const void *a, const void *b)
 {
-	return cmp_ci(*(const char *const *)a, *(const char *const *)b);
+	return strcasecmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 static const char *
@@ -181,7 +173,7 @@ collect_yaml_sets(struct mdp *m, struct names *nm)
 		qsort(v, n, sizeof(*v), str_cmp_ci);
 	size_t out = 0;
 	for (size_t i = 0; i < n; i++)
-		if (out == 0 || cmp_ci(v[out - 1], v[i]))
+		if (out == 0 || strcasecmp(v[out - 1], v[i]))
 			v[out++] = v[i];
 	nm->yaml = v;
 	nm->nyaml = out;
