@@ -34,28 +34,38 @@ only_links(const struct help_blocks *b)
 	return b->n > 0;
 }
 
-/* Which H2 part is which; parts[first] is the first one with a heading. */
+/*
+ * Which part is which; parts[first] is the first one with a heading, and
+ * first == 1 when text comes before it.  The short description is the
+ * part that says so; else the text before the first H2 (pages such as
+ * about_Numeric_Literals open with it); else the first H2.
+ */
 static void
 classify_parts(struct help_about_part *parts, size_t n, size_t first)
 {
 	size_t shrt = first;
+	bool named = false;
 
 	for (size_t i = first; i < n; i++)
 		parts[i].kind = HELP_ABOUT_OTHER;
-	if (first >= n)
-		return;
-	for (size_t i = first; i < n; i++)
+	for (size_t i = first; i < n && !named; i++)
 		if (says(&parts[i], "short-description", "short description")) {
 			shrt = i;
-			break;
+			named = true;
 		}
+	if (!named && first > 0 && blocks_text_len(&parts[0].body) > 0) {
+		parts[0].kind = HELP_ABOUT_SHORT_DESCRIPTION;
+		shrt = 0;
+	} else if (first >= n) {
+		return;
+	}
 	parts[shrt].kind = HELP_ABOUT_SHORT_DESCRIPTION;
 	if (shrt + 1 < n) {
 		struct help_about_part *p = &parts[shrt + 1];
 		bool large = p->body.n >= 2 || blocks_text_len(&p->body) >= 200;
 		if (says(p, "long-description", "long description") ||
 		    says(p, "detailed-description", "detailed description") ||
-		    (shrt + 1 == first + 1 && large))
+		    (shrt == first && large))
 			p->kind = HELP_ABOUT_LONG_DESCRIPTION;
 	}
 	for (size_t i = first; i < n; i++)

@@ -246,8 +246,12 @@ check_about(const struct page *pg, int loc, struct help_doc *d)
 		nshort += p->kind == HELP_ABOUT_SHORT_DESCRIPTION;
 		nsee += p->kind == HELP_ABOUT_SEE_ALSO;
 		nh2 += p->heading && *p->heading && p->kind <= HELP_ABOUT_OTHER;
-		if (p->heading == NULL && (i != 0 || p->kind != HELP_ABOUT_OTHER))
-			nshort = 99; /* only a first OTHER part has no heading */
+		/* Only the text before the first H2 has no heading: it
+		 * is the short description when no H2 says it is one. */
+		if (p->heading == NULL &&
+		    (i != 0 || (p->kind != HELP_ABOUT_OTHER &&
+				p->kind != HELP_ABOUT_SHORT_DESCRIPTION)))
+			nshort = 99;
 	}
 	const char *text = help_blocks_first_text(d, &d->short_description);
 	/* every H2 is a part with a kind */
@@ -275,6 +279,23 @@ TEST(about_pages_have_a_short_description)
 			help_doc_free(d);
 		}
 	check_int(n, ==, 2 * 127);
+}
+
+/* A page that opens with its short description before any H2. */
+TEST(about_intro_is_the_short_description)
+{
+	struct page pg = {0};
+	pg.path = xasprintf("%s/en-US/Microsoft.PowerShell.Core/About/%s",
+			    corpus, "about_Numeric_Literals.md");
+	struct help_doc *d = parse(&pg, NULL, "en-US");
+	check(d && d->nparts > 1);
+	check(d && d->parts[0].heading == NULL &&
+	      d->parts[0].kind == HELP_ABOUT_SHORT_DESCRIPTION);
+	check(d && d->parts[1].kind == HELP_ABOUT_OTHER);
+	const char *text = d ? help_blocks_first_text(d, &d->short_description) : "";
+	check(strncmp(text, "There are two kinds of numeric literals", 39) == 0);
+	help_doc_free(d);
+	free(pg.path);
 }
 
 /* The corpus' real unclosed fences and the seed's locale mismatch. */
@@ -509,6 +530,7 @@ main(void)
 	RUN(page_kinds_and_names);
 	RUN(cmdlet_pages_sections_params_links);
 	RUN(about_pages_have_a_short_description);
+	RUN(about_intro_is_the_short_description);
 	RUN(real_damage_is_reported);
 	RUN(swedish_pages_match_their_source);
 	RUN(swedish_sections_without_source);

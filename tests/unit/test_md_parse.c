@@ -855,6 +855,23 @@ TEST(about_parts)
 	help_doc_free(d);
 }
 
+TEST(about_intro_without_short_heading)
+{
+	/* no H2 says "short description": the text before the first H2 is
+	 * the short description, and the first H2 is an ordinary part */
+	const char *p = "# about_W\n\nW in one sentence.\n\n## Details\n\nOne.\n\nTwo.\n";
+	struct help_doc *d = parse(p);
+	check_int(d ? d->nparts : 0, ==, 2);
+	if (d && d->nparts == 2) {
+		check(d->parts[0].heading == NULL);
+		check_int(d->parts[0].kind, ==, HELP_ABOUT_SHORT_DESCRIPTION);
+		check_int(d->parts[1].kind, ==, HELP_ABOUT_OTHER);
+		check_str(help_blocks_first_text(d, &d->short_description),
+			  "W in one sentence.");
+	}
+	help_doc_free(d);
+}
+
 TEST(about_parts_by_position)
 {
 	/* no anchors and unknown words: first is short, a big second is
@@ -1167,6 +1184,7 @@ main(void)
 	RUN(escape_sequences_stay_text);
 	RUN(lists_and_nesting);
 	RUN(about_parts);
+	RUN(about_intro_without_short_heading);
 	RUN(about_parts_by_position);
 	RUN(positions_count_the_front_matter);
 	RUN(unclosed_fences);
