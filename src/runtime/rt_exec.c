@@ -229,3 +229,18 @@ rt_exec_configuration_matches(struct rt_context *ctx, struct rt_session *s)
 
 	return c == NULL || glob_match(c, session_configuration(s));
 }
+
+int
+rt_exec_each_string(struct rt_context *ctx, const char *name,
+		    int (*fn)(struct rt_context *, const char *))
+{
+	struct rt_value *v = rt_binding_get(ctx->bind, name);
+	int rc = 0;
+
+	for (size_t i = 0; v && i < rt_value_nitems(v); i++) {
+		struct rt_value *e = rt_value_item(v, i);
+		if (e->kind == RT_VAL_STRING && fn(ctx, e->u.s) != 0)
+			rc = 1;
+	}
+	return rc;
+}

@@ -93,6 +93,13 @@ bool rt_exec_glob(const char *pattern, const char *s);
  * selection names among list[0, n): calls fn for each and reports
  * PowerShell's "no session" error for a selector that matched none.
  */
+/*
+ * Calls fn for each string of parameter `name` (a scalar or an array);
+ * returns 1 if any call failed, else 0.
+ */
+int rt_exec_each_string(struct rt_context *ctx, const char *name,
+			int (*fn)(struct rt_context *, const char *));
+
 int rt_exec_select_sessions(struct rt_context *ctx, struct rt_session **list,
 			    size_t n,
 			    int (*fn)(struct rt_context *, struct rt_session *));

@@ -313,3 +313,15 @@ rt_value_to_string(const struct rt_value *v)
 	value_string(&sb, v, 0);
 	return strbuf_detach(&sb, NULL);
 }
+
+size_t
+rt_value_nitems(const struct rt_value *v)
+{
+	return v->kind == RT_VAL_ARRAY ? v->u.array.n : 1;
+}
+
+struct rt_value *
+rt_value_item(const struct rt_value *v, size_t i)
+{
+	return v->kind == RT_VAL_ARRAY ? v->u.array.v[i] : (struct rt_value *)v;
+}

@@ -71,6 +71,11 @@ void rt_record_set(struct rt_value *r, const char *name, struct rt_value *v);
 /* Property by name, case-insensitively (borrowed), or NULL. */
 struct rt_value *rt_record_get(const struct rt_value *r, const char *name);
 
+/* The number of items of v: an array's length, 1 for any other value. */
+size_t rt_value_nitems(const struct rt_value *v);
+/* Item i of v (borrowed): an array's element, or v itself for i == 0. */
+struct rt_value *rt_value_item(const struct rt_value *v, size_t i);
+
 struct rt_value *rt_value_ref(struct rt_value *v);
 void rt_value_unref(struct rt_value *v);
 

@@ -260,17 +260,8 @@ run_connect_pssession(struct rt_context *ctx)
 	size_t n;
 	int rc = 0;
 
-	if (cn) {
-		size_t m = cn->kind == RT_VAL_ARRAY ? cn->u.array.n : 1;
-		for (size_t i = 0; i < m; i++) {
-			struct rt_value *e = cn->kind == RT_VAL_ARRAY
-						     ? cn->u.array.v[i] : cn;
-			if (e->kind == RT_VAL_STRING &&
-			    connect_computer(ctx, e->u.s) != 0)
-				rc = 1;
-		}
-		return rc;
-	}
+	if (cn)
+		return rt_exec_each_string(ctx, "ComputerName", connect_computer);
 	n = session_list(ctx->sessions, &list);
 	rc = rt_exec_select_sessions(ctx, list, n, connect_one);
 	free(list);

@@ -125,13 +125,12 @@ static int
 remove_by_computer(struct rt_context *ctx, struct rt_value *cn,
 		   struct rt_session **list, size_t n)
 {
-	size_t m = cn->kind == RT_VAL_ARRAY ? cn->u.array.n : 1;
+	size_t m = rt_value_nitems(cn);
 	int rc = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		for (size_t k = 0; k < m; k++) {
-			struct rt_value *e = cn->kind == RT_VAL_ARRAY
-						     ? cn->u.array.v[k] : cn;
+			struct rt_value *e = rt_value_item(cn, k);
 			if (e->kind == RT_VAL_STRING &&
 			    rt_exec_glob(e->u.s, session_computer(list[i]))) {
 				rc |= remove_one(ctx, list[i]);
