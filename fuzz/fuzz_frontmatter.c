@@ -63,7 +63,7 @@ run_meta(struct arena *a, const char *text, struct diag_ctx *dx)
 	if (set.text == NULL || (set.nparams && set.params == NULL))
 		abort();
 	platyps_resolve_link(a, &l);
-	if (platyps_short_type(a, text) == NULL)
+	if (help_short_type(a, text) == NULL)
 		abort();
 }
 

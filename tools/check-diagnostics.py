@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks the diagnostics table against its documentation and tests (TAP).
 
-For every DIAG(...) entry of src/common/diag_table.h:
+For every DIAG(...) entry of src/diag/diag_table.h:
   - doc/diagnostics.md has a heading '### slug' under the right level;
   - some test produces it: a golden .err file or a test source names '[slug]'
     or the DIAG_ID.
@@ -12,7 +12,7 @@ import re
 import sys
 
 top = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..")
-table = open(os.path.join(top, "src/common/diag_table.h"), encoding="utf-8").read()
+table = open(os.path.join(top, "src/diag/diag_table.h"), encoding="utf-8").read()
 entries = re.findall(r'DIAG\((\w+),\s*(\w+),\s*"([a-z0-9-]+)"', table)
 doc = open(os.path.join(top, "doc/diagnostics.md"), encoding="utf-8").read()
 

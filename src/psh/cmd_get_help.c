@@ -32,8 +32,6 @@
 
 #define DEFAULT_TOPIC "about_pshelp"
 
-bool psh_help_paged;
-
 /* ---------- roots ---------- */
 
 static void
@@ -54,7 +52,7 @@ help_roots(struct root_list *roots)
 
 /* PowerShell's short type names in SYNTAX: string, int, guid, ... */
 static void
-add_type(struct strbuf *sb, const struct rt_param *p)
+add_type(struct strbuf *sb, const struct meta_param *p)
 {
 	const char *t = p->type_name ? p->type_name : "Object";
 	const char *dot = strrchr(t, '.');
@@ -77,11 +75,11 @@ add_type(struct strbuf *sb, const struct rt_param *p)
 }
 
 static void
-add_param(struct strbuf *sb, const struct rt_param *p,
-	  const struct rt_param_set *m)
+add_param(struct strbuf *sb, const struct meta_param *p,
+	  const struct meta_param_set *m)
 {
-	bool sw = p->type == RT_TYPE_SWITCH;
-	bool pos = m->position != RT_POSITION_NAMED;
+	bool sw = p->type == META_TYPE_SWITCH;
+	bool pos = m->position != META_POSITION_NAMED;
 
 	strbuf_addch(sb, ' ');
 	if (!m->mandatory)
@@ -98,16 +96,16 @@ add_param(struct strbuf *sb, const struct rt_param *p,
 
 /* Positional parameters by position, then mandatory, then optional. */
 static void
-add_set(struct strbuf *sb, const struct rt_command *c, const char *set)
+add_set(struct strbuf *sb, const struct meta_command *c, const char *set)
 {
 	strbuf_addf(sb, "    %s", c->name);
 	for (int pass = 0; pass < 3; pass++) {
 		for (int pos = 0; pos < (pass == 0 ? 16 : 1); pos++) {
 			for (size_t i = 0; i < c->nparams; i++) {
-				const struct rt_param *p = &c->params[i];
-				const struct rt_param_set *m =
-					rt_param_in_set(p, set);
-				bool named = m && m->position == RT_POSITION_NAMED;
+				const struct meta_param *p = &c->params[i];
+				const struct meta_param_set *m =
+					meta_param_in_set(p, set);
+				bool named = m && m->position == META_POSITION_NAMED;
 				if (m == NULL ||
 				    (pass == 0 && (named || m->position != pos)) ||
 				    (pass == 1 && (!named || !m->mandatory)) ||
@@ -125,10 +123,10 @@ add_set(struct strbuf *sb, const struct rt_command *c, const char *set)
 }
 
 static void
-add_syntax(struct strbuf *sb, const struct rt_command *c)
+add_syntax(struct strbuf *sb, const struct meta_command *c)
 {
 	if (c->sets == NULL || c->sets[0] == NULL) {
-		add_set(sb, c, RT_ALL_SETS);
+		add_set(sb, c, META_ALL_SETS);
 		return;
 	}
 	if (c->default_set)
@@ -139,7 +137,7 @@ add_syntax(struct strbuf *sb, const struct rt_command *c)
 }
 
 char *
-psh_partial_help(const struct rt_command *c)
+psh_partial_help(const struct meta_command *c)
 {
 	struct strbuf sb = STRBUF_INIT;
 
@@ -237,7 +235,7 @@ static bool in_categories(const struct rt_context *ctx, const struct topic *t);
 static int
 not_found(struct request *rq, const char *name)
 {
-	const struct rt_command *c = rt_command_find(name);
+	const struct meta_command *c = meta_command_find(name);
 	const struct topic cmd = { .category = TOPIC_COMMAND };
 	char *partial;
 
@@ -337,7 +335,7 @@ lookup(struct request *rq, const char *name)
 	struct root_list roots = { 0 };
 	struct topic_index idx = { 0 };
 	const struct topic **found = NULL;
-	const struct rt_command *c = rt_command_find(name);
+	const struct meta_command *c = meta_command_find(name);
 	size_t n;
 	int rc;
 
@@ -403,14 +401,12 @@ set_view(struct request *rq)
 }
 
 int
-psh_get_help(struct rt_context *ctx)
+psh_get_help(struct rt_context *ctx, bool paged, void *cookie)
 {
 	struct request rq = { .ctx = ctx };
 	const char *name = rt_exec_string(ctx, "Name");
-	bool paged = psh_help_paged;
 	int rc;
 
-	psh_help_paged = false;
 	strbuf_init(&rq.out);
 	set_view(&rq);
 	rq.ro.width = width();

@@ -5,16 +5,13 @@
 
 #include <stdbool.h>
 
-struct rt_command;
+struct meta_command;
 struct rt_context;
 
-/* Set before running Get-Help for `help`: page the text on a terminal. */
-extern bool psh_help_paged;
-
-/* The handler behind Get-Help (installed as psh_get_help_hook). */
-int psh_get_help(struct rt_context *ctx);
+/* Get-Help for the evaluator (a psh_help_fn); paged: through $PAGER. */
+int psh_get_help(struct rt_context *ctx, bool paged, void *cookie);
 
 /* PowerShell's partial help of a command without a page (caller frees). */
-char *psh_partial_help(const struct rt_command *c);
+char *psh_partial_help(const struct meta_command *c);
 
 #endif

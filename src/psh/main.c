@@ -27,7 +27,7 @@
 #include "eval.h"
 #include "i18n.h"
 #include "repl.h"
-#include "rt_meta.h"
+#include "meta.h"
 #include "session.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -129,6 +129,7 @@ serve_endpoint(int argc, char **argv)
 {
 	struct endpoint_options o;
 	struct psh_eval_options eo = { .out = stdout, .err = stderr,
+					 .help = psh_get_help,
 				       .endpoint = true };
 	struct psh_eval *ev;
 	char *err = NULL;
@@ -193,7 +194,8 @@ run_script(struct psh_eval *ev, const char *path)
 static int
 run(const struct options *o)
 {
-	struct psh_eval_options eo = { .out = stdout, .err = stderr };
+	struct psh_eval_options eo = { .out = stdout, .err = stderr,
+					 .help = psh_get_help };
 	struct psh_eval *ev;
 	bool tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 	const char *term = getenv("TERM");
@@ -235,7 +237,6 @@ main(int argc, char **argv)
 	int rc;
 
 	init_i18n();
-	psh_get_help_hook = psh_get_help;
 	if (argc > 1 && strcmp(argv[1], "--endpoint-serve") == 0)
 		return serve_endpoint(argc, argv);
 	if (!parse_args(&o, argc, argv)) {
@@ -249,7 +250,7 @@ main(int argc, char **argv)
 		printf("%s (pshelp) %s\n", PROG, PSHELP_VERSION);
 		rc = 0;
 	} else if (o.metadata) {
-		char *json = rt_metadata_json();
+		char *json = meta_to_json();
 		fputs(json, stdout);
 		free(json);
 		rc = 0;

@@ -128,7 +128,7 @@ bind_fail(struct binder *bd, enum rt_bind_error e, int arg, ...)
 }
 
 
-static const char *const unnamed_sets[] = { RT_ALL_SETS, NULL };
+static const char *const unnamed_sets[] = { META_ALL_SETS, NULL };
 
 static uint64_t
 all_sets(const struct binder *bd)
@@ -145,11 +145,11 @@ all_sets(const struct binder *bd)
 uint64_t
 bind_sets_at(const struct binder *bd, size_t pi, int pos, unsigned pipe)
 {
-	const struct rt_param *p = bd->params[pi];
+	const struct meta_param *p = bd->params[pi];
 	uint64_t m = 0;
 
 	for (size_t s = 0; s < bd->nsets; s++) {
-		const struct rt_param_set *ps = rt_param_in_set(p, bd->sets[s]);
+		const struct meta_param_set *ps = meta_param_in_set(p, bd->sets[s]);
 		if (!ps || (pos >= -1 && ps->position != pos))
 			continue;
 		if (pipe && !(ps->pipeline & pipe))
@@ -160,7 +160,7 @@ bind_sets_at(const struct binder *bd, size_t pi, int pos, unsigned pipe)
 }
 
 static void
-add_params(struct binder *bd, const struct rt_param *v, size_t n)
+add_params(struct binder *bd, const struct meta_param *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		bd->params[bd->nparams++] = &v[i];
@@ -168,12 +168,12 @@ add_params(struct binder *bd, const struct rt_param *v, size_t n)
 
 static void
 binder_init(struct binder *bd, struct rt_binding *b,
-	    const struct rt_command *cmd, const struct rt_arg *args,
+	    const struct meta_command *cmd, const struct rt_arg *args,
 	    size_t nargs)
 {
 	size_t ncommon = 0, nsp = 0;
-	const struct rt_param *common = rt_common_params(&ncommon);
-	const struct rt_param *sp = rt_should_process_params(&nsp);
+	const struct meta_param *common = meta_common_params(&ncommon);
+	const struct meta_param *sp = meta_should_process_params(&nsp);
 
 	memset(bd, 0, sizeof(*bd));
 	bd->cmd = cmd;
@@ -249,7 +249,7 @@ prefix_of(const char *name, const char *token, size_t n)
 
 /* Matches p by exact name or alias (exact) or by prefix (!exact). */
 static bool
-param_matches(const struct rt_param *p, const char *token, bool exact)
+param_matches(const struct meta_param *p, const char *token, bool exact)
 {
 	size_t n = strlen(token);
 
@@ -354,7 +354,7 @@ bind_named_one(struct binder *bd, size_t *i)
 
 	if (!match_param(bd, arg, a->name, &pi))
 		return false;
-	const struct rt_param *p = bd->params[pi];
+	const struct meta_param *p = bd->params[pi];
 	if (bd->slot[pi] >= 0)
 		return bind_fail(bd, RT_BIND_PARAMETER_ALREADY_BOUND, arg,
 				 a->name);
@@ -363,7 +363,7 @@ bind_named_one(struct binder *bd, size_t *i)
 		if (!v)
 			return bind_fail(bd, RT_BIND_MISSING_ARGUMENT, arg,
 					 p->name, p->type_name);
-	} else if (p->type != RT_TYPE_SWITCH) {
+	} else if (p->type != META_TYPE_SWITCH) {
 		if (*i + 1 >= bd->nargs || bd->args[*i + 1].name ||
 		    !bd->args[*i + 1].value)
 			return bind_fail(bd, RT_BIND_MISSING_ARGUMENT, arg,
@@ -407,10 +407,10 @@ positions(const struct binder *bd, int *out)
 	size_t n = 0;
 
 	for (size_t pi = 0; pi < bd->nparams; pi++) {
-		const struct rt_param *p = bd->params[pi];
+		const struct meta_param *p = bd->params[pi];
 		for (size_t s = 0; bd->slot[pi] < 0 && s < p->nsets; s++) {
 			int pos = p->sets[s].position;
-			if (pos != RT_POSITION_NAMED)
+			if (pos != META_POSITION_NAMED)
 				out[n++] = pos;
 		}
 	}
@@ -443,7 +443,7 @@ try_bind(struct binder *bd, int pos, unsigned pipe, uint64_t sets,
 	 bool coerce, struct rt_value *value, int arg, struct conv *c)
 {
 	for (size_t pi = 0; sets && pi < bd->nparams; pi++) {
-		const struct rt_param *p = bd->params[pi];
+		const struct meta_param *p = bd->params[pi];
 		if (bd->slot[pi] >= 0 ||
 		    !(bind_sets_at(bd, pi, pos, pipe) & sets))
 			continue;
@@ -509,7 +509,7 @@ static int
 remaining_param(const struct binder *bd)
 {
 	for (size_t pi = 0; pi < bd->nparams; pi++)
-		if (bind_sets_at(bd, pi, -2, RT_PIPE_FROM_REMAINING) &
+		if (bind_sets_at(bd, pi, -2, META_PIPE_FROM_REMAINING) &
 		    bd->valid)
 			return (int)pi;
 	return -1;
@@ -593,8 +593,8 @@ static bool
 mandatory_bound(const struct binder *bd, size_t s)
 {
 	for (size_t pi = 0; pi < bd->ndeclared; pi++) {
-		const struct rt_param_set *ps =
-			rt_param_in_set(bd->params[pi], bd->sets[s]);
+		const struct meta_param_set *ps =
+			meta_param_in_set(bd->params[pi], bd->sets[s]);
 		if (ps && ps->mandatory && bd->slot[pi] < 0)
 			return false;
 	}
@@ -643,8 +643,8 @@ check_mandatory(struct binder *bd, size_t s)
 
 	b->missing = xcalloc(bd->ndeclared + 1, sizeof(*b->missing));
 	for (size_t pi = 0; pi < bd->ndeclared; pi++) {
-		const struct rt_param_set *ps =
-			rt_param_in_set(bd->params[pi], bd->sets[s]);
+		const struct meta_param_set *ps =
+			meta_param_in_set(bd->params[pi], bd->sets[s]);
 		if (ps && ps->mandatory && bd->slot[pi] < 0)
 			b->missing[b->nmissing++] = bd->params[pi];
 	}
@@ -684,7 +684,7 @@ bind_all(struct binder *bd, struct rt_value *input)
 }
 
 enum rt_bind_error
-rt_bind(struct rt_binding *b, const struct rt_command *cmd,
+rt_bind(struct rt_binding *b, const struct meta_command *cmd,
 	const struct rt_arg *args, size_t nargs, struct rt_value *input)
 {
 	struct binder bd;
@@ -726,7 +726,7 @@ rt_binding_switch(const struct rt_binding *b, const char *name)
 	return v && v->kind == RT_VAL_BOOL && v->u.b;
 }
 
-const struct rt_param *
+const struct meta_param *
 rt_binding_unsupported(const struct rt_binding *b)
 {
 	for (size_t i = 0; i < b->nbound; i++)

@@ -20,7 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "rt_meta.h"
+#include "meta.h"
 
 struct rt_value;
 
@@ -54,7 +54,7 @@ enum rt_bind_error {
 
 /* A parameter and the value the binder converted for it. */
 struct rt_bound {
-	const struct rt_param *param;
+	const struct meta_param *param;
 	struct rt_value *value; /* owned by the binding; switches are BOOL,
 				   array types always ARRAY */
 	int arg;		/* index of the argument it came from (the
@@ -64,8 +64,8 @@ struct rt_bound {
 };
 
 struct rt_binding {
-	const struct rt_command *cmd;
-	/* The resolved parameter set (RT_ALL_SETS for a command with one
+	const struct meta_command *cmd;
+	/* The resolved parameter set (META_ALL_SETS for a command with one
 	   unnamed set); NULL when binding stopped before resolving it. */
 	const char *set;
 	struct rt_bound *bound; /* in binding order */
@@ -78,7 +78,7 @@ struct rt_binding {
 
 	/* Mandatory parameters of the resolved set that are still unbound
 	   (RT_BIND_MISSING_MANDATORY), in declaration order. */
-	const struct rt_param **missing;
+	const struct meta_param **missing;
 	size_t nmissing;
 };
 
@@ -88,7 +88,7 @@ struct rt_binding {
  * Returns b->error.  Pipeline input is bound after the arguments; bind
  * again for each pipeline object.
  */
-enum rt_bind_error rt_bind(struct rt_binding *b, const struct rt_command *cmd,
+enum rt_bind_error rt_bind(struct rt_binding *b, const struct meta_command *cmd,
 			   const struct rt_arg *args, size_t nargs,
 			   struct rt_value *input);
 void rt_binding_release(struct rt_binding *b);
@@ -98,7 +98,7 @@ struct rt_value *rt_binding_get(const struct rt_binding *b, const char *name);
 /* True if a switch parameter was bound to true. */
 bool rt_binding_switch(const struct rt_binding *b, const char *name);
 /* The first bound parameter the runtime cannot honour, or NULL. */
-const struct rt_param *rt_binding_unsupported(const struct rt_binding *b);
+const struct meta_param *rt_binding_unsupported(const struct rt_binding *b);
 
 /* "cmdlet Enter-PSSession at command pipeline position 1" (caller frees). */
 char *rt_bind_prompt_caption(const char *command, int position);

@@ -57,7 +57,7 @@ conv_fail(struct conv *c, enum rt_bind_error e, char *message)
 
 /* "Cannot bind parameter 'P'. <detail>" (detail is consumed). */
 static struct rt_value *
-cast_fail(struct conv *c, const struct rt_param *p, char *detail)
+cast_fail(struct conv *c, const struct meta_param *p, char *detail)
 {
 	char *m = bind_format(_(bind_errors[RT_BIND_CANNOT_CONVERT].fmt),
 			      p->name, detail);
@@ -67,7 +67,7 @@ cast_fail(struct conv *c, const struct rt_param *p, char *detail)
 
 /* 'Cannot convert value "v" to type "T". Error: "why"'. */
 static struct rt_value *
-cast_fail_inner(struct conv *c, const struct rt_param *p, const char *shown,
+cast_fail_inner(struct conv *c, const struct meta_param *p, const char *shown,
 		const char *type, const char *why)
 {
 	return cast_fail(c, p,
@@ -76,7 +76,7 @@ cast_fail_inner(struct conv *c, const struct rt_param *p, const char *shown,
 
 /* 'Cannot convert the "v" value of type "X" to type "T".' */
 static struct rt_value *
-cast_fail_type(struct conv *c, const struct rt_param *p,
+cast_fail_type(struct conv *c, const struct meta_param *p,
 	       const struct rt_value *v, const char *type)
 {
 	char *shown = rt_value_to_string(v);
@@ -89,7 +89,7 @@ cast_fail_type(struct conv *c, const struct rt_param *p,
 
 /* "Cannot convert 'X' to the type 'T' required by parameter 'P'. why" */
 static struct rt_value *
-convert_argument_fail(struct conv *c, const struct rt_param *p,
+convert_argument_fail(struct conv *c, const struct meta_param *p,
 		      const char *shown, const char *why)
 {
 	char *m;
@@ -103,7 +103,7 @@ convert_argument_fail(struct conv *c, const struct rt_param *p,
 
 /* The element type of an array type ("System.Int32" of "System.Int32[]"). */
 static char *
-element_type(const struct rt_param *p)
+element_type(const struct meta_param *p)
 {
 	size_t n = strlen(p->type_name);
 	if (p->is_array && n > 2 && strcmp(p->type_name + n - 2, "[]") == 0)
@@ -211,7 +211,7 @@ parse_int32(const char *str, int32_t *out)
 }
 
 static struct rt_value *
-to_int32(const struct rt_param *p, const struct rt_value *v, struct conv *c)
+to_int32(const struct meta_param *p, const struct rt_value *v, struct conv *c)
 {
 	int32_t i;
 	const char *why;
@@ -300,7 +300,7 @@ parse_guid(const char *str, char *buf)
 }
 
 static struct rt_value *
-to_guid(const struct rt_param *p, const struct rt_value *v, struct conv *c)
+to_guid(const struct meta_param *p, const struct rt_value *v, struct conv *c)
 {
 	char buf[40];
 	const char *why;
@@ -345,7 +345,7 @@ check_uri(const char *s, size_t n)
 }
 
 static struct rt_value *
-to_uri(const struct rt_param *p, const struct rt_value *v, struct conv *c)
+to_uri(const struct meta_param *p, const struct rt_value *v, struct conv *c)
 {
 	if (v->kind == RT_VAL_NULL)
 		return rt_null();
@@ -378,7 +378,7 @@ join_values(const char *const *list, const char *sep)
 
 /* An enum by name, case-insensitively; the canonical spelling results. */
 static struct rt_value *
-to_enum(const struct rt_param *p, const struct rt_value *v, struct conv *c)
+to_enum(const struct meta_param *p, const struct rt_value *v, struct conv *c)
 {
 	if (v->kind == RT_VAL_NULL) {
 		char *t = element_type(p);
@@ -413,7 +413,7 @@ to_enum(const struct rt_param *p, const struct rt_value *v, struct conv *c)
 
 /* A string parameter with accepted values has PowerShell's ValidateSet. */
 static struct rt_value *
-validate_set(const struct rt_param *p, struct rt_value *s, struct conv *c)
+validate_set(const struct meta_param *p, struct rt_value *s, struct conv *c)
 {
 	if (!p->accepted_values || s->kind != RT_VAL_STRING)
 		return s;
@@ -432,7 +432,7 @@ validate_set(const struct rt_param *p, struct rt_value *s, struct conv *c)
 }
 
 static struct rt_value *
-to_string(const struct rt_param *p, struct rt_value *v, struct conv *c)
+to_string(const struct meta_param *p, struct rt_value *v, struct conv *c)
 {
 	struct rt_value *s;
 
@@ -450,25 +450,25 @@ to_string(const struct rt_param *p, struct rt_value *v, struct conv *c)
 
 /* Converts one element (never an array target) to p's element type. */
 static struct rt_value *
-convert_element(const struct rt_param *p, struct rt_value *v, struct conv *c)
+convert_element(const struct meta_param *p, struct rt_value *v, struct conv *c)
 {
 	switch (p->type) {
-	case RT_TYPE_STRING:
+	case META_TYPE_STRING:
 		return to_string(p, v, c);
-	case RT_TYPE_INT32:
+	case META_TYPE_INT32:
 		return to_int32(p, v, c);
-	case RT_TYPE_GUID:
+	case META_TYPE_GUID:
 		return to_guid(p, v, c);
-	case RT_TYPE_URI:
+	case META_TYPE_URI:
 		return to_uri(p, v, c);
-	case RT_TYPE_ENUM:
+	case META_TYPE_ENUM:
 		return to_enum(p, v, c);
-	case RT_TYPE_PSSESSION:
+	case META_TYPE_PSSESSION:
 		if (v->kind == RT_VAL_SESSION || v->kind == RT_VAL_NULL)
 			return rt_value_ref(v);
 		return cast_fail_type(c, p, v,
 			"System.Management.Automation.Runspaces.PSSession");
-	case RT_TYPE_SCRIPTBLOCK:
+	case META_TYPE_SCRIPTBLOCK:
 		if (v->kind == RT_VAL_SCRIPTBLOCK || v->kind == RT_VAL_NULL)
 			return rt_value_ref(v);
 		return cast_fail_type(c, p, v,
@@ -483,7 +483,7 @@ convert_element(const struct rt_param *p, struct rt_value *v, struct conv *c)
 
 /* A switch takes booleans and numbers only (0 is false); $null is true. */
 static struct rt_value *
-to_switch(const struct rt_param *p, const struct rt_value *v, struct conv *c)
+to_switch(const struct meta_param *p, const struct rt_value *v, struct conv *c)
 {
 	if (!v || v->kind == RT_VAL_NULL)
 		return rt_bool(true);
@@ -495,7 +495,7 @@ to_switch(const struct rt_param *p, const struct rt_value *v, struct conv *c)
 }
 
 static struct rt_value *
-to_array(const struct rt_param *p, struct rt_value *v, struct conv *c)
+to_array(const struct meta_param *p, struct rt_value *v, struct conv *c)
 {
 	struct rt_value *a = rt_array_new();
 	size_t n = v->kind == RT_VAL_ARRAY ? v->u.array.n : 1;
@@ -515,7 +515,7 @@ to_array(const struct rt_param *p, struct rt_value *v, struct conv *c)
 
 /* Enums take an array as a flags combination: "Cmdlet, Function". */
 static struct rt_value *
-enum_from_array(const struct rt_param *p, struct rt_value *v, struct conv *c)
+enum_from_array(const struct meta_param *p, struct rt_value *v, struct conv *c)
 {
 	struct rt_value *a = to_array(p, v, c);
 	struct strbuf sb = STRBUF_INIT;
@@ -533,7 +533,7 @@ enum_from_array(const struct rt_param *p, struct rt_value *v, struct conv *c)
 }
 
 static bool
-mandatory_anywhere(const struct rt_param *p)
+mandatory_anywhere(const struct meta_param *p)
 {
 	for (size_t i = 0; i < p->nsets; i++)
 		if (p->sets[i].mandatory)
@@ -553,21 +553,21 @@ empty_string(const struct rt_value *v)
  * [AllowNull()] [AllowEmptyCollection()] -InputObject does.
  */
 static bool
-check_mandatory_value(const struct rt_param *p, const struct rt_value *v,
+check_mandatory_value(const struct meta_param *p, const struct rt_value *v,
 		      struct conv *c)
 {
 	enum rt_bind_error e = RT_BIND_OK;
 
-	if (!mandatory_anywhere(p) || p->type == RT_TYPE_OBJECT ||
-	    p->type == RT_TYPE_SWITCH)
+	if (!mandatory_anywhere(p) || p->type == META_TYPE_OBJECT ||
+	    p->type == META_TYPE_SWITCH)
 		return true;
 	if (!v || v->kind == RT_VAL_NULL)
 		e = RT_BIND_NULL_NOT_ALLOWED;
-	else if (p->type == RT_TYPE_STRING && empty_string(v))
+	else if (p->type == META_TYPE_STRING && empty_string(v))
 		e = RT_BIND_EMPTY_STRING_NOT_ALLOWED;
 	else if (v->kind == RT_VAL_ARRAY && p->is_array && v->u.array.n == 0)
 		e = RT_BIND_EMPTY_ARRAY_NOT_ALLOWED;
-	else if (v->kind == RT_VAL_ARRAY && p->type == RT_TYPE_STRING)
+	else if (v->kind == RT_VAL_ARRAY && p->type == META_TYPE_STRING)
 		for (size_t i = 0; i < v->u.array.n && !e; i++)
 			if (empty_string(v->u.array.v[i]))
 				e = RT_BIND_EMPTY_STRING_NOT_ALLOWED;
@@ -582,9 +582,9 @@ check_mandatory_value(const struct rt_param *p, const struct rt_value *v,
  * new reference, or NULL with *c filled.
  */
 struct rt_value *
-bind_convert(const struct rt_param *p, struct rt_value *v, struct conv *c)
+bind_convert(const struct meta_param *p, struct rt_value *v, struct conv *c)
 {
-	if (p->type == RT_TYPE_SWITCH)
+	if (p->type == META_TYPE_SWITCH)
 		return to_switch(p, v, c);
 	if (!check_mandatory_value(p, v, c))
 		return NULL;
@@ -594,9 +594,9 @@ bind_convert(const struct rt_param *p, struct rt_value *v, struct conv *c)
 		return to_array(p, v, c);
 	if (v->kind != RT_VAL_ARRAY)
 		return convert_element(p, v, c);
-	if (p->type == RT_TYPE_ENUM)
+	if (p->type == META_TYPE_ENUM)
 		return enum_from_array(p, v, c);
-	if (p->type == RT_TYPE_OBJECT)
+	if (p->type == META_TYPE_OBJECT)
 		return rt_value_ref(v);
 	/* A collection never binds to a scalar parameter. */
 	return convert_argument_fail(c, p, "System.Object[]",
@@ -605,23 +605,23 @@ bind_convert(const struct rt_param *p, struct rt_value *v, struct conv *c)
 
 /* True if v needs no type coercion to bind to p's element type. */
 static bool
-element_native(const struct rt_param *p, const struct rt_value *v)
+element_native(const struct meta_param *p, const struct rt_value *v)
 {
 	switch (p->type) {
-	case RT_TYPE_STRING:
+	case META_TYPE_STRING:
 		return v->kind == RT_VAL_STRING;
-	case RT_TYPE_INT32:
+	case META_TYPE_INT32:
 		return v->kind == RT_VAL_INT && v->u.i >= INT32_MIN &&
 			v->u.i <= INT32_MAX;
-	case RT_TYPE_SWITCH:
+	case META_TYPE_SWITCH:
 		return v->kind == RT_VAL_BOOL;
-	case RT_TYPE_PSSESSION:
+	case META_TYPE_PSSESSION:
 		return v->kind == RT_VAL_SESSION;
-	case RT_TYPE_SCRIPTBLOCK:
+	case META_TYPE_SCRIPTBLOCK:
 		return v->kind == RT_VAL_SCRIPTBLOCK;
-	case RT_TYPE_GUID:
-	case RT_TYPE_URI:
-	case RT_TYPE_ENUM:
+	case META_TYPE_GUID:
+	case META_TYPE_URI:
+	case META_TYPE_ENUM:
 		return false;
 	default:
 		return true;
@@ -629,9 +629,9 @@ element_native(const struct rt_param *p, const struct rt_value *v)
 }
 
 bool
-bind_native(const struct rt_param *p, const struct rt_value *v)
+bind_native(const struct meta_param *p, const struct rt_value *v)
 {
-	if (p->type == RT_TYPE_OBJECT)
+	if (p->type == META_TYPE_OBJECT)
 		return true;
 	if (v->kind != RT_VAL_ARRAY)
 		return element_native(p, v);

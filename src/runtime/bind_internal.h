@@ -15,13 +15,13 @@
 struct rt_value;
 
 struct binder {
-	const struct rt_command *cmd;
+	const struct meta_command *cmd;
 	struct rt_binding *b;
 	const struct rt_arg *args;
 	size_t nargs;
 	/* The command's parameters, then the common ones, then -WhatIf and
 	   -Confirm: the order of PowerShell's merged metadata. */
-	const struct rt_param **params;
+	const struct meta_param **params;
 	size_t nparams, ndeclared;
 	uint64_t *masks; /* the sets each parameter belongs to */
 	int *slot;	 /* index in b->bound, or -1 while unbound */
@@ -55,9 +55,9 @@ void bind_value(struct binder *bd, size_t pi, struct rt_value *v, int arg,
 uint64_t bind_pass_sets(const struct binder *bd, bool default_only);
 
 /* bind_convert.c */
-struct rt_value *bind_convert(const struct rt_param *p, struct rt_value *v,
+struct rt_value *bind_convert(const struct meta_param *p, struct rt_value *v,
 			      struct conv *c);
-bool bind_native(const struct rt_param *p, const struct rt_value *v);
+bool bind_native(const struct meta_param *p, const struct rt_value *v);
 
 /* bind_pipeline.c */
 bool bind_pipeline(struct binder *bd, struct rt_value *input);

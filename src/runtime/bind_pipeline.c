@@ -23,7 +23,7 @@ property(const struct rt_value *v, const char *name)
 }
 
 static struct rt_value *
-property_for(const struct rt_param *p, const struct rt_value *v)
+property_for(const struct meta_param *p, const struct rt_value *v)
 {
 	struct rt_value *r = property(v, p->name);
 	for (const char *const *a = p->aliases; !r && a && *a; a++)
@@ -43,11 +43,11 @@ bind_input_in(struct binder *bd, struct rt_value *input, unsigned pipe,
 	bool any = false;
 
 	for (size_t pi = 0; sets && pi < bd->nparams; pi++) {
-		const struct rt_param *p = bd->params[pi];
+		const struct meta_param *p = bd->params[pi];
 		if (bd->slot[pi] >= 0 ||
 		    !(bind_sets_at(bd, pi, -2, pipe) & sets))
 			continue;
-		struct rt_value *v = pipe == RT_PIPE_BY_VALUE ?
+		struct rt_value *v = pipe == META_PIPE_BY_VALUE ?
 			rt_value_ref(input) : property_for(p, input);
 		struct conv c = { RT_BIND_OK, NULL };
 		struct rt_value *r = NULL;
@@ -82,8 +82,8 @@ bind_input_state(struct binder *bd, struct rt_value *input, unsigned pipe,
 bool
 bind_pipeline(struct binder *bd, struct rt_value *input)
 {
-	static const unsigned pipes[2] = { RT_PIPE_BY_VALUE,
-					   RT_PIPE_BY_PROPERTY_NAME };
+	static const unsigned pipes[2] = { META_PIPE_BY_VALUE,
+					   META_PIPE_BY_PROPERTY_NAME };
 	bool any = false;
 
 	for (int coerce = 0; coerce < 2; coerce++) {

@@ -42,7 +42,7 @@ struct rt_host {
 };
 
 struct rt_context {
-	const struct rt_command *cmd;
+	const struct meta_command *cmd;
 	const struct rt_binding *bind;
 	struct rt_value *input;	 /* the pipeline object, or NULL */
 	struct rt_value *output; /* an array: rt_exec_emit appends */

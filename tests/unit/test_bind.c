@@ -111,12 +111,12 @@ ARR2(struct rt_value *a, struct rt_value *b)
 
 /* Binds the listed arguments to the named command. */
 #define BIND(b, cmd, input, ...)                                          \
-	rt_bind((b), rt_command_find(cmd),                                \
+	rt_bind((b), meta_command_find(cmd),                                \
 		(const struct rt_arg[]){ __VA_ARGS__ },                   \
 		sizeof((const struct rt_arg[]){ __VA_ARGS__ }) /          \
 			sizeof(struct rt_arg),                            \
 		(input))
-#define BIND0(b, cmd, input) rt_bind((b), rt_command_find(cmd), NULL, 0, (input))
+#define BIND0(b, cmd, input) rt_bind((b), meta_command_find(cmd), NULL, 0, (input))
 
 static const char *
 str_of(const struct rt_value *v)
@@ -224,7 +224,7 @@ TEST(common_parameters_lose_to_one_declared)
 
 	/* Exit-PSSession takes only the common parameters. */
 	BIND(&b, "Exit-PSSession", NULL, P("wa"), V(S("silentlycontinue")));
-	check(ok_in_set(&b, RT_ALL_SETS));
+	check(ok_in_set(&b, META_ALL_SETS));
 	check_str(str_of(rt_binding_get(&b, "WarningAction")),
 		  "SilentlyContinue");
 	rt_binding_release(&b);
@@ -676,7 +676,7 @@ TEST(write_output_remaining_arguments)
 	struct rt_value *v;
 
 	BIND(&b, "Write-Output", NULL, V(S("a")), V(I(2)), V(S("c")));
-	check(ok_in_set(&b, RT_ALL_SETS));
+	check(ok_in_set(&b, META_ALL_SETS));
 	v = rt_binding_get(&b, "InputObject");
 	check(v && v->kind == RT_VAL_ARRAY && v->u.array.n == 3);
 	check_str(elem(v, 0), "a");
@@ -685,7 +685,7 @@ TEST(write_output_remaining_arguments)
 	rt_binding_release(&b);
 
 	BIND(&b, "echo", NULL, V(S("only")), P("NoEnumerate"));
-	check(ok_in_set(&b, RT_ALL_SETS));
+	check(ok_in_set(&b, META_ALL_SETS));
 	check_int(rt_binding_get(&b, "InputObject")->u.array.n, ==, 1);
 	rt_binding_release(&b);
 
@@ -701,7 +701,7 @@ TEST(write_output_remaining_arguments)
 
 	/* InputObject allows $null and empty values. */
 	BIND(&b, "Write-Output", NULL, V(keep(rt_null())));
-	check(ok_in_set(&b, RT_ALL_SETS));
+	check(ok_in_set(&b, META_ALL_SETS));
 	rt_binding_release(&b);
 	drain();
 }
@@ -1037,7 +1037,7 @@ TEST(pipeline_by_value)
 	rt_binding_release(&b);
 
 	BIND0(&b, "Write-Output", I(3));
-	check(ok_in_set(&b, RT_ALL_SETS));
+	check(ok_in_set(&b, META_ALL_SETS));
 	check_int(rt_binding_get(&b, "InputObject")->u.array.n, ==, 1);
 	rt_binding_release(&b);
 
@@ -1175,30 +1175,30 @@ TEST(hostile_inputs)
 
 	for (size_t i = 0; i < N; i++)
 		args[i].value = x;
-	rt_bind(&b, rt_command_find("Write-Output"), args, N, NULL);
-	check(ok_in_set(&b, RT_ALL_SETS));
+	rt_bind(&b, meta_command_find("Write-Output"), args, N, NULL);
+	check(ok_in_set(&b, META_ALL_SETS));
 	check_int(rt_binding_get(&b, "InputObject")->u.array.n, ==, N);
 	rt_binding_release(&b);
 
-	rt_bind(&b, rt_command_find("Get-Help"), args, N, NULL);
+	rt_bind(&b, meta_command_find("Get-Help"), args, N, NULL);
 	check_int(b.error, ==, RT_BIND_POSITIONAL_PARAMETER_NOT_FOUND);
 	check_int(b.error_arg, ==, 1);
 	rt_binding_release(&b);
 
 	memset(longname, 'C', 100000);
 	args[0] = P(longname);
-	rt_bind(&b, rt_command_find("Enter-PSSession"), args, 2, NULL);
+	rt_bind(&b, meta_command_find("Enter-PSSession"), args, 2, NULL);
 	check_int(b.error, ==, RT_BIND_NAMED_PARAMETER_NOT_FOUND);
 	rt_binding_release(&b);
 
 	args[0] = P("");
-	rt_bind(&b, rt_command_find("Enter-PSSession"), args, 2, NULL);
+	rt_bind(&b, meta_command_find("Enter-PSSession"), args, 2, NULL);
 	check_int(b.error, ==, RT_BIND_NAMED_PARAMETER_NOT_FOUND);
 	rt_binding_release(&b);
 
 	/* A positional entry without a value is ignored, not a crash. */
 	args[0] = (struct rt_arg){ 0 };
-	rt_bind(&b, rt_command_find("Enter-PSSession"), args, 1, NULL);
+	rt_bind(&b, meta_command_find("Enter-PSSession"), args, 1, NULL);
 	check_int(b.error, ==, RT_BIND_MISSING_MANDATORY);
 	rt_binding_release(&b);
 

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "md_parse.h"
-#include "rt_meta.h"
+#include "meta.h"
 #include "strbuf.h"
 #include "tap.h"
 #include "xalloc.h"
@@ -163,7 +163,7 @@ parse_page(const char *path, const char *text)
 }
 
 static struct help_doc *
-load_command_page(const struct rt_command *c)
+load_command_page(const struct meta_command *c)
 {
 	char *dir = help_dir();
 	char *path = xasprintf("%s/%s.md", dir, c->name);
@@ -175,11 +175,11 @@ load_command_page(const struct rt_command *c)
 
 /* ---------- metadata helpers ---------- */
 
-static const struct rt_param *
-meta_param(const struct rt_command *c, const char *name)
+static const struct meta_param *
+meta_param(const struct meta_command *c, const char *name)
 {
 	size_t nsp;
-	const struct rt_param *sp = rt_should_process_params(&nsp);
+	const struct meta_param *sp = meta_should_process_params(&nsp);
 
 	for (size_t i = 0; i < c->nparams; i++)
 		if (strcmp(c->params[i].name, name) == 0)
@@ -201,10 +201,10 @@ page_param(const struct help_doc *doc, const char *name)
 
 /* platyPS shows one position per parameter: its first positional one. */
 static const char *
-meta_position(const struct rt_param *p, char buf[16])
+meta_position(const struct meta_param *p, char buf[16])
 {
 	for (size_t i = 0; i < p->nsets; i++) {
-		if (p->sets[i].position != RT_POSITION_NAMED) {
+		if (p->sets[i].position != META_POSITION_NAMED) {
 			snprintf(buf, 16, "%d", p->sets[i].position);
 			return buf;
 		}
@@ -213,14 +213,14 @@ meta_position(const struct rt_param *p, char buf[16])
 }
 
 static unsigned
-meta_pipeline(const struct rt_param *p)
+meta_pipeline(const struct meta_param *p)
 {
 	unsigned bits = 0;
 	for (size_t i = 0; i < p->nsets; i++) {
 		unsigned b = p->sets[i].pipeline;
-		bits |= (b & RT_PIPE_BY_VALUE ? HELP_PIPE_BY_VALUE : 0) |
-			(b & RT_PIPE_BY_PROPERTY_NAME ? HELP_PIPE_BY_PROPERTY_NAME : 0) |
-			(b & RT_PIPE_FROM_REMAINING ? HELP_PIPE_FROM_REMAINING : 0);
+		bits |= (b & META_PIPE_BY_VALUE ? HELP_PIPE_BY_VALUE : 0) |
+			(b & META_PIPE_BY_PROPERTY_NAME ? HELP_PIPE_BY_PROPERTY_NAME : 0) |
+			(b & META_PIPE_FROM_REMAINING ? HELP_PIPE_FROM_REMAINING : 0);
 	}
 	return bits;
 }
@@ -261,7 +261,7 @@ short_type(const char *full)
 /* ---------- the checks ---------- */
 
 static void
-check_diagnostics(const char *page, const struct rt_command *c,
+check_diagnostics(const char *page, const struct meta_command *c,
 		  const struct help_doc *doc)
 {
 	for (size_t i = 0; i < diags.n; i++) {
@@ -277,7 +277,7 @@ check_diagnostics(const char *page, const struct rt_command *c,
 		for (size_t k = 0; doc && k < doc->nparams; k++)
 			if (doc->params[k].pos.line == d->line)
 				hp = &doc->params[k];
-		const struct rt_param *mp =
+		const struct meta_param *mp =
 			c && hp ? meta_param(c, hp->name) : NULL;
 		if (d->id == DIAG_PARAM_NAME_GUESSED && mp && mp->nsets == 0)
 			continue;
@@ -305,7 +305,7 @@ check_sections(const char *page, const struct help_doc *doc)
 }
 
 static void
-check_front_matter(const char *page, const struct rt_command *c,
+check_front_matter(const char *page, const struct meta_command *c,
 		   const struct help_doc *doc)
 {
 	check_sections(page, doc);
@@ -318,7 +318,7 @@ check_front_matter(const char *page, const struct rt_command *c,
 }
 
 static void
-check_syntax_sets(const char *page, const struct rt_command *c,
+check_syntax_sets(const char *page, const struct meta_command *c,
 		  const struct help_doc *doc)
 {
 	size_t n = list_len(c->sets);
@@ -352,16 +352,16 @@ check_syntax_sets(const char *page, const struct rt_command *c,
 /* One parameter of a SYNTAX line against its membership in the set. */
 static void
 check_syntax_param(const char *page, const char *where,
-		   const struct rt_param *p, const struct rt_param_set *m,
+		   const struct meta_param *p, const struct meta_param_set *m,
 		   const struct help_syntax_param *sp)
 {
-	bool sw = p->type == RT_TYPE_SWITCH;
+	bool sw = p->type == META_TYPE_SWITCH;
 	char field[96];
 
 	snprintf(field, sizeof(field), "-%s required", p->name);
 	expect_bool(page, where, field, m->mandatory, sp->required);
 	snprintf(field, sizeof(field), "-%s positional", p->name);
-	expect_bool(page, where, field, m->position != RT_POSITION_NAMED,
+	expect_bool(page, where, field, m->position != META_POSITION_NAMED,
 		    sp->positional);
 	snprintf(field, sizeof(field), "-%s type", p->name);
 	expect_str(page, where, field, sw ? NULL : short_type(p->type_name),
@@ -370,20 +370,20 @@ check_syntax_param(const char *page, const char *where,
 
 /* How many parameters the SYNTAX line of set (NULL: the only one) has. */
 static size_t
-set_size(const struct rt_command *c, const char *set)
+set_size(const struct meta_command *c, const char *set)
 {
 	size_t n = 0, nsp = 0;
 
 	if (c->should_process)
-		rt_should_process_params(&nsp);
+		meta_should_process_params(&nsp);
 	for (size_t i = 0; i < c->nparams; i++)
-		n += rt_param_in_set(&c->params[i], set) != NULL;
+		n += meta_param_in_set(&c->params[i], set) != NULL;
 	return n + nsp;
 }
 
 /* A SYNTAX line names exactly the parameters of its set. */
 static void
-check_syntax_line(const char *page, const struct rt_command *c,
+check_syntax_line(const char *page, const struct meta_command *c,
 		  const struct help_syntax_set *s, const char *set)
 {
 	const char *where = set ? set : "SYNTAX";
@@ -394,8 +394,8 @@ check_syntax_line(const char *page, const struct rt_command *c,
 		    s->common_parameters);
 	for (size_t i = 0; i < s->nparams; i++) {
 		const struct help_syntax_param *sp = &s->params[i];
-		const struct rt_param *p = meta_param(c, sp->name);
-		const struct rt_param_set *m = p ? rt_param_in_set(p, set) : NULL;
+		const struct meta_param *p = meta_param(c, sp->name);
+		const struct meta_param_set *m = p ? meta_param_in_set(p, set) : NULL;
 		if (m == NULL) {
 			mismatch(page, where, "parameter", "not in this set",
 				 sp->name);
@@ -414,7 +414,7 @@ check_syntax_line(const char *page, const struct rt_command *c,
 }
 
 static void
-check_syntax_lines(const char *page, const struct rt_command *c,
+check_syntax_lines(const char *page, const struct meta_command *c,
 		   const struct help_doc *doc)
 {
 	size_t n = list_len(c->sets);
@@ -427,11 +427,11 @@ check_syntax_lines(const char *page, const struct rt_command *c,
 
 /* Every parameter is documented, and nothing else is. */
 static void
-check_param_list(const char *page, const struct rt_command *c,
+check_param_list(const char *page, const struct meta_command *c,
 		 const struct help_doc *doc)
 {
 	size_t nsp;
-	const struct rt_param *sp = rt_should_process_params(&nsp);
+	const struct meta_param *sp = meta_should_process_params(&nsp);
 
 	for (size_t i = 0; i < c->nparams; i++)
 		if (!page_param(doc, c->params[i].name))
@@ -455,10 +455,10 @@ check_param_list(const char *page, const struct rt_command *c,
 }
 
 static void
-check_param_sets(const char *page, const struct rt_param *p,
+check_param_sets(const char *page, const struct meta_param *p,
 		 const struct help_param *hp)
 {
-	bool all = p->nsets == 1 && strcmp(p->sets[0].set, RT_ALL_SETS) == 0;
+	bool all = p->nsets == 1 && strcmp(p->sets[0].set, META_ALL_SETS) == 0;
 	const char *names[64];
 	size_t n = 0;
 
@@ -472,14 +472,14 @@ check_param_sets(const char *page, const struct rt_param *p,
 }
 
 static void
-check_param_required(const char *page, const struct rt_param *p,
+check_param_required(const char *page, const struct meta_param *p,
 		     const struct help_param *hp)
 {
 	char field[96];
 	bool known;
 
 	for (size_t i = 0; i < p->nsets; i++) {
-		const struct rt_param_set *m = &p->sets[i];
+		const struct meta_param_set *m = &p->sets[i];
 		bool got = page_required(hp, m->set, &known);
 		snprintf(field, sizeof(field), "Required (%s)", m->set);
 		if (!known)
@@ -494,7 +494,7 @@ check_param_required(const char *page, const struct rt_param *p,
 }
 
 static void
-check_param_yaml(const char *page, const struct rt_param *p,
+check_param_yaml(const char *page, const struct meta_param *p,
 		 const struct help_param *hp)
 {
 	char buf[16];
@@ -504,7 +504,7 @@ check_param_yaml(const char *page, const struct rt_param *p,
 		return;
 	}
 	expect_str(page, p->name, "Type", p->type_name, hp->type);
-	expect_bool(page, p->name, "switch", p->type == RT_TYPE_SWITCH,
+	expect_bool(page, p->name, "switch", p->type == META_TYPE_SWITCH,
 		    hp->is_switch);
 	check_param_sets(page, p, hp);
 	expect_list(page, p->name, "Aliases", p->aliases, hp->aliases,
@@ -526,12 +526,12 @@ check_param_yaml(const char *page, const struct rt_param *p,
 }
 
 static void
-check_params(const char *page, const struct rt_command *c,
+check_params(const char *page, const struct meta_command *c,
 	     const struct help_doc *doc)
 {
 	check_param_list(page, c, doc);
 	for (size_t i = 0; i < doc->nparams; i++) {
-		const struct rt_param *p = meta_param(c, doc->params[i].name);
+		const struct meta_param *p = meta_param(c, doc->params[i].name);
 		if (p)
 			check_param_yaml(page, p, &doc->params[i]);
 	}
@@ -539,7 +539,7 @@ check_params(const char *page, const struct rt_command *c,
 
 /* Every check of one page; returns the number of mismatches. */
 static unsigned
-check_page(const char *page, const struct rt_command *c,
+check_page(const char *page, const struct meta_command *c,
 	   struct help_doc *doc)
 {
 	unsigned before = rep.n;
@@ -563,7 +563,7 @@ check_page(const char *page, const struct rt_command *c,
 TEST(every_command_has_a_page)
 {
 	size_t n;
-	const struct rt_command *const *v = rt_commands(&n);
+	const struct meta_command *const *v = meta_commands(&n);
 
 	for (size_t i = 0; i < n; i++) {
 		struct help_doc *doc = load_command_page(v[i]);
@@ -584,7 +584,7 @@ check_any_page(const char *dir, const char *file)
 {
 	char *path = xasprintf("%s/%s", dir, file);
 	char *stem = xstrndup(file, strlen(file) - 3);
-	const struct rt_command *c = rt_command_find(stem);
+	const struct meta_command *c = meta_command_find(stem);
 	struct help_doc *doc = parse_page(path, NULL);
 
 	if (c && strcmp(c->name, stem) == 0) {
@@ -622,18 +622,18 @@ TEST(pages_parse_cleanly)
 	if (d)
 		closedir(d);
 	size_t n;
-	rt_commands(&n);
+	meta_commands(&n);
 	check_int(pages, >=, n);
 	free(dir);
 }
 
 /* Runs one group of checks over every command page. */
 static void
-each_page(void (*fn)(const char *, const struct rt_command *,
+each_page(void (*fn)(const char *, const struct meta_command *,
 		     const struct help_doc *))
 {
 	size_t n;
-	const struct rt_command *const *v = rt_commands(&n);
+	const struct meta_command *const *v = meta_commands(&n);
 
 	for (size_t i = 0; i < n; i++) {
 		struct help_doc *doc = load_command_page(v[i]);
@@ -704,7 +704,7 @@ static void
 expect_caught(const char *text, const char *from, const char *to,
 	      const char *field)
 {
-	const struct rt_command *c = rt_command_find("Remove-PSSession");
+	const struct meta_command *c = meta_command_find("Remove-PSSession");
 	char *bad = replace_first(text, from, to);
 
 	check(bad != NULL);
@@ -729,7 +729,7 @@ expect_caught(const char *text, const char *from, const char *to,
 TEST(checker_catches_mismatches)
 {
 	char *text = read_page("Remove-PSSession.md");
-	const struct rt_command *c = rt_command_find("Remove-PSSession");
+	const struct meta_command *c = meta_command_find("Remove-PSSession");
 
 	check(text != NULL && c != NULL);
 	if (!text || !c)

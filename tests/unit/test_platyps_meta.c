@@ -683,8 +683,8 @@ TEST(short_types)
 	};
 	fresh();
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		check_str(platyps_short_type(&A, cases[i][0]), cases[i][1]);
-	check(platyps_short_type(&A, NULL) == NULL);
+		check_str(help_short_type(&A, cases[i][0]), cases[i][1]);
+	check(help_short_type(&A, NULL) == NULL);
 }
 
 /* ===================== the real pages ===================== */
@@ -996,7 +996,7 @@ yaml_short_type(const struct page *pg, const char *name)
 			const struct line *t = &pg->lines[k];
 			if (t->n > 6 && !strncmp(t->s, "Type: ", 6)) {
 				char *full = strndup(t->s + 6, t->n - 6);
-				const char *s = platyps_short_type(&A, full);
+				const char *s = help_short_type(&A, full);
 				free(full);
 				return s;
 			}

@@ -1,105 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Remove-PSSession: parameter metadata of PowerShell 7.2 (en-US page). */
-#include "cmd_table.h"
-
-static const struct rt_param params[] = {
-	{
-		.name = "ComputerName",
-		.type_name = "System.String[]",
-		.type = RT_TYPE_STRING,
-		.is_array = true,
-		.aliases = RT_LIST("Cn"),
-		.default_value = "None",
-		.wildcards = true,
-		.supported = true,
-		RT_SETS({ "ComputerName", true, 0, BYPROP }),
-	},
-	{
-		.name = "ContainerId",
-		.type_name = "System.String[]",
-		.type = RT_TYPE_STRING,
-		.is_array = true,
-		.default_value = "None",
-		.supported = false,
-		RT_SETS({ "ContainerId", true, NAMED, BYPROP }),
-	},
-	{
-		.name = "Id",
-		.type_name = "System.Int32[]",
-		.type = RT_TYPE_INT32,
-		.is_array = true,
-		.default_value = "None",
-		.supported = true,
-		RT_SETS({ "Id", true, 0, BYPROP }),
-	},
-	{
-		.name = "InstanceId",
-		.type_name = "System.Guid[]",
-		.type = RT_TYPE_GUID,
-		.is_array = true,
-		.default_value = "None",
-		.supported = true,
-		RT_SETS({ "InstanceId", true, NAMED, BYPROP }),
-	},
-	{
-		.name = "Name",
-		.type_name = "System.String[]",
-		.type = RT_TYPE_STRING,
-		.is_array = true,
-		.default_value = "None",
-		.wildcards = true,
-		.supported = true,
-		RT_SETS({ "Name", true, NAMED, BYPROP }),
-	},
-	{
-		.name = "Session",
-		.type_name = "System.Management.Automation.Runspaces.PSSession[]",
-		.type = RT_TYPE_PSSESSION,
-		.is_array = true,
-		.default_value = "None",
-		.supported = true,
-		RT_SETS({ "Session", true, 0, BYVAL | BYPROP }),
-	},
-	{
-		.name = "VMId",
-		.type_name = "System.Guid[]",
-		.type = RT_TYPE_GUID,
-		.is_array = true,
-		.aliases = RT_LIST("VMGuid"),
-		.default_value = "None",
-		.supported = false,
-		RT_SETS({ "VMId", true, NAMED, BYPROP }),
-	},
-	{
-		.name = "VMName",
-		.type_name = "System.String[]",
-		.type = RT_TYPE_STRING,
-		.is_array = true,
-		.default_value = "None",
-		.supported = false,
-		RT_SETS({ "VMName", true, NAMED, BYPROP }),
-	},
-};
-
-static rt_handler_fn run_remove_pssession;
-
-const struct rt_command cmd_remove_pssession = {
-	.name = "Remove-PSSession",
-	.aliases = RT_LIST("rsn"),
-	.default_set = "Id",
-	.sets = RT_LIST(
-		"Id", "Session", "ContainerId", "VMId", "VMName", "InstanceId",
-		"Name", "ComputerName"),
-	.params = params,
-	.nparams = sizeof(params) / sizeof(params[0]),
-	.common_parameters = true,
-	.should_process = true,
-	.synopsis = "Closes sessions and ends their endpoints.",
-	.run = run_remove_pssession,
-};
-
-/* ---------- handler ---------- */
-
+/* Remove-PSSession: the handler, run after binding (metadata in src/meta/commands/Remove-PSSession.c). */
+#include "handlers.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -141,8 +42,8 @@ remove_by_computer(struct rt_context *ctx, struct rt_value *cn,
 	return rc;
 }
 
-static int
-run_remove_pssession(struct rt_context *ctx)
+int
+rt_run_remove_pssession(struct rt_context *ctx)
 {
 	struct rt_value *cn = rt_binding_get(ctx->bind, "ComputerName");
 	struct rt_session **list = NULL;

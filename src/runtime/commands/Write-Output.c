@@ -1,47 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/*
- * Write-Output: parameter metadata of PowerShell 7.2.  The page lives in
- * Microsoft.PowerShell.Utility, outside the shared corpus, so this table
- * is written from PowerShell's declaration: one unnamed set.
- */
-#include "cmd_table.h"
-
-static const struct rt_param params[] = {
-	/* Also takes every left-over positional argument: Write-Output a b c. */
-	{
-		.name = "InputObject",
-		.type_name = "System.Management.Automation.PSObject[]",
-		.type = RT_TYPE_OBJECT,
-		.is_array = true,
-		.default_value = "None",
-		.supported = true,
-		RT_SETS({ RT_ALL_SETS, true, 0,
-			  BYVAL | RT_PIPE_FROM_REMAINING }),
-	},
-	{
-		.name = "NoEnumerate",
-		.type_name = "System.Management.Automation.SwitchParameter",
-		.type = RT_TYPE_SWITCH,
-		.default_value = "False",
-		.supported = true,
-		RT_SETS({ RT_ALL_SETS, false, NAMED, 0 }),
-	},
-};
-
-static rt_handler_fn run_write_output;
-
-const struct rt_command cmd_write_output = {
-	.name = "Write-Output",
-	.aliases = RT_LIST("echo"),
-	.params = params,
-	.nparams = sizeof(params) / sizeof(params[0]),
-	.common_parameters = true,
-	.synopsis = "Writes objects to the pipeline.",
-	.run = run_write_output,
-};
-
-/* ---------- handler ---------- */
-
+/* Write-Output: the handler, run after binding (metadata in src/meta/commands/Write-Output.c). */
+#include "handlers.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,8 +8,8 @@ const struct rt_command cmd_write_output = {
 #include "rt_exec.h"
 #include "session.h"
 
-static int
-run_write_output(struct rt_context *ctx)
+int
+rt_run_write_output(struct rt_context *ctx)
 {
 	struct rt_value *v = rt_binding_get(ctx->bind, "InputObject");
 

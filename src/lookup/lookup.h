@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "culture.h"
+#include "wildcard.h"
 
 enum topic_category {
 	TOPIC_COMMAND, /* "Cmdlet" */
@@ -85,9 +86,5 @@ void root_list_from_environment(struct root_list *out, char *const *paths,
 				size_t npaths, const char *datadir);
 void root_list_release(struct root_list *l);
 
-/* Case-insensitive wildcard match (* ? [a-z]) by case folding; used for -Parameter too. */
-bool wildcard_match_folded(const char *pattern, const char *text);
-/* Case-folded copy of s (ICU default folding, locale-independent); caller frees. */
-char *fold_case(const char *s);
 
 #endif

@@ -42,11 +42,4 @@ void platyps_parse_syntax(struct arena *a, const char *code,
  */
 void platyps_resolve_link(struct arena *a, struct help_link *l);
 
-/*
- * "System.Management.Automation.Runspaces.PSSession[]" -> "PSSession[]"
- * (arena).  Every namespace goes, also inside generics; a whole
- * "Nullable`1[X]" becomes X, as platyPS writes it in SYNTAX.
- */
-const char *platyps_short_type(struct arena *a, const char *full_type);
-
 #endif

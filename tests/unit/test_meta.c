@@ -11,13 +11,14 @@
 #include <string.h>
 #include <strings.h>
 
-#include "rt_meta.h"
+#include "handlers.h"
+#include "meta.h"
 #include "tap.h"
 
 #define MAX_ITEMS 64
 
-static const struct rt_param *
-find_param(const struct rt_command *c, const char *name)
+static const struct meta_param *
+find_param(const struct meta_command *c, const char *name)
 {
 	for (size_t i = 0; i < c->nparams; i++)
 		if (strcmp(c->params[i].name, name) == 0)
@@ -35,9 +36,9 @@ list_len(const char *const *l)
 }
 
 static bool
-is_set_of(const struct rt_command *c, const char *set)
+is_set_of(const struct meta_command *c, const char *set)
 {
-	if (strcmp(set, RT_ALL_SETS) == 0)
+	if (strcmp(set, META_ALL_SETS) == 0)
 		return true;
 	for (size_t i = 0; c->sets && c->sets[i]; i++)
 		if (strcmp(c->sets[i], set) == 0)
@@ -48,21 +49,21 @@ is_set_of(const struct rt_command *c, const char *set)
 TEST(registry_sorted_and_found)
 {
 	size_t n;
-	const struct rt_command *const *v = rt_commands(&n);
+	const struct meta_command *const *v = meta_commands(&n);
 
 	check_int(n, ==, 12);
 	for (size_t i = 1; i < n; i++)
 		check(strcasecmp(v[i - 1]->name, v[i]->name) < 0);
 	for (size_t i = 0; i < n; i++) {
-		check(rt_command_find(v[i]->name) == v[i]);
-		check(v[i]->run != NULL);
+		check(meta_command_find(v[i]->name) == v[i]);
+		check(rt_handler_find(v[i]->name) != NULL);
 		check(v[i]->synopsis && *v[i]->synopsis);
 	}
-	check_str(rt_command_find("enter-pssession")->name, "Enter-PSSession");
-	check_str(rt_command_find("GET-HELP")->name, "Get-Help");
-	check(rt_command_find("Enter-PSSessio") == NULL);
-	check(rt_command_find("") == NULL);
-	check(rt_command_find(NULL) == NULL);
+	check_str(meta_command_find("enter-pssession")->name, "Enter-PSSession");
+	check_str(meta_command_find("GET-HELP")->name, "Get-Help");
+	check(meta_command_find("Enter-PSSessio") == NULL);
+	check(meta_command_find("") == NULL);
+	check(meta_command_find(NULL) == NULL);
 }
 
 TEST(command_aliases)
@@ -77,22 +78,22 @@ TEST(command_aliases)
 		{ "gcm", "Get-Command" },      { "echo", "Write-Output" },
 	};
 	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
-		const struct rt_command *c = rt_command_find(pairs[i][0]);
+		const struct meta_command *c = meta_command_find(pairs[i][0]);
 		check(c != NULL);
 		if (c)
 			check_str(c->name, pairs[i][1]);
 	}
-	check(rt_command_find("help") == NULL); /* a function, not an alias */
+	check(meta_command_find("help") == NULL); /* a function, not an alias */
 }
 
 /* Every name and alias a command answers to, common ones included. */
 static size_t
-all_names(const struct rt_command *c, const char **out)
+all_names(const struct meta_command *c, const char **out)
 {
 	size_t n = 0, nc, ns;
-	const struct rt_param *common = rt_common_params(&nc);
-	const struct rt_param *sp = rt_should_process_params(&ns);
-	const struct rt_param *groups[3] = { c->params, common, sp };
+	const struct meta_param *common = meta_common_params(&nc);
+	const struct meta_param *sp = meta_should_process_params(&ns);
+	const struct meta_param *groups[3] = { c->params, common, sp };
 	size_t counts[3] = { c->nparams, c->common_parameters ? nc : 0,
 			     c->should_process ? ns : 0 };
 
@@ -108,20 +109,20 @@ all_names(const struct rt_command *c, const char **out)
 }
 
 static void
-check_param_invariants(const struct rt_command *c, const struct rt_param *p)
+check_param_invariants(const struct meta_command *c, const struct meta_param *p)
 {
 	size_t tl = strlen(p->type_name);
 
 	check(p->name && p->type_name && p->default_value);
 	check_int(p->is_array, ==, tl > 2 && !strcmp(p->type_name + tl - 2, "[]"));
-	check_int(p->type == RT_TYPE_SWITCH, ==,
+	check_int(p->type == META_TYPE_SWITCH, ==,
 		  !strcmp(p->type_name,
 			  "System.Management.Automation.SwitchParameter"));
 	for (size_t s = 0; s < p->nsets; s++) {
 		check(is_set_of(c, p->sets[s].set));
-		check(p->sets[s].position >= RT_POSITION_NAMED);
-		if (p->type == RT_TYPE_SWITCH)
-			check_int(p->sets[s].position, ==, RT_POSITION_NAMED);
+		check(p->sets[s].position >= META_POSITION_NAMED);
+		if (p->type == META_TYPE_SWITCH)
+			check_int(p->sets[s].position, ==, META_POSITION_NAMED);
 		for (size_t t = 0; t < s; t++)
 			check(strcmp(p->sets[s].set, p->sets[t].set) != 0);
 	}
@@ -132,16 +133,16 @@ check_param_invariants(const struct rt_command *c, const struct rt_param *p)
  * depend on table order; the page documents exactly one such case.
  */
 static void
-check_positions_unique(const struct rt_command *c)
+check_positions_unique(const struct meta_command *c)
 {
 	for (size_t s = 0; c->sets && c->sets[s]; s++) {
 		for (size_t i = 0; i < c->nparams; i++) {
-			const struct rt_param_set *a =
-				rt_param_in_set(&c->params[i], c->sets[s]);
+			const struct meta_param_set *a =
+				meta_param_in_set(&c->params[i], c->sets[s]);
 			for (size_t j = 0; a && j < i; j++) {
-				const struct rt_param_set *b = rt_param_in_set(
+				const struct meta_param_set *b = meta_param_in_set(
 					&c->params[j], c->sets[s]);
-				if (!b || a->position == RT_POSITION_NAMED ||
+				if (!b || a->position == META_POSITION_NAMED ||
 				    a->position != b->position)
 					continue;
 				bool documented =
@@ -160,11 +161,11 @@ check_positions_unique(const struct rt_command *c)
 TEST(table_invariants)
 {
 	size_t n;
-	const struct rt_command *const *v = rt_commands(&n);
+	const struct meta_command *const *v = meta_commands(&n);
 	const char *names[512];
 
 	for (size_t i = 0; i < n; i++) {
-		const struct rt_command *c = v[i];
+		const struct meta_command *c = v[i];
 		size_t ns = list_len(c->sets);
 		check(ns <= 64); /* the binder's set masks */
 		check((c->default_set == NULL) == (ns == 0));
@@ -195,23 +196,23 @@ TEST(common_parameters)
 		{ "PipelineVariable", "pv" },
 	};
 	size_t n;
-	const struct rt_param *p = rt_common_params(&n);
+	const struct meta_param *p = meta_common_params(&n);
 
 	check_int(n, ==, 11);
 	for (size_t i = 0; i < n && i < 11; i++) {
 		check_str(p[i].name, expect[i][0]);
 		check_str(p[i].aliases[0], expect[i][1]);
 		check(p[i].aliases[1] == NULL);
-		check(rt_param_in_set(&p[i], "Anything") != NULL);
-		check(!rt_param_in_set(&p[i], NULL)->mandatory);
+		check(meta_param_in_set(&p[i], "Anything") != NULL);
+		check(!meta_param_in_set(&p[i], NULL)->mandatory);
 	}
-	check_int(p[0].type, ==, RT_TYPE_SWITCH);
-	check_int(p[2].type, ==, RT_TYPE_ENUM);
+	check_int(p[0].type, ==, META_TYPE_SWITCH);
+	check_int(p[2].type, ==, META_TYPE_ENUM);
 	check_str(p[2].type_name, "System.Management.Automation.ActionPreference");
 	check_str(p[2].accepted_values[0], "SilentlyContinue");
-	check_int(p[9].type, ==, RT_TYPE_INT32);
+	check_int(p[9].type, ==, META_TYPE_INT32);
 
-	const struct rt_param *sp = rt_should_process_params(&n);
+	const struct meta_param *sp = meta_should_process_params(&n);
 	check_int(n, ==, 2);
 	check_str(sp[0].name, "WhatIf");
 	check_str(sp[0].aliases[0], "wi");
@@ -222,51 +223,51 @@ TEST(common_parameters)
 
 TEST(spot_checks)
 {
-	const struct rt_command *c = rt_command_find("Enter-PSSession");
-	const struct rt_param *p = find_param(c, "ComputerName");
-	const struct rt_param_set *s;
+	const struct meta_command *c = meta_command_find("Enter-PSSession");
+	const struct meta_param *p = find_param(c, "ComputerName");
+	const struct meta_param_set *s;
 
 	check_str(c->default_set, "ComputerName");
 	check_int(list_len(c->sets), ==, 10);
 	check(!c->should_process);
 	check_str(p->type_name, "System.String");
 	check_str(p->aliases[0], "Cn");
-	s = rt_param_in_set(p, "ComputerName");
+	s = meta_param_in_set(p, "ComputerName");
 	check(s && s->mandatory && s->position == 0);
-	check_int(s->pipeline, ==, RT_PIPE_BY_VALUE | RT_PIPE_BY_PROPERTY_NAME);
-	check(rt_param_in_set(p, "Id") == NULL);
+	check_int(s->pipeline, ==, META_PIPE_BY_VALUE | META_PIPE_BY_PROPERTY_NAME);
+	check(meta_param_in_set(p, "Id") == NULL);
 	check(p->supported);
 	check(!find_param(c, "Credential")->supported);
 	check(!find_param(c, "UseSSL")->supported);
-	check(rt_param_in_set(find_param(c, "Subsystem"), "SSHHost") != NULL);
+	check(meta_param_in_set(find_param(c, "Subsystem"), "SSHHost") != NULL);
 
-	c = rt_command_find("Invoke-Command");
+	c = meta_command_find("Invoke-Command");
 	p = find_param(c, "ScriptBlock");
-	check_int(rt_param_in_set(p, "InProcess")->position, ==, 0);
-	check_int(rt_param_in_set(p, "ComputerName")->position, ==, 1);
+	check_int(meta_param_in_set(p, "InProcess")->position, ==, 0);
+	check_int(meta_param_in_set(p, "ComputerName")->position, ==, 1);
 	p = find_param(c, "FilePath");
-	check_int(rt_param_in_set(p, "FilePathComputerName")->position, ==, 1);
-	check_int(rt_param_in_set(p, "FilePathSSHHost")->position, ==,
-		  RT_POSITION_NAMED);
+	check_int(meta_param_in_set(p, "FilePathComputerName")->position, ==, 1);
+	check_int(meta_param_in_set(p, "FilePathSSHHost")->position, ==,
+		  META_POSITION_NAMED);
 	check(!find_param(c, "AsJob")->supported);
 
-	c = rt_command_find("Connect-PSSession");
+	c = meta_command_find("Connect-PSSession");
 	check(c->should_process);
 	p = find_param(c, "Name");
-	check(rt_param_in_set(p, "Name")->mandatory);
-	check(!rt_param_in_set(p, "ComputerName")->mandatory);
+	check(meta_param_in_set(p, "Name")->mandatory);
+	check(!meta_param_in_set(p, "ComputerName")->mandatory);
 
-	c = rt_command_find("Write-Output");
+	c = meta_command_find("Write-Output");
 	check(c->sets == NULL && c->default_set == NULL);
 	p = find_param(c, "InputObject");
-	s = rt_param_in_set(p, RT_ALL_SETS);
+	s = meta_param_in_set(p, META_ALL_SETS);
 	check(s && s->mandatory && s->position == 0);
-	check(s->pipeline & RT_PIPE_BY_VALUE);
-	check(s->pipeline & RT_PIPE_FROM_REMAINING);
+	check(s->pipeline & META_PIPE_BY_VALUE);
+	check(s->pipeline & META_PIPE_FROM_REMAINING);
 
-	c = rt_command_find("Exit-PSSession");
+	c = meta_command_find("Exit-PSSession");
 	check_int(c->nparams, ==, 0);
-	c = rt_command_find("Get-Help");
+	c = meta_command_find("Get-Help");
 	check_str(c->default_set, "AllUsersView");
 	check(find_param(c, "Full")->supported);
 	check(!find_param(c, "ShowWindow")->supported);
@@ -289,7 +290,7 @@ run_python(const char *script, const char *text)
 
 TEST(metadata_json_parses)
 {
-	char *json = rt_metadata_json();
+	char *json = meta_to_json();
 	const char *script =
 		"import json, sys\n"
 		"d = json.load(sys.stdin)\n"
@@ -610,9 +611,9 @@ yaml_pipeline(const char *v)
 {
 	unsigned bits = 0;
 	if (v && strstr(v, "ByValue"))
-		bits |= RT_PIPE_BY_VALUE;
+		bits |= META_PIPE_BY_VALUE;
 	if (v && strstr(v, "ByPropertyName"))
-		bits |= RT_PIPE_BY_PROPERTY_NAME;
+		bits |= META_PIPE_BY_PROPERTY_NAME;
 	return bits;
 }
 
@@ -643,15 +644,15 @@ yaml_required(const char *v, const char *set)
 }
 
 static bool
-table_has_set(const struct rt_command *c, const struct rt_param *p,
+table_has_set(const struct meta_command *c, const struct meta_param *p,
 	      const char *set)
 {
-	const struct rt_param_set *s = rt_param_in_set(p, set);
+	const struct meta_param_set *s = meta_param_in_set(p, set);
 	return s && is_set_of(c, set);
 }
 
 static void
-check_yaml_sets(const struct rt_command *c, const struct rt_param *p,
+check_yaml_sets(const struct meta_command *c, const struct meta_param *p,
 		const char *yaml_sets, const struct page *pg)
 {
 	const char *items[MAX_ITEMS];
@@ -685,14 +686,14 @@ check_yaml_sets(const struct rt_command *c, const struct rt_param *p,
 
 /* Per set: mandatory against the yaml Required, position against Position. */
 static void
-check_yaml_per_set(const struct rt_command *c, const struct rt_param *p,
+check_yaml_per_set(const struct meta_command *c, const struct meta_param *p,
 		   const struct yaml_param *y)
 {
 	const char *req = yaml_get(y, "Required");
 	const char *pos = yaml_get(y, "Position");
 
 	for (size_t s = 0; c->sets && c->sets[s]; s++) {
-		const struct rt_param_set *ps = rt_param_in_set(p, c->sets[s]);
+		const struct meta_param_set *ps = meta_param_in_set(p, c->sets[s]);
 		if (!ps)
 			continue;
 		int r = req ? yaml_required(req, c->sets[s]) : -1;
@@ -701,7 +702,7 @@ check_yaml_per_set(const struct rt_command *c, const struct rt_param *p,
 			tap_fail_("%s -%s: Required in %s", c->name, p->name,
 				  c->sets[s]);
 		bool named = pos && !strcmp(pos, "Named");
-		bool ok = ps->position == RT_POSITION_NAMED ? named :
+		bool ok = ps->position == META_POSITION_NAMED ? named :
 			(!named && pos && atoi(pos) == ps->position);
 		if (!ok && !excepted(c->name, p->name, c->sets[s], EXC_POSITION))
 			tap_fail_("%s -%s: Position %s vs %d in %s", c->name,
@@ -711,10 +712,10 @@ check_yaml_per_set(const struct rt_command *c, const struct rt_param *p,
 }
 
 static void
-check_yaml_param(const struct rt_command *c, const struct yaml_param *y,
+check_yaml_param(const struct meta_command *c, const struct yaml_param *y,
 		 const struct page *pg)
 {
-	const struct rt_param *p = find_param(c, y->name);
+	const struct meta_param *p = find_param(c, y->name);
 	const char *v;
 	unsigned bits = 0;
 
@@ -736,7 +737,7 @@ check_yaml_param(const struct rt_command *c, const struct yaml_param *y,
 	if (!v || (!strcmp(v, "True")) != p->wildcards)
 		tap_fail_("%s -%s: wildcards", c->name, p->name);
 	for (size_t s = 0; s < p->nsets; s++)
-		bits |= p->sets[s].pipeline & ~(unsigned)RT_PIPE_FROM_REMAINING;
+		bits |= p->sets[s].pipeline & ~(unsigned)META_PIPE_FROM_REMAINING;
 	if (p->nsets && bits != yaml_pipeline(yaml_get(y, "Accept pipeline input")))
 		tap_fail_("%s -%s: pipeline input", c->name, p->name);
 	check_yaml_sets(c, p, yaml_get(y, "Parameter Sets"), pg);
@@ -752,27 +753,27 @@ short_type(const char *full)
 }
 
 static void
-check_syntax_token(const struct rt_command *c, const struct syntax_set *s,
+check_syntax_token(const struct meta_command *c, const struct syntax_set *s,
 		   const struct syntax_token *t)
 {
-	const char *set = s->name[0] ? s->name : RT_ALL_SETS;
-	const struct rt_param *p = find_param(c, t->name);
-	const struct rt_param_set *ps;
+	const char *set = s->name[0] ? s->name : META_ALL_SETS;
+	const struct meta_param *p = find_param(c, t->name);
+	const struct meta_param_set *ps;
 
 	if (!strcmp(t->name, "WhatIf") || !strcmp(t->name, "Confirm")) {
 		check(c->should_process);
 		return;
 	}
-	if (!p || !(ps = rt_param_in_set(p, set))) {
+	if (!p || !(ps = meta_param_in_set(p, set))) {
 		tap_fail_("%s %s: -%s not in table", c->name, set, t->name);
 		return;
 	}
 	if (ps->mandatory != t->required &&
 	    !excepted(c->name, p->name, set, EXC_REQUIRED))
 		tap_fail_("%s %s -%s: required", c->name, set, p->name);
-	if ((ps->position != RT_POSITION_NAMED) != t->positional)
+	if ((ps->position != META_POSITION_NAMED) != t->positional)
 		tap_fail_("%s %s -%s: positional", c->name, set, p->name);
-	if (strcmp(t->type, p->type == RT_TYPE_SWITCH ? "" :
+	if (strcmp(t->type, p->type == META_TYPE_SWITCH ? "" :
 		   short_type(p->type_name)))
 		tap_fail_("%s %s -%s: type <%s>", c->name, set, p->name,
 			  t->type);
@@ -780,14 +781,14 @@ check_syntax_token(const struct rt_command *c, const struct syntax_set *s,
 
 /* Every membership of the table shows in that set's SYNTAX line. */
 static void
-check_table_in_syntax(const struct rt_command *c, const struct page *pg)
+check_table_in_syntax(const struct meta_command *c, const struct page *pg)
 {
 	for (size_t s = 0; s < pg->nsets; s++) {
 		const struct syntax_set *ss = &pg->sets[s];
-		const char *set = ss->name[0] ? ss->name : RT_ALL_SETS;
+		const char *set = ss->name[0] ? ss->name : META_ALL_SETS;
 		for (size_t i = 0; i < c->nparams; i++) {
 			bool found = false;
-			if (!rt_param_in_set(&c->params[i], set))
+			if (!meta_param_in_set(&c->params[i], set))
 				continue;
 			for (size_t k = 0; k < ss->ntokens; k++)
 				found |= !strcmp(ss->tokens[k].name,
@@ -801,7 +802,7 @@ check_table_in_syntax(const struct rt_command *c, const struct page *pg)
 }
 
 static void
-check_sets(const struct rt_command *c, const struct page *pg)
+check_sets(const struct meta_command *c, const struct page *pg)
 {
 	size_t n = list_len(c->sets);
 
@@ -820,7 +821,7 @@ check_sets(const struct rt_command *c, const struct page *pg)
 }
 
 static void
-check_page(const struct rt_command *c, const struct page *pg)
+check_page(const struct meta_command *c, const struct page *pg)
 {
 	size_t k = 0;
 	bool what_if = false;
@@ -869,7 +870,7 @@ static void
 corpus_command(const char *shared, const char *name)
 {
 	struct page *pg = calloc(1, sizeof(*pg));
-	const struct rt_command *c = rt_command_find(name);
+	const struct meta_command *c = meta_command_find(name);
 
 	tap_cur_failed = 0;
 	if (!load_page(shared, name, pg)) {

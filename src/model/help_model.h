@@ -329,4 +329,11 @@ const char *help_section_name(enum help_section sec);
  */
 const char *help_doc_check(const struct help_doc *doc);
 
+/*
+ * A .NET type name as help shows it, in a: "System.String[]" -> "String[]"
+ * (every namespace goes, also inside generics; "Nullable`1[X]" -> "X").
+ * NULL for NULL.
+ */
+const char *help_short_type(struct arena *a, const char *full_type);
+
 #endif

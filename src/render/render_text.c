@@ -15,8 +15,7 @@
 #include <unicode/ustring.h>
 
 #include "i18n.h"
-#include "lookup.h"
-#include "platyps_meta.h"
+#include "wildcard.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -446,7 +445,7 @@ put_param_header(struct rctx *r, const struct help_param *p, size_t indent)
 		strbuf_addstr(&sb, " [<SwitchParameter>]");
 	else if (p->type && *p->type)
 		strbuf_addf(&sb, " <%s>",
-			    platyps_short_type(&r->scratch, p->type));
+			    help_short_type(&r->scratch, p->type));
 	struct flat f;
 	flat_init(&f);
 	flat_add(&f, sb.buf, sb.len);

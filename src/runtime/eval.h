@@ -22,8 +22,18 @@ struct psh_eval;
 struct rt_value;
 struct session_manager;
 
+struct rt_context;
+
+/*
+ * Get-Help as the program provides it (the runtime includes no help
+ * stage); paged is true for `help NAME`.  Returns 0, or 1 after an error.
+ */
+typedef int psh_help_fn(struct rt_context *ctx, bool paged, void *cookie);
+
 struct psh_eval_options {
 	FILE *out, *err;
+	psh_help_fn *help;	/* NULL: "Help is not available here." */
+	void *help_cookie;
 	bool interactive;	/* a terminal: prompt for mandatory values */
 	bool endpoint;		/* collect instead of printing */
 	struct session_manager *sessions; /* NULL: no sessions */
@@ -57,9 +67,5 @@ void psh_eval_set(struct psh_eval *ev, const char *name, struct rt_value *v);
 /* An endpoint_exec_fn (endpoint.h) with an evaluator as its cookie. */
 int psh_eval_endpoint_exec(void *cookie, const char *script,
 			   struct rt_value **output, char **error);
-
-/* Get-Help inside psh (cmd_get_help.c); set by main. */
-struct rt_context;
-extern int (*psh_get_help_hook)(struct rt_context *ctx);
 
 #endif

@@ -6,9 +6,9 @@
 #include <unistd.h>
 
 #include "bind.h"
-#include "cmd_get_help.h"
 #include "eval.h"
 #include "format.h"
+#include "handlers.h"
 #include "i18n.h"
 #include "parser.h"
 #include "rt_exec.h"
@@ -24,7 +24,6 @@
 /* Prompted values per array parameter. */
 #define MAX_PROMPTED 1000
 
-int (*psh_get_help_hook)(struct rt_context *ctx);
 
 struct var {
 	char *name;
@@ -52,6 +51,7 @@ struct psh_eval {
 	bool exited;
 	int exit_code;
 	bool failed; /* the current statement reported an error */
+	bool help_paged; /* the next Get-Help is `help NAME` */
 	int depth;
 	const struct rt_host *host;
 	struct strbuf errors; /* endpoint mode: error texts */
@@ -320,7 +320,7 @@ push_enumerated(struct rt_value *out, struct rt_value *v)
 
 struct call {
 	const struct psh_node *node;
-	const struct rt_command *cmd;
+	const struct meta_command *cmd;
 	struct rt_arg *args;
 	size_t nargs, cap;
 	int position;
@@ -398,7 +398,7 @@ read_answer(struct psh_eval *ev, const char *label)
 
 /* One prompted value: a string, or an array for array parameters. */
 static struct rt_value *
-prompt_param(struct psh_eval *ev, const struct rt_param *p)
+prompt_param(struct psh_eval *ev, const struct meta_param *p)
 {
 	struct rt_value *a;
 	char *s;
@@ -461,7 +461,7 @@ bind_call(struct psh_eval *ev, struct call *c, struct rt_binding *b,
 		command_error(ev, c->cmd->name, b->message ? b->message : "");
 		return -1;
 	}
-	const struct rt_param *p = rt_binding_unsupported(b);
+	const struct meta_param *p = rt_binding_unsupported(b);
 	if (p) {
 		char *msg = xasprintf(_("The parameter '%s' is not supported "
 					"by this runtime."), p->name);
@@ -491,12 +491,13 @@ invoke_once(struct psh_eval *ev, struct call *c, struct rt_value *input,
 		.in_endpoint = ev->o.endpoint, .report = ctx_report,
 		.report_remote = ctx_report_remote,
 	};
-	if (c->cmd->run == NULL) {
+	rt_handler_fn *run = rt_handler_find(c->cmd->name);
+	if (run == NULL) {
 		command_error(ev, c->cmd->name,
 			      _("This command has no implementation."));
 		rc = -1;
 	} else {
-		rc = c->cmd->run(&ctx) != 0 || ctx.failed ? -1 : 0;
+		rc = run(&ctx) != 0 || ctx.failed ? -1 : 0;
 	}
 	rt_binding_release(&b);
 	return rc;
@@ -517,7 +518,7 @@ static int
 run_help(struct psh_eval *ev, struct call *c, const char *name, bool full,
 	 struct rt_value *out)
 {
-	c->cmd = rt_command_find("Get-Help");
+	c->cmd = meta_command_find("Get-Help");
 	if (c->cmd == NULL)
 		return -1;
 	if (name) {
@@ -528,7 +529,7 @@ run_help(struct psh_eval *ev, struct call *c, const char *name, bool full,
 	}
 	if (full && c->nargs <= 1) {
 		call_add(c, "Full", NULL, false);
-		psh_help_paged = true;
+		ev->help_paged = true;
 	}
 	return invoke_once(ev, c, NULL, out);
 }
@@ -541,7 +542,7 @@ run_command(struct psh_eval *ev, const struct psh_node *node, int position,
 	struct call c = { .node = node, .position = position };
 	int rc = 0;
 
-	c.cmd = rt_command_find(node->text);
+	c.cmd = meta_command_find(node->text);
 	if (wants_help(node)) {
 		const char *name = c.cmd ? c.cmd->name : node->text;
 		rc = run_help(ev, &c, name, false, out);
@@ -770,11 +771,15 @@ host_invoke_local(struct rt_context *ctx, const char *script,
 static int
 host_help(struct rt_context *ctx)
 {
-	if (psh_get_help_hook == NULL) {
+	struct psh_eval *ev = ctx->host->cookie;
+	bool paged = ev->help_paged;
+
+	ev->help_paged = false;
+	if (ev->o.help == NULL) {
 		rt_exec_error(ctx, "%s", _("Help is not available here."));
 		return 1;
 	}
-	return psh_get_help_hook(ctx);
+	return ev->o.help(ctx, paged, ev->o.help_cookie);
 }
 
 static const struct rt_host host_template = {
@@ -799,8 +804,8 @@ leaves_session(const char *src, size_t len)
 			leave = true;
 		} else if (st->kind == PSH_PIPELINE && st->nkids == 1 &&
 			   st->kids[0]->kind == PSH_COMMAND) {
-			const struct rt_command *c =
-				rt_command_find(st->kids[0]->text);
+			const struct meta_command *c =
+				meta_command_find(st->kids[0]->text);
 			leave = c && strcmp(c->name, "Exit-PSSession") == 0 &&
 				!wants_help(st->kids[0]);
 		}

@@ -80,7 +80,7 @@ str_cmp_ci(const void *a, const void *b)
 static const char *
 short_type(struct mdp *m, const char *type)
 {
-	return type ? platyps_short_type(m->a, type) : "";
+	return type ? help_short_type(m->a, type) : "";
 }
 
 static bool

@@ -7,30 +7,30 @@
 #include <string.h>
 #include <strings.h>
 
-#include "rt_meta.h"
+#include "meta.h"
 #include "strbuf.h"
 
 #define LIST(...) ((const char *const[]){ __VA_ARGS__, NULL })
 #define ALL_SETS(pos)                                                     \
-	.sets = (const struct rt_param_set[]){                            \
-		{ RT_ALL_SETS, false, pos, 0 } },                         \
+	.sets = (const struct meta_param_set[]){                            \
+		{ META_ALL_SETS, false, pos, 0 } },                         \
 	.nsets = 1
 
-extern const struct rt_command cmd_connect_pssession;
-extern const struct rt_command cmd_disconnect_pssession;
-extern const struct rt_command cmd_enter_pssession;
-extern const struct rt_command cmd_exit_pssession;
-extern const struct rt_command cmd_get_command;
-extern const struct rt_command cmd_get_help;
-extern const struct rt_command cmd_get_pssession;
-extern const struct rt_command cmd_invoke_command;
-extern const struct rt_command cmd_new_pssession;
-extern const struct rt_command cmd_receive_pssession;
-extern const struct rt_command cmd_remove_pssession;
-extern const struct rt_command cmd_write_output;
+extern const struct meta_command cmd_connect_pssession;
+extern const struct meta_command cmd_disconnect_pssession;
+extern const struct meta_command cmd_enter_pssession;
+extern const struct meta_command cmd_exit_pssession;
+extern const struct meta_command cmd_get_command;
+extern const struct meta_command cmd_get_help;
+extern const struct meta_command cmd_get_pssession;
+extern const struct meta_command cmd_invoke_command;
+extern const struct meta_command cmd_new_pssession;
+extern const struct meta_command cmd_receive_pssession;
+extern const struct meta_command cmd_remove_pssession;
+extern const struct meta_command cmd_write_output;
 
 /* Sorted by name (test_rt_meta checks the order). */
-static const struct rt_command *const commands[] = {
+static const struct meta_command *const commands[] = {
 	&cmd_connect_pssession, &cmd_disconnect_pssession,
 	&cmd_enter_pssession, &cmd_exit_pssession, &cmd_get_command,
 	&cmd_get_help, &cmd_get_pssession, &cmd_invoke_command,
@@ -45,21 +45,21 @@ static const struct rt_command *const commands[] = {
 	     "Suspend", "Break")
 
 #define SWITCH_PARAM(n, a)                                                \
-	{ .name = n, .type_name = SWITCH_TYPE, .type = RT_TYPE_SWITCH,    \
+	{ .name = n, .type_name = SWITCH_TYPE, .type = META_TYPE_SWITCH,    \
 	  .aliases = LIST(a), .default_value = "False", .supported = true, \
-	  ALL_SETS(RT_POSITION_NAMED) }
+	  ALL_SETS(META_POSITION_NAMED) }
 #define ACTION_PARAM(n, a)                                                \
-	{ .name = n, .type_name = ACTION_TYPE, .type = RT_TYPE_ENUM,      \
+	{ .name = n, .type_name = ACTION_TYPE, .type = META_TYPE_ENUM,      \
 	  .aliases = LIST(a), .accepted_values = ACTION_VALUES,           \
 	  .default_value = "None", .supported = true,                     \
-	  ALL_SETS(RT_POSITION_NAMED) }
+	  ALL_SETS(META_POSITION_NAMED) }
 #define STRING_PARAM(n, a)                                                \
-	{ .name = n, .type_name = "System.String", .type = RT_TYPE_STRING, \
+	{ .name = n, .type_name = "System.String", .type = META_TYPE_STRING, \
 	  .aliases = LIST(a), .default_value = "None", .supported = true, \
-	  ALL_SETS(RT_POSITION_NAMED) }
+	  ALL_SETS(META_POSITION_NAMED) }
 
 /* about_CommonParameters, in PowerShell's declaration order. */
-static const struct rt_param common_params[] = {
+static const struct meta_param common_params[] = {
 	SWITCH_PARAM("Verbose", "vb"),
 	SWITCH_PARAM("Debug", "db"),
 	ACTION_PARAM("ErrorAction", "ea"),
@@ -70,9 +70,9 @@ static const struct rt_param common_params[] = {
 	STRING_PARAM("InformationVariable", "iv"),
 	STRING_PARAM("OutVariable", "ov"),
 	{ .name = "OutBuffer", .type_name = "System.Int32",
-	  .type = RT_TYPE_INT32, .aliases = LIST("ob"),
+	  .type = META_TYPE_INT32, .aliases = LIST("ob"),
 	  .default_value = "None", .supported = true,
-	  ALL_SETS(RT_POSITION_NAMED) },
+	  ALL_SETS(META_POSITION_NAMED) },
 	STRING_PARAM("PipelineVariable", "pv"),
 };
 
@@ -80,19 +80,19 @@ static const struct rt_param common_params[] = {
  * -WhatIf and -Confirm bind like any switch, but the runtime does not
  * implement ShouldProcess, so a command that gets them says so.
  */
-static const struct rt_param should_process_params[] = {
-	{ .name = "WhatIf", .type_name = SWITCH_TYPE, .type = RT_TYPE_SWITCH,
+static const struct meta_param should_process_params[] = {
+	{ .name = "WhatIf", .type_name = SWITCH_TYPE, .type = META_TYPE_SWITCH,
 	  .aliases = LIST("wi"), .default_value = "False",
-	  .supported = false, ALL_SETS(RT_POSITION_NAMED) },
-	{ .name = "Confirm", .type_name = SWITCH_TYPE, .type = RT_TYPE_SWITCH,
+	  .supported = false, ALL_SETS(META_POSITION_NAMED) },
+	{ .name = "Confirm", .type_name = SWITCH_TYPE, .type = META_TYPE_SWITCH,
 	  .aliases = LIST("cf"), .default_value = "False",
-	  .supported = false, ALL_SETS(RT_POSITION_NAMED) },
+	  .supported = false, ALL_SETS(META_POSITION_NAMED) },
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-const struct rt_command *const *
-rt_commands(size_t *n)
+const struct meta_command *const *
+meta_commands(size_t *n)
 {
 	*n = COUNT(commands);
 	return commands;
@@ -107,8 +107,8 @@ list_has(const char *const *list, const char *name)
 	return false;
 }
 
-const struct rt_command *
-rt_command_find(const char *name)
+const struct meta_command *
+meta_command_find(const char *name)
 {
 	if (!name)
 		return NULL;
@@ -119,25 +119,25 @@ rt_command_find(const char *name)
 	return NULL;
 }
 
-const struct rt_param *
-rt_common_params(size_t *n)
+const struct meta_param *
+meta_common_params(size_t *n)
 {
 	*n = COUNT(common_params);
 	return common_params;
 }
 
-const struct rt_param *
-rt_should_process_params(size_t *n)
+const struct meta_param *
+meta_should_process_params(size_t *n)
 {
 	*n = COUNT(should_process_params);
 	return should_process_params;
 }
 
-const struct rt_param_set *
-rt_param_in_set(const struct rt_param *p, const char *set)
+const struct meta_param_set *
+meta_param_in_set(const struct meta_param *p, const char *set)
 {
 	for (size_t i = 0; i < p->nsets; i++)
-		if (strcmp(p->sets[i].set, RT_ALL_SETS) == 0 ||
+		if (strcmp(p->sets[i].set, META_ALL_SETS) == 0 ||
 		    (set && strcmp(p->sets[i].set, set) == 0))
 			return &p->sets[i];
 	return NULL;
@@ -182,9 +182,9 @@ static void
 pipeline_text(struct strbuf *sb, unsigned bits)
 {
 	static const struct { unsigned bit; const char *name; } names[] = {
-		{ RT_PIPE_BY_PROPERTY_NAME, "ByPropertyName" },
-		{ RT_PIPE_BY_VALUE, "ByValue" },
-		{ RT_PIPE_FROM_REMAINING, "FromRemainingArguments" },
+		{ META_PIPE_BY_PROPERTY_NAME, "ByPropertyName" },
+		{ META_PIPE_BY_VALUE, "ByValue" },
+		{ META_PIPE_FROM_REMAINING, "FromRemainingArguments" },
 	};
 	const char *sep = "True (";
 
@@ -202,7 +202,7 @@ pipeline_text(struct strbuf *sb, unsigned bits)
 }
 
 static unsigned
-pipeline_bits(const struct rt_param *p)
+pipeline_bits(const struct meta_param *p)
 {
 	unsigned bits = 0;
 	for (size_t i = 0; i < p->nsets; i++)
@@ -212,7 +212,7 @@ pipeline_bits(const struct rt_param *p)
 
 /* The sets of p that have the given mandatory flag, comma-separated. */
 static void
-sets_with(struct strbuf *sb, const struct rt_param *p, bool mandatory)
+sets_with(struct strbuf *sb, const struct meta_param *p, bool mandatory)
 {
 	const char *sep = "";
 	for (size_t i = 0; i < p->nsets; i++) {
@@ -225,7 +225,7 @@ sets_with(struct strbuf *sb, const struct rt_param *p, bool mandatory)
 
 /* "True", "False" or "True (A, B), False (C)". */
 static void
-required_text(struct strbuf *sb, const struct rt_param *p)
+required_text(struct strbuf *sb, const struct meta_param *p)
 {
 	size_t nmand = 0;
 	for (size_t i = 0; i < p->nsets; i++)
@@ -243,10 +243,10 @@ required_text(struct strbuf *sb, const struct rt_param *p)
 
 /* platyPS shows one position per parameter: the first positional one. */
 static void
-position_text(struct strbuf *sb, const struct rt_param *p)
+position_text(struct strbuf *sb, const struct meta_param *p)
 {
 	for (size_t i = 0; i < p->nsets; i++) {
-		if (p->sets[i].position != RT_POSITION_NAMED) {
+		if (p->sets[i].position != META_POSITION_NAMED) {
 			strbuf_addf(sb, "%d", p->sets[i].position);
 			return;
 		}
@@ -256,8 +256,8 @@ position_text(struct strbuf *sb, const struct rt_param *p)
 
 static void
 key_text(struct strbuf *sb, const char *key,
-	 void (*fn)(struct strbuf *, const struct rt_param *),
-	 const struct rt_param *p)
+	 void (*fn)(struct strbuf *, const struct meta_param *),
+	 const struct meta_param *p)
 {
 	struct strbuf tmp = STRBUF_INIT;
 	strbuf_init(&tmp);
@@ -268,9 +268,9 @@ key_text(struct strbuf *sb, const char *key,
 }
 
 static void
-sets_text(struct strbuf *sb, const struct rt_param *p)
+sets_text(struct strbuf *sb, const struct meta_param *p)
 {
-	if (p->nsets == 1 && strcmp(p->sets[0].set, RT_ALL_SETS) == 0) {
+	if (p->nsets == 1 && strcmp(p->sets[0].set, META_ALL_SETS) == 0) {
 		strbuf_addstr(sb, "(All)");
 		return;
 	}
@@ -279,24 +279,24 @@ sets_text(struct strbuf *sb, const struct rt_param *p)
 }
 
 static void
-pipe_text(struct strbuf *sb, const struct rt_param *p)
+pipe_text(struct strbuf *sb, const struct meta_param *p)
 {
 	pipeline_text(sb, pipeline_bits(p));
 }
 
 /* The structured per-set view, for tools that need more than the yaml. */
 static void
-param_sets_json(struct strbuf *sb, const struct rt_param *p)
+param_sets_json(struct strbuf *sb, const struct meta_param *p)
 {
 	strbuf_addstr(sb, ",\n        \"sets\": [");
 	for (size_t i = 0; i < p->nsets; i++) {
-		const struct rt_param_set *s = &p->sets[i];
+		const struct meta_param_set *s = &p->sets[i];
 		strbuf_addstr(sb, i ? ",\n          {" : "\n          {");
 		strbuf_addstr(sb, "\"name\": ");
 		json_str(sb, s->set);
 		strbuf_addf(sb, ", \"mandatory\": %s, \"position\": ",
 			    s->mandatory ? "true" : "false");
-		if (s->position == RT_POSITION_NAMED)
+		if (s->position == META_POSITION_NAMED)
 			strbuf_addstr(sb, "null");
 		else
 			strbuf_addf(sb, "%d", s->position);
@@ -312,7 +312,7 @@ param_sets_json(struct strbuf *sb, const struct rt_param *p)
 }
 
 static void
-param_json(struct strbuf *sb, const struct rt_param *p)
+param_json(struct strbuf *sb, const struct meta_param *p)
 {
 	strbuf_addstr(sb, "      {\n        \"name\": ");
 	json_str(sb, p->name);
@@ -331,7 +331,7 @@ param_json(struct strbuf *sb, const struct rt_param *p)
 	strbuf_addf(sb, ",\n        \"Accept wildcard characters\": %s",
 		    p->wildcards ? "true" : "false");
 	strbuf_addf(sb, ",\n        \"switch\": %s",
-		    p->type == RT_TYPE_SWITCH ? "true" : "false");
+		    p->type == META_TYPE_SWITCH ? "true" : "false");
 	strbuf_addf(sb, ",\n        \"supported\": %s",
 		    p->supported ? "true" : "false");
 	param_sets_json(sb, p);
@@ -339,7 +339,7 @@ param_json(struct strbuf *sb, const struct rt_param *p)
 }
 
 static void
-params_json(struct strbuf *sb, const char *key, const struct rt_param *v,
+params_json(struct strbuf *sb, const char *key, const struct meta_param *v,
 	    size_t n)
 {
 	strbuf_addf(sb, "    \"%s\": [", key);
@@ -351,7 +351,7 @@ params_json(struct strbuf *sb, const char *key, const struct rt_param *v,
 }
 
 static void
-command_json(struct strbuf *sb, const struct rt_command *c)
+command_json(struct strbuf *sb, const struct meta_command *c)
 {
 	strbuf_addstr(sb, "  {\n    \"name\": ");
 	json_str(sb, c->name);
@@ -372,7 +372,7 @@ command_json(struct strbuf *sb, const struct rt_command *c)
 }
 
 char *
-rt_metadata_json(void)
+meta_to_json(void)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t n;
@@ -384,7 +384,7 @@ rt_metadata_json(void)
 	params_json(&sb, "shouldProcess", should_process_params,
 		    COUNT(should_process_params));
 	strbuf_addstr(&sb, "\n  },\n  \"commands\": [\n");
-	const struct rt_command *const *v = rt_commands(&n);
+	const struct meta_command *const *v = meta_commands(&n);
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			strbuf_addstr(&sb, ",\n");

@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: MIT */
+/* Remove-PSSession: parameter metadata of PowerShell 7.2 (en-US page). */
+#include "meta_table.h"
+
+static const struct meta_param params[] = {
+	{
+		.name = "ComputerName",
+		.type_name = "System.String[]",
+		.type = META_TYPE_STRING,
+		.is_array = true,
+		.aliases = META_LIST("Cn"),
+		.default_value = "None",
+		.wildcards = true,
+		.supported = true,
+		META_SETS({ "ComputerName", true, 0, BYPROP }),
+	},
+	{
+		.name = "ContainerId",
+		.type_name = "System.String[]",
+		.type = META_TYPE_STRING,
+		.is_array = true,
+		.default_value = "None",
+		.supported = false,
+		META_SETS({ "ContainerId", true, NAMED, BYPROP }),
+	},
+	{
+		.name = "Id",
+		.type_name = "System.Int32[]",
+		.type = META_TYPE_INT32,
+		.is_array = true,
+		.default_value = "None",
+		.supported = true,
+		META_SETS({ "Id", true, 0, BYPROP }),
+	},
+	{
+		.name = "InstanceId",
+		.type_name = "System.Guid[]",
+		.type = META_TYPE_GUID,
+		.is_array = true,
+		.default_value = "None",
+		.supported = true,
+		META_SETS({ "InstanceId", true, NAMED, BYPROP }),
+	},
+	{
+		.name = "Name",
+		.type_name = "System.String[]",
+		.type = META_TYPE_STRING,
+		.is_array = true,
+		.default_value = "None",
+		.wildcards = true,
+		.supported = true,
+		META_SETS({ "Name", true, NAMED, BYPROP }),
+	},
+	{
+		.name = "Session",
+		.type_name = "System.Management.Automation.Runspaces.PSSession[]",
+		.type = META_TYPE_PSSESSION,
+		.is_array = true,
+		.default_value = "None",
+		.supported = true,
+		META_SETS({ "Session", true, 0, BYVAL | BYPROP }),
+	},
+	{
+		.name = "VMId",
+		.type_name = "System.Guid[]",
+		.type = META_TYPE_GUID,
+		.is_array = true,
+		.aliases = META_LIST("VMGuid"),
+		.default_value = "None",
+		.supported = false,
+		META_SETS({ "VMId", true, NAMED, BYPROP }),
+	},
+	{
+		.name = "VMName",
+		.type_name = "System.String[]",
+		.type = META_TYPE_STRING,
+		.is_array = true,
+		.default_value = "None",
+		.supported = false,
+		META_SETS({ "VMName", true, NAMED, BYPROP }),
+	},
+};
+
+const struct meta_command cmd_remove_pssession = {
+	.name = "Remove-PSSession",
+	.aliases = META_LIST("rsn"),
+	.default_set = "Id",
+	.sets = META_LIST(
+		"Id", "Session", "ContainerId", "VMId", "VMName", "InstanceId",
+		"Name", "ComputerName"),
+	.params = params,
+	.nparams = sizeof(params) / sizeof(params[0]),
+	.common_parameters = true,
+	.should_process = true,
+	.synopsis = "Closes sessions and ends their endpoints.",
+};

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The handlers of the runtime's commands, found by command name.  Internal
+ * to src/runtime/: the files in commands/ define them, the evaluator calls
+ * rt_handler_find().  The metadata (src/meta/) knows nothing of them.
+ */
+#ifndef PSHELP_RT_HANDLERS_H
+#define PSHELP_RT_HANDLERS_H
+
+#include "meta.h"
+
+struct rt_context;
+
+/* A command's handler, called after binding (see rt_exec.h). */
+typedef int rt_handler_fn(struct rt_context *ctx);
+
+rt_handler_fn rt_run_connect_pssession, rt_run_disconnect_pssession,
+	rt_run_enter_pssession, rt_run_exit_pssession, rt_run_get_command,
+	rt_run_get_help, rt_run_get_pssession, rt_run_invoke_command,
+	rt_run_new_pssession, rt_run_receive_pssession,
+	rt_run_remove_pssession, rt_run_write_output;
+
+/* The handler of the command named `name` (exact name), or NULL. */
+rt_handler_fn *rt_handler_find(const char *name);
+
+#endif
