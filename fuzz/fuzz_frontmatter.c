@@ -51,10 +51,10 @@ check_frontmatter(const struct frontmatter *fm, int rc, size_t size)
 static void
 run_meta(struct arena *a, const char *text, struct diag_ctx *dx)
 {
-	struct help_param p = {0};
-	struct help_syntax_set set = {0};
-	struct help_link l = {.target = text};
-	struct help_pos pos = {1, 1};
+	struct help_param p = { 0 };
+	struct help_syntax_set set = { 0 };
+	struct help_link l = { .target = text };
+	struct help_pos pos = { 1, 1 };
 
 	platyps_parse_param_yaml(a, text, pos, &p, dx);
 	if (p.nrequired == 0 || p.required == NULL)

@@ -25,8 +25,8 @@ discard(void *cookie, const struct diag *d)
 static struct help_doc *
 parse_checked(const uint8_t *data, size_t size, const struct help_doc *source)
 {
-	struct md_parse_options o = {.path = "fuzz/en-US/Mod/Get-Fuzz.md",
-				     .source = source};
+	struct md_parse_options o = { .path = "fuzz/en-US/Mod/Get-Fuzz.md",
+				      .source = source };
 	struct diag_ctx dx;
 
 	diag_init(&dx, "fuzz");

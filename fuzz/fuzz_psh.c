@@ -42,8 +42,8 @@ lines_init(struct lines *l, const char *s, size_t len)
 	l->start = xgrow(l->start, &cap, 1, sizeof(*l->start));
 	l->start[l->n++] = 0;
 	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= len ||
-						      s[i + 1] != '\n'))) {
+		if (s[i] == '\n' ||
+		    (s[i] == '\r' && (i + 1 >= len || s[i + 1] != '\n'))) {
 			l->start = xgrow(l->start, &cap, l->n + 1,
 					 sizeof(*l->start));
 			l->start[l->n++] = i + 1;
@@ -150,8 +150,8 @@ check_value(const struct psh_node *n, const char *src)
 	case PSH_PARAM:
 		check(n->nkids <= 1 && (n->nkids == 0 || n->colon));
 		check(n->nkids == 0 || is_value(n->kids[0]));
-		check(inside(&n->inner, &n->ext) && n->inner.offset ==
-		      n->ext.offset);
+		check(inside(&n->inner, &n->ext) &&
+		      n->inner.offset == n->ext.offset);
 		check(n->len > 0);
 		break;
 	case PSH_ARRAY:
@@ -231,7 +231,8 @@ walk(const struct psh_node *root, const char *src, size_t len,
 			/* kids are in source order and do not overlap */
 			if (i > 0)
 				check(node->kids[i - 1]->ext.offset +
-				      node->kids[i - 1]->ext.len <= k->ext.offset);
+					      node->kids[i - 1]->ext.len <=
+				      k->ext.offset);
 			stack = xgrow(stack, &cap, n + 1, sizeof(*stack));
 			stack[n++] = k;
 		}
@@ -269,7 +270,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *src = (const char *)data;
 	struct psh_ast *ast, *again, *shifted;
-	struct psh_pos base = {1000, 7, 3};
+	struct psh_pos base = { 1000, 7, 3 };
 	struct lines l;
 
 	if (size > (1u << 22))
@@ -284,19 +285,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_error(ast, src, size, &l);
 		check(again->error && again->error->code == ast->error->code &&
 		      again->error->ext.offset == ast->error->ext.offset);
-		check(shifted->error && shifted->error->code == ast->error->code &&
-		      shifted->error->ext.offset == ast->error->ext.offset + 1000);
+		check(shifted->error &&
+		      shifted->error->code == ast->error->code &&
+		      shifted->error->ext.offset ==
+			      ast->error->ext.offset + 1000);
 	} else {
 		char *d1, *d2;
 
-		check(ast->root->kind == PSH_SCRIPT && ast->root->ext.len == size);
+		check(ast->root->kind == PSH_SCRIPT &&
+		      ast->root->ext.len == size);
 		walk(ast->root, src, size, &l);
 		d1 = psh_dump(ast->root, PSH_DUMP_POS);
 		d2 = psh_dump(again->root, PSH_DUMP_POS);
 		check(strcmp(d1, d2) == 0);
 		free(d1);
 		free(d2);
-		check(shifted->root && shifted->root->nkids == ast->root->nkids);
+		check(shifted->root &&
+		      shifted->root->nkids == ast->root->nkids);
 	}
 	psh_ast_free(ast);
 	psh_ast_free(again);

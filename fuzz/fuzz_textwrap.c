@@ -20,11 +20,22 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const char *const locales[] = {
-	NULL, "", "en-US", "sv-SE", "ja-JP", "th", "zh-Hans-CN", "ar",
-	"he", "ja@lb=strict", "de-u-lb-loose", "bogus locale!", "C",
-	"en_US.UTF-8", "x-private", "ko"
-};
+static const char *const locales[] = { NULL,
+				       "",
+				       "en-US",
+				       "sv-SE",
+				       "ja-JP",
+				       "th",
+				       "zh-Hans-CN",
+				       "ar",
+				       "he",
+				       "ja@lb=strict",
+				       "de-u-lb-loose",
+				       "bogus locale!",
+				       "C",
+				       "en_US.UTF-8",
+				       "x-private",
+				       "ko" };
 #define NLOCALES (sizeof(locales) / sizeof(locales[0]))
 
 static struct textwrap *wrappers[NLOCALES];
@@ -120,8 +131,8 @@ boundaries(const uint8_t *s, size_t len)
 }
 
 static void
-check_piece(const uint8_t *s, const struct tw_piece *p, size_t i,
-	    size_t width, const bool *at)
+check_piece(const uint8_t *s, const struct tw_piece *p, size_t i, size_t width,
+	    const bool *at)
 {
 	size_t n = p->end - p->start;
 
@@ -176,8 +187,8 @@ check_spans(const uint8_t *s, const struct tw_piece *p, size_t n,
 }
 
 static void
-check_wrap(const uint8_t *s, size_t len, size_t width,
-	   const struct tw_piece *p, size_t n)
+check_wrap(const uint8_t *s, size_t len, size_t width, const struct tw_piece *p,
+	   size_t n)
 {
 	bool *at = boundaries(s, len);
 	size_t prev = 0;

@@ -6,9 +6,9 @@
 enum {
 	EXIT_OK = 0,
 	EXIT_NOT_FOUND = 1, /* no topic, or no parameter, matched */
-	EXIT_USAGE = 2,     /* bad command line */
+	EXIT_USAGE = 2,	    /* bad command line */
 	EXIT_BAD_INPUT = 3, /* a help page had errors and was not shown */
-	EXIT_SYSTEM = 4     /* I/O error, out of memory */
+	EXIT_SYSTEM = 4	    /* I/O error, out of memory */
 };
 
 #endif

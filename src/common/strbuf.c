@@ -112,8 +112,8 @@ strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 void
 strbuf_rtrim(struct strbuf *sb)
 {
-	while (sb->len && (sb->buf[sb->len - 1] == ' ' ||
-			   sb->buf[sb->len - 1] == '\t'))
+	while (sb->len &&
+	       (sb->buf[sb->len - 1] == ' ' || sb->buf[sb->len - 1] == '\t'))
 		sb->len--;
 	if (sb->cap)
 		sb->buf[sb->len] = '\0';

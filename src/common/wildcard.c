@@ -137,7 +137,6 @@ utf8_decode_all(const char *s, size_t *n)
 
 /* ---- wildcards ---- */
 
-
 static void
 wc_push(struct wildcard *w, enum wc_kind kind, int32_t cp)
 {
@@ -145,7 +144,7 @@ wc_push(struct wildcard *w, enum wc_kind kind, int32_t cp)
 	if (kind == WC_STAR && w->ntok && w->tok[w->ntok - 1].kind == WC_STAR)
 		return;
 	w->tok = xgrow(w->tok, &w->tcap, w->ntok + 1, sizeof(*w->tok));
-	w->tok[w->ntok] = (struct wc_tok){kind, cp, w->nrng, 0};
+	w->tok[w->ntok] = (struct wc_tok){ kind, cp, w->nrng, 0 };
 	w->ntok++;
 	if (kind != WC_STAR)
 		w->nfixed++;
@@ -155,7 +154,7 @@ static void
 wc_add_range(struct wildcard *w, int32_t lo, int32_t hi)
 {
 	w->rng = xgrow(w->rng, &w->rcap, w->nrng + 1, sizeof(*w->rng));
-	w->rng[w->nrng++] = (struct wc_range){lo, hi};
+	w->rng[w->nrng++] = (struct wc_range){ lo, hi };
 	w->tok[w->ntok - 1].count++;
 }
 

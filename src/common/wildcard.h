@@ -16,7 +16,7 @@ enum wc_kind { WC_LIT, WC_ANY, WC_STAR, WC_CLASS };
 
 struct wc_tok {
 	enum wc_kind kind;
-	int32_t cp;          /* WC_LIT */
+	int32_t cp;	     /* WC_LIT */
 	size_t first, count; /* WC_CLASS: ranges [first, first + count) */
 };
 

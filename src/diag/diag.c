@@ -13,7 +13,7 @@ static const struct {
 	const char *slug;
 	const char *format;
 } diag_table[] = {
-#define DIAG(id, lvl, slug, msg) {DIAGL_##lvl, slug, msg},
+#define DIAG(id, lvl, slug, msg) { DIAGL_##lvl, slug, msg },
 #include "diag_table.h"
 #undef DIAG
 };
@@ -21,7 +21,7 @@ static const struct {
 void
 diag_init(struct diag_ctx *dx, const char *file)
 {
-	*dx = (struct diag_ctx){.file = file, .threshold = DIAGL_STYLE};
+	*dx = (struct diag_ctx){ .file = file, .threshold = DIAGL_STYLE };
 }
 
 enum diag_level
@@ -75,11 +75,14 @@ diag_to_string(const struct diag *d)
 }
 
 void
-diag_vreport(struct diag_ctx *dx, enum diag_id id, uint32_t line,
-	     uint32_t col, va_list ap)
+diag_vreport(struct diag_ctx *dx, enum diag_id id, uint32_t line, uint32_t col,
+	     va_list ap)
 {
-	struct diag d = {.id = id, .level = diag_level_of(id),
-			 .file = dx->file, .line = line, .col = col};
+	struct diag d = { .id = id,
+			  .level = diag_level_of(id),
+			  .file = dx->file,
+			  .line = line,
+			  .col = col };
 	dx->count[d.level]++;
 	if (d.level > dx->worst)
 		dx->worst = d.level;

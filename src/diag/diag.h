@@ -29,8 +29,8 @@ enum diag_id {
 struct diag {
 	enum diag_id id;
 	enum diag_level level;
-	const char *file; /* may be NULL */
-	uint32_t line, col; /* 0 when unknown */
+	const char *file;    /* may be NULL */
+	uint32_t line, col;  /* 0 when unknown */
 	const char *message; /* formatted, translated */
 };
 

@@ -49,9 +49,21 @@ struct options {
 
 /* Options that take PowerShell's spelling: -Full, -par NAME, ... */
 enum opt_id {
-	OPT_NAME, OPT_DETAILED, OPT_FULL, OPT_EXAMPLES, OPT_PARAMETER,
-	OPT_ONLINE, OPT_OPEN, OPT_PATH, OPT_CULTURE, OPT_WIDTH, OPT_JSON,
-	OPT_FILE, OPT_DIAGNOSTICS, OPT_HELP, OPT_VERSION
+	OPT_NAME,
+	OPT_DETAILED,
+	OPT_FULL,
+	OPT_EXAMPLES,
+	OPT_PARAMETER,
+	OPT_ONLINE,
+	OPT_OPEN,
+	OPT_PATH,
+	OPT_CULTURE,
+	OPT_WIDTH,
+	OPT_JSON,
+	OPT_FILE,
+	OPT_DIAGNOSTICS,
+	OPT_HELP,
+	OPT_VERSION
 };
 
 static const struct {
@@ -59,14 +71,22 @@ static const struct {
 	enum opt_id id;
 	bool takes_value;
 } option_table[] = {
-	{"Name", OPT_NAME, true},	  {"Detailed", OPT_DETAILED, false},
-	{"Full", OPT_FULL, false},	  {"Examples", OPT_EXAMPLES, false},
-	{"Parameter", OPT_PARAMETER, true}, {"Online", OPT_ONLINE, false},
-	{"Open", OPT_OPEN, false},	  {"Path", OPT_PATH, true},
-	{"Culture", OPT_CULTURE, true},	  {"UICulture", OPT_CULTURE, true},
-	{"Width", OPT_WIDTH, true},	  {"Json", OPT_JSON, false},
-	{"File", OPT_FILE, true},	  {"Diagnostics", OPT_DIAGNOSTICS, false},
-	{"Help", OPT_HELP, false},	  {"Version", OPT_VERSION, false},
+	{ "Name", OPT_NAME, true },
+	{ "Detailed", OPT_DETAILED, false },
+	{ "Full", OPT_FULL, false },
+	{ "Examples", OPT_EXAMPLES, false },
+	{ "Parameter", OPT_PARAMETER, true },
+	{ "Online", OPT_ONLINE, false },
+	{ "Open", OPT_OPEN, false },
+	{ "Path", OPT_PATH, true },
+	{ "Culture", OPT_CULTURE, true },
+	{ "UICulture", OPT_CULTURE, true },
+	{ "Width", OPT_WIDTH, true },
+	{ "Json", OPT_JSON, false },
+	{ "File", OPT_FILE, true },
+	{ "Diagnostics", OPT_DIAGNOSTICS, false },
+	{ "Help", OPT_HELP, false },
+	{ "Version", OPT_VERSION, false },
 };
 #define NOPTIONS (sizeof(option_table) / sizeof(option_table[0]))
 
@@ -103,32 +123,45 @@ static void
 print_usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s [OPTION]... [NAME]\n"), PROG);
-	fputs(_("Show PowerShell-style help for a command or an about_ topic, in the\n"
+	fputs(_("Show PowerShell-style help for a command or an about_ topic, "
+		"in the\n"
 		"user's language, read from platyPS markdown pages.\n"
 		"\n"
 		"Views (one at most):\n"
-		"  -Detailed, --detailed      add parameter descriptions and examples\n"
-		"  -Full, --full              everything: parameter attributes, inputs,\n"
+		"  -Detailed, --detailed      add parameter descriptions and "
+		"examples\n"
+		"  -Full, --full              everything: parameter "
+		"attributes, inputs,\n"
 		"                             outputs, notes\n"
 		"  -Examples, --examples      only the examples\n"
 		"  -Parameter, --parameter=NAME\n"
-		"                             only the parameters matching NAME (wildcards)\n"
+		"                             only the parameters matching "
+		"NAME (wildcards)\n"
 		"  -Online, --online          print the page's online address\n"
-		"      --open                 with -Online: open it with xdg-open\n"
+		"      --open                 with -Online: open it with "
+		"xdg-open\n"
 		"\n"
 		"Lookup and output:\n"
-		"  -Path, --path=DIR          add a help root (repeatable; searched first)\n"
-		"  -Culture, --culture=TAG    language to show, e.g. sv-SE (default: from\n"
-		"                             LANGUAGE, LC_ALL, LC_MESSAGES, LANG)\n"
-		"  -Width, --width=N          wrap at N columns (0: do not wrap)\n"
-		"  -File, --file=FILE         show the page in FILE instead of looking up NAME\n"
+		"  -Path, --path=DIR          add a help root (repeatable; "
+		"searched first)\n"
+		"  -Culture, --culture=TAG    language to show, e.g. sv-SE "
+		"(default: from\n"
+		"                             LANGUAGE, LC_ALL, LC_MESSAGES, "
+		"LANG)\n"
+		"  -Width, --width=N          wrap at N columns (0: do not "
+		"wrap)\n"
+		"  -File, --file=FILE         show the page in FILE instead of "
+		"looking up NAME\n"
 		"      --json                 print the help model as JSON\n"
-		"      --diagnostics          also report warnings about the page\n"
+		"      --diagnostics          also report warnings about the "
+		"page\n"
 		"  -h, --help                 show this help and exit\n"
 		"      --version              show the version and exit\n"
 		"\n"
-		"NAME is matched case-insensitively; * ? and [ ] are wildcards.  Without a\n"
-		"match for NAME, NAME* is tried when it contains a '-', else *NAME*.\n"
+		"NAME is matched case-insensitively; * ? and [ ] are "
+		"wildcards.  Without a\n"
+		"match for NAME, NAME* is tried when it contains a '-', else "
+		"*NAME*.\n"
 		"Several matches are listed in a table.  See get-help(1).\n"),
 	      f);
 }
@@ -231,8 +264,8 @@ find_option(const char *name, size_t len)
 		if (strlen(n) == len && strncasecmp(n, name, len) == 0)
 			return (int)i;
 		if (len && strncasecmp(n, name, len) == 0) {
-			if (found >= 0 && option_table[found].id !=
-						  option_table[i].id)
+			if (found >= 0 &&
+			    option_table[found].id != option_table[i].id)
 				return -2;
 			found = (int)i;
 		}
@@ -366,14 +399,15 @@ same_language(const char *a, const char *b)
 }
 
 static struct help_doc *
-parse_page(const char *path, const char *culture,
-	   const struct help_doc *source, bool report_all)
+parse_page(const char *path, const char *culture, const struct help_doc *source,
+	   bool report_all)
 {
 	struct diag_ctx dx;
 	diag_init(&dx, path);
 	dx.threshold = report_all ? DIAGL_STYLE : DIAGL_ERROR;
-	struct md_parse_options mo = {.path = path, .culture = culture,
-				      .source = source};
+	struct md_parse_options mo = { .path = path,
+				       .culture = culture,
+				       .source = source };
 	return md_parse_file(path, &mo, &dx);
 }
 
@@ -405,10 +439,11 @@ show_online(const struct help_doc *doc, bool open)
 {
 	const char *uri = doc->online_uri;
 	if (uri == NULL || !*uri) {
-		print_error("%s", _("The online version of this Help topic cannot "
-				    "be displayed because the Internet address "
-				    "(URI) of the Help topic is not specified in "
-				    "the help file."));
+		print_error("%s",
+			    _("The online version of this Help topic cannot "
+			      "be displayed because the Internet address "
+			      "(URI) of the Help topic is not specified in "
+			      "the help file."));
 		return EXIT_NOT_FOUND;
 	}
 	if (!open || (strncasecmp(uri, "https://", 8) != 0 &&
@@ -450,10 +485,10 @@ render_doc(struct session *s, const struct help_doc *doc, const char *note)
 	if (s->opt.json) {
 		render_json(doc, &out);
 	} else {
-		struct render_options ro = {.view = s->opt.view,
-					    .parameter = s->opt.parameter,
-					    .width = s->width,
-					    .note = note};
+		struct render_options ro = { .view = s->opt.view,
+					     .parameter = s->opt.parameter,
+					     .width = s->width,
+					     .note = note };
 		if (render_text(doc, &ro, &out) != 0) {
 			print_error(_("No parameter matches criteria %s."),
 				    s->opt.parameter);
@@ -524,9 +559,10 @@ show_table(struct session *s, const struct topic **found, size_t n)
 		const char *module = t->module;
 		if (module == NULL && docs[i] && docs[i]->module)
 			module = docs[i]->module;
-		rows[i] = (struct render_topic_row){t->name,
-						    category_name(t->category),
-						    module ? module : "", synopsis};
+		rows[i] = (struct render_topic_row){ t->name,
+						     category_name(t->category),
+						     module ? module : "",
+						     synopsis };
 	}
 	struct strbuf out = STRBUF_INIT;
 	strbuf_init(&out);
@@ -547,14 +583,16 @@ report_not_found(struct session *s, const char *name)
 	const struct topic **near;
 	size_t n = topic_index_suggest(&s->index, name, 5, &near);
 	if (n) {
-		fprintf(stderr, "%s\n", Q_("The most similar topic is",
-					    "The most similar topics are", n));
+		fprintf(stderr, "%s\n",
+			Q_("The most similar topic is",
+			   "The most similar topics are", n));
 		for (size_t i = 0; i < n; i++)
 			fprintf(stderr, "    %s\n", near[i]->name);
 	}
 	free(near);
 	if (s->roots.n == 0)
-		fprintf(stderr, _("%s: no help roots: use --path or PSHELP_PATH\n"),
+		fprintf(stderr,
+			_("%s: no help roots: use --path or PSHELP_PATH\n"),
 			PROG);
 	return EXIT_NOT_FOUND;
 }
@@ -631,12 +669,12 @@ run(struct session *s)
 int
 main(int argc, char **argv)
 {
-	struct session s = {.opt = {.width = -1}};
+	struct session s = { .opt = { .width = -1 } };
 
 	const char *culture_option = prescan_culture(argc, argv);
 	culture_from_environment(culture_option, &s.user);
 	{
-		struct culture_list chain = {0};
+		struct culture_list chain = { 0 };
 		culture_chain(&s.user, &chain);
 		char *langs = culture_gettext_languages(&chain);
 		i18n_init(langs);

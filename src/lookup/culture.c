@@ -134,8 +134,10 @@ static void
 apply_modifier(struct loc_parts *p, const char *mod, size_t len)
 {
 	static const char *const scripts[][2] = {
-		{"latin", "Latn"}, {"cyrillic", "Cyrl"},
-		{"devanagari", "Deva"}, {"arabic", "Arab"},
+		{ "latin", "Latn" },
+		{ "cyrillic", "Cyrl" },
+		{ "devanagari", "Deva" },
+		{ "arabic", "Arab" },
 	};
 	size_t n = sizeof(scripts) / sizeof(scripts[0]);
 
@@ -153,8 +155,9 @@ apply_modifier(struct loc_parts *p, const char *mod, size_t len)
 			char c = mod[i];
 			if (c == '-' || c == '_' || c == '.' || c == '@')
 				return;
-			p->variant[i] = (char)(c >= 'a' && c <= 'z' ?
-					       c - 'a' + 'A' : c);
+			p->variant[i] =
+				(char)(c >= 'a' && c <= 'z' ? c - 'a' + 'A'
+							    : c);
 		}
 		p->variant[len] = '\0';
 	}
@@ -190,8 +193,9 @@ culture_canonical(const char *name)
 	at = strchr(name, '@');
 	if (at) {
 		mod_end = strchr(at + 1, '.');
-		apply_modifier(&p, at + 1, mod_end ? (size_t)(mod_end - at - 1) :
-				   strlen(at + 1));
+		apply_modifier(&p, at + 1,
+			       mod_end ? (size_t)(mod_end - at - 1)
+				       : strlen(at + 1));
 	}
 	return tag_from_parts(&p);
 }
@@ -250,7 +254,7 @@ add_language_list(struct culture_list *out, const char *list)
 void
 culture_from_environment(const char *option, struct culture_list *out)
 {
-	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
 	const char *v;
 
 	out->v = NULL;
@@ -280,7 +284,7 @@ static void
 likely_script(const char *lang, const char *region, char *script, size_t cap)
 {
 	UErrorCode st = U_ZERO_ERROR;
-	struct loc_parts p = {0};
+	struct loc_parts p = { 0 };
 	char id[ID_CAP], max[ID_CAP];
 
 	strcpy(p.lang, lang);
@@ -376,9 +380,8 @@ gettext_name(const char *tag)
 	const char *mod = NULL;
 	char *likely;
 
-	if (strncasecmp(tag, "qps-", 4) == 0 || !id_from_tag(tag, id,
-							     sizeof(id)) ||
-	    !split_id(id, &p)) {
+	if (strncasecmp(tag, "qps-", 4) == 0 ||
+	    !id_from_tag(tag, id, sizeof(id)) || !split_id(id, &p)) {
 		char *s = xstrdup(tag);
 		for (char *c = s; *c; c++)
 			if (*c == '-')
@@ -405,7 +408,7 @@ char *
 culture_gettext_languages(const struct culture_list *chain)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct culture_list seen = {NULL, 0};
+	struct culture_list seen = { NULL, 0 };
 
 	if (!chain || chain->n == 0)
 		return NULL;

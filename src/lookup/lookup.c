@@ -185,7 +185,8 @@ stem_is(const char *name, size_t len, const char *folded)
 	for (size_t i = 0; i < len && ascii; i++)
 		ascii = (unsigned char)name[i] < 0x80;
 	if (ascii)
-		return strlen(folded) == len && strncasecmp(name, folded, len) == 0;
+		return strlen(folded) == len &&
+		       strncasecmp(name, folded, len) == 0;
 	char *stem = xstrndup(name, len);
 	char *f = fold_case(stem);
 	bool same = strcmp(f, folded) == 0;
@@ -241,8 +242,9 @@ scan_entry(struct scan *s, int fd, const struct dir_entry *e,
 		struct stat st;
 		if (fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
 			return;
-		type = S_ISREG(st.st_mode) ? DT_REG
-		       : S_ISDIR(st.st_mode) ? DT_DIR : DT_LNK;
+		type = S_ISREG(st.st_mode)   ? DT_REG
+		       : S_ISDIR(st.st_mode) ? DT_DIR
+					     : DT_LNK;
 	}
 	if (type == DT_REG) {
 		add_page(s, name, module, level);
@@ -326,7 +328,7 @@ topic_index_build_named(struct topic_index *idx, const char *const *roots,
 			const char *name)
 {
 	char *only = name ? fold_case(name) : NULL;
-	struct scan s = {.idx = idx, .only = only};
+	struct scan s = { .idx = idx, .only = only };
 
 	idx->v = NULL;
 	idx->n = 0;
@@ -364,8 +366,8 @@ topic_index_release(struct topic_index *idx)
 
 struct ranked {
 	const struct topic *t;
-	size_t rank;   /* category, or edit distance */
-	uint8_t *key;  /* root collation sort key of the name */
+	size_t rank;  /* category, or edit distance */
+	uint8_t *key; /* root collation sort key of the name */
 	size_t keylen;
 };
 
@@ -377,8 +379,9 @@ sort_key(UCollator *coll, struct ranked *r)
 
 	need = coll ? ucol_getSortKey(coll, u, n, NULL, 0) : 0;
 	r->key = xmalloc((size_t)need + 1);
-	r->keylen = need > 0 ? (size_t)ucol_getSortKey(coll, u, n, r->key,
-							need + 1) : 0;
+	r->keylen =
+		need > 0 ? (size_t)ucol_getSortKey(coll, u, n, r->key, need + 1)
+			 : 0;
 	if (r->keylen > (size_t)need)
 		r->keylen = (size_t)need;
 	free(u);
@@ -420,8 +423,7 @@ cmp_ranked(const void *pa, const void *pb)
 
 /* Sorts r by rank, then name; hands up to max topics to *out. */
 static size_t
-rank_and_emit(struct ranked *r, size_t n, size_t max,
-	      const struct topic ***out)
+rank_and_emit(struct ranked *r, size_t n, size_t max, const struct topic ***out)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	/* Loading the collator costs more than the rest of a lookup: only
@@ -502,8 +504,7 @@ keep_first(struct ranked *r, size_t n, bool by_module)
 /* ---- finding topics ---- */
 
 static size_t
-match_exact(const struct topic_index *idx, const char *folded,
-	    struct ranked *r)
+match_exact(const struct topic_index *idx, const char *folded, struct ranked *r)
 {
 	size_t n = 0;
 
@@ -538,8 +539,8 @@ match_decorated(const struct topic_index *idx, const char *folded,
 
 	for (size_t i = 0; i < idx->n; i++) {
 		const char *f = idx->v[i].folded;
-		if (prefix ? strncmp(f, folded, len) == 0 :
-			     strstr(f, folded) != NULL)
+		if (prefix ? strncmp(f, folded, len) == 0
+			   : strstr(f, folded) != NULL)
 			r[n++].t = &idx->v[i];
 	}
 	return n;
@@ -586,8 +587,8 @@ topic_index_in_culture(const struct topic_index *idx, const struct topic *t,
 		    strcasecmp(u->culture, culture) != 0 ||
 		    strcmp(u->folded, t->folded) != 0)
 			continue;
-		if (t->module && (!u->module ||
-				  strcasecmp(u->module, t->module) != 0))
+		if (t->module &&
+		    (!u->module || strcasecmp(u->module, t->module) != 0))
 			continue;
 		return u;
 	}
@@ -625,7 +626,8 @@ osa_distance(const int32_t *a, size_t n, const int32_t *b, size_t m,
 		c[0] = i;
 		for (size_t j = 1; j <= m; j++) {
 			size_t cost = a[i - 1] != b[j - 1];
-			size_t v = min3(p[j] + 1, c[j - 1] + 1, p[j - 1] + cost);
+			size_t v =
+				min3(p[j] + 1, c[j - 1] + 1, p[j - 1] + cost);
 			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
 			    a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v)
 				v = pp[j - 2] + 1;
@@ -645,8 +647,8 @@ osa_distance(const int32_t *a, size_t n, const int32_t *b, size_t m,
 }
 
 size_t
-topic_index_suggest(const struct topic_index *idx, const char *name,
-		    size_t max, const struct topic ***out)
+topic_index_suggest(const struct topic_index *idx, const char *name, size_t max,
+		    const struct topic ***out)
 {
 	struct ranked *r;
 	size_t qn, limit, n = 0;

@@ -21,9 +21,9 @@ enum topic_category {
 };
 
 struct topic {
-	char *name;    /* file stem: "Exit-PSSession", "about_Aliases" */
-	char *folded;  /* case-folded name */
-	char *module;  /* module folder, or NULL when directly in the culture folder */
+	char *name;   /* file stem: "Exit-PSSession", "about_Aliases" */
+	char *folded; /* case-folded name */
+	char *module; /* module folder, or NULL when directly in the culture folder */
 	char *culture; /* the culture folder's name as on disk */
 	char *path;    /* full path of the page */
 	enum topic_category category;
@@ -47,9 +47,9 @@ void topic_index_build(struct topic_index *idx, const char *const *roots,
  * wildcards): enough to show one topic, and much cheaper than the full
  * index that wildcards, PowerShell's name rule and suggestions need.
  */
-void topic_index_build_named(struct topic_index *idx,
-			     const char *const *roots, size_t nroots,
-			     const struct culture_list *chain, const char *name);
+void topic_index_build_named(struct topic_index *idx, const char *const *roots,
+			     size_t nroots, const struct culture_list *chain,
+			     const char *name);
 void topic_index_release(struct topic_index *idx);
 
 /*
@@ -85,6 +85,5 @@ struct root_list {
 void root_list_from_environment(struct root_list *out, char *const *paths,
 				size_t npaths, const char *datadir);
 void root_list_release(struct root_list *l);
-
 
 #endif

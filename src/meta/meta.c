@@ -11,9 +11,9 @@
 #include "strbuf.h"
 
 #define LIST(...) ((const char *const[]){ __VA_ARGS__, NULL })
-#define ALL_SETS(pos)                                                     \
-	.sets = (const struct meta_param_set[]){                            \
-		{ META_ALL_SETS, false, pos, 0 } },                         \
+#define ALL_SETS(pos)                                                          \
+	.sets = (const struct meta_param_set[]){ { META_ALL_SETS, false, pos,  \
+						   0 } },                      \
 	.nsets = 1
 
 extern const struct meta_command cmd_connect_pssession;
@@ -31,32 +31,38 @@ extern const struct meta_command cmd_write_output;
 
 /* Sorted by name (test_rt_meta checks the order). */
 static const struct meta_command *const commands[] = {
-	&cmd_connect_pssession, &cmd_disconnect_pssession,
-	&cmd_enter_pssession, &cmd_exit_pssession, &cmd_get_command,
-	&cmd_get_help, &cmd_get_pssession, &cmd_invoke_command,
-	&cmd_new_pssession, &cmd_receive_pssession, &cmd_remove_pssession,
-	&cmd_write_output,
+	&cmd_connect_pssession, &cmd_disconnect_pssession, &cmd_enter_pssession,
+	&cmd_exit_pssession,	&cmd_get_command,	   &cmd_get_help,
+	&cmd_get_pssession,	&cmd_invoke_command,	   &cmd_new_pssession,
+	&cmd_receive_pssession, &cmd_remove_pssession,	   &cmd_write_output,
 };
 
 #define SWITCH_TYPE "System.Management.Automation.SwitchParameter"
 #define ACTION_TYPE "System.Management.Automation.ActionPreference"
-#define ACTION_VALUES                                                     \
-	LIST("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", \
+#define ACTION_VALUES                                                          \
+	LIST("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore",      \
 	     "Suspend", "Break")
 
-#define SWITCH_PARAM(n, a)                                                \
-	{ .name = n, .type_name = SWITCH_TYPE, .type = META_TYPE_SWITCH,    \
-	  .aliases = LIST(a), .default_value = "False", .supported = true, \
-	  ALL_SETS(META_POSITION_NAMED) }
-#define ACTION_PARAM(n, a)                                                \
-	{ .name = n, .type_name = ACTION_TYPE, .type = META_TYPE_ENUM,      \
-	  .aliases = LIST(a), .accepted_values = ACTION_VALUES,           \
-	  .default_value = "None", .supported = true,                     \
-	  ALL_SETS(META_POSITION_NAMED) }
-#define STRING_PARAM(n, a)                                                \
-	{ .name = n, .type_name = "System.String", .type = META_TYPE_STRING, \
-	  .aliases = LIST(a), .default_value = "None", .supported = true, \
-	  ALL_SETS(META_POSITION_NAMED) }
+#define SWITCH_PARAM(n, a)                                                     \
+	{                                                                      \
+		.name = n, .type_name = SWITCH_TYPE, .type = META_TYPE_SWITCH, \
+		.aliases = LIST(a), .default_value = "False",                  \
+		.supported = true, ALL_SETS(META_POSITION_NAMED)               \
+	}
+#define ACTION_PARAM(n, a)                                                     \
+	{                                                                      \
+		.name = n, .type_name = ACTION_TYPE, .type = META_TYPE_ENUM,   \
+		.aliases = LIST(a), .accepted_values = ACTION_VALUES,          \
+		.default_value = "None", .supported = true,                    \
+		ALL_SETS(META_POSITION_NAMED)                                  \
+	}
+#define STRING_PARAM(n, a)                                                     \
+	{                                                                      \
+		.name = n, .type_name = "System.String",                       \
+		.type = META_TYPE_STRING, .aliases = LIST(a),                  \
+		.default_value = "None", .supported = true,                    \
+		ALL_SETS(META_POSITION_NAMED)                                  \
+	}
 
 /* about_CommonParameters, in PowerShell's declaration order. */
 static const struct meta_param common_params[] = {
@@ -69,9 +75,12 @@ static const struct meta_param common_params[] = {
 	STRING_PARAM("WarningVariable", "wv"),
 	STRING_PARAM("InformationVariable", "iv"),
 	STRING_PARAM("OutVariable", "ov"),
-	{ .name = "OutBuffer", .type_name = "System.Int32",
-	  .type = META_TYPE_INT32, .aliases = LIST("ob"),
-	  .default_value = "None", .supported = true,
+	{ .name = "OutBuffer",
+	  .type_name = "System.Int32",
+	  .type = META_TYPE_INT32,
+	  .aliases = LIST("ob"),
+	  .default_value = "None",
+	  .supported = true,
 	  ALL_SETS(META_POSITION_NAMED) },
 	STRING_PARAM("PipelineVariable", "pv"),
 };
@@ -81,12 +90,20 @@ static const struct meta_param common_params[] = {
  * implement ShouldProcess, so a command that gets them says so.
  */
 static const struct meta_param should_process_params[] = {
-	{ .name = "WhatIf", .type_name = SWITCH_TYPE, .type = META_TYPE_SWITCH,
-	  .aliases = LIST("wi"), .default_value = "False",
-	  .supported = false, ALL_SETS(META_POSITION_NAMED) },
-	{ .name = "Confirm", .type_name = SWITCH_TYPE, .type = META_TYPE_SWITCH,
-	  .aliases = LIST("cf"), .default_value = "False",
-	  .supported = false, ALL_SETS(META_POSITION_NAMED) },
+	{ .name = "WhatIf",
+	  .type_name = SWITCH_TYPE,
+	  .type = META_TYPE_SWITCH,
+	  .aliases = LIST("wi"),
+	  .default_value = "False",
+	  .supported = false,
+	  ALL_SETS(META_POSITION_NAMED) },
+	{ .name = "Confirm",
+	  .type_name = SWITCH_TYPE,
+	  .type = META_TYPE_SWITCH,
+	  .aliases = LIST("cf"),
+	  .default_value = "False",
+	  .supported = false,
+	  ALL_SETS(META_POSITION_NAMED) },
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -181,7 +198,10 @@ json_list(struct strbuf *sb, const char *const *list)
 static void
 pipeline_text(struct strbuf *sb, unsigned bits)
 {
-	static const struct { unsigned bit; const char *name; } names[] = {
+	static const struct {
+		unsigned bit;
+		const char *name;
+	} names[] = {
 		{ META_PIPE_BY_PROPERTY_NAME, "ByPropertyName" },
 		{ META_PIPE_BY_VALUE, "ByValue" },
 		{ META_PIPE_FROM_REMAINING, "FromRemainingArguments" },

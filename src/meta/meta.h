@@ -22,11 +22,11 @@ enum meta_type {
 	META_TYPE_GUID,
 	META_TYPE_URI,
 	META_TYPE_SWITCH,
-	META_TYPE_ENUM,	     /* a string restricted to accepted_values */
+	META_TYPE_ENUM, /* a string restricted to accepted_values */
 	META_TYPE_PSSESSION,
 	META_TYPE_SCRIPTBLOCK,
-	META_TYPE_OBJECT,	     /* anything (System.Object, PSObject) */
-	META_TYPE_CREDENTIAL,  /* binds; the command then says unsupported */
+	META_TYPE_OBJECT,     /* anything (System.Object, PSObject) */
+	META_TYPE_CREDENTIAL, /* binds; the command then says unsupported */
 	META_TYPE_HASHTABLE,
 	META_TYPE_SESSIONOPTION,
 	META_TYPE_JOB
@@ -36,7 +36,8 @@ enum meta_type {
 enum {
 	META_PIPE_BY_VALUE = 1u << 0,
 	META_PIPE_BY_PROPERTY_NAME = 1u << 1,
-	META_PIPE_FROM_REMAINING = 1u << 2 /* takes left-over positional arguments */
+	META_PIPE_FROM_REMAINING =
+		1u << 2 /* takes left-over positional arguments */
 };
 
 #define META_POSITION_NAMED (-1)
@@ -45,7 +46,7 @@ enum {
 struct meta_param_set {
 	const char *set; /* set name; "__AllParameterSets" for every set */
 	bool mandatory;
-	int position; /* META_POSITION_NAMED or 0, 1, ... */
+	int position;	   /* META_POSITION_NAMED or 0, 1, ... */
 	unsigned pipeline; /* META_PIPE_* */
 };
 
@@ -53,7 +54,8 @@ struct meta_param_set {
 
 struct meta_param {
 	const char *name;
-	const char *type_name; /* .NET name as the docs show it: "System.String[]" */
+	const char *
+		type_name; /* .NET name as the docs show it: "System.String[]" */
 	enum meta_type type;
 	bool is_array;
 	const char *const *aliases;	    /* NULL-terminated, or NULL */
@@ -66,15 +68,17 @@ struct meta_param {
 };
 
 struct meta_command {
-	const char *name;	/* "Enter-PSSession" */
-	const char *const *aliases; /* command aliases ("etsn"), NULL-terminated */
-	const char *default_set;    /* NULL when the command has one unnamed set */
-	const char *const *sets;    /* every set name in SYNTAX order, NULL-terminated */
+	const char *name; /* "Enter-PSSession" */
+	const char *const
+		*aliases;	 /* command aliases ("etsn"), NULL-terminated */
+	const char *default_set; /* NULL when the command has one unnamed set */
+	const char *const
+		*sets; /* every set name in SYNTAX order, NULL-terminated */
 	const struct meta_param *params;
 	size_t nparams;
-	bool common_parameters;	/* takes -Verbose, -ErrorAction, ... */
+	bool common_parameters; /* takes -Verbose, -ErrorAction, ... */
 	bool should_process;	/* takes -WhatIf and -Confirm */
-	const char *synopsis;	/* one line, English (help pages hold the rest) */
+	const char *synopsis; /* one line, English (help pages hold the rest) */
 };
 
 /* Every command of the runtime, sorted by name. */
@@ -88,7 +92,7 @@ const struct meta_param *meta_should_process_params(size_t *n);
 
 /* The membership of p in set, or NULL if p is not in that set. */
 const struct meta_param_set *meta_param_in_set(const struct meta_param *p,
-					    const char *set);
+					       const char *set);
 
 /*
  * The metadata of every command as JSON (psh --metadata), in the same

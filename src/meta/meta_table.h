@@ -14,9 +14,9 @@
 #define META_LIST(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
 /* The set memberships of a parameter: META_SETS({ set, mandatory, position, pipeline }, ...). */
-#define META_SETS(...)                                                      \
-	.sets = (const struct meta_param_set[]){ __VA_ARGS__ },             \
-	.nsets = sizeof((const struct meta_param_set[]){ __VA_ARGS__ }) /   \
+#define META_SETS(...)                                                         \
+	.sets = (const struct meta_param_set[]){ __VA_ARGS__ },                \
+	.nsets = sizeof((const struct meta_param_set[]){ __VA_ARGS__ }) /      \
 		 sizeof(struct meta_param_set)
 
 #define NAMED META_POSITION_NAMED

@@ -74,8 +74,10 @@ const char *
 help_section_name(enum help_section sec)
 {
 	static const char *const names[HELP_SEC__COUNT] = {
-		"SYNOPSIS", "SYNTAX",  "DESCRIPTION", "EXAMPLES", "PARAMETERS",
-		"INPUTS",   "OUTPUTS", "NOTES",	      "RELATED LINKS"};
+		"SYNOPSIS", "SYNTAX",	  "DESCRIPTION",
+		"EXAMPLES", "PARAMETERS", "INPUTS",
+		"OUTPUTS",  "NOTES",	  "RELATED LINKS"
+	};
 	return (unsigned)sec < HELP_SEC__COUNT ? names[sec] : "?";
 }
 
@@ -168,11 +170,11 @@ check_blocks(const struct help_blocks *b, int depth)
 	return NULL;
 }
 
-#define CHECK(x)                                                          \
-	do {                                                              \
-		const char *e_ = (x);                                     \
-		if (e_)                                                   \
-			return e_;                                        \
+#define CHECK(x)                                                               \
+	do {                                                                   \
+		const char *e_ = (x);                                          \
+		if (e_)                                                        \
+			return e_;                                             \
 	} while (0)
 
 static const char *

@@ -40,7 +40,7 @@ struct help_run {
 #define HELP_RUN_STRONG (1u << 1) /* inside **strong** */
 #define HELP_RUN_LINK (1u << 2)	  /* inside a link; see link */
 #define HELP_RUN_HTML (1u << 3)	  /* text that came from inline HTML */
-	const char *text; /* NULL for breaks */
+	const char *text;	  /* NULL for breaks */
 	size_t len;
 	const char *link; /* link destination when HELP_RUN_LINK */
 };
@@ -56,8 +56,8 @@ enum help_block_kind {
 	HELP_BLOCK_PARA,
 	HELP_BLOCK_CODE,
 	HELP_BLOCK_LIST,
-	HELP_BLOCK_ALERT,   /* > [!NOTE] and friends */
-	HELP_BLOCK_QUOTE,   /* any other block quote */
+	HELP_BLOCK_ALERT, /* > [!NOTE] and friends */
+	HELP_BLOCK_QUOTE, /* any other block quote */
 	HELP_BLOCK_TABLE,
 	HELP_BLOCK_HEADING, /* headings inside a body (About topics, H4+) */
 	HELP_BLOCK_HTML,    /* raw HTML block, reduced to its text */
@@ -77,12 +77,16 @@ enum help_alert_kind {
 	HELP_ALERT_CAUTION
 };
 
-enum help_align { HELP_ALIGN_NONE, HELP_ALIGN_LEFT, HELP_ALIGN_CENTER,
-		  HELP_ALIGN_RIGHT };
+enum help_align {
+	HELP_ALIGN_NONE,
+	HELP_ALIGN_LEFT,
+	HELP_ALIGN_CENTER,
+	HELP_ALIGN_RIGHT
+};
 
 struct help_table {
-	size_t ncols, nrows;	  /* nrows includes the header row */
-	enum help_align *align;	  /* ncols */
+	size_t ncols, nrows;	   /* nrows includes the header row */
+	enum help_align *align;	   /* ncols */
 	struct help_inline *cells; /* nrows * ncols, row-major */
 };
 
@@ -93,8 +97,9 @@ struct help_block {
 		struct help_inline para; /* PARA, HTML (text only) */
 		struct {
 			const char *info; /* info string, may be "" */
-			const char *text; /* verbatim, ends with '\n' unless empty */
-			bool unclosed;	  /* fence ran to the end of its container */
+			const char *
+				text; /* verbatim, ends with '\n' unless empty */
+			bool unclosed; /* fence ran to the end of its container */
 		} code;
 		struct {
 			bool ordered;
@@ -141,21 +146,24 @@ struct help_section_info {
 
 /* One parameter in a SYNTAX line. */
 struct help_syntax_param {
-	const char *name;     /* without the dash */
-	const char *type;     /* short type as written ("String[]"), NULL for switches */
-	bool required;	      /* not wrapped in [ ] as a whole */
-	bool positional;      /* name in [ ] */
+	const char *name; /* without the dash */
+	const char *
+		type; /* short type as written ("String[]"), NULL for switches */
+	bool required;	 /* not wrapped in [ ] as a whole */
+	bool positional; /* name in [ ] */
 };
 
 struct help_syntax_set {
-	const char *name;   /* English set name (from yaml when the H3 is translated); NULL for a single unnamed set */
+	const char *
+		name; /* English set name (from yaml when the H3 is translated); NULL for a single unnamed set */
 	const char *heading; /* the H3 text as written, or NULL */
 	bool is_default;
 	const char *command; /* first token of the line */
 	struct help_syntax_param *params;
 	size_t nparams;
 	bool common_parameters; /* ends with [<CommonParameters>] */
-	const char *text;	/* the code block, continuation lines joined by one space */
+	const char *
+		text; /* the code block, continuation lines joined by one space */
 	struct help_pos pos;
 };
 
@@ -178,15 +186,16 @@ struct help_param {
 	struct help_blocks description;
 	bool has_metadata; /* a yaml block was found */
 	struct help_pos metadata_pos;
-	const char *type;      /* full type ("System.String[]"), or NULL */
-	const char **sets;     /* English set names; empty if all_sets */
+	const char *type;  /* full type ("System.String[]"), or NULL */
+	const char **sets; /* English set names; empty if all_sets */
 	size_t nsets;
-	bool all_sets;	       /* "(All)" */
+	bool all_sets; /* "(All)" */
 	const char **aliases;
 	size_t naliases;
 	const char **accepted_values;
 	size_t naccepted;
-	struct help_required *required; /* at least one entry when has_metadata */
+	struct help_required
+		*required; /* at least one entry when has_metadata */
 	size_t nrequired;
 	const char *required_text; /* as written */
 	const char *position;	   /* "Named", "0", ... as written */
@@ -212,18 +221,19 @@ struct help_type_entry {
 };
 
 enum help_link_kind {
-	HELP_LINK_COMMAND,  /* another command page: topic = "Verb-Noun" */
-	HELP_LINK_ABOUT,    /* an about_ topic: topic = "about_X" */
-	HELP_LINK_URL,	    /* absolute URL: topic = NULL */
+	HELP_LINK_COMMAND, /* another command page: topic = "Verb-Noun" */
+	HELP_LINK_ABOUT,   /* an about_ topic: topic = "about_X" */
+	HELP_LINK_URL,	   /* absolute URL: topic = NULL */
 	HELP_LINK_UNRESOLVED
 };
 
 struct help_link {
-	const char *text;   /* link text as written (may be machine translated) */
+	const char *text; /* link text as written (may be machine translated) */
 	const char *target; /* destination as written */
 	enum help_link_kind kind;
-	const char *topic;  /* what a user can type for COMMAND and ABOUT */
-	const char *module; /* module folder named by ../Module/X.md or xref, or NULL */
+	const char *topic; /* what a user can type for COMMAND and ABOUT */
+	const char *
+		module; /* module folder named by ../Module/X.md or xref, or NULL */
 	struct help_pos pos;
 };
 
@@ -231,8 +241,8 @@ struct help_link {
 
 struct help_fm_entry {
 	const char *key;
-	const char *value;   /* scalar, unquoted; NULL for a list */
-	const char **items;  /* block or flow list items */
+	const char *value;  /* scalar, unquoted; NULL for a list */
+	const char **items; /* block or flow list items */
 	size_t nitems;
 	struct help_pos pos;
 };
@@ -265,11 +275,13 @@ enum help_doc_kind {
 struct help_doc {
 	struct arena arena;
 	enum help_doc_kind kind;
-	const char *path;    /* file it was read from, or NULL */
-	const char *name;    /* command or topic name: title, else H1, else file stem */
-	const char *title;   /* the H1 text as written */
-	const char *locale;  /* ms.contentlocale, else the culture folder, else Locale */
-	const char *module;  /* "Module Name", else the folder, or NULL */
+	const char *path; /* file it was read from, or NULL */
+	const char *
+		name; /* command or topic name: title, else H1, else file stem */
+	const char *title; /* the H1 text as written */
+	const char *
+		locale; /* ms.contentlocale, else the culture folder, else Locale */
+	const char *module;	/* "Module Name", else the folder, or NULL */
 	const char *online_uri; /* "online version", or NULL */
 	const char **aliases;	/* front matter "aliases:" list */
 	size_t naliases;
@@ -313,7 +325,8 @@ void help_doc_free(struct help_doc *doc);
  * Plain text of an inline run list: code spans with their backticks,
  * breaks as spaces, no markup.  Allocated in doc's arena.
  */
-const char *help_inline_plain(struct help_doc *doc, const struct help_inline *in);
+const char *help_inline_plain(struct help_doc *doc,
+			      const struct help_inline *in);
 
 /* The first paragraph of blocks as plain text, or "" (arena string). */
 const char *help_blocks_first_text(struct help_doc *doc,

@@ -43,7 +43,8 @@ unwrap_nullable(struct span v)
 	for (size_t i = k; i < v.n; i++) {
 		depth += (v.s[i] == '[') - (v.s[i] == ']');
 		if (depth == 0)
-			return i == v.n - 1 ? (struct span){v.s + k, i - k} : v;
+			return i == v.n - 1 ? (struct span){ v.s + k, i - k }
+					    : v;
 	}
 	return v;
 }

@@ -150,9 +150,9 @@ static int32_t
 simple_escape(char c)
 {
 	static const char from[] = "0abtnvfre \"/\\N_LP\t";
-	static const int32_t to[] = {0xFFFD, 7, 8, 9, 10, 11, 12, 13, 27,
-				     ' ', '"', '/', '\\', 0x85, 0xA0, 0x2028,
-				     0x2029, 9};
+	static const int32_t to[] = { 0xFFFD, 7,    8,	  9,	  10,	  11,
+				      12,     13,   27,	  ' ',	  '"',	  '/',
+				      '\\',   0x85, 0xA0, 0x2028, 0x2029, 9 };
 	const char *p = c ? strchr(from, c) : NULL;
 	return p ? to[p - from] : -1;
 }
@@ -164,7 +164,7 @@ simple_escape(char c)
 static size_t
 decode_escape(struct strbuf *sb, const char *s, size_t n)
 {
-	static const char hexlen[][2] = {{'x', 2}, {'u', 4}, {'U', 8}};
+	static const char hexlen[][2] = { { 'x', 2 }, { 'u', 4 }, { 'U', 8 } };
 	if (n < 2) {
 		strbuf_addch(sb, '\\');
 		return 1;
@@ -274,8 +274,7 @@ flow_item(struct arena *a, const char *v, size_t n, size_t *i,
 
 /* `[a, b, "c"]`: items split on commas outside quotes. */
 static enum fm_value
-read_flow(struct fm_state *st, struct help_fm_entry *e, const char *v,
-	  size_t n)
+read_flow(struct fm_state *st, struct help_fm_entry *e, const char *v, size_t n)
 {
 	size_t commas = 0, cnt = 0, i = 1;
 	for (size_t k = 0; k < n; k++)
@@ -360,7 +359,7 @@ add_entry(struct fm_state *st, const struct fm_line *ln)
 	size_t vi = skip_blank(ln->s, ln->len, k + 1);
 	const char *v = ln->s + vi;
 	size_t vn = rtrim_len(v, ln->len - vi);
-	struct help_fm_entry e = {.pos = {ln->no, 1}};
+	struct help_fm_entry e = { .pos = { ln->no, 1 } };
 	e.key = key_dup(st->a, ln->s, klen);
 	enum fm_value r = read_value(st, &e, v, vn, ln);
 	if (r == FM_BAD) {
@@ -393,8 +392,8 @@ add_item(struct fm_state *st, const struct fm_line *ln, size_t i)
 		return;
 	} else
 		item = plain(st->a, v, vn);
-	st->items = xgrow(st->items, &st->icap, st->nitems + 1,
-			  sizeof(*st->items));
+	st->items =
+		xgrow(st->items, &st->icap, st->nitems + 1, sizeof(*st->items));
 	st->items[st->nitems++] = item;
 }
 
@@ -417,10 +416,10 @@ parse_line(struct fm_state *st, const struct fm_line *ln)
 
 /* Reads the lines of buf[0..len), the first of which is line `first`. */
 static void
-parse_block(struct fm_state *st, const char *buf, size_t len,
-	    uint32_t first, struct frontmatter *fm)
+parse_block(struct fm_state *st, const char *buf, size_t len, uint32_t first,
+	    struct frontmatter *fm)
 {
-	struct fm_line ln = {.no = first - 1};
+	struct fm_line ln = { .no = first - 1 };
 	size_t off = 0;
 	while (next_line(buf, len, &off, &ln))
 		parse_line(st, &ln);
@@ -438,9 +437,9 @@ int
 frontmatter_parse(struct arena *a, const char *buf, size_t len,
 		  struct frontmatter *fm, struct diag_ctx *dx)
 {
-	struct fm_line ln = {0};
+	struct fm_line ln = { 0 };
 	size_t off = 0;
-	*fm = (struct frontmatter){.body_line = 1};
+	*fm = (struct frontmatter){ .body_line = 1 };
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		off = 3;
 	if (!next_line(buf, len, &off, &ln) || !is_marker(&ln, "---"))
@@ -453,7 +452,7 @@ frontmatter_parse(struct arena *a, const char *buf, size_t len,
 		diag_report(dx, DIAG_FRONTMATTER_UNCLOSED, 1, 1);
 		return -1;
 	}
-	struct fm_state st = {.a = a, .dx = dx};
+	struct fm_state st = { .a = a, .dx = dx };
 	parse_block(&st, buf + start, (size_t)(ln.s - buf) - start, 2, fm);
 	fm->body_offset = off;
 	fm->body_line = ln.no + 1;

@@ -81,7 +81,7 @@ build_about(struct mdp *m)
 	size_t nseg, first_h2;
 	struct seg *segs = cut_segments(m, &nseg, &first_h2);
 	const struct item *h1 = first_heading(m, 1);
-	struct idx pre = {0};
+	struct idx pre = { 0 };
 	struct help_about_part *parts;
 	size_t n = 0, shrt;
 
@@ -97,7 +97,7 @@ build_about(struct mdp *m)
 	free(pre.v);
 	for (size_t k = 0; k < nseg; k++) {
 		const struct item *h = &m->items[segs[k].head];
-		struct idx x = {0};
+		struct idx x = { 0 };
 		idx_add_range(&x, segs[k].first, segs[k].end);
 		parts[n].heading = h->text;
 		parts[n].anchor = h->blk.u.heading.anchor;

@@ -69,7 +69,7 @@ runs_finish(struct mdp *m, struct runs *r)
 {
 	runs_flush(m, r);
 	strbuf_release(&r->text);
-	struct help_inline in = {NULL, r->n};
+	struct help_inline in = { NULL, r->n };
 	in.runs = to_arena(m->a, r->v, r->n, sizeof(*r->v));
 	return in;
 }
@@ -79,9 +79,10 @@ runs_finish(struct mdp *m, struct runs *r)
 static bool
 is_void_element(const char *name, size_t n)
 {
-	static const char *const v[] = {"area", "base", "br", "col", "embed",
-		"hr", "img", "input", "link", "meta", "param", "source",
-		"track", "wbr"};
+	static const char *const v[] = { "area",  "base", "br",	   "col",
+					 "embed", "hr",	  "img",   "input",
+					 "link",  "meta", "param", "source",
+					 "track", "wbr" };
 	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
 		if (strlen(v[i]) == n && prefix_ci(name, v[i]))
 			return true;
@@ -125,7 +126,9 @@ anchor_of(struct arena *a, const char *t)
 	for (const char *p = t + 2; *p && *p != '>'; p++) {
 		if (!is_space(p[-1]))
 			continue;
-		size_t k = prefix_ci(p, "name=") ? 5 : prefix_ci(p, "id=") ? 3 : 0;
+		size_t k = prefix_ci(p, "name=") ? 5
+			   : prefix_ci(p, "id=") ? 3
+						 : 0;
 		if (k == 0)
 			continue;
 		p += k;
@@ -189,11 +192,13 @@ html_name_in(const xmlNode *n, const char *const *names)
 static bool
 html_is_block(const xmlNode *n)
 {
-	static const char *const names[] = {"p", "div", "li", "ul", "ol",
-		"tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-		"blockquote", "pre", "dl", "dt", "dd", "hr", "section",
-		"article", "header", "footer", "nav", "details", "summary",
-		"figure", "caption", NULL};
+	static const char *const names[] = {
+		"p",	   "div",	 "li",	    "ul",      "ol",	 "tr",
+		"table",   "h1",	 "h2",	    "h3",      "h4",	 "h5",
+		"h6",	   "blockquote", "pre",	    "dl",      "dt",	 "dd",
+		"hr",	   "section",	 "article", "header",  "footer", "nav",
+		"details", "summary",	 "figure",  "caption", NULL
+	};
 	return html_name_in(n, names);
 }
 
@@ -201,8 +206,8 @@ html_is_block(const xmlNode *n)
 static bool
 html_enter(struct mdp *m, struct html_out *o, const xmlNode *n)
 {
-	static const char *const hidden[] = {"script", "style", "head",
-		"title", "template", NULL};
+	static const char *const hidden[] = { "script", "style",    "head",
+					      "title",	"template", NULL };
 	switch (n->type) {
 	case XML_TEXT_NODE:
 	case XML_CDATA_SECTION_NODE:
@@ -261,7 +266,7 @@ html_walk(struct mdp *m, struct html_out *o, xmlNode *n)
 struct help_inline
 html_block_text(struct mdp *m, const char *html)
 {
-	struct html_out o = {.line_start = true};
+	struct html_out o = { .line_start = true };
 	size_t len = strlen(html);
 
 	runs_init(&o.r);

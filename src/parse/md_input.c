@@ -14,7 +14,7 @@
 static struct help_pos
 pos_at(const char *buf, size_t off)
 {
-	struct help_pos p = {1, 1};
+	struct help_pos p = { 1, 1 };
 	const char *s = buf, *end = buf + off, *nl;
 	while ((nl = memchr(s, '\n', (size_t)(end - s))) != NULL) {
 		p.line++;
@@ -95,7 +95,11 @@ guard_line(struct guard *g, const char *s, size_t n)
 		case '|':
 			pipes++;
 			break;
-		case ' ': case '\t': case '\r': case '>': case ':':
+		case ' ':
+		case '\t':
+		case '\r':
+		case '>':
+		case ':':
 			break;
 		case '<':
 			html += next == '?' || next == '!';
@@ -144,7 +148,7 @@ guard_line(struct guard *g, const char *s, size_t n)
 bool
 guard_input(const char *s, size_t len, bool *tables, struct diag_ctx *dx)
 {
-	struct guard g = {0};
+	struct guard g = { 0 };
 	uint64_t budget = 16 * (uint64_t)len + ((uint64_t)1 << 24);
 	for (size_t i = 0; i < len;) {
 		const char *nl = memchr(s + i, '\n', len - i);

@@ -34,12 +34,12 @@ struct frontmatter;
 
 /* A heading or a top-level block, in page order. */
 struct item {
-	int level;		/* 0: a block; 1-6: a heading */
-	struct help_block blk;	/* the block, or the heading as a block */
-	const char *text;	/* heading text, trimmed */
+	int level;	       /* 0: a block; 1-6: a heading */
+	struct help_block blk; /* the block, or the heading as a block */
+	const char *text;      /* heading text, trimmed */
 	struct help_pos pos;
 	struct help_pos content_pos; /* code: first content line and column */
-	bool link_heading;	/* heading that is only a link */
+	bool link_heading;	     /* heading that is only a link */
 };
 
 /* Where a link node was: runs only keep the destination pointer. */
@@ -69,7 +69,8 @@ struct mdp {
 	struct item *items;
 	size_t nitems, items_cap;
 
-	const char *names[3]; /* file stem, title, H1: what SYNTAX starts with */
+	const char
+		*names[3]; /* file stem, title, H1: what SYNTAX starts with */
 };
 
 /* ---------- small string helpers ---------- */
@@ -100,8 +101,8 @@ prefix_ci(const char *s, const char *prefix)
 	return strncasecmp(s, prefix, strlen(prefix)) == 0;
 }
 
-#define PUSH(v, n, cap) (*((v) = xgrow((v), &(cap), (n) + 1, sizeof(*(v))), \
-			   &(v)[(n)++]))
+#define PUSH(v, n, cap)                                                        \
+	(*((v) = xgrow((v), &(cap), (n) + 1, sizeof(*(v))), &(v)[(n)++]))
 
 /* ---------- md_parse.c: arena copies ---------- */
 

@@ -93,13 +93,22 @@ is_switch_stype(const char *t)
 static const char *
 accelerator(const char *t, size_t n)
 {
-	static const char *const map[][2] = {{"int", "Int32"},
-		{"long", "Int64"}, {"short", "Int16"}, {"uint", "UInt32"},
-		{"ulong", "UInt64"}, {"ushort", "UInt16"}, {"bool", "Boolean"},
-		{"float", "Single"}, {"switch", "SwitchParameter"},
-		{"xml", "XmlDocument"}, {"bigint", "BigInteger"},
-		{"scriptblock", "ScriptBlock"}, {"hashtable", "Hashtable"},
-		{"psobject", "PSObject"}, {"pscustomobject", "PSObject"}};
+	static const char *const map[][2] = { { "int", "Int32" },
+					      { "long", "Int64" },
+					      { "short", "Int16" },
+					      { "uint", "UInt32" },
+					      { "ulong", "UInt64" },
+					      { "ushort", "UInt16" },
+					      { "bool", "Boolean" },
+					      { "float", "Single" },
+					      { "switch", "SwitchParameter" },
+					      { "xml", "XmlDocument" },
+					      { "bigint", "BigInteger" },
+					      { "scriptblock", "ScriptBlock" },
+					      { "hashtable", "Hashtable" },
+					      { "psobject", "PSObject" },
+					      { "pscustomobject",
+						"PSObject" } };
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 		if (strlen(map[i][0]) == n && prefix_ci(t, map[i][0]))
 			return map[i][1];
@@ -135,7 +144,8 @@ collect_sparams(struct mdp *m, struct names *nm)
 
 	for (size_t s = 0; s < doc->nsyntax; s++)
 		for (size_t j = 0; j < doc->syntax[s].nparams; j++) {
-			const struct help_syntax_param *p = &doc->syntax[s].params[j];
+			const struct help_syntax_param *p =
+				&doc->syntax[s].params[j];
 			struct sparam *sp = &PUSH(v, n, cap);
 			memset(sp, 0, sizeof(*sp));
 			sp->key = name_key(p->name ? p->name : "");
@@ -182,9 +192,10 @@ collect_yaml_sets(struct mdp *m, struct names *nm)
 static struct sparam *
 find_sparam(struct names *nm, const char *text)
 {
-	struct sparam key = {.key = name_key(text)};
-	struct sparam *r = nm->nsp ? bsearch(&key, nm->sp, nm->nsp,
-				     sizeof(key), sparam_cmp) : NULL;
+	struct sparam key = { .key = name_key(text) };
+	struct sparam *r = nm->nsp ? bsearch(&key, nm->sp, nm->nsp, sizeof(key),
+					     sparam_cmp)
+				   : NULL;
 	free(key.key);
 	return r;
 }
@@ -194,12 +205,14 @@ static const char *
 yaml_set(struct names *nm, const char *name)
 {
 	const char **r = nm->nyaml ? bsearch(&name, nm->yaml, nm->nyaml,
-				     sizeof(name), str_cmp_ci) : NULL;
+					     sizeof(name), str_cmp_ci)
+				   : NULL;
 	if (r)
 		return *r;
 	char *key = name_key(name);
 	const char *found = NULL;
-	for (size_t i = 0; i < nm->nyaml && !found && nm->work < MAX_MATCH_WORK; i++) {
+	for (size_t i = 0; i < nm->nyaml && !found && nm->work < MAX_MATCH_WORK;
+	     i++) {
 		char *k = name_key(nm->yaml[i]);
 		nm->work += strlen(k) + 1;
 		if (*key && strcmp(k, key) == 0)
@@ -246,7 +259,8 @@ sets_agree(struct mdp *m, struct names *nm, const struct sparam *sp,
 	if (p->all_sets || p->nsets == 0)
 		return true;
 	for (size_t k = 0; k < sp->nsets; k++) {
-		const struct help_syntax_set *set = &m->doc->syntax[sp->sets[k]];
+		const struct help_syntax_set *set =
+			&m->doc->syntax[sp->sets[k]];
 		nm->work += p->nsets;
 		if (nm->set_known[sp->sets[k]] && set->name &&
 		    !in_list_ci(set->name, p->sets, p->nsets))
@@ -263,8 +277,8 @@ match_by_type(struct mdp *m, struct names *nm, size_t pi)
 	const struct help_doc *src = m->opt->source;
 	const char *want = short_type(m, p->type);
 	struct sparam *first = NULL;
-	const char *src_name = src && pi < src->nparams ? src->params[pi].name
-							: NULL;
+	const char *src_name =
+		src && pi < src->nparams ? src->params[pi].name : NULL;
 
 	for (size_t i = 0; i < nm->nsp && nm->work < MAX_MATCH_WORK; i++) {
 		struct sparam *sp = &nm->sp[i];
@@ -272,7 +286,8 @@ match_by_type(struct mdp *m, struct names *nm, size_t pi)
 		if (sp->claimed || !sp->name)
 			continue;
 		bool same = p->is_switch || is_switch_stype(want)
-			    ? is_switch_stype(sp->stype) : same_type(sp->stype, want);
+				    ? is_switch_stype(sp->stype)
+				    : same_type(sp->stype, want);
 		if (!same || !sets_agree(m, nm, sp, p))
 			continue;
 		if (src_name && eq_ci(src_name, sp->name))
@@ -300,7 +315,8 @@ static void
 names_by_source(struct mdp *m, struct names *nm)
 {
 	const struct help_doc *src = m->opt->source;
-	for (size_t i = 0; src && i < m->doc->nparams && i < src->nparams; i++) {
+	for (size_t i = 0; src && i < m->doc->nparams && i < src->nparams;
+	     i++) {
 		const char *name = src->params[i].name;
 		if (nm->param_known[i] || name == NULL || !*name)
 			continue;
@@ -321,7 +337,8 @@ names_guessed(struct mdp *m, struct names *nm)
 		if (nm->param_known[i])
 			continue;
 		const char *h = p->heading;
-		while (*h == '-' || is_space(*h) || !strncmp(h, "\xe2\x80\x93", 3) ||
+		while (*h == '-' || is_space(*h) ||
+		       !strncmp(h, "\xe2\x80\x93", 3) ||
 		       !strncmp(h, "\xe2\x80\x94", 3))
 			h += *h == '-' || is_space(*h) ? 1 : 3;
 		p->name = *h ? h : "Parameter";
@@ -377,8 +394,9 @@ sets_by_heading(struct mdp *m, struct names *nm, enum marker *mark)
 		}
 		set->name = y ? y : base;
 		nm->set_known[i] = y != NULL;
-		mark[i] = !marker ? MARK_NONE
-			  : eq_ci(marker, "Default") ? MARK_DEFAULT : MARK_OTHER;
+		mark[i] = !marker		     ? MARK_NONE
+			  : eq_ci(marker, "Default") ? MARK_DEFAULT
+						     : MARK_OTHER;
 	}
 }
 
@@ -399,8 +417,8 @@ choose_default(struct mdp *m, struct names *nm, const enum marker *mark)
 		if (mark[i] == MARK_DEFAULT)
 			set->is_default = true;
 		else if (mark[i] == MARK_OTHER && src)
-			set->is_default = i < src->nsyntax &&
-					  src->syntax[i].is_default;
+			set->is_default =
+				i < src->nsyntax && src->syntax[i].is_default;
 		have |= set->is_default;
 	}
 	for (size_t i = 0; i < m->doc->nsyntax && !have && !src; i++)
@@ -439,7 +457,8 @@ sets_by_members(struct mdp *m, struct names *nm)
 	for (size_t s = 0; s < m->doc->nsyntax; s++) {
 		if (nm->set_known[s] || m->doc->syntax[s].heading == NULL)
 			continue;
-		for (size_t y = 0; y < nm->nyaml && nm->work < MAX_MATCH_WORK; y++)
+		for (size_t y = 0; y < nm->nyaml && nm->work < MAX_MATCH_WORK;
+		     y++)
 			if (members_equal(m, nm, s, nm->yaml[y])) {
 				m->doc->syntax[s].name = nm->yaml[y];
 				nm->set_known[s] = true;
@@ -451,7 +470,7 @@ sets_by_members(struct mdp *m, struct names *nm)
 void
 resolve_names(struct mdp *m)
 {
-	struct names nm = {0};
+	struct names nm = { 0 };
 	size_t ns = m->doc->nsyntax, np = m->doc->nparams;
 	enum marker *mark = xcalloc(ns ? ns : 1, sizeof(*mark));
 

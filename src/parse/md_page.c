@@ -52,16 +52,19 @@ static void
 fill_locale(struct mdp *m, const struct frontmatter *fm)
 {
 	const struct help_fm_entry *loc = frontmatter_find(fm, "Locale");
-	const struct help_fm_entry *cl = frontmatter_find(fm, "ms.contentlocale");
+	const struct help_fm_entry *cl =
+		frontmatter_find(fm, "ms.contentlocale");
 	const char *culture = m->opt->culture;
 
-	if (loc && cl && loc->value && cl->value && !eq_ci(loc->value, cl->value))
+	if (loc && cl && loc->value && cl->value &&
+	    !eq_ci(loc->value, cl->value))
 		diag_report(m->dx, DIAG_LOCALE_MISMATCH, loc->pos.line,
 			    loc->pos.col, loc->value, cl->value);
 	if (cl && cl->value && *cl->value)
 		m->doc->locale = cl->value;
 	else if (culture && *culture)
-		m->doc->locale = clean_dup(m->a, culture, strlen(culture), NULL);
+		m->doc->locale =
+			clean_dup(m->a, culture, strlen(culture), NULL);
 	else if (loc && loc->value && *loc->value)
 		m->doc->locale = loc->value;
 }
@@ -121,7 +124,8 @@ is_yaml_block(const struct help_block *b)
 static enum help_doc_kind
 detect_kind(const struct mdp *m, const struct frontmatter *fm)
 {
-	const char *folder = m->opt->path ? path_folder(m->a, m->opt->path) : NULL;
+	const char *folder =
+		m->opt->path ? path_folder(m->a, m->opt->path) : NULL;
 	size_t links = 0;
 
 	for (size_t i = 0; i < 3; i++)
@@ -166,7 +170,7 @@ idx_add_range(struct idx *x, size_t from, size_t to)
 struct help_blocks
 blocks_of(struct mdp *m, const struct idx *x, size_t from, size_t to)
 {
-	struct help_blocks b = {NULL, 0};
+	struct help_blocks b = { NULL, 0 };
 	if (to <= from)
 		return b;
 	b.v = arena_array(m->a, to - from, sizeof(*b.v));
@@ -189,7 +193,8 @@ inline_only_links(const struct help_inline *in)
 		if (r->kind != HELP_RUN_TEXT)
 			continue;
 		for (size_t k = 0; k < r->len; k++)
-			if (!is_space(r->text[k]) && !strchr(",;|-•·", r->text[k]))
+			if (!is_space(r->text[k]) &&
+			    !strchr(",;|-•·", r->text[k]))
 				return false;
 	}
 	return link;

@@ -102,9 +102,8 @@ node_pos(struct mdp *m, cmark_node *n)
 {
 	int line = cmark_node_get_start_line(n);
 	int col = cmark_node_get_start_column(n);
-	return (struct help_pos){
-		(uint32_t)(line > 0 ? line : 1) + m->line0,
-		(uint32_t)(col > 0 ? col : 1)};
+	return (struct help_pos){ (uint32_t)(line > 0 ? line : 1) + m->line0,
+				  (uint32_t)(col > 0 ? col : 1) };
 }
 
 /* Body line `line` (1-based) and its length, or NULL past the end. */
@@ -182,8 +181,8 @@ inline_html(struct mdp *m, struct runs *r, struct inl_state *st,
 }
 
 static void
-inline_event(struct mdp *m, struct runs *r, struct inl_state *st,
-	     cmark_node *n, bool enter)
+inline_event(struct mdp *m, struct runs *r, struct inl_state *st, cmark_node *n,
+	     bool enter)
 {
 	const char *lit;
 	switch (cmark_node_get_type(n)) {
@@ -194,8 +193,9 @@ inline_event(struct mdp *m, struct runs *r, struct inl_state *st,
 				  st->link);
 		break;
 	case CMARK_NODE_CODE:
-		runs_other(m, r, HELP_RUN_CODE, node_str(m,
-			   cmark_node_get_literal(n)), inl_flags(st), st->link);
+		runs_other(m, r, HELP_RUN_CODE,
+			   node_str(m, cmark_node_get_literal(n)),
+			   inl_flags(st), st->link);
 		break;
 	case CMARK_NODE_SOFTBREAK:
 		runs_other(m, r, HELP_RUN_SOFTBREAK, NULL, inl_flags(st),
@@ -232,7 +232,7 @@ static struct help_inline
 convert_inlines(struct mdp *m, cmark_node *parent)
 {
 	struct runs r;
-	struct inl_state st = {0};
+	struct inl_state st = { 0 };
 	cmark_event_type ev;
 
 	runs_init(&r);
@@ -262,7 +262,7 @@ convert_children(struct mdp *m, cmark_node *parent, int depth)
 	     c = cmark_node_next(c))
 		if (convert_block(m, c, depth, &b))
 			PUSH(v, n, cap) = b;
-	return (struct help_blocks){to_arena(m->a, v, n, sizeof(*v)), n};
+	return (struct help_blocks){ to_arena(m->a, v, n, sizeof(*v)), n };
 }
 
 static bool
@@ -341,8 +341,8 @@ convert_code(struct mdp *m, cmark_node *n, struct help_block *out)
 	char fch = 0;
 
 	out->kind = HELP_BLOCK_CODE;
-	out->u.code.info = trim_dup(m->a, node_str(m,
-				    cmark_node_get_fence_info(n)));
+	out->u.code.info =
+		trim_dup(m->a, node_str(m, cmark_node_get_fence_info(n)));
 	out->u.code.text = node_str(m, cmark_node_get_literal(n));
 	if (!cmark_node_get_fenced(n, &flen, &foff, &fch) || flen <= 0)
 		return true;
@@ -364,7 +364,8 @@ static bool
 convert_list(struct mdp *m, cmark_node *n, int depth, struct help_block *out)
 {
 	size_t count = 0, i = 0;
-	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+	for (cmark_node *c = cmark_node_first_child(n); c;
+	     c = cmark_node_next(c))
 		count++;
 	out->kind = HELP_BLOCK_LIST;
 	out->u.list.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
@@ -372,7 +373,8 @@ convert_list(struct mdp *m, cmark_node *n, int depth, struct help_block *out)
 	out->u.list.start = cmark_node_get_list_start(n);
 	out->u.list.items = arena_array(m->a, count ? count : 1,
 					sizeof(struct help_blocks));
-	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+	for (cmark_node *c = cmark_node_first_child(n); c;
+	     c = cmark_node_next(c))
 		out->u.list.items[i++] = convert_children(m, c, depth + 1);
 	out->u.list.nitems = count;
 	return true;
@@ -381,8 +383,8 @@ convert_list(struct mdp *m, cmark_node *n, int depth, struct help_block *out)
 static bool
 alert_name(const char *s, enum help_alert_kind *kind)
 {
-	static const char *const names[] = {"note", "tip", "important",
-					     "warning", "caution"};
+	static const char *const names[] = { "note", "tip", "important",
+					     "warning", "caution" };
 	size_t n = strlen(s);
 	while (n && is_space(s[n - 1]))
 		n--;
@@ -410,7 +412,8 @@ take_alert_marker(cmark_node *quote, enum help_alert_kind *kind)
 	if (para == NULL || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
 		return false;
 	for (c = cmark_node_first_child(para);
-	     c && cmark_node_get_type(c) == CMARK_NODE_TEXT; c = cmark_node_next(c)) {
+	     c && cmark_node_get_type(c) == CMARK_NODE_TEXT;
+	     c = cmark_node_next(c)) {
 		const char *lit = cmark_node_get_literal(c);
 		size_t k = lit ? strlen(lit) : 0;
 		if (len + k >= sizeof(buf))
@@ -477,7 +480,8 @@ convert_table(struct mdp *m, cmark_node *n, struct help_block *out)
 	size_t ncols = cmark_gfm_extensions_get_table_columns(n), nrows = 0;
 	uint8_t *al = cmark_gfm_extensions_get_table_alignments(n);
 
-	for (cmark_node *r = cmark_node_first_child(n); r; r = cmark_node_next(r))
+	for (cmark_node *r = cmark_node_first_child(n); r;
+	     r = cmark_node_next(r))
 		nrows++;
 	if (ncols == 0 || nrows == 0)
 		return false;
@@ -506,7 +510,8 @@ convert_table(struct mdp *m, cmark_node *n, struct help_block *out)
 static const char *
 heading_anchor(struct mdp *m, cmark_node *h)
 {
-	for (cmark_node *c = cmark_node_first_child(h); c; c = cmark_node_next(c)) {
+	for (cmark_node *c = cmark_node_first_child(h); c;
+	     c = cmark_node_next(c)) {
 		if (cmark_node_get_type(c) != CMARK_NODE_HTML_INLINE)
 			continue;
 		const char *a = anchor_of(m->a, cmark_node_get_literal(c));
@@ -599,7 +604,8 @@ static bool
 is_link_heading(cmark_node *h)
 {
 	int links = 0;
-	for (cmark_node *c = cmark_node_first_child(h); c; c = cmark_node_next(c)) {
+	for (cmark_node *c = cmark_node_first_child(h); c;
+	     c = cmark_node_next(c)) {
 		cmark_node_type t = cmark_node_get_type(c);
 		if (t == CMARK_NODE_LINK)
 			links++;
@@ -612,13 +618,14 @@ is_link_heading(cmark_node *h)
 static void
 add_item(struct mdp *m, cmark_node *n)
 {
-	struct item it = {0};
+	struct item it = { 0 };
 
 	if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
 		convert_block(m, n, 0, &it.blk);
 		it.level = it.blk.u.heading.level;
-		it.text = trim_dup(m->a, help_inline_plain(m->doc,
-						&it.blk.u.heading.text));
+		it.text = trim_dup(
+			m->a,
+			help_inline_plain(m->doc, &it.blk.u.heading.text));
 		it.link_heading = is_link_heading(n);
 	} else if (!convert_block(m, n, 0, &it.blk)) {
 		return;
@@ -682,15 +689,19 @@ md_parse(const char *buf, size_t len, const struct md_parse_options *opt,
 		opt = &none;
 	if (buf == NULL)
 		len = 0;
-	if (!input_ok(buf ? buf : "", len, opt->max_bytes ? opt->max_bytes
-				     : MD_PARSE_MAX_BYTES, dx))
+	if (!input_ok(buf ? buf : "", len,
+		      opt->max_bytes ? opt->max_bytes : MD_PARSE_MAX_BYTES, dx))
 		return NULL;
 	struct help_doc *doc = help_doc_new();
-	struct mdp m = {.doc = doc, .a = &doc->arena, .dx = dx, .opt = opt,
-			.max_depth = opt->max_depth > 0 ? opt->max_depth
+	struct mdp m = { .doc = doc,
+			 .a = &doc->arena,
+			 .dx = dx,
+			 .opt = opt,
+			 .max_depth = opt->max_depth > 0 ? opt->max_depth
 							 : MD_PARSE_MAX_DEPTH,
-			.cur_line = 1};
-	bool ok = frontmatter_parse(&doc->arena, buf ? buf : "", len, &fm, dx) >= 0;
+			 .cur_line = 1 };
+	bool ok = frontmatter_parse(&doc->arena, buf ? buf : "", len, &fm,
+				    dx) >= 0;
 	if (ok) {
 		m.body = (buf ? buf : "") + fm.body_offset;
 		m.body_len = len - fm.body_offset;
@@ -738,7 +749,7 @@ struct help_doc *
 md_parse_file(const char *path, const struct md_parse_options *opt,
 	      struct diag_ctx *dx)
 {
-	struct md_parse_options o = opt ? *opt : (struct md_parse_options){0};
+	struct md_parse_options o = opt ? *opt : (struct md_parse_options){ 0 };
 	size_t max = o.max_bytes ? o.max_bytes : MD_PARSE_MAX_BYTES, len;
 
 	struct diag_ctx quiet;

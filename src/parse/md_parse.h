@@ -17,7 +17,8 @@
 #define MD_PARSE_MAX_DEPTH 64
 
 struct md_parse_options {
-	const char *path;    /* for doc->path and module/culture guesses; may be NULL */
+	const char *
+		path; /* for doc->path and module/culture guesses; may be NULL */
 	const char *culture; /* culture folder the page was found in, or NULL */
 	/*
 	 * The page this one was translated from (same topic, en-US), or

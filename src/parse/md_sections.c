@@ -139,7 +139,9 @@ score_structure(const struct feat *f, enum help_section sec, bool first,
 		if (f->nh3 || f->ncode)
 			return -6;
 		return (f->npara == 1 && f->nblocks == 1 && f->text_len <= 600
-				? 6 : 2) + 2 * first;
+				? 6
+				: 2) +
+		       2 * first;
 	case HELP_SEC_SYNTAX:
 		if (f->nyaml || f->ncode_noinfo == 0)
 			return -6;
@@ -211,12 +213,15 @@ align_segments(const struct mdp *m, struct seg *segs, size_t n)
 		for (int st = 0; st < NSTATE; st++) {
 			if (dp[st] == NEG_INF)
 				continue;
-			for (int s = st ? st - 1 : 0; s < HELP_SEC__COUNT; s++) {
+			for (int s = st ? st - 1 : 0; s < HELP_SEC__COUNT;
+			     s++) {
 				int v = dp[st] + sc[s] - (s == st - 1 ? 4 : 0);
 				if (v >= nd[s + 1]) {
 					nd[s + 1] = v;
-					from[k * NSTATE + s + 1] = (signed char)st;
-					act[k * NSTATE + s + 1] = (signed char)s;
+					from[k * NSTATE + s + 1] =
+						(signed char)st;
+					act[k * NSTATE + s + 1] =
+						(signed char)s;
 				}
 			}
 		}
@@ -358,11 +363,11 @@ mentions_common(const struct help_blocks *b)
 
 /* One H3 of PARAMETERS: a parameter, or CommonParameters. */
 static void
-add_param(struct mdp *m, const struct idx *x, const struct part *pt,
-	  bool last, struct help_param **v, size_t *n, size_t *cap)
+add_param(struct mdp *m, const struct idx *x, const struct part *pt, bool last,
+	  struct help_param **v, size_t *n, size_t *cap)
 {
 	const struct item *yaml = NULL;
-	struct idx desc = {0};
+	struct idx desc = { 0 };
 
 	for (size_t i = pt->from; i < pt->to; i++) {
 		const struct item *it = &m->items[x->v[i]];
@@ -371,7 +376,7 @@ add_param(struct mdp *m, const struct idx *x, const struct part *pt,
 		else
 			PUSH(desc.v, desc.n, desc.cap) = x->v[i];
 	}
-	struct idx all = {desc.v, desc.n, desc.cap};
+	struct idx all = { desc.v, desc.n, desc.cap };
 	struct help_blocks blocks = blocks_of(m, &all, 0, all.n);
 	free(desc.v);
 	if (!yaml && (is_common_heading(pt->h3->text) ||
@@ -402,7 +407,8 @@ build_params(struct mdp *m, const struct idx *x)
 
 	for (size_t i = 0; i < nparts; i++)
 		if (parts[i].h3)
-			add_param(m, x, &parts[i], i + 1 == nparts, &v, &n, &cap);
+			add_param(m, x, &parts[i], i + 1 == nparts, &v, &n,
+				  &cap);
 	free(parts);
 	m->doc->params = to_arena(m->a, v, n, sizeof(*v));
 	m->doc->nparams = n;
@@ -415,8 +421,8 @@ build_examples(struct mdp *m, const struct idx *x)
 {
 	size_t nparts;
 	struct part *parts = cut_parts(m, x, &nparts);
-	struct help_example *v = arena_array(m->a, nparts ? nparts : 1,
-					     sizeof(*v));
+	struct help_example *v =
+		arena_array(m->a, nparts ? nparts : 1, sizeof(*v));
 
 	for (size_t i = 0; i < nparts; i++) {
 		v[i].title = parts[i].h3 ? parts[i].h3->text : "";
@@ -462,8 +468,8 @@ build_types(struct mdp *m, const struct idx *x, bool outputs)
 {
 	size_t nparts;
 	struct part *parts = cut_parts(m, x, &nparts);
-	struct help_type_entry *v = arena_array(m->a, nparts ? nparts : 1,
-						sizeof(*v));
+	struct help_type_entry *v =
+		arena_array(m->a, nparts ? nparts : 1, sizeof(*v));
 	const struct help_doc *src = m->opt->source;
 	const struct help_type_entry *sv = NULL;
 	size_t sn = 0;
@@ -482,12 +488,15 @@ build_types(struct mdp *m, const struct idx *x, bool outputs)
 		} else { /* a type written as a paragraph */
 			const struct item *it = &m->items[x->v[from]];
 			e->heading = it->blk.kind == HELP_BLOCK_PARA
-				     ? help_inline_plain(m->doc, &it->blk.u.para) : "";
+					     ? help_inline_plain(
+						       m->doc, &it->blk.u.para)
+					     : "";
 			e->pos = it->pos;
 			from += it->blk.kind == HELP_BLOCK_PARA;
 		}
-		e->name = sn == nparts && sv[i].name ? sv[i].name
-			  : repair_dotted(m->a, e->heading);
+		e->name = sn == nparts && sv[i].name
+				  ? sv[i].name
+				  : repair_dotted(m->a, e->heading);
 		e->description = blocks_of(m, x, from, parts[i].to);
 	}
 	free(parts);
@@ -528,7 +537,8 @@ links_in_inline(struct mdp *m, const struct help_inline *in,
 			i++;
 			continue;
 		}
-		struct help_inline text = {(struct help_run *)&in->runs[i], 0};
+		struct help_inline text = { (struct help_run *)&in->runs[i],
+					    0 };
 		while (i < in->n && in->runs[i].link == url) {
 			text.n++;
 			i++;
@@ -574,7 +584,7 @@ link_text_misnames(const struct help_link *l)
 static void
 build_links(struct mdp *m, const struct idx *x)
 {
-	struct linkvec lv = {0};
+	struct linkvec lv = { 0 };
 	struct help_blocks b = blocks_of(m, x, 0, x->n);
 
 	m->lpos_next = 0;
@@ -605,7 +615,7 @@ void
 build_command(struct mdp *m)
 {
 	struct help_doc *doc = m->doc;
-	struct idx sec[HELP_SEC__COUNT] = {{0}};
+	struct idx sec[HELP_SEC__COUNT] = { { 0 } };
 	size_t nseg, first_h2;
 	struct seg *segs = cut_segments(m, &nseg, &first_h2);
 	size_t nalign = nseg < MAX_ALIGN_SEGMENTS ? nseg : MAX_ALIGN_SEGMENTS;

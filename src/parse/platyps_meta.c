@@ -40,7 +40,7 @@ trim(const char *s, size_t n)
 	size_t i = skip_blank(s, n, 0);
 	while (n > i && (is_blank(s[n - 1]) || s[n - 1] == '\r'))
 		n--;
-	return (struct span){s + i, n - i};
+	return (struct span){ s + i, n - i };
 }
 
 static char
@@ -87,8 +87,8 @@ span_dup(struct arena *a, struct span v)
 static size_t
 split_list(struct arena *a, struct span v, const char ***out)
 {
-	const char **items = arena_array(a, count_char(v.s, v.n, ',') + 1,
-					 sizeof(*items));
+	const char **items =
+		arena_array(a, count_char(v.s, v.n, ',') + 1, sizeof(*items));
 	size_t cnt = 0, start = 0;
 	for (size_t i = 0; i <= v.n; i++) {
 		if (i < v.n && v.s[i] != ',')
@@ -118,8 +118,14 @@ enum yaml_key {
 };
 
 static const char *const yaml_keys[YK__COUNT] = {
-	"Type", "Parameter Sets", "Aliases", "Accepted values", "Required",
-	"Position", "Default value", "Accept pipeline input",
+	"Type",
+	"Parameter Sets",
+	"Aliases",
+	"Accepted values",
+	"Required",
+	"Position",
+	"Default value",
+	"Accept pipeline input",
 	"Accept wildcard characters",
 };
 
@@ -133,8 +139,8 @@ struct yaml_ctx {
 static void
 bad_value(struct yaml_ctx *c, enum yaml_key k, struct span v)
 {
-	diag_report(c->dx, DIAG_PARAM_YAML_VALUE, c->line, c->col,
-		    yaml_keys[k], span_dup(c->a, v));
+	diag_report(c->dx, DIAG_PARAM_YAML_VALUE, c->line, c->col, yaml_keys[k],
+		    span_dup(c->a, v));
 }
 
 static bool
@@ -156,7 +162,7 @@ is_switch_type(struct span v)
 	size_t i = v.n;
 	while (i > 0 && v.s[i - 1] != '.')
 		i--;
-	return span_is((struct span){v.s + i, v.n - i}, "SwitchParameter");
+	return span_is((struct span){ v.s + i, v.n - i }, "SwitchParameter");
 }
 
 /*
@@ -174,7 +180,7 @@ paren_group(struct span v, size_t *i, struct span *inside)
 		k++;
 	if (k >= v.n || v.s[k] != ')')
 		return false;
-	*inside = (struct span){v.s + j + 1, k - j - 1};
+	*inside = (struct span){ v.s + j + 1, k - j - 1 };
 	*i = k + 1;
 	return true;
 }
@@ -184,30 +190,32 @@ static struct span
 word_at(struct span v, size_t *i)
 {
 	size_t j = skip_blank(v.s, v.n, *i), k = j;
-	while (k < v.n && ascii_lower(v.s[k]) >= 'a' && ascii_lower(v.s[k]) <= 'z')
+	while (k < v.n && ascii_lower(v.s[k]) >= 'a' &&
+	       ascii_lower(v.s[k]) <= 'z')
 		k++;
 	*i = k;
-	return (struct span){v.s + j, k - j};
+	return (struct span){ v.s + j, k - j };
 }
 
 /* "True (A, B), False (C)": one entry per set name. */
 static bool
 read_required_sets(struct yaml_ctx *c, struct span v)
 {
-	struct help_required *r = arena_array(
-		c->a, count_char(v.s, v.n, ',') + 1, sizeof(*r));
+	struct help_required *r =
+		arena_array(c->a, count_char(v.s, v.n, ',') + 1, sizeof(*r));
 	size_t cnt = 0, i = 0;
 	for (;;) {
 		bool b;
 		struct span inside;
 		const char **names;
-		if (!read_bool(word_at(v, &i), &b) || !paren_group(v, &i, &inside))
+		if (!read_bool(word_at(v, &i), &b) ||
+		    !paren_group(v, &i, &inside))
 			return false;
 		size_t k = split_list(c->a, inside, &names);
 		if (k == 0)
 			return false;
 		for (size_t j = 0; j < k; j++)
-			r[cnt++] = (struct help_required){names[j], b};
+			r[cnt++] = (struct help_required){ names[j], b };
 		i = skip_blank(v.s, v.n, i);
 		if (i == v.n)
 			break;
@@ -387,11 +395,10 @@ reset_metadata(struct help_param *p)
 }
 
 void
-platyps_parse_param_yaml(struct arena *a, const char *text,
-			 struct help_pos pos, struct help_param *p,
-			 struct diag_ctx *dx)
+platyps_parse_param_yaml(struct arena *a, const char *text, struct help_pos pos,
+			 struct help_param *p, struct diag_ctx *dx)
 {
-	struct yaml_ctx c = {.a = a, .dx = dx, .p = p, .line = pos.line};
+	struct yaml_ctx c = { .a = a, .dx = dx, .p = p, .line = pos.line };
 	uint32_t col0 = pos.col ? pos.col : 1;
 	const char *s = text ? text : "";
 
@@ -445,9 +452,11 @@ join_lines(const char *code, struct help_pos pos, struct syn_ctx *c)
 		if (t.n) {
 			if (sb.len)
 				strbuf_addch(&sb, ' ');
-			c->seg = xgrow(c->seg, &cap, c->nseg + 1, sizeof(*c->seg));
-			c->seg[c->nseg++] = (struct syn_seg){
-				sb.len, line, col0 + (uint32_t)(t.s - s)};
+			c->seg = xgrow(c->seg, &cap, c->nseg + 1,
+				       sizeof(*c->seg));
+			c->seg[c->nseg++] =
+				(struct syn_seg){ sb.len, line,
+						  col0 + (uint32_t)(t.s - s) };
 			strbuf_add(&sb, t.s, t.n);
 		}
 		s += nl ? n + 1 : n;
@@ -465,9 +474,9 @@ syn_pos(struct syn_ctx *c, size_t o)
 	while (c->cur + 1 < c->nseg && c->seg[c->cur + 1].start <= o)
 		c->cur++;
 	if (c->nseg == 0)
-		return (struct help_pos){0, 0};
+		return (struct help_pos){ 0, 0 };
 	const struct syn_seg *g = &c->seg[c->cur];
-	return (struct help_pos){g->line, g->col + (uint32_t)(o - g->start)};
+	return (struct help_pos){ g->line, g->col + (uint32_t)(o - g->start) };
 }
 
 /* Reports t[i..e) as unreadable, shortened for the message. */
@@ -510,7 +519,7 @@ read_name(struct syn_ctx *c, size_t *i, size_t end, struct span *name)
 		k++;
 	if (k == j || c->t[j] == '-')
 		return false;
-	*name = (struct span){c->t + j, k - j};
+	*name = (struct span){ c->t + j, k - j };
 	*i = k;
 	return true;
 }
@@ -535,9 +544,9 @@ read_type(struct syn_ctx *c, size_t *i, size_t end, struct span *type)
 	if (k >= end || k == j + 1)
 		return TYPE_BAD; /* unclosed or empty */
 	if (open == '<')
-		*type = (struct span){c->t + j + 1, k - j - 1};
+		*type = (struct span){ c->t + j + 1, k - j - 1 };
 	else
-		*type = (struct span){c->t + j, k - j + 1};
+		*type = (struct span){ c->t + j, k - j + 1 };
 	*i = k + 1;
 	return TYPE_OK;
 }
@@ -668,7 +677,7 @@ void
 platyps_parse_syntax(struct arena *a, const char *code, struct help_pos pos,
 		     struct help_syntax_set *set, struct diag_ctx *dx)
 {
-	struct syn_ctx c = {.a = a, .dx = dx, .set = set};
+	struct syn_ctx c = { .a = a, .dx = dx, .set = set };
 	set->command = NULL;
 	set->params = NULL;
 	set->nparams = 0;
@@ -722,21 +731,21 @@ strip_fragment(struct span v)
 static void
 resolve_xref(struct arena *a, struct help_link *l, struct span uid)
 {
-	struct span name = uid, module = {uid.s, 0};
+	struct span name = uid, module = { uid.s, 0 };
 	for (size_t i = uid.n; i > 0; i--) {
 		if (uid.s[i - 1] == '.') {
-			name = (struct span){uid.s + i, uid.n - i};
+			name = (struct span){ uid.s + i, uid.n - i };
 			module.n = i - 1;
 			break;
 		}
 	}
-	if (module.n > 6 && span_is((struct span){module.s + module.n - 6, 6},
-				    ".About"))
+	if (module.n > 6 &&
+	    span_is((struct span){ module.s + module.n - 6, 6 }, ".About"))
 		module.n -= 6;
 	enum help_link_kind kind = topic_kind(name);
 	/* .NET type uids (System.String) name no help topic. */
-	if (name.n == 0 || (kind == HELP_LINK_COMMAND &&
-			    !memchr(name.s, '-', name.n)))
+	if (name.n == 0 ||
+	    (kind == HELP_LINK_COMMAND && !memchr(name.s, '-', name.n)))
 		return;
 	set_link(a, l, kind, name, module);
 }
@@ -754,7 +763,7 @@ is_sep(char c)
 static struct span
 path_module(struct span dir)
 {
-	struct span none = {dir.s, 0};
+	struct span none = { dir.s, 0 };
 	bool up = false;
 	size_t end = dir.n, start;
 	for (size_t i = 0; i + 1 < dir.n; i++)
@@ -765,12 +774,13 @@ path_module(struct span dir)
 		start = end;
 		while (start > 0 && !is_sep(dir.s[start - 1]))
 			start--;
-		struct span last = {dir.s + start, end - start};
+		struct span last = { dir.s + start, end - start };
 		if (pass == 0 && span_is(last, "about")) {
 			end = start;
 			continue;
 		}
-		if (!up || last.n == 0 || span_is(last, ".") || span_is(last, ".."))
+		if (!up || last.n == 0 || span_is(last, ".") ||
+		    span_is(last, ".."))
 			return none;
 		return last;
 	}
@@ -787,11 +797,11 @@ resolve_md(struct arena *a, struct help_link *l, struct span path)
 	size_t base = path.n - 3;
 	while (base > 0 && !is_sep(path.s[base - 1]))
 		base--;
-	struct span stem = {path.s + base, path.n - 3 - base};
+	struct span stem = { path.s + base, path.n - 3 - base };
 	if (stem.n == 0 || memchr(path.s, ':', path.n))
 		return; /* no name, or another URI scheme */
 	set_link(a, l, topic_kind(stem), stem,
-		 path_module((struct span){path.s, base}));
+		 path_module((struct span){ path.s, base }));
 }
 
 void
@@ -802,9 +812,11 @@ platyps_resolve_link(struct arena *a, struct help_link *l)
 	if (l->target == NULL)
 		return;
 	struct span t = trim(l->target, strlen(l->target));
-	if (has_prefix(t.s, t.n, "https://") || has_prefix(t.s, t.n, "http://") ||
+	if (has_prefix(t.s, t.n, "https://") ||
+	    has_prefix(t.s, t.n, "http://") ||
 	    has_prefix(t.s, t.n, "mailto:") || (t.n && t.s[0] == '/'))
-		l->kind = HELP_LINK_URL; /* "/dotnet/api/..." is a docs site link */
+		l->kind =
+			HELP_LINK_URL; /* "/dotnet/api/..." is a docs site link */
 	else if (has_prefix(t.s, t.n, "xref:"))
 		resolve_xref(a, l, strip_fragment(trim(t.s + 5, t.n - 5)));
 	else

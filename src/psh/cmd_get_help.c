@@ -39,8 +39,8 @@ help_roots(struct root_list *roots)
 {
 	/* From the build tree, the project's pages stand in for the
 	   installed ones, unless PSHELP_PATH names the roots to use. */
-	char *build = getenv("PSHELP_PATH") ? NULL
-					    : build_tree_path("meson-private");
+	char *build =
+		getenv("PSHELP_PATH") ? NULL : build_tree_path("meson-private");
 
 	root_list_from_environment(roots, NULL, 0,
 				   build ? PSHELP_SOURCE_HELP_DIR
@@ -58,9 +58,11 @@ add_type(struct strbuf *sb, const struct meta_param *p)
 	const char *dot = strrchr(t, '.');
 	size_t n;
 
-	static const char *const lower[] = { "String", "Int32", "Guid", "Uri",
+	static const char *const lower[] = { "String",	  "Int32",
+					     "Guid",	  "Uri",
 					     "Hashtable", "ScriptBlock" };
-	static const char *const shown[] = { "string", "int", "guid", "uri",
+	static const char *const shown[] = { "string",	  "int",
+					     "guid",	  "uri",
 					     "hashtable", "scriptblock" };
 	t = dot ? dot + 1 : t;
 	n = strcspn(t, "[");
@@ -105,9 +107,11 @@ add_set(struct strbuf *sb, const struct meta_command *c, const char *set)
 				const struct meta_param *p = &c->params[i];
 				const struct meta_param_set *m =
 					meta_param_in_set(p, set);
-				bool named = m && m->position == META_POSITION_NAMED;
+				bool named =
+					m && m->position == META_POSITION_NAMED;
 				if (m == NULL ||
-				    (pass == 0 && (named || m->position != pos)) ||
+				    (pass == 0 &&
+				     (named || m->position != pos)) ||
 				    (pass == 1 && (!named || !m->mandatory)) ||
 				    (pass == 2 && (!named || m->mandatory)))
 					continue;
@@ -155,8 +159,10 @@ psh_partial_help(const struct meta_command *c)
 			     "cmdlet on this computer. It is displaying only "
 			     "partial help."));
 	strbuf_addstr(&sb, "\n        -- ");
-	strbuf_addf(&sb, _("To add help, install %s.md in a help root "
-			   "(PSHELP_PATH)."), c->name);
+	strbuf_addf(&sb,
+		    _("To add help, install %s.md in a help root "
+		      "(PSHELP_PATH)."),
+		    c->name);
 	strbuf_addstr(&sb, "\n\n");
 	return strbuf_detach(&sb, NULL);
 }
@@ -247,8 +253,10 @@ not_found(struct request *rq, const char *name)
 	}
 	if (strpbrk(name, "*?["))
 		return 0;
-	rt_exec_error(rq->ctx, _("Get-Help could not find %s in a help file "
-				 "in this session."), name);
+	rt_exec_error(rq->ctx,
+		      _("Get-Help could not find %s in a help file "
+			"in this session."),
+		      name);
 	return 1;
 }
 
@@ -260,9 +268,10 @@ render_list(struct request *rq, const struct topic **found, size_t n)
 	struct help_doc **docs;
 
 	if (rq->online) {
-		rt_exec_error(rq->ctx, "%s", _("Multiple Help topics were found. "
-					       "Use only one Help topic with "
-					       "the -Online option."));
+		rt_exec_error(rq->ctx, "%s",
+			      _("Multiple Help topics were found. "
+				"Use only one Help topic with "
+				"the -Online option."));
 		return 1;
 	}
 	rows = xcalloc(n, sizeof(*rows));
@@ -280,7 +289,8 @@ render_list(struct request *rq, const struct topic **found, size_t n)
 				module = docs[i]->module;
 		}
 		rows[i] = (struct render_topic_row){
-			t->name, t->category == TOPIC_ABOUT ? "HelpFile" : "Cmdlet",
+			t->name,
+			t->category == TOPIC_ABOUT ? "HelpFile" : "Cmdlet",
 			module ? module : "", synopsis ? synopsis : ""
 		};
 	}

@@ -46,18 +46,19 @@ struct options {
 static void
 usage(FILE *f)
 {
-	fprintf(f, _("Usage: %s [OPTION]... [SCRIPT]\n"
-		     "Run a small subset of PowerShell: PSSession commands, "
-		     "Get-Help, Get-Command,\nWrite-Output.\n\n"
-		     "  -c, --command COMMANDS  run COMMANDS and exit\n"
-		     "      --endpoint NAME     let computer NAME be a local "
-		     "endpoint (repeatable)\n"
-		     "      --metadata          print the command metadata as "
-		     "JSON\n"
-		     "      --help              show this help\n"
-		     "      --version           show the version\n\n"
-		     "Without COMMANDS or SCRIPT, psh reads commands from "
-		     "standard input,\ninteractively when it is a terminal.\n"),
+	fprintf(f,
+		_("Usage: %s [OPTION]... [SCRIPT]\n"
+		  "Run a small subset of PowerShell: PSSession commands, "
+		  "Get-Help, Get-Command,\nWrite-Output.\n\n"
+		  "  -c, --command COMMANDS  run COMMANDS and exit\n"
+		  "      --endpoint NAME     let computer NAME be a local "
+		  "endpoint (repeatable)\n"
+		  "      --metadata          print the command metadata as "
+		  "JSON\n"
+		  "      --help              show this help\n"
+		  "      --version           show the version\n\n"
+		  "Without COMMANDS or SCRIPT, psh reads commands from "
+		  "standard input,\ninteractively when it is a terminal.\n"),
 		PROG);
 }
 
@@ -69,11 +70,13 @@ parse_args(struct options *o, int argc, char **argv)
 		bool more = i + 1 < argc;
 
 		if ((!strcmp(a, "-c") || !strcmp(a, "--command") ||
-		     !strcasecmp(a, "-Command")) && more) {
+		     !strcasecmp(a, "-Command")) &&
+		    more) {
 			o->command = argv[++i];
 		} else if (!strcmp(a, "--endpoint") && more) {
-			o->endpoints = xrealloc(o->endpoints,
-						(o->nendpoints + 1) * sizeof(char *));
+			o->endpoints =
+				xrealloc(o->endpoints,
+					 (o->nendpoints + 1) * sizeof(char *));
 			o->endpoints[o->nendpoints++] = argv[++i];
 		} else if (!strcmp(a, "--metadata")) {
 			o->metadata = true;
@@ -82,12 +85,14 @@ parse_args(struct options *o, int argc, char **argv)
 		} else if (!strcmp(a, "--version")) {
 			o->version = true;
 		} else if (a[0] == '-' && a[1] != '\0') {
-			fprintf(stderr, _("%s: unknown option '%s'\n"), PROG, a);
+			fprintf(stderr, _("%s: unknown option '%s'\n"), PROG,
+				a);
 			return false;
 		} else if (o->script == NULL && o->command == NULL) {
 			o->script = a;
 		} else {
-			fprintf(stderr, _("%s: unexpected argument '%s'\n"), PROG, a);
+			fprintf(stderr, _("%s: unexpected argument '%s'\n"),
+				PROG, a);
 			return false;
 		}
 	}
@@ -128,8 +133,9 @@ static int
 serve_endpoint(int argc, char **argv)
 {
 	struct endpoint_options o;
-	struct psh_eval_options eo = { .out = stdout, .err = stderr,
-					 .help = psh_get_help,
+	struct psh_eval_options eo = { .out = stdout,
+				       .err = stderr,
+				       .help = psh_get_help,
 				       .endpoint = true };
 	struct psh_eval *ev;
 	char *err = NULL;
@@ -194,8 +200,9 @@ run_script(struct psh_eval *ev, const char *path)
 static int
 run(const struct options *o)
 {
-	struct psh_eval_options eo = { .out = stdout, .err = stderr,
-					 .help = psh_get_help };
+	struct psh_eval_options eo = { .out = stdout,
+				       .err = stderr,
+				       .help = psh_get_help };
 	struct psh_eval *ev;
 	bool tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 	const char *term = getenv("TERM");

@@ -21,95 +21,151 @@ static const struct {
 	const char *tmpl;
 	bool incomplete; /* PowerShell reports it as incomplete input */
 } errors[PSH_E__COUNT] = {
-	[PSH_E_TERMINATOR_EXPECTED] = {"TerminatorExpectedAtEndOfString",
-		/* TRANSLATORS: %s is the quote, ' or " */
-		N_("The string is missing the terminator: %s."), true},
-	[PSH_E_MISSING_END_CURLY] = {"MissingEndCurlyBrace",
-		N_("Missing closing '}' in statement block or type definition."),
-		true},
-	[PSH_E_UNEXPECTED_TOKEN] = {"UnexpectedToken",
-		/* TRANSLATORS: %s is the text of the token */
-		N_("Unexpected token '%s' in expression or statement."), false},
-	[PSH_E_EMPTY_PIPE_ELEMENT] = {"EmptyPipeElement",
-		N_("An empty pipe element is not allowed."), true},
-	[PSH_E_MISSING_EXPRESSION_AFTER] = {"MissingExpressionAfterToken",
-		/* TRANSLATORS: %s is a token such as ',' */
-		N_("Missing expression after '%s'."), true},
-	[PSH_E_MISSING_EXPRESSION] = {"MissingExpression",
-		/* TRANSLATORS: %s is a token such as ',' */
-		N_("Missing expression after '%s' in pipeline element."), true},
-	[PSH_E_MISSING_ARGUMENT] = {"MissingArgument",
-		N_("Missing argument in parameter list."), false},
-	[PSH_E_PARAMETER_REQUIRES_ARG] = {"ParameterRequiresArgument",
-		/* TRANSLATORS: %s is the parameter as typed, e.g. -Name: */
-		N_("Parameter %s requires an argument."), false},
-	[PSH_E_REDIRECTION_NOT_SUPPORTED] = {"RedirectionNotSupported",
-		/* TRANSLATORS: %s is an operator such as < or 2>&1 */
-		N_("The '%s' operator is reserved for future use."), false},
-	[PSH_E_INVALID_VARIABLE] = {"InvalidVariableReference",
-		N_("Variable reference is not valid. '$' was not followed by a "
-		   "valid variable name character. Consider using ${} to "
-		   "delimit the name."), false},
-	[PSH_E_INVALID_VARIABLE_DRIVE] = {"InvalidVariableReferenceWithDrive",
-		N_("Variable reference is not valid. ':' was not followed by a "
-		   "valid variable name character. Consider using ${} to "
-		   "delimit the name."), false},
-	[PSH_E_INVALID_BRACED_VARIABLE] = {"InvalidBracedVariableReference",
-		N_("Variable reference is not valid. The variable name is "
-		   "missing."), false},
-	[PSH_E_EMPTY_VARIABLE] = {"EmptyVariableReference",
-		N_("An empty ${} variable reference was found. A name is "
-		   "required inside the braces."), false},
-	[PSH_E_INCOMPLETE_BRACED_VARIABLE] = {"IncompleteDollarVariableReference",
-		N_("${variable} reference starting is missing the closing '}'."),
-		true},
-	[PSH_E_OPEN_BRACE_IN_VARIABLE] = {
-		"OpenBraceNeedsToBeBackTickedInVariableName",
-		N_("Use `{ instead of { in variable names."), false},
-	[PSH_E_MISSING_COMMENT_END] = {"MissingTerminatorMultiLineComment",
-		N_("The terminator '#>' is missing from the multiline comment."),
-		true},
-	[PSH_E_MISSING_PROPERTY_NAME] = {"MissingPropertyName",
-		N_("Missing property name after reference operator."), true},
-	[PSH_E_EXPECTED_VALUE] = {"ExpectedValueExpression",
-		/* TRANSLATORS: %s is an operator such as = */
-		N_("You must provide a value expression following the '%s' "
-		   "operator."), true},
-	[PSH_E_INVALID_LEFT_HAND_SIDE] = {"InvalidLeftHandSide",
-		N_("The assignment expression is not valid. The input to an "
-		   "assignment operator must be an object that is able to "
-		   "accept assignments, such as a variable or a property."),
-		false},
-	[PSH_E_EXPRESSION_NOT_FIRST] = {"ExpressionsMustBeFirstInPipeline",
-		N_("Expressions are only allowed as the first element of a "
-		   "pipeline."), false},
-	[PSH_E_KEYWORD_NOT_ALLOWED] = {"ReservedKeywordNotAllowed",
-		/* TRANSLATORS: %s is a PowerShell keyword such as if */
-		N_("The '%s' keyword is not supported in this version of the "
-		   "language."), false},
-	[PSH_E_UNICODE_ESCAPE] = {"InvalidUnicodeEscapeSequence",
-		N_("The Unicode escape sequence is not valid. A valid sequence "
-		   "is `u{ followed by one to six hex digits and a closing '}'."),
-		false},
-	[PSH_E_UNICODE_ESCAPE_END] = {"MissingUnicodeEscapeSequenceTerminator",
-		N_("The Unicode escape sequence is missing the closing '}'."),
-		false},
-	[PSH_E_UNICODE_ESCAPE_DIGITS] = {"TooManyDigitsInUnicodeEscapeSequence",
-		N_("The Unicode escape sequence contains more than the maximum "
-		   "of six hex digits between braces."), false},
-	[PSH_E_UNICODE_ESCAPE_VALUE] = {"InvalidUnicodeEscapeSequenceValue",
-		N_("The Unicode escape sequence value is out of range. The "
-		   "maximum value is 0x10FFFF."), false},
-	[PSH_E_NOT_SUPPORTED] = {"SyntaxNotSupported",
-		/* TRANSLATORS: %s is PowerShell syntax psh lacks, e.g. $( */
-		N_("The syntax '%s' is not supported by psh."), false},
-	[PSH_E_INVALID_UTF8] = {"InvalidUtf8",
-		N_("The script is not valid UTF-8."), false},
-	[PSH_E_NUL] = {"NulCharacter",
-		N_("The script contains a NUL character."), false},
-	[PSH_E_TOO_LARGE] = {"InputTooLarge",
-		/* TRANSLATORS: %s is a number of bytes */
-		N_("The script is larger than %s bytes."), false},
+	[PSH_E_TERMINATOR_EXPECTED] = { "TerminatorExpectedAtEndOfString",
+					/* TRANSLATORS: %s is the quote, ' or " */
+					N_("The string is missing the "
+					   "terminator: %s."),
+					true },
+	[PSH_E_MISSING_END_CURLY] = { "MissingEndCurlyBrace",
+				      N_("Missing closing '}' in statement "
+					 "block or type definition."),
+				      true },
+	[PSH_E_UNEXPECTED_TOKEN] = { "UnexpectedToken",
+				     /* TRANSLATORS: %s is the text of the token */
+				     N_("Unexpected token '%s' in expression "
+					"or statement."),
+				     false },
+	[PSH_E_EMPTY_PIPE_ELEMENT] = { "EmptyPipeElement",
+				       N_("An empty pipe element is not "
+					  "allowed."),
+				       true },
+	[PSH_E_MISSING_EXPRESSION_AFTER] = { "MissingExpressionAfterToken",
+					     /* TRANSLATORS: %s is a token such as ',' */
+					     N_("Missing expression after "
+						"'%s'."),
+					     true },
+	[PSH_E_MISSING_EXPRESSION] = { "MissingExpression",
+				       /* TRANSLATORS: %s is a token such as ',' */
+				       N_("Missing expression after '%s' in "
+					  "pipeline element."),
+				       true },
+	[PSH_E_MISSING_ARGUMENT] = { "MissingArgument",
+				     N_("Missing argument in parameter list."),
+				     false },
+	[PSH_E_PARAMETER_REQUIRES_ARG] = { "ParameterRequiresArgument",
+					   /* TRANSLATORS: %s is the parameter as typed, e.g. -Name: */
+					   N_("Parameter %s requires an "
+					      "argument."),
+					   false },
+	[PSH_E_REDIRECTION_NOT_SUPPORTED] = { "RedirectionNotSupported",
+					      /* TRANSLATORS: %s is an operator such as < or 2>&1 */
+					      N_("The '%s' operator is "
+						 "reserved for future use."),
+					      false },
+	[PSH_E_INVALID_VARIABLE] = { "InvalidVariableReference",
+				     N_("Variable reference is not valid. '$' "
+					"was not followed by a "
+					"valid variable name character. "
+					"Consider using ${} to "
+					"delimit the name."),
+				     false },
+	[PSH_E_INVALID_VARIABLE_DRIVE] = { "InvalidVariableReferenceWithDrive",
+					   N_("Variable reference is not "
+					      "valid. ':' was not followed by "
+					      "a "
+					      "valid variable name character. "
+					      "Consider using ${} to "
+					      "delimit the name."),
+					   false },
+	[PSH_E_INVALID_BRACED_VARIABLE] = { "InvalidBracedVariableReference",
+					    N_("Variable reference is not "
+					       "valid. The variable name is "
+					       "missing."),
+					    false },
+	[PSH_E_EMPTY_VARIABLE] = { "EmptyVariableReference",
+				   N_("An empty ${} variable reference was "
+				      "found. A name is "
+				      "required inside the braces."),
+				   false },
+	[PSH_E_INCOMPLETE_BRACED_VARIABLE] = { "IncompleteDollarVariableReferen"
+					       "ce",
+					       N_("${variable} reference "
+						  "starting is missing the "
+						  "closing '}'."),
+					       true },
+	[PSH_E_OPEN_BRACE_IN_VARIABLE] = { "OpenBraceNeedsToBeBackTickedInVaria"
+					   "bleName",
+					   N_("Use `{ instead of { in variable "
+					      "names."),
+					   false },
+	[PSH_E_MISSING_COMMENT_END] = { "MissingTerminatorMultiLineComment",
+					N_("The terminator '#>' is missing "
+					   "from the multiline comment."),
+					true },
+	[PSH_E_MISSING_PROPERTY_NAME] = { "MissingPropertyName",
+					  N_("Missing property name after "
+					     "reference operator."),
+					  true },
+	[PSH_E_EXPECTED_VALUE] = { "ExpectedValueExpression",
+				   /* TRANSLATORS: %s is an operator such as = */
+				   N_("You must provide a value expression "
+				      "following the '%s' "
+				      "operator."),
+				   true },
+	[PSH_E_INVALID_LEFT_HAND_SIDE] = { "InvalidLeftHandSide",
+					   N_("The assignment expression is "
+					      "not valid. The input to an "
+					      "assignment operator must be an "
+					      "object that is able to "
+					      "accept assignments, such as a "
+					      "variable or a property."),
+					   false },
+	[PSH_E_EXPRESSION_NOT_FIRST] = { "ExpressionsMustBeFirstInPipeline",
+					 N_("Expressions are only allowed as "
+					    "the first element of a "
+					    "pipeline."),
+					 false },
+	[PSH_E_KEYWORD_NOT_ALLOWED] = { "ReservedKeywordNotAllowed",
+					/* TRANSLATORS: %s is a PowerShell keyword such as if */
+					N_("The '%s' keyword is not supported "
+					   "in this version of the "
+					   "language."),
+					false },
+	[PSH_E_UNICODE_ESCAPE] = { "InvalidUnicodeEscapeSequence",
+				   N_("The Unicode escape sequence is not "
+				      "valid. A valid sequence "
+				      "is `u{ followed by one to six hex "
+				      "digits and a closing '}'."),
+				   false },
+	[PSH_E_UNICODE_ESCAPE_END] = { "MissingUnicodeEscapeSequenceTerminator",
+				       N_("The Unicode escape sequence is "
+					  "missing the closing '}'."),
+				       false },
+	[PSH_E_UNICODE_ESCAPE_DIGITS] = { "TooManyDigitsInUnicodeEscapeSequenc"
+					  "e",
+					  N_("The Unicode escape sequence "
+					     "contains more than the maximum "
+					     "of six hex digits between "
+					     "braces."),
+					  false },
+	[PSH_E_UNICODE_ESCAPE_VALUE] = { "InvalidUnicodeEscapeSequenceValue",
+					 N_("The Unicode escape sequence value "
+					    "is out of range. The "
+					    "maximum value is 0x10FFFF."),
+					 false },
+	[PSH_E_NOT_SUPPORTED] = { "SyntaxNotSupported",
+				  /* TRANSLATORS: %s is PowerShell syntax psh lacks, e.g. $( */
+				  N_("The syntax '%s' is not supported by "
+				     "psh."),
+				  false },
+	[PSH_E_INVALID_UTF8] = { "InvalidUtf8",
+				 N_("The script is not valid UTF-8."), false },
+	[PSH_E_NUL] = { "NulCharacter",
+			N_("The script contains a NUL character."), false },
+	[PSH_E_TOO_LARGE] = { "InputTooLarge",
+			      /* TRANSLATORS: %s is a number of bytes */
+			      N_("The script is larger than %s bytes."),
+			      false },
 };
 
 const char *

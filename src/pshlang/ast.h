@@ -30,21 +30,21 @@ struct psh_pos {
 };
 
 enum psh_node_kind {
-	PSH_SCRIPT,	 /* kids: statements (PIPELINE, ASSIGN, EXIT) */
-	PSH_PIPELINE,	 /* kids: elements; only kids[0] may be an expression */
-	PSH_ASSIGN,	 /* kids[0]: VARIABLE, kids[1]: PIPELINE */
-	PSH_EXIT,	 /* kids: none, or one NUMBER (the exit code) */
-	PSH_COMMAND,	 /* text: name; kids[0]: the name (STRING), then PARAMs and arguments */
-	PSH_PARAM,	 /* text: name without '-' and ':'; kids[0]: value if colon */
-	PSH_STRING,	 /* text/len: the value (may hold NUL from `0); quote says how written */
-	PSH_EXPANDABLE,	 /* kids: STRING pieces and variables, in order; text: as written */
-	PSH_NUMBER,	 /* num: the value; text: the digits as written */
-	PSH_ARRAY,	 /* kids: two or more values */
-	PSH_VARIABLE,	 /* text: name as typed, without '$' or braces ("env:PATH") */
-	PSH_MEMBER,	 /* kids[0]: target, kids[1..]: property names (STRING) */
-	PSH_BOOL,	 /* num: 1 for $true, 0 for $false */
-	PSH_NULL,	 /* $null */
-	PSH_SCRIPTBLOCK	 /* text: what is between the braces; inner: where */
+	PSH_SCRIPT,   /* kids: statements (PIPELINE, ASSIGN, EXIT) */
+	PSH_PIPELINE, /* kids: elements; only kids[0] may be an expression */
+	PSH_ASSIGN,   /* kids[0]: VARIABLE, kids[1]: PIPELINE */
+	PSH_EXIT,     /* kids: none, or one NUMBER (the exit code) */
+	PSH_COMMAND, /* text: name; kids[0]: the name (STRING), then PARAMs and arguments */
+	PSH_PARAM, /* text: name without '-' and ':'; kids[0]: value if colon */
+	PSH_STRING, /* text/len: the value (may hold NUL from `0); quote says how written */
+	PSH_EXPANDABLE, /* kids: STRING pieces and variables, in order; text: as written */
+	PSH_NUMBER, /* num: the value; text: the digits as written */
+	PSH_ARRAY,  /* kids: two or more values */
+	PSH_VARIABLE, /* text: name as typed, without '$' or braces ("env:PATH") */
+	PSH_MEMBER, /* kids[0]: target, kids[1..]: property names (STRING) */
+	PSH_BOOL,   /* num: 1 for $true, 0 for $false */
+	PSH_NULL,   /* $null */
+	PSH_SCRIPTBLOCK /* text: what is between the braces; inner: where */
 };
 
 enum psh_quote {
@@ -62,7 +62,8 @@ struct psh_node {
 	enum psh_quote quote; /* STRING, EXPANDABLE */
 	bool colon;	      /* PARAM written -Name:value */
 	bool braced;	      /* VARIABLE written ${name} */
-	struct psh_extent inner; /* SCRIPTBLOCK: the text; PARAM: the -Name: token */
+	struct psh_extent
+		inner; /* SCRIPTBLOCK: the text; PARAM: the -Name: token */
 	struct psh_node **kids;
 	size_t nkids;
 };
@@ -79,30 +80,30 @@ enum psh_error_code {
 	PSH_E_UNEXPECTED_TOKEN,		/* UnexpectedToken */
 	PSH_E_EMPTY_PIPE_ELEMENT,	/* EmptyPipeElement */
 	PSH_E_MISSING_EXPRESSION_AFTER, /* MissingExpressionAfterToken */
-	PSH_E_MISSING_EXPRESSION,	/* MissingExpression (command argument) */
-	PSH_E_MISSING_ARGUMENT,		/* MissingArgument */
-	PSH_E_PARAMETER_REQUIRES_ARG,	/* ParameterRequiresArgument */
+	PSH_E_MISSING_EXPRESSION,     /* MissingExpression (command argument) */
+	PSH_E_MISSING_ARGUMENT,	      /* MissingArgument */
+	PSH_E_PARAMETER_REQUIRES_ARG, /* ParameterRequiresArgument */
 	PSH_E_REDIRECTION_NOT_SUPPORTED, /* RedirectionNotSupported */
-	PSH_E_INVALID_VARIABLE,		/* InvalidVariableReference */
-	PSH_E_INVALID_VARIABLE_DRIVE,	/* InvalidVariableReferenceWithDrive */
-	PSH_E_INVALID_BRACED_VARIABLE,	/* InvalidBracedVariableReference */
-	PSH_E_EMPTY_VARIABLE,		/* EmptyVariableReference */
+	PSH_E_INVALID_VARIABLE,		 /* InvalidVariableReference */
+	PSH_E_INVALID_VARIABLE_DRIVE,	 /* InvalidVariableReferenceWithDrive */
+	PSH_E_INVALID_BRACED_VARIABLE,	 /* InvalidBracedVariableReference */
+	PSH_E_EMPTY_VARIABLE,		 /* EmptyVariableReference */
 	PSH_E_INCOMPLETE_BRACED_VARIABLE, /* IncompleteDollarVariableReference */
-	PSH_E_OPEN_BRACE_IN_VARIABLE,	/* OpenBraceNeedsToBeBackTickedInVariableName */
-	PSH_E_MISSING_COMMENT_END,	/* MissingTerminatorMultiLineComment */
-	PSH_E_MISSING_PROPERTY_NAME,	/* MissingPropertyName */
-	PSH_E_EXPECTED_VALUE,		/* ExpectedValueExpression */
-	PSH_E_INVALID_LEFT_HAND_SIDE,	/* InvalidLeftHandSide */
-	PSH_E_EXPRESSION_NOT_FIRST,	/* ExpressionsMustBeFirstInPipeline */
-	PSH_E_KEYWORD_NOT_ALLOWED,	/* ReservedKeywordNotAllowed */
-	PSH_E_UNICODE_ESCAPE,		/* InvalidUnicodeEscapeSequence */
-	PSH_E_UNICODE_ESCAPE_END,	/* MissingUnicodeEscapeSequenceTerminator */
-	PSH_E_UNICODE_ESCAPE_DIGITS,	/* TooManyDigitsInUnicodeEscapeSequence */
-	PSH_E_UNICODE_ESCAPE_VALUE,	/* InvalidUnicodeEscapeSequenceValue */
-	PSH_E_NOT_SUPPORTED,		/* SyntaxNotSupported (ours) */
-	PSH_E_INVALID_UTF8,		/* InvalidUtf8 (ours) */
-	PSH_E_NUL,			/* NulCharacter (ours) */
-	PSH_E_TOO_LARGE,		/* InputTooLarge (ours) */
+	PSH_E_OPEN_BRACE_IN_VARIABLE, /* OpenBraceNeedsToBeBackTickedInVariableName */
+	PSH_E_MISSING_COMMENT_END,    /* MissingTerminatorMultiLineComment */
+	PSH_E_MISSING_PROPERTY_NAME,  /* MissingPropertyName */
+	PSH_E_EXPECTED_VALUE,	      /* ExpectedValueExpression */
+	PSH_E_INVALID_LEFT_HAND_SIDE, /* InvalidLeftHandSide */
+	PSH_E_EXPRESSION_NOT_FIRST,   /* ExpressionsMustBeFirstInPipeline */
+	PSH_E_KEYWORD_NOT_ALLOWED,    /* ReservedKeywordNotAllowed */
+	PSH_E_UNICODE_ESCAPE,	      /* InvalidUnicodeEscapeSequence */
+	PSH_E_UNICODE_ESCAPE_END, /* MissingUnicodeEscapeSequenceTerminator */
+	PSH_E_UNICODE_ESCAPE_DIGITS, /* TooManyDigitsInUnicodeEscapeSequence */
+	PSH_E_UNICODE_ESCAPE_VALUE,  /* InvalidUnicodeEscapeSequenceValue */
+	PSH_E_NOT_SUPPORTED,	     /* SyntaxNotSupported (ours) */
+	PSH_E_INVALID_UTF8,	     /* InvalidUtf8 (ours) */
+	PSH_E_NUL,		     /* NulCharacter (ours) */
+	PSH_E_TOO_LARGE,	     /* InputTooLarge (ours) */
 	PSH_E__COUNT
 };
 
@@ -148,8 +149,8 @@ char *psh_concise_view(const char *reason, const char *src, size_t len,
  * A parse error as ConciseView ("ParserError: ...").  message is the text
  * to show (translated by the caller), or NULL for psh_error_message(e, NULL).
  */
-char *psh_error_format(const struct psh_error *e, const char *src,
-		       size_t len, const char *file, const char *message);
+char *psh_error_format(const struct psh_error *e, const char *src, size_t len,
+		       const char *file, const char *message);
 
 /* ---------- debugging and tests ---------- */
 

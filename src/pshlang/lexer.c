@@ -285,7 +285,8 @@ lex_fail(struct psh_lexer *lx, enum psh_error_code code, size_t start,
 	e->message = arena_strdup(lx->arena, msg);
 	free(msg);
 	e->ext = lex_extent(lx, start, end);
-	e->incomplete = psh_error_incomplete_kind(code) && rest_blank(lx, detect);
+	e->incomplete =
+		psh_error_incomplete_kind(code) && rest_blank(lx, detect);
 	lx->err = e;
 }
 
@@ -409,7 +410,8 @@ lex_skip_blank(struct psh_lexer *lx, bool newlines)
 	while (i < lx->len) {
 		unsigned char c = lex_byte_at(lx, i);
 
-		if ((w = space_width(lx, i)) || (w = continuation_width(lx, i))) {
+		if ((w = space_width(lx, i)) ||
+		    (w = continuation_width(lx, i))) {
 			i += w;
 		} else if (c == '#') {
 			while (i < lx->len &&
@@ -490,8 +492,8 @@ punct_token(struct psh_lexer *lx, size_t i, enum lex_mode mode,
 	case '&':
 		if (d == c)
 			return lex_unsupported(lx, t, i + 2);
-		return c == '|' ? lex_tok(lx, t, PT_PIPE, i + 1) :
-				  lex_unsupported(lx, t, i + 1);
+		return c == '|' ? lex_tok(lx, t, PT_PIPE, i + 1)
+				: lex_unsupported(lx, t, i + 1);
 	case '@': /* @( @{ @' @" @splat */
 		if (d == '(' || d == '{' || lex_squote_width(lx, i + 1) ||
 		    lex_dquote_width(lx, i + 1))
@@ -521,8 +523,8 @@ scan_string_token(struct psh_lexer *lx, size_t i, struct psh_token *t)
 	e = dq ? lex_scan_dq(lx, i, i) : lex_scan_sq(lx, i, i, &lx->sb);
 	if (e == 0)
 		return false;
-	t->node = lex_finish_string(lx, i, e, dq ? PSH_QUOTE_DOUBLE :
-					    PSH_QUOTE_SINGLE);
+	t->node = lex_finish_string(lx, i, e,
+				    dq ? PSH_QUOTE_DOUBLE : PSH_QUOTE_SINGLE);
 	return lex_tok(lx, t, PT_VALUE, e);
 }
 
@@ -530,9 +532,9 @@ scan_string_token(struct psh_lexer *lx, size_t i, struct psh_token *t)
 static size_t
 number_suffix(const char *s, size_t n)
 {
-	static const char *const type[] = {"ul", "uy", "us", "u", "l", "d", "n",
-					   "y", "s", ""};
-	static const char *const mult[] = {"kb", "mb", "gb", "tb", "pb", ""};
+	static const char *const type[] = { "ul", "uy", "us", "u", "l",
+					    "d",  "n",	"y",  "s", "" };
+	static const char *const mult[] = { "kb", "mb", "gb", "tb", "pb", "" };
 
 	for (size_t a = 0; a < sizeof(type) / sizeof(type[0]); a++) {
 		size_t ta = strlen(type[a]);
@@ -551,8 +553,8 @@ number_suffix(const char *s, size_t n)
 static size_t
 digits(const char *s, size_t n, size_t i, const char *set)
 {
-	while (i < n && s[i] && strchr(set, s[i] >= 'A' && s[i] <= 'Z' ?
-				       s[i] + 32 : s[i]))
+	while (i < n && s[i] &&
+	       strchr(set, s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]))
 		i++;
 	return i;
 }
@@ -637,15 +639,16 @@ lex_next(struct psh_lexer *lx, enum lex_mode mode, struct psh_token *t)
 static bool
 is_operator(const char *s, size_t n)
 {
-	static const char *const cmp[] = {
-		"eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "match",
-		"notmatch", "replace", "contains", "notcontains", "in", "notin",
-		"split", NULL
-	};
-	static const char *const other[] = {
-		"is", "isnot", "as", "and", "or", "xor", "not", "band", "bor",
-		"bxor", "bnot", "shl", "shr", "f", "join", NULL
-	};
+	static const char *const cmp[] = { "eq",	  "ne",	     "gt",
+					   "ge",	  "lt",	     "le",
+					   "like",	  "notlike", "match",
+					   "notmatch",	  "replace", "contains",
+					   "notcontains", "in",	     "notin",
+					   "split",	  NULL };
+	static const char *const other[] = { "is",  "isnot", "as",   "and",
+					     "or",  "xor",   "not",  "band",
+					     "bor", "bxor",  "bnot", "shl",
+					     "shr", "f",     "join", NULL };
 
 	/* -ceq, -ilike ...: case-sensitive and -insensitive forms */
 	bool ci = n > 1 && strchr("cCiI", s[0]) != NULL;
@@ -713,9 +716,9 @@ lex_follow(struct psh_lexer *lx, struct psh_token *t)
 	if (i >= lx->len)
 		return lex_tok(lx, t, PT_EOF, i);
 	if (c == '=')
-		return d == '=' ?
-			lex_fail_text(lx, PSH_E_NOT_SUPPORTED, i, i + 2) :
-			lex_tok(lx, t, PT_EQUALS, i + 1);
+		return d == '=' ? lex_fail_text(lx, PSH_E_NOT_SUPPORTED, i,
+						i + 2)
+				: lex_tok(lx, t, PT_EQUALS, i + 1);
 	if (strchr("+*/%!.?[", c) || (c == ':' && d == ':'))
 		return follow_operator(lx, i);
 	if (c == '(' && i == at) /* $s.Method() */

@@ -25,9 +25,9 @@ enum psh_tok {
 	PT_SEMI,
 	PT_PIPE,
 	PT_COMMA,
-	PT_EQUALS,	/* '=' (expression mode and after an expression) */
-	PT_VALUE,	/* node: variable, member, bool, null, string, number, block */
-	PT_WORD,	/* node: a bare word (STRING or EXPANDABLE, quote bare) */
+	PT_EQUALS, /* '=' (expression mode and after an expression) */
+	PT_VALUE, /* node: variable, member, bool, null, string, number, block */
+	PT_WORD,  /* node: a bare word (STRING or EXPANDABLE, quote bare) */
 	PT_PARAM,	/* node: PARAM without value */
 	PT_REDIRECT,	/* '>', '2>&1', '<' ... */
 	PT_UNSUPPORTED, /* syntax outside the subset: '(', '$(', '@{' ... */
@@ -59,12 +59,12 @@ struct psh_lexer {
 	struct psh_error *err;
 	size_t cont_end; /* end of the last `-newline continuation, or 0 */
 	bool cont_seen;
-	struct strbuf sb;  /* literal text of the token being read */
-	struct strbuf sb2; /* name of a ${braced} variable */
-	size_t lit_start;  /* where the literal piece in sb began */
+	struct strbuf sb;	   /* literal text of the token being read */
+	struct strbuf sb2;	   /* name of a ${braced} variable */
+	size_t lit_start;	   /* where the literal piece in sb began */
 	struct psh_extent tok_ext; /* start of the string token being read */
-	struct psh_vec parts; /* pieces of an expandable string */
-	size_t *stack; /* open braces of a script block */
+	struct psh_vec parts;	   /* pieces of an expandable string */
+	size_t *stack;		   /* open braces of a script block */
 	size_t stack_cap;
 };
 

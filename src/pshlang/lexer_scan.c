@@ -48,7 +48,8 @@ unicode_escape(struct psh_lexer *lx, size_t i, struct strbuf *sb)
 		return fail_index(lx, PSH_E_UNICODE_ESCAPE, i, k);
 	for (k++; k < lx->len && hex_value(lex_byte_at(lx, k)) >= 0; k++) {
 		if (digits++ == 6)
-			return fail_index(lx, PSH_E_UNICODE_ESCAPE_DIGITS, i, k + 1);
+			return fail_index(lx, PSH_E_UNICODE_ESCAPE_DIGITS, i,
+					  k + 1);
 		v = v * 16 + hex_value(lex_byte_at(lx, k));
 	}
 	if (digits == 0)
@@ -262,7 +263,8 @@ scan_braced(struct psh_lexer *lx, size_t i, size_t *end)
 	strbuf_reset(sb);
 	while (k < lx->len && lex_byte_at(lx, k) != '}') {
 		if (lex_byte_at(lx, k) == '{') {
-			lex_fail(lx, PSH_E_OPEN_BRACE_IN_VARIABLE, k, k + 1, NULL, 0, k + 1);
+			lex_fail(lx, PSH_E_OPEN_BRACE_IN_VARIABLE, k, k + 1,
+				 NULL, 0, k + 1);
 			return NULL;
 		}
 		if (lex_byte_at(lx, k) == '`' && k + 1 < lx->len)
@@ -271,7 +273,8 @@ scan_braced(struct psh_lexer *lx, size_t i, size_t *end)
 		k += lex_cp_width(lx, k);
 	}
 	if (k >= lx->len) {
-		lex_fail(lx, PSH_E_INCOMPLETE_BRACED_VARIABLE, i + 1, i + 2, NULL, 0, lx->len);
+		lex_fail(lx, PSH_E_INCOMPLETE_BRACED_VARIABLE, i + 1, i + 2,
+			 NULL, 0, lx->len);
 		return NULL;
 	}
 	if (sb->len == 0) {
@@ -279,7 +282,8 @@ scan_braced(struct psh_lexer *lx, size_t i, size_t *end)
 		return NULL;
 	}
 	if (sb->buf[sb->len - 1] == ':') {
-		lex_fail(lx, PSH_E_INVALID_BRACED_VARIABLE, i, k + 1, NULL, 0, k + 1);
+		lex_fail(lx, PSH_E_INVALID_BRACED_VARIABLE, i, k + 1, NULL, 0,
+			 k + 1);
 		return NULL;
 	}
 	n = lex_node(lx, PSH_VARIABLE, i, k + 1);
@@ -320,10 +324,11 @@ scan_var(struct psh_lexer *lx, size_t i, size_t *end)
 			size_t m = lex_name_end(lx, k + 1, true);
 
 			if (k == j || m == k + 1) {
-				lex_fail_arg(lx, k == j ?
-					     PSH_E_INVALID_VARIABLE :
-					     PSH_E_INVALID_VARIABLE_DRIVE,
-					     i, k + 1, NULL);
+				lex_fail_arg(
+					lx,
+					k == j ? PSH_E_INVALID_VARIABLE
+					       : PSH_E_INVALID_VARIABLE_DRIVE,
+					i, k + 1, NULL);
 				return NULL;
 			}
 			k = m;
@@ -360,8 +365,6 @@ var_value(struct psh_lexer *lx, struct psh_node *v)
 	return n;
 }
 
-
-
 /* Says what is wrong at a '.' that no property name follows. */
 static void
 bad_member(struct psh_lexer *lx, size_t k)
@@ -381,7 +384,7 @@ bad_member(struct psh_lexer *lx, size_t k)
 static struct psh_node *
 scan_members(struct psh_lexer *lx, struct psh_node *target, size_t *pos)
 {
-	struct psh_vec kids = {0};
+	struct psh_vec kids = { 0 };
 	struct psh_node *m;
 	size_t k = *pos;
 
@@ -501,7 +504,8 @@ lex_scan_word(struct psh_lexer *lx, size_t start, struct psh_token *t)
 		else if (c == '$')
 			i = dollar_in_string(lx, i);
 		else
-			i = copy_run(lx, i, "`'\"$ \t\f\v\r\n{}();,|&", &lx->sb);
+			i = copy_run(lx, i, "`'\"$ \t\f\v\r\n{}();,|&",
+				     &lx->sb);
 		if (i == 0)
 			return false;
 	}
@@ -529,8 +533,8 @@ lex_scan_dash(struct psh_lexer *lx, size_t start, enum lex_mode mode,
 		if (lex_byte_at(lx, k) == '%' && k < lx->len &&
 		    lex_delim_at(lx, k + 1))
 			return lex_unsupported(lx, t, k + 1);
-		return lex_delim_at(lx, k) ? lex_unsupported(lx, t, k) :
-					 lex_scan_word(lx, start, t);
+		return lex_delim_at(lx, k) ? lex_unsupported(lx, t, k)
+					   : lex_scan_word(lx, start, t);
 	}
 	if (lex_is_digit(lex_byte_at(lx, j)) && j < lx->len)
 		return lex_scan_number(lx, start, mode, t) ||
@@ -663,4 +667,3 @@ lex_scan_block(struct psh_lexer *lx, size_t start, struct psh_token *t)
 	t->node = n;
 	return lex_tok(lx, t, PT_VALUE, i);
 }
-

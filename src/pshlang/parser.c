@@ -91,8 +91,7 @@ fail(struct parser *p, enum psh_error_code code, size_t start, size_t end,
 
 /* An error whose argument is the token's text. */
 static void *
-fail_tok(struct parser *p, enum psh_error_code code,
-	 const struct psh_token *t)
+fail_tok(struct parser *p, enum psh_error_code code, const struct psh_token *t)
 {
 	lex_fail(&p->lx, code, t->start, t->end, p->lx.s + t->start,
 		 t->end - t->start, t->end);
@@ -149,15 +148,47 @@ is_word(const struct parser *p, const struct psh_token *t, const char *w)
 static bool
 is_keyword(const struct parser *p, const struct psh_token *t)
 {
-	static const char *const words[] = {
-		"begin", "break", "catch", "class", "clean", "configuration",
-		"continue", "data", "define", "do", "dynamicparam", "else",
-		"elseif", "end", "enum", "filter", "finally", "for", "foreach",
-		"from", "function", "hidden", "if", "in", "inlinescript",
-		"parallel", "param", "process", "return", "sequence", "static",
-		"switch", "throw", "trap", "try", "until", "using", "var",
-		"while", "workflow", NULL
-	};
+	static const char *const words[] = { "begin",
+					     "break",
+					     "catch",
+					     "class",
+					     "clean",
+					     "configuration",
+					     "continue",
+					     "data",
+					     "define",
+					     "do",
+					     "dynamicparam",
+					     "else",
+					     "elseif",
+					     "end",
+					     "enum",
+					     "filter",
+					     "finally",
+					     "for",
+					     "foreach",
+					     "from",
+					     "function",
+					     "hidden",
+					     "if",
+					     "in",
+					     "inlinescript",
+					     "parallel",
+					     "param",
+					     "process",
+					     "return",
+					     "sequence",
+					     "static",
+					     "switch",
+					     "throw",
+					     "trap",
+					     "try",
+					     "until",
+					     "using",
+					     "var",
+					     "while",
+					     "workflow",
+					     NULL };
 
 	for (const char *const *w = words; *w; w++)
 		if (is_word(p, t, *w))
@@ -176,7 +207,8 @@ arg_value(struct parser *p, const struct psh_token *t, bool as_text)
 	if (t->kind != PT_PARAM || !as_text)
 		return NULL;
 	n = lex_node(&p->lx, PSH_STRING, t->start, t->end);
-	n->text = arena_strndup(p->arena, p->lx.s + t->start, t->end - t->start);
+	n->text =
+		arena_strndup(p->arena, p->lx.s + t->start, t->end - t->start);
 	n->len = t->end - t->start;
 	return n;
 }
@@ -199,7 +231,7 @@ ends_argument(const struct parser *p, const struct psh_token *t)
 static struct psh_node *
 arg_rest(struct parser *p, struct psh_node *first)
 {
-	struct psh_vec items = {0};
+	struct psh_vec items = { 0 };
 	struct psh_token comma, t;
 	struct psh_node *v, *n = NULL;
 
@@ -299,7 +331,8 @@ command_name(struct parser *p, const struct psh_token *t)
 		return n;
 	/* names are never expanded: $x in a name is just text */
 	n = lex_node(&p->lx, PSH_STRING, t->start, t->end);
-	n->text = arena_strndup(p->arena, p->lx.s + t->start, t->end - t->start);
+	n->text =
+		arena_strndup(p->arena, p->lx.s + t->start, t->end - t->start);
 	n->len = t->end - t->start;
 	return n;
 }
@@ -309,7 +342,7 @@ static struct psh_node *
 parse_command(struct parser *p, const struct psh_token *t,
 	      struct psh_token *end)
 {
-	struct psh_vec elems = {0};
+	struct psh_vec elems = { 0 };
 	struct psh_node *cmd = NULL, *name = command_name(p, t);
 
 	psh_vec_push(&elems, name);
@@ -361,7 +394,7 @@ static struct psh_node *
 parse_expression(struct parser *p, const struct psh_token *t,
 		 struct psh_token *f)
 {
-	struct psh_vec items = {0};
+	struct psh_vec items = { 0 };
 	struct psh_token comma, v;
 	struct psh_node *n = NULL;
 
@@ -394,7 +427,7 @@ out:
 /* The element after pipe; *f gets the token after it. */
 static struct psh_node *
 pipe_element(struct parser *p, const struct psh_token *pipe,
-	      struct psh_token *f)
+	     struct psh_token *f)
 {
 	struct psh_token t;
 	struct psh_node *e;
@@ -425,7 +458,7 @@ pipe_element(struct parser *p, const struct psh_token *pipe,
 static struct psh_node *
 pipeline_rest(struct parser *p, struct psh_node *first, struct psh_token *f)
 {
-	struct psh_vec elems = {0};
+	struct psh_vec elems = { 0 };
 	struct psh_node *n = NULL, *e;
 
 	psh_vec_push(&elems, first);
@@ -468,7 +501,8 @@ parse_pipeline(struct parser *p, const struct psh_token *t)
 
 /* The variable an assignment sets ($true etc. are variables there too). */
 static struct psh_node *
-assign_target(struct parser *p, struct psh_node *lhs, const struct psh_token *eq)
+assign_target(struct parser *p, struct psh_node *lhs,
+	      const struct psh_token *eq)
 {
 	struct psh_node *v;
 	size_t start = local_start(p, lhs);
@@ -495,7 +529,7 @@ assign_target(struct parser *p, struct psh_node *lhs, const struct psh_token *eq
 static struct psh_node *
 parse_assign(struct parser *p, struct psh_node *lhs, const struct psh_token *eq)
 {
-	struct psh_vec kids = {0};
+	struct psh_vec kids = { 0 };
 	struct psh_node *var, *rhs, *n;
 	struct psh_token t;
 
@@ -582,7 +616,8 @@ parse_statement(struct parser *p, const struct psh_token *t)
 	case PT_PARAM:
 		return parse_pipeline(p, t);
 	case PT_PIPE:
-		return fail(p, PSH_E_EMPTY_PIPE_ELEMENT, t->start, t->end, NULL);
+		return fail(p, PSH_E_EMPTY_PIPE_ELEMENT, t->start, t->end,
+			    NULL);
 	case PT_EQUALS:
 		return fail_tok(p, PSH_E_UNEXPECTED_TOKEN, t);
 	default:
@@ -593,7 +628,7 @@ parse_statement(struct parser *p, const struct psh_token *t)
 static struct psh_node *
 parse_script(struct parser *p)
 {
-	struct psh_vec stmts = {0};
+	struct psh_vec stmts = { 0 };
 	struct psh_node *root = NULL, *s;
 	struct psh_token t;
 

@@ -57,7 +57,8 @@ add_line_text(struct strbuf *out, const char *s, size_t len)
 {
 	size_t from = 0;
 	for (size_t i = 0; i + 1 < len; i++) {
-		if ((unsigned char)s[i] != 0xC2 || (unsigned char)s[i + 1] != 0xAD)
+		if ((unsigned char)s[i] != 0xC2 ||
+		    (unsigned char)s[i + 1] != 0xAD)
 			continue;
 		strbuf_add(out, s + from, i - from);
 		if (i + 2 == len)
@@ -87,7 +88,8 @@ put_line(struct rctx *r, size_t indent, const char *s, size_t len)
 	if (r->has_marker) {
 		r->has_marker = false;
 		strbuf_addchars(r->out, ' ',
-				indent > r->marker_w ? indent - r->marker_w : 0);
+				indent > r->marker_w ? indent - r->marker_w
+						     : 0);
 		strbuf_add(r->out, r->marker.buf, r->marker.len);
 		if (len == 0)
 			strbuf_rtrim(r->out);
@@ -135,14 +137,14 @@ shift_spans(const struct tw_span *sp, size_t n, size_t cut, size_t len,
 		size_t st = sp[i].start < cut ? cut : sp[i].start;
 		size_t en = sp[i].end > len ? len : sp[i].end;
 		if (st < en)
-			dst[k++] = (struct tw_span){st - cut, en - cut};
+			dst[k++] = (struct tw_span){ st - cut, en - cut };
 	}
 	return k;
 }
 
 static void
-put_pieces(struct rctx *r, size_t ind1, size_t ind2, const char *s,
-	   size_t len, const struct tw_piece *pc, size_t n)
+put_pieces(struct rctx *r, size_t ind1, size_t ind2, const char *s, size_t len,
+	   const struct tw_piece *pc, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		size_t st = pc[i].start, en = pc[i].end;
@@ -206,15 +208,16 @@ flat_span(struct flat *f, size_t start, size_t end)
 {
 	if (start >= end)
 		return;
-	f->spans = xgrow(f->spans, &f->cspans, f->nspans + 1, sizeof(*f->spans));
-	f->spans[f->nspans++] = (struct tw_span){start, end};
+	f->spans =
+		xgrow(f->spans, &f->cspans, f->nspans + 1, sizeof(*f->spans));
+	f->spans[f->nspans++] = (struct tw_span){ start, end };
 }
 
 void
 flat_break(struct flat *f)
 {
 	f->segs = xgrow(f->segs, &f->csegs, f->nsegs + 1, sizeof(*f->segs));
-	f->segs[f->nsegs++] = (struct tw_span){f->seg_start, f->s.len};
+	f->segs[f->nsegs++] = (struct tw_span){ f->seg_start, f->s.len };
 	f->seg_start = f->s.len;
 }
 
@@ -301,7 +304,7 @@ flat_seg(const struct flat *f, size_t i)
 		st++;
 	while (en > st && f->s.buf[en - 1] == ' ')
 		en--;
-	return (struct tw_span){st, en};
+	return (struct tw_span){ st, en };
 }
 
 /* Writes each segment as a wrapped line with its nobreak spans. */
@@ -568,7 +571,7 @@ cell_lines(struct rctx *r, const struct flat *f, size_t w,
 		struct tw_span seg = flat_seg(f, i);
 		const char *s = f->s.buf + seg.start;
 		size_t len = seg.end - seg.start;
-		struct tw_piece one = {0, len}, *pc = &one;
+		struct tw_piece one = { 0, len }, *pc = &one;
 		size_t np = 1;
 		if (w && r->tw && tw_width(s, len) > w)
 			np = textwrap_wrap(r->tw, s, len, w, NULL, 0, &pc);
@@ -576,7 +579,8 @@ cell_lines(struct rctx *r, const struct flat *f, size_t w,
 		for (size_t k = 0; k < np; k++)
 			if (pc[k].start <= pc[k].end && pc[k].end <= len)
 				(*out)[n++] = (struct cell_line){
-					s + pc[k].start, pc[k].end - pc[k].start};
+					s + pc[k].start, pc[k].end - pc[k].start
+				};
 		if (pc != &one)
 			free(pc);
 	}
@@ -584,8 +588,7 @@ cell_lines(struct rctx *r, const struct flat *f, size_t w,
 }
 
 static void
-pad_cell(struct strbuf *sb, struct cell_line l, size_t w,
-	 enum help_align align)
+pad_cell(struct strbuf *sb, struct cell_line l, size_t w, enum help_align align)
 {
 	size_t tw = tw_width(l.s, l.len), pad = tw < w ? w - tw : 0;
 	size_t left = align == HELP_ALIGN_RIGHT	   ? pad
@@ -613,8 +616,9 @@ put_row(struct rctx *r, struct table_ctx *tc, size_t row)
 	for (size_t i = 0; i < height; i++) {
 		strbuf_reset(&sb);
 		for (size_t c = 0; c < nc; c++) {
-			struct cell_line l = i < nl[c] ? lines[c][i]
-						       : (struct cell_line){"", 0};
+			struct cell_line l =
+				i < nl[c] ? lines[c][i]
+					  : (struct cell_line){ "", 0 };
 			pad_cell(&sb, l, tc->colw[c], tc->t->align[c]);
 			if (c + 1 < nc)
 				strbuf_addstr(&sb, "  ");
@@ -648,8 +652,8 @@ put_table(struct rctx *r, const struct help_table *t, size_t indent)
 	if (t->ncols == 0 || t->nrows == 0)
 		return;
 	size_t n = t->nrows * t->ncols;
-	struct table_ctx tc = {t, xcalloc(n, sizeof(struct flat)),
-			       xcalloc(t->ncols, sizeof(size_t)), indent};
+	struct table_ctx tc = { t, xcalloc(n, sizeof(struct flat)),
+				xcalloc(t->ncols, sizeof(size_t)), indent };
 	for (size_t i = 0; i < n; i++) {
 		flat_init(&tc.cells[i]);
 		flat_inline(&tc.cells[i], &t->cells[i]);
@@ -671,8 +675,7 @@ put_table(struct rctx *r, const struct help_table *t, size_t indent)
 }
 
 static void
-put_block(struct rctx *r, const struct help_block *b, size_t indent,
-	  bool tight)
+put_block(struct rctx *r, const struct help_block *b, size_t indent, bool tight)
 {
 	switch (b->kind) {
 	case HELP_BLOCK_PARA:

@@ -189,10 +189,10 @@ put_run(struct jw *w, const struct help_run *r)
 	static const struct {
 		unsigned bit;
 		const char *name;
-	} flags[] = {{HELP_RUN_EMPH, "emph"},
-		     {HELP_RUN_STRONG, "strong"},
-		     {HELP_RUN_LINK, "link"},
-		     {HELP_RUN_HTML, "html"}};
+	} flags[] = { { HELP_RUN_EMPH, "emph" },
+		      { HELP_RUN_STRONG, "strong" },
+		      { HELP_RUN_LINK, "link" },
+		      { HELP_RUN_HTML, "html" } };
 	jw_open(w, '{', true);
 	jw_kstr(w, "kind", run_kind(r->kind));
 	jw_key(w, "text");
@@ -223,29 +223,29 @@ static void put_blocks(struct jw *w, const char *key,
 static const char *
 block_kind(enum help_block_kind k)
 {
-	static const char *const names[] = {
-		"paragraph", "code",	"list",	   "alert", "quote",
-		"table",     "heading", "html",	   "rule"};
+	static const char *const names[] = { "paragraph", "code",  "list",
+					     "alert",	  "quote", "table",
+					     "heading",	  "html",  "rule" };
 	return (unsigned)k < sizeof(names) / sizeof(names[0]) ? names[k]
-							     : "unknown";
+							      : "unknown";
 }
 
 static const char *
 alert_kind(enum help_alert_kind k)
 {
-	static const char *const names[] = {"note", "tip", "important",
-					    "warning", "caution"};
+	static const char *const names[] = { "note", "tip", "important",
+					     "warning", "caution" };
 	return (unsigned)k < sizeof(names) / sizeof(names[0]) ? names[k]
-							     : "unknown";
+							      : "unknown";
 }
 
 static const char *
 align_name(enum help_align a)
 {
-	static const char *const names[] = {"none", "left", "center",
-					    "right"};
+	static const char *const names[] = { "none", "left", "center",
+					     "right" };
 	return (unsigned)a < sizeof(names) / sizeof(names[0]) ? names[a]
-							     : "none";
+							      : "none";
 }
 
 static void
@@ -493,10 +493,10 @@ put_types(struct jw *w, const char *key, const struct help_type_entry *v,
 static const char *
 link_kind(enum help_link_kind k)
 {
-	static const char *const names[] = {"command", "about", "url",
-					    "unresolved"};
+	static const char *const names[] = { "command", "about", "url",
+					     "unresolved" };
 	return (unsigned)k < sizeof(names) / sizeof(names[0]) ? names[k]
-							     : "unknown";
+							      : "unknown";
 }
 
 static void
@@ -546,11 +546,11 @@ put_frontmatter(struct jw *w, const struct help_doc *doc)
 static const char *
 part_kind(enum help_about_section k)
 {
-	static const char *const names[] = {"short_description",
-					    "long_description", "see_also",
-					    "other"};
+	static const char *const names[] = { "short_description",
+					     "long_description", "see_also",
+					     "other" };
 	return (unsigned)k < sizeof(names) / sizeof(names[0]) ? names[k]
-							     : "other";
+							      : "other";
 }
 
 static void
@@ -620,7 +620,7 @@ put_command(struct jw *w, const struct help_doc *doc)
 void
 render_json(const struct help_doc *doc, struct strbuf *out)
 {
-	struct jw w = {.out = out};
+	struct jw w = { .out = out };
 	jw_open(&w, '{', false);
 	put_header(&w, doc);
 	put_command(&w, doc);

@@ -185,7 +185,8 @@ put_links(struct rctx *r)
 	if (doc->online_uri) {
 		/* TRANSLATORS: label of the first related link, as platyPS
 		   writes it; the URL follows after a space. */
-		strbuf_addf(&sb, "%s %s", _("Online Version:"), doc->online_uri);
+		strbuf_addf(&sb, "%s %s", _("Online Version:"),
+			    doc->online_uri);
 		put_str(r, 4, 4, sb.buf);
 	}
 	for (size_t i = 0; i < doc->nlinks; i++) {
@@ -236,16 +237,21 @@ put_remarks(struct rctx *r)
 static const char *const attr_labels[] = {
 	/* TRANSLATORS: labels of the parameter attribute table; values
 	   start in one column after the longest label. */
-	N_("Required?"),
-	N_("Position?"),
-	N_("Default value"),
-	N_("Accept pipeline input?"),
-	N_("Aliases"),
-	N_("Accept wildcard characters?"),
+	N_("Required?"),       N_("Position?"),
+	N_("Default value"),   N_("Accept pipeline input?"),
+	N_("Aliases"),	       N_("Accept wildcard characters?"),
 	N_("Accepted values"),
 };
-enum { ATTR_REQUIRED, ATTR_POSITION, ATTR_DEFAULT, ATTR_PIPELINE,
-       ATTR_ALIASES, ATTR_WILDCARDS, ATTR_ACCEPTED, ATTR__COUNT };
+enum {
+	ATTR_REQUIRED,
+	ATTR_POSITION,
+	ATTR_DEFAULT,
+	ATTR_PIPELINE,
+	ATTR_ALIASES,
+	ATTR_WILDCARDS,
+	ATTR_ACCEPTED,
+	ATTR__COUNT
+};
 
 static size_t
 label_width(const char *label)
@@ -332,9 +338,9 @@ pipeline_value(struct strbuf *sb, unsigned pipe)
 	static const struct {
 		unsigned bit;
 		const char *word;
-	} kinds[] = {{HELP_PIPE_BY_PROPERTY_NAME, "ByPropertyName"},
-		     {HELP_PIPE_BY_VALUE, "ByValue"},
-		     {HELP_PIPE_FROM_REMAINING, "FromRemainingArguments"}};
+	} kinds[] = { { HELP_PIPE_BY_PROPERTY_NAME, "ByPropertyName" },
+		      { HELP_PIPE_BY_VALUE, "ByValue" },
+		      { HELP_PIPE_FROM_REMAINING, "FromRemainingArguments" } };
 	strbuf_addstr(sb, bool_word(true));
 	const char *sep = " (";
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
@@ -458,8 +464,7 @@ put_param_header(struct rctx *r, const struct help_param *p, size_t indent)
 }
 
 static void
-put_param(struct rctx *r, const struct help_param *p, size_t indent,
-	  bool full)
+put_param(struct rctx *r, const struct help_param *p, size_t indent, bool full)
 {
 	want_blank(r);
 	put_param_header(r, p, indent);
@@ -515,8 +520,8 @@ put_params(struct rctx *r, bool full)
 /* ---------- inputs, outputs, notes, examples ---------- */
 
 static void
-put_types(struct rctx *r, const char *title,
-	  const struct help_type_entry *v, size_t n)
+put_types(struct rctx *r, const char *title, const struct help_type_entry *v,
+	  size_t n)
 {
 	if (n == 0)
 		return;

@@ -24,9 +24,9 @@ enum render_view {
 struct render_options {
 	enum render_view view;
 	const char *parameter; /* wildcard pattern for RENDER_PARAMETER */
-	size_t width;	       /* maximum line width in cells; 0 = no wrapping */
-	const char *locale;    /* line-breaking locale; NULL = doc->locale */
-	const char *note;      /* a line shown first (fallback note), or NULL */
+	size_t width;	    /* maximum line width in cells; 0 = no wrapping */
+	const char *locale; /* line-breaking locale; NULL = doc->locale */
+	const char *note;   /* a line shown first (fallback note), or NULL */
 };
 
 /*

@@ -79,7 +79,8 @@ add_topic_line(struct strbuf *out, struct strbuf *cells, const size_t *w,
 	if (width == 0)
 		strbuf_add(out, syn->buf, syn->len);
 	else
-		add_cut(out, syn->buf, syn->len, width > used ? width - used : 1);
+		add_cut(out, syn->buf, syn->len,
+			width > used ? width - used : 1);
 	strbuf_rtrim(out);
 	strbuf_addch(out, '\n');
 }
@@ -97,8 +98,8 @@ static void
 topic_headers(struct strbuf *cells, struct strbuf *dashes)
 {
 	/* TRANSLATORS: column headers of the list of matching topics. */
-	const char *const h[TT__COUNT] = {_("Name"), _("Category"),
-					  _("Module"), _("Synopsis")};
+	const char *const h[TT__COUNT] = { _("Name"), _("Category"),
+					   _("Module"), _("Synopsis") };
 	for (int c = 0; c < TT__COUNT; c++) {
 		cell_text(&cells[c], h[c]);
 		strbuf_reset(&dashes[c]);
@@ -108,11 +109,11 @@ topic_headers(struct strbuf *cells, struct strbuf *dashes)
 }
 
 void
-render_topic_table(const struct render_topic_row *rows, size_t n,
-		   size_t width, struct strbuf *out)
+render_topic_table(const struct render_topic_row *rows, size_t n, size_t width,
+		   struct strbuf *out)
 {
 	struct strbuf cells[TT__COUNT], dashes[TT__COUNT];
-	size_t w[TT__COUNT] = {0};
+	size_t w[TT__COUNT] = { 0 };
 	for (int c = 0; c < TT__COUNT; c++) {
 		strbuf_init(&cells[c]);
 		strbuf_init(&dashes[c]);

@@ -35,7 +35,7 @@ struct textwrap {
 	UBreakIterator *line;  /* UAX #14 break opportunities */
 	UBreakIterator *chars; /* grapheme clusters, for overlong runs; lazy */
 	char locale[ULOC_FULLNAME_CAPACITY]; /* ICU id both iterators use */
-	UChar *u16;	       /* the text of the current call */
+	UChar *u16;			     /* the text of the current call */
 	size_t u16cap;
 	struct tw_span *spans; /* the caller's spans, sorted and merged */
 	size_t spancap;
@@ -112,7 +112,8 @@ static bool
 is_drop_space(UChar32 c)
 {
 	if (c < 0x80)
-		return c == ' ' || (c >= '\t' && c <= '\r'); /* c < 0: invalid */
+		return c == ' ' ||
+		       (c >= '\t' && c <= '\r'); /* c < 0: invalid */
 	if (c == 0xA0 || c == 0x2007 || c == 0x202F)
 		return false;
 	return u_isUWhiteSpace(c);

@@ -32,58 +32,90 @@
 
 const struct bind_error_text bind_errors[] = {
 	[RT_BIND_NAMED_PARAMETER_NOT_FOUND] = { "NamedParameterNotFound",
-		N_("A parameter cannot be found that matches parameter name "
-		   "'%s'.") },
+						N_("A parameter cannot be "
+						   "found that matches "
+						   "parameter name "
+						   "'%s'.") },
 	[RT_BIND_AMBIGUOUS_PARAMETER] = { "AmbiguousParameter",
-		N_("Parameter cannot be processed because the parameter name "
-		   "'%s' is ambiguous. Possible matches include:%s.") },
+					  N_("Parameter cannot be processed "
+					     "because the parameter name "
+					     "'%s' is ambiguous. Possible "
+					     "matches include:%s.") },
 	[RT_BIND_MISSING_ARGUMENT] = { "MissingArgument",
-		N_("Missing an argument for parameter '%s'. Specify a "
-		   "parameter of type '%s' and try again.") },
+				       N_("Missing an argument for parameter "
+					  "'%s'. Specify a "
+					  "parameter of type '%s' and try "
+					  "again.") },
 	[RT_BIND_PARAMETER_ALREADY_BOUND] = { "ParameterAlreadyBound",
-		N_("Cannot bind parameter because parameter '%s' is specified "
-		   "more than once. To provide multiple values to parameters "
-		   "that can accept multiple values, use the array syntax. For "
-		   "example, \"-parameter value1,value2,value3\".") },
-	[RT_BIND_POSITIONAL_PARAMETER_NOT_FOUND] = {
-		"PositionalParameterNotFound",
-		N_("A positional parameter cannot be found that accepts "
-		   "argument '%s'.") },
+					      N_("Cannot bind parameter "
+						 "because parameter '%s' is "
+						 "specified "
+						 "more than once. To provide "
+						 "multiple values to "
+						 "parameters "
+						 "that can accept multiple "
+						 "values, use the array "
+						 "syntax. For "
+						 "example, \"-parameter "
+						 "value1,value2,value3\".") },
+	[RT_BIND_POSITIONAL_PARAMETER_NOT_FOUND] = { "PositionalParameterNotFou"
+						     "nd",
+						     N_("A positional "
+							"parameter cannot be "
+							"found that accepts "
+							"argument '%s'.") },
 	[RT_BIND_AMBIGUOUS_PARAMETER_SET] = { "AmbiguousParameterSet",
-		N_("Parameter set cannot be resolved using the specified named "
-		   "parameters. One or more parameters issued cannot be used "
-		   "together or an insufficient number of parameters were "
-		   "provided.") },
+					      N_("Parameter set cannot be "
+						 "resolved using the specified "
+						 "named "
+						 "parameters. One or more "
+						 "parameters issued cannot be "
+						 "used "
+						 "together or an insufficient "
+						 "number of parameters were "
+						 "provided.") },
 	[RT_BIND_CANNOT_CONVERT] = { "CannotConvertArgumentNoMessage",
-		N_("Cannot bind parameter '%s'. %s") },
+				     N_("Cannot bind parameter '%s'. %s") },
 	[RT_BIND_CANNOT_CONVERT_ARGUMENT] = { "CannotConvertArgument",
-		/* TRANSLATORS: the value, its type, the parameter, a reason. */
-		N_("Cannot convert '%s' to the type '%s' required by parameter "
-		   "'%s'. %s") },
+					      /* TRANSLATORS: the value, its type, the parameter, a reason. */
+					      N_("Cannot convert '%s' to the "
+						 "type '%s' required by "
+						 "parameter "
+						 "'%s'. %s") },
 	[RT_BIND_VALIDATION] = { "ParameterArgumentValidationError",
-		N_("Cannot validate argument on parameter '%s'. %s") },
-	[RT_BIND_NULL_NOT_ALLOWED] = {
-		"ParameterArgumentValidationErrorNullNotAllowed",
-		N_("Cannot bind argument to parameter '%s' because it is "
-		   "null.") },
-	[RT_BIND_EMPTY_STRING_NOT_ALLOWED] = {
-		"ParameterArgumentValidationErrorEmptyStringNotAllowed",
-		N_("Cannot bind argument to parameter '%s' because it is an "
-		   "empty string.") },
-	[RT_BIND_EMPTY_ARRAY_NOT_ALLOWED] = {
-		"ParameterArgumentValidationErrorEmptyArrayNotAllowed",
-		N_("Cannot bind argument to parameter '%s' because it is an "
-		   "empty array.") },
+				 N_("Cannot validate argument on parameter "
+				    "'%s'. %s") },
+	[RT_BIND_NULL_NOT_ALLOWED] = { "ParameterArgumentValidationErrorNullNot"
+				       "Allowed",
+				       N_("Cannot bind argument to parameter "
+					  "'%s' because it is "
+					  "null.") },
+	[RT_BIND_EMPTY_STRING_NOT_ALLOWED] = { "ParameterArgumentValidationErro"
+					       "rEmptyStringNotAllowed",
+					       N_("Cannot bind argument to "
+						  "parameter '%s' because it "
+						  "is an "
+						  "empty string.") },
+	[RT_BIND_EMPTY_ARRAY_NOT_ALLOWED] = { "ParameterArgumentValidationError"
+					      "EmptyArrayNotAllowed",
+					      N_("Cannot bind argument to "
+						 "parameter '%s' because it is "
+						 "an "
+						 "empty array.") },
 	[RT_BIND_INPUT_NOT_BOUND] = { "InputObjectNotBound",
-		N_("The input object cannot be bound to any parameters for the "
-		   "command either because the command does not take pipeline "
-		   "input or the input and its properties do not match any of "
-		   "the parameters that take pipeline input.") },
+				      N_("The input object cannot be bound to "
+					 "any parameters for the "
+					 "command either because the command "
+					 "does not take pipeline "
+					 "input or the input and its "
+					 "properties do not match any of "
+					 "the parameters that take pipeline "
+					 "input.") },
 	[RT_BIND_MISSING_MANDATORY] = { "MissingMandatoryParameter",
-		N_("Cannot process command because of one or more missing "
-		   "mandatory parameters:%s.") },
+					N_("Cannot process command because of "
+					   "one or more missing "
+					   "mandatory parameters:%s.") },
 };
-
 
 static char *
 vformat(const char *fmt, va_list ap)
@@ -127,14 +159,12 @@ bind_fail(struct binder *bd, enum rt_bind_error e, int arg, ...)
 	return false;
 }
 
-
 static const char *const unnamed_sets[] = { META_ALL_SETS, NULL };
 
 static uint64_t
 all_sets(const struct binder *bd)
 {
-	return bd->nsets >= 64 ? UINT64_MAX :
-		((uint64_t)1 << bd->nsets) - 1;
+	return bd->nsets >= 64 ? UINT64_MAX : ((uint64_t)1 << bd->nsets) - 1;
 }
 
 /*
@@ -149,7 +179,8 @@ bind_sets_at(const struct binder *bd, size_t pi, int pos, unsigned pipe)
 	uint64_t m = 0;
 
 	for (size_t s = 0; s < bd->nsets; s++) {
-		const struct meta_param_set *ps = meta_param_in_set(p, bd->sets[s]);
+		const struct meta_param_set *ps =
+			meta_param_in_set(p, bd->sets[s]);
 		if (!ps || (pos >= -1 && ps->position != pos))
 			continue;
 		if (pipe && !(ps->pipeline & pipe))
@@ -184,8 +215,8 @@ binder_init(struct binder *bd, struct rt_binding *b,
 		ncommon = 0;
 	if (!cmd->should_process)
 		nsp = 0;
-	bd->params = xcalloc(cmd->nparams + ncommon + nsp + 1,
-			     sizeof(*bd->params));
+	bd->params =
+		xcalloc(cmd->nparams + ncommon + nsp + 1, sizeof(*bd->params));
 	add_params(bd, cmd->params, cmd->nparams);
 	bd->ndeclared = bd->nparams;
 	add_params(bd, common, ncommon);
@@ -218,15 +249,16 @@ binder_release(struct binder *bd)
 
 /* Takes over v. */
 void
-bind_value(struct binder *bd, size_t pi, struct rt_value *v, int arg,
-	   bool pipe)
+bind_value(struct binder *bd, size_t pi, struct rt_value *v, int arg, bool pipe)
 {
 	struct rt_binding *b = bd->b;
 	size_t cap = b->nbound; /* grown one at a time: few parameters */
 
 	b->bound = xrealloc(b->bound, (cap + 1) * sizeof(*b->bound));
 	b->bound[b->nbound] = (struct rt_bound){
-		.param = bd->params[pi], .value = v, .arg = arg,
+		.param = bd->params[pi],
+		.value = v,
+		.arg = arg,
 		.from_pipeline = pipe,
 	};
 	bd->slot[pi] = (int)b->nbound++;
@@ -439,8 +471,8 @@ bind_pass_sets(const struct binder *bd, bool default_only)
  * errors are kept in *c for the caller to report if nothing binds.
  */
 static bool
-try_bind(struct binder *bd, int pos, unsigned pipe, uint64_t sets,
-	 bool coerce, struct rt_value *value, int arg, struct conv *c)
+try_bind(struct binder *bd, int pos, unsigned pipe, uint64_t sets, bool coerce,
+	 struct rt_value *value, int arg, struct conv *c)
 {
 	for (size_t pi = 0; sets && pi < bd->nparams; pi++) {
 		const struct meta_param *p = bd->params[pi];

@@ -48,8 +48,8 @@ enum rt_bind_error {
 	RT_BIND_NULL_NOT_ALLOWED,
 	RT_BIND_EMPTY_STRING_NOT_ALLOWED,
 	RT_BIND_EMPTY_ARRAY_NOT_ALLOWED,
-	RT_BIND_INPUT_NOT_BOUND,	  /* pipeline object matched nothing */
-	RT_BIND_MISSING_MANDATORY	  /* see rt_binding.missing */
+	RT_BIND_INPUT_NOT_BOUND,  /* pipeline object matched nothing */
+	RT_BIND_MISSING_MANDATORY /* see rt_binding.missing */
 };
 
 /* A parameter and the value the binder converted for it. */
@@ -72,9 +72,9 @@ struct rt_binding {
 	size_t nbound;
 
 	enum rt_bind_error error;
-	const char *error_id;	/* FullyQualifiedErrorId, NULL when OK */
-	char *message;		/* translated message, NULL when OK */
-	int error_arg;		/* offending argument, or -1 */
+	const char *error_id; /* FullyQualifiedErrorId, NULL when OK */
+	char *message;	      /* translated message, NULL when OK */
+	int error_arg;	      /* offending argument, or -1 */
 
 	/* Mandatory parameters of the resolved set that are still unbound
 	   (RT_BIND_MISSING_MANDATORY), in declaration order. */

@@ -17,32 +17,41 @@
 #include "xalloc.h"
 
 /* .NET's texts for the conversions the binder performs (the {6} part). */
-#define MSG_CAST_INNER N_("Cannot convert value \"%s\" to type \"%s\". " \
-			  "Error: \"%s\"")
-#define MSG_CAST N_("Cannot convert the \"%s\" value of type \"%s\" to " \
-		    "type \"%s\".")
+#define MSG_CAST_INNER                                                         \
+	N_("Cannot convert value \"%s\" to type \"%s\". "                      \
+	   "Error: \"%s\"")
+#define MSG_CAST                                                               \
+	N_("Cannot convert the \"%s\" value of type \"%s\" to "                \
+	   "type \"%s\".")
 #define MSG_CAST_NULL N_("Cannot convert null to type \"%s\".")
 #define MSG_BAD_FORMAT N_("Input string was not in a correct format.")
-#define MSG_INT_RANGE N_("Value was either too large or too small for an " \
-			 "Int32.")
-#define MSG_ENUM N_("Unable to match the identifier name %s to a valid " \
-		    "enumerator name. Specify one of the following " \
-		    "enumerator names and try again:\n%s")
+#define MSG_INT_RANGE                                                          \
+	N_("Value was either too large or too small for an "                   \
+	   "Int32.")
+#define MSG_ENUM                                                               \
+	N_("Unable to match the identifier name %s to a valid "                \
+	   "enumerator name. Specify one of the following "                    \
+	   "enumerator names and try again:\n%s")
 #define MSG_GUID_EMPTY N_("Unrecognized Guid format.")
-#define MSG_GUID_LEN N_("Guid should contain 32 digits with 4 dashes " \
-			"(xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).")
-#define MSG_GUID_DASHES N_("Dashes are in the wrong position for GUID " \
-			   "parsing.")
-#define MSG_GUID_HEX N_("Guid string should only contain hexadecimal " \
-			"characters.")
-#define MSG_URI_FORMAT N_("Invalid URI: The format of the URI could not be " \
-			  "determined.")
+#define MSG_GUID_LEN                                                           \
+	N_("Guid should contain 32 digits with 4 dashes "                      \
+	   "(xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).")
+#define MSG_GUID_DASHES                                                        \
+	N_("Dashes are in the wrong position for GUID "                        \
+	   "parsing.")
+#define MSG_GUID_HEX                                                           \
+	N_("Guid string should only contain hexadecimal "                      \
+	   "characters.")
+#define MSG_URI_FORMAT                                                         \
+	N_("Invalid URI: The format of the URI could not be "                  \
+	   "determined.")
 #define MSG_URI_HOST N_("Invalid URI: The hostname could not be parsed.")
 #define MSG_NOT_SUPPORTED N_("Specified method is not supported.")
-#define MSG_VALIDATE_SET N_("The argument \"%s\" does not belong to the " \
-			    "set \"%s\" specified by the ValidateSet " \
-			    "attribute. Supply an argument that is in the " \
-			    "set and then try the command again.")
+#define MSG_VALIDATE_SET                                                       \
+	N_("The argument \"%s\" does not belong to the "                       \
+	   "set \"%s\" specified by the ValidateSet "                          \
+	   "attribute. Supply an argument that is in the "                     \
+	   "set and then try the command again.")
 static struct rt_value *
 conv_fail(struct conv *c, enum rt_bind_error e, char *message)
 {
@@ -80,9 +89,9 @@ cast_fail_type(struct conv *c, const struct meta_param *p,
 	       const struct rt_value *v, const char *type)
 {
 	char *shown = rt_value_to_string(v);
-	struct rt_value *r = cast_fail(c, p, bind_format(_(MSG_CAST), shown,
-							 rt_value_type_name(v),
-							 type));
+	struct rt_value *r = cast_fail(
+		c, p,
+		bind_format(_(MSG_CAST), shown, rt_value_type_name(v), type));
 	free(shown);
 	return r;
 }
@@ -250,8 +259,8 @@ check_guid_d(const char *s, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
 		if (dash != (s[i] == '-'))
-			return s[i] == '-' || dash ? MSG_GUID_DASHES :
-				MSG_GUID_HEX;
+			return s[i] == '-' || dash ? MSG_GUID_DASHES
+						   : MSG_GUID_HEX;
 		if (!dash && hex_digit(s[i]) < 0)
 			return MSG_GUID_HEX;
 	}
@@ -307,8 +316,9 @@ to_guid(const struct meta_param *p, const struct rt_value *v, struct conv *c)
 
 	if (v->kind != RT_VAL_STRING) {
 		if (v->kind == RT_VAL_NULL)
-			return cast_fail(c, p, bind_format(_(MSG_CAST_NULL),
-							   "System.Guid"));
+			return cast_fail(
+				c, p,
+				bind_format(_(MSG_CAST_NULL), "System.Guid"));
 		return cast_fail_type(c, p, v, "System.Guid");
 	}
 	why = parse_guid(v->u.s, buf);
@@ -466,13 +476,14 @@ convert_element(const struct meta_param *p, struct rt_value *v, struct conv *c)
 	case META_TYPE_PSSESSION:
 		if (v->kind == RT_VAL_SESSION || v->kind == RT_VAL_NULL)
 			return rt_value_ref(v);
-		return cast_fail_type(c, p, v,
+		return cast_fail_type(
+			c, p, v,
 			"System.Management.Automation.Runspaces.PSSession");
 	case META_TYPE_SCRIPTBLOCK:
 		if (v->kind == RT_VAL_SCRIPTBLOCK || v->kind == RT_VAL_NULL)
 			return rt_value_ref(v);
-		return cast_fail_type(c, p, v,
-			"System.Management.Automation.ScriptBlock");
+		return cast_fail_type(
+			c, p, v, "System.Management.Automation.ScriptBlock");
 	default:
 		/* Object, PSObject, credentials, options: taken as given. */
 		return rt_value_ref(v);
@@ -501,8 +512,8 @@ to_array(const struct meta_param *p, struct rt_value *v, struct conv *c)
 	size_t n = v->kind == RT_VAL_ARRAY ? v->u.array.n : 1;
 
 	for (size_t i = 0; i < n; i++) {
-		struct rt_value *e = v->kind == RT_VAL_ARRAY ?
-			v->u.array.v[i] : v;
+		struct rt_value *e =
+			v->kind == RT_VAL_ARRAY ? v->u.array.v[i] : v;
 		struct rt_value *r = convert_element(p, e, c);
 		if (!r) {
 			rt_value_unref(a);
@@ -524,8 +535,7 @@ enum_from_array(const struct meta_param *p, struct rt_value *v, struct conv *c)
 		return NULL;
 	strbuf_init(&sb);
 	for (size_t i = 0; i < a->u.array.n; i++)
-		strbuf_addf(&sb, "%s%s", i ? ", " : "",
-			    a->u.array.v[i]->u.s);
+		strbuf_addf(&sb, "%s%s", i ? ", " : "", a->u.array.v[i]->u.s);
 	rt_value_unref(a);
 	struct rt_value *r = rt_string(sb.buf);
 	strbuf_release(&sb);
@@ -612,7 +622,7 @@ element_native(const struct meta_param *p, const struct rt_value *v)
 		return v->kind == RT_VAL_STRING;
 	case META_TYPE_INT32:
 		return v->kind == RT_VAL_INT && v->u.i >= INT32_MIN &&
-			v->u.i <= INT32_MAX;
+		       v->u.i <= INT32_MAX;
 	case META_TYPE_SWITCH:
 		return v->kind == RT_VAL_BOOL;
 	case META_TYPE_PSSESSION:
@@ -642,4 +652,3 @@ bind_native(const struct meta_param *p, const struct rt_value *v)
 			return false;
 	return true;
 }
-

@@ -47,8 +47,9 @@ bind_input_in(struct binder *bd, struct rt_value *input, unsigned pipe,
 		if (bd->slot[pi] >= 0 ||
 		    !(bind_sets_at(bd, pi, -2, pipe) & sets))
 			continue;
-		struct rt_value *v = pipe == META_PIPE_BY_VALUE ?
-			rt_value_ref(input) : property_for(p, input);
+		struct rt_value *v = pipe == META_PIPE_BY_VALUE
+					     ? rt_value_ref(input)
+					     : property_for(p, input);
 		struct conv c = { RT_BIND_OK, NULL };
 		struct rt_value *r = NULL;
 		if (v && (coerce || bind_native(p, v)))
@@ -92,8 +93,9 @@ bind_pipeline(struct binder *bd, struct rt_value *input)
 				continue;
 			any = true;
 			if (!bd->valid)
-				return bind_fail(bd,
-					RT_BIND_AMBIGUOUS_PARAMETER_SET, -1);
+				return bind_fail(
+					bd, RT_BIND_AMBIGUOUS_PARAMETER_SET,
+					-1);
 			/* Once the default set is possible it is chosen. */
 			if (bind_pass_sets(bd, true))
 				bd->valid = bind_pass_sets(bd, true);

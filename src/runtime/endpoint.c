@@ -37,10 +37,10 @@
 
 struct endpoint {
 	const struct endpoint_options *o;
-	int client;	      /* the attached client, or -1 */
-	bool disconnected;    /* DISCONNECT seen: the idle timer runs */
+	int client;	   /* the attached client, or -1 */
+	bool disconnected; /* DISCONNECT seen: the idle timer runs */
 	bool done;
-	long long deadline;   /* with no client: end at this time (ms) */
+	long long deadline; /* with no client: end at this time (ms) */
 	int idle_sec;
 	struct rt_value *buffer; /* output of disconnected-mode commands */
 	struct strbuf buffer_errors;
@@ -135,13 +135,13 @@ info_record(const struct endpoint *ep)
 {
 	const struct endpoint_options *o = ep->o;
 	struct rt_value *r = rt_record_new("PshEndpointInfo");
-	const char *state = ep->client >= 0 ? "Opened" :
-		ep->disconnected ? "Disconnected" : "Opening";
+	const char *state = ep->client >= 0    ? "Opened"
+			    : ep->disconnected ? "Disconnected"
+					       : "Opening";
 
 	rt_record_set(r, "Name", rt_string(o->name));
 	rt_record_set(r, "ComputerName", rt_string(o->computer_name));
-	rt_record_set(r, "ConfigurationName",
-		      rt_string(o->configuration_name));
+	rt_record_set(r, "ConfigurationName", rt_string(o->configuration_name));
 	rt_record_set(r, "InstanceId", rt_string(o->instance_id));
 	rt_record_set(r, "State", rt_string(state));
 	rt_record_set(r, "ClientAttached", rt_bool(ep->client >= 0));
@@ -180,8 +180,8 @@ static bool
 send_info(const struct endpoint *ep, int fd)
 {
 	struct rt_value *r = info_record(ep);
-	enum wire_status st = wire_send(fd, WIRE_T_INFO_REPLY, r,
-					SHORT_TIMEOUT_MS);
+	enum wire_status st =
+		wire_send(fd, WIRE_T_INFO_REPLY, r, SHORT_TIMEOUT_MS);
 	rt_value_unref(r);
 	return st == WIRE_S_OK;
 }
@@ -252,8 +252,8 @@ run_script(struct endpoint *ep, int fd, const struct rt_value *req)
 static bool
 send_buffer(struct endpoint *ep, int fd)
 {
-	const char *errors = ep->buffer_errors.len ? ep->buffer_errors.buf :
-		NULL;
+	const char *errors =
+		ep->buffer_errors.len ? ep->buffer_errors.buf : NULL;
 	bool ok = send_result(fd, ep->buffer, errors);
 
 	rt_value_unref(ep->buffer);
@@ -280,8 +280,8 @@ disconnect(struct endpoint *ep, const struct rt_value *req)
 	const struct rt_value *t = rt_record_get(req, "IdleTimeoutSec");
 
 	if (t && t->kind == RT_VAL_INT && t->u.i > 0)
-		ep->idle_sec = t->u.i > INT_MAX / 1000 ? INT_MAX / 1000 :
-			(int)t->u.i;
+		ep->idle_sec =
+			t->u.i > INT_MAX / 1000 ? INT_MAX / 1000 : (int)t->u.i;
 	ep->disconnected = true;
 	ep->deadline = now_ms() + (long long)ep->idle_sec * 1000;
 	wire_send(ep->client, WIRE_T_OK, NULL, SHORT_TIMEOUT_MS);
@@ -437,8 +437,8 @@ static void
 serve(struct endpoint *ep)
 {
 	while (!ep->done && !stop_signal) {
-		struct pollfd p[2] = {{ep->o->listen_fd, POLLIN, 0},
-				      {ep->client, POLLIN, 0}};
+		struct pollfd p[2] = { { ep->o->listen_fd, POLLIN, 0 },
+				       { ep->client, POLLIN, 0 } };
 		int timeout = poll_timeout(ep);
 		int rc;
 
@@ -461,21 +461,20 @@ serve(struct endpoint *ep)
 int
 endpoint_main(const struct endpoint_options *o)
 {
-	struct endpoint ep = {0};
-	int startup = o->startup_timeout_ms > 0 ? o->startup_timeout_ms :
-		ENDPOINT_DEFAULT_STARTUP_MS;
+	struct endpoint ep = { 0 };
+	int startup = o->startup_timeout_ms > 0 ? o->startup_timeout_ms
+						: ENDPOINT_DEFAULT_STARTUP_MS;
 
 	ep.o = o;
 	ep.client = -1;
-	ep.idle_sec = o->idle_timeout_sec > 0 ? o->idle_timeout_sec :
-		ENDPOINT_DEFAULT_IDLE_SEC;
+	ep.idle_sec = o->idle_timeout_sec > 0 ? o->idle_timeout_sec
+					      : ENDPOINT_DEFAULT_IDLE_SEC;
 	ep.deadline = now_ms() + startup;
 	ep.buffer = rt_array_new();
 	strbuf_init(&ep.buffer_errors);
 	ep.created = time(NULL);
 	/* poll() may report a connection that is gone by accept(). */
-	fcntl(o->listen_fd, F_SETFL,
-	      fcntl(o->listen_fd, F_GETFL) | O_NONBLOCK);
+	fcntl(o->listen_fd, F_SETFL, fcntl(o->listen_fd, F_GETFL) | O_NONBLOCK);
 	setup_process(o);
 	serve(&ep);
 	unlink(o->socket_path);

@@ -37,15 +37,15 @@ typedef int endpoint_exec_fn(void *cookie, const char *script_text,
 #define ENDPOINT_DEFAULT_STARTUP_MS 10000
 
 struct endpoint_options {
-	int listen_fd;		/* the listening socket */
+	int listen_fd;		 /* the listening socket */
 	const char *socket_path; /* unlinked when the endpoint ends */
 	const char *instance_id;
 	const char *name;
 	const char *computer_name; /* also $env:COMPUTERNAME, except that
 				      localhost and . use the host name */
 	const char *configuration_name;
-	int idle_timeout_sec;	 /* when DISCONNECT names none; 0: default */
-	int startup_timeout_ms;	 /* 0: ENDPOINT_DEFAULT_STARTUP_MS */
+	int idle_timeout_sec;	/* when DISCONNECT names none; 0: default */
+	int startup_timeout_ms; /* 0: ENDPOINT_DEFAULT_STARTUP_MS */
 	endpoint_exec_fn *exec;
 	void *cookie;
 };

@@ -24,7 +24,6 @@
 /* Prompted values per array parameter. */
 #define MAX_PROMPTED 1000
 
-
 struct var {
 	char *name;
 	struct rt_value *value;
@@ -50,7 +49,7 @@ struct psh_eval {
 	bool pushed_temporary;
 	bool exited;
 	int exit_code;
-	bool failed; /* the current statement reported an error */
+	bool failed;	 /* the current statement reported an error */
 	bool help_paged; /* the next Get-Help is `help NAME` */
 	int depth;
 	const struct rt_host *host;
@@ -353,8 +352,9 @@ call_build(struct psh_eval *ev, struct call *c)
 		const struct psh_node *k = c->node->kids[i];
 		if (k->kind == PSH_PARAM)
 			call_add(c, k->text,
-				 k->colon && k->nkids ? eval_value(ev, k->kids[0])
-						      : NULL,
+				 k->colon && k->nkids
+					 ? eval_value(ev, k->kids[0])
+					 : NULL,
 				 k->colon);
 		else
 			call_add(c, NULL, eval_value(ev, k), false);
@@ -426,8 +426,7 @@ prompt_param(struct psh_eval *ev, const struct meta_param *p)
 
 /* "Supply values for the following parameters:"; false on end of input. */
 static bool
-prompt_missing(struct psh_eval *ev, struct call *c,
-	       const struct rt_binding *b)
+prompt_missing(struct psh_eval *ev, struct call *c, const struct rt_binding *b)
 {
 	char *caption = rt_bind_prompt_caption(c->cmd->name, c->position);
 
@@ -464,7 +463,8 @@ bind_call(struct psh_eval *ev, struct call *c, struct rt_binding *b,
 	const struct meta_param *p = rt_binding_unsupported(b);
 	if (p) {
 		char *msg = xasprintf(_("The parameter '%s' is not supported "
-					"by this runtime."), p->name);
+					"by this runtime."),
+				      p->name);
 		command_error(ev, c->cmd->name, msg);
 		free(msg);
 		return -1;
@@ -485,10 +485,16 @@ invoke_once(struct psh_eval *ev, struct call *c, struct rt_value *input,
 		return -1;
 	}
 	struct rt_context ctx = {
-		.cmd = c->cmd, .bind = &b, .input = input, .output = out,
-		.sessions = ev->o.sessions, .host = ev->host,
-		.position = c->position, .interactive = ev->o.interactive,
-		.in_endpoint = ev->o.endpoint, .report = ctx_report,
+		.cmd = c->cmd,
+		.bind = &b,
+		.input = input,
+		.output = out,
+		.sessions = ev->o.sessions,
+		.host = ev->host,
+		.position = c->position,
+		.interactive = ev->o.interactive,
+		.in_endpoint = ev->o.endpoint,
+		.report = ctx_report,
 		.report_remote = ctx_report_remote,
 	};
 	rt_handler_fn *run = rt_handler_find(c->cmd->name);
@@ -631,9 +637,8 @@ run_statement(struct psh_eval *ev, const struct psh_node *st,
 		rc = run_pipeline(ev, st->kids[1], out);
 		struct rt_value *v = out->u.array.n == 1
 					     ? rt_value_ref(out->u.array.v[0])
-					     : out->u.array.n == 0
-						       ? rt_null()
-						       : rt_value_ref(out);
+				     : out->u.array.n == 0 ? rt_null()
+							   : rt_value_ref(out);
 		psh_eval_set(ev, st->kids[0]->text, v);
 	} else {
 		rc = run_pipeline(ev, st, out);
@@ -650,8 +655,7 @@ run_statement(struct psh_eval *ev, const struct psh_node *st,
 
 /* Runs the statements of a parsed script; sink NULL prints output. */
 static int
-run_ast(struct psh_eval *ev, const struct psh_ast *ast,
-	struct rt_value *sink)
+run_ast(struct psh_eval *ev, const struct psh_ast *ast, struct rt_value *sink)
 {
 	int rc = 0;
 
@@ -665,8 +669,8 @@ run_ast(struct psh_eval *ev, const struct psh_ast *ast,
 }
 
 static int
-run_source(struct psh_eval *ev, const char *src, size_t len,
-	   const char *file, struct rt_value *sink)
+run_source(struct psh_eval *ev, const char *src, size_t len, const char *file,
+	   struct rt_value *sink)
 {
 	struct source saved = ev->src;
 	struct psh_ast *ast = psh_parse(src, len);
@@ -690,8 +694,7 @@ run_source(struct psh_eval *ev, const char *src, size_t len,
 }
 
 int
-psh_eval_run(struct psh_eval *ev, const char *src, size_t len,
-	     const char *file)
+psh_eval_run(struct psh_eval *ev, const char *src, size_t len, const char *file)
 {
 	return run_source(ev, src, len, file, NULL) ? 1 : 0;
 }
@@ -717,8 +720,9 @@ host_push(struct rt_context *ctx, struct rt_session *s, bool temporary)
 	struct psh_eval *ev = ctx->host->cookie;
 
 	if (ctx->in_endpoint || ev->depth > 0) {
-		rt_exec_error(ctx, "%s", _("Enter-PSSession works only at the "
-					   "interactive prompt."));
+		rt_exec_error(ctx, "%s",
+			      _("Enter-PSSession works only at the "
+				"interactive prompt."));
 		if (temporary) {
 			char *err = NULL;
 			if (session_remove(s, &err) != 0)
@@ -749,8 +753,9 @@ host_invoke_local(struct rt_context *ctx, const char *script,
 	int rc;
 
 	if (ev->depth >= MAX_DEPTH) {
-		rt_exec_error(ctx, "%s", _("Script blocks are nested too "
-					   "deeply."));
+		rt_exec_error(ctx, "%s",
+			      _("Script blocks are nested too "
+				"deeply."));
 		rt_value_unref(old_args);
 		rt_value_unref(old_input);
 		return -1;

@@ -32,10 +32,10 @@ typedef int psh_help_fn(struct rt_context *ctx, bool paged, void *cookie);
 
 struct psh_eval_options {
 	FILE *out, *err;
-	psh_help_fn *help;	/* NULL: "Help is not available here." */
+	psh_help_fn *help; /* NULL: "Help is not available here." */
 	void *help_cookie;
-	bool interactive;	/* a terminal: prompt for mandatory values */
-	bool endpoint;		/* collect instead of printing */
+	bool interactive; /* a terminal: prompt for mandatory values */
+	bool endpoint;	  /* collect instead of printing */
 	struct session_manager *sessions; /* NULL: no sessions */
 };
 

@@ -41,8 +41,8 @@ rt_exec_string(const struct rt_context *ctx, const char *name)
 
 	if (v && v->kind == RT_VAL_ARRAY)
 		v = v->u.array.n ? v->u.array.v[0] : NULL;
-	if (v == NULL || (v->kind != RT_VAL_STRING &&
-			  v->kind != RT_VAL_SCRIPTBLOCK))
+	if (v == NULL ||
+	    (v->kind != RT_VAL_STRING && v->kind != RT_VAL_SCRIPTBLOCK))
 		return NULL;
 	return v->u.s;
 }
@@ -130,22 +130,27 @@ report_unmatched(struct rt_context *ctx, const char *param,
 	char *text = rt_value_to_string(key);
 
 	if (strcmp(param, "Id") == 0)
-		rt_exec_error(ctx, _("The remote session with the session ID "
-				     "%s is not available."), text);
+		rt_exec_error(ctx,
+			      _("The remote session with the session ID "
+				"%s is not available."),
+			      text);
 	else if (strcmp(param, "Name") == 0 && !strpbrk(text, "*?"))
-		rt_exec_error(ctx, _("The remote session with the name %s is "
-				     "not available."), text);
+		rt_exec_error(ctx,
+			      _("The remote session with the name %s is "
+				"not available."),
+			      text);
 	else if (strcmp(param, "InstanceId") == 0)
-		rt_exec_error(ctx, _("The remote session with the instance ID "
-				     "%s is not available."), text);
+		rt_exec_error(ctx,
+			      _("The remote session with the instance ID "
+				"%s is not available."),
+			      text);
 	free(text);
 }
 
 /* -ComputerName names where to look (session_query), not a selector,
    except for Remove-PSSession, which handles it itself. */
-static const char *const selectors[] = {
-	"Session", "Id", "Name", "InstanceId"
-};
+static const char *const selectors[] = { "Session", "Id", "Name",
+					 "InstanceId" };
 
 static bool
 seen(struct rt_session **done, size_t ndone, struct rt_session *s)
@@ -181,7 +186,8 @@ rt_exec_select_sessions(struct rt_context *ctx, struct rt_session **list,
 				struct rt_session *s = keys[i]->u.session;
 				if (seen(done, ndone, s))
 					continue;
-				done = xgrow(done, &cap, ndone + 1, sizeof(*done));
+				done = xgrow(done, &cap, ndone + 1,
+					     sizeof(*done));
 				done[ndone++] = s;
 				if (fn(ctx, s) != 0)
 					rc = -1;
@@ -194,7 +200,8 @@ rt_exec_select_sessions(struct rt_context *ctx, struct rt_session **list,
 				found = true;
 				if (seen(done, ndone, list[j]))
 					continue;
-				done = xgrow(done, &cap, ndone + 1, sizeof(*done));
+				done = xgrow(done, &cap, ndone + 1,
+					     sizeof(*done));
 				done[ndone++] = list[j];
 				if (fn(ctx, list[j]) != 0)
 					rc = -1;
@@ -216,8 +223,9 @@ rt_exec_check_configuration(struct rt_context *ctx)
 
 	if (c == NULL || strcasecmp(c, RT_EXEC_CONFIGURATION) == 0)
 		return 0;
-	rt_exec_error(ctx, _("The session configuration %s is not available: "
-			     "endpoints of this runtime have only %s."),
+	rt_exec_error(ctx,
+		      _("The session configuration %s is not available: "
+			"endpoints of this runtime have only %s."),
 		      c, RT_EXEC_CONFIGURATION);
 	return -1;
 }

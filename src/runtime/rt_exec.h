@@ -44,14 +44,14 @@ struct rt_host {
 struct rt_context {
 	const struct meta_command *cmd;
 	const struct rt_binding *bind;
-	struct rt_value *input;	 /* the pipeline object, or NULL */
-	struct rt_value *output; /* an array: rt_exec_emit appends */
+	struct rt_value *input;		  /* the pipeline object, or NULL */
+	struct rt_value *output;	  /* an array: rt_exec_emit appends */
 	struct session_manager *sessions; /* may be NULL (no sessions) */
 	const struct rt_host *host;
-	int position;		 /* 1-based pipeline position */
-	bool interactive;	 /* a terminal is attached */
-	bool in_endpoint;	 /* running inside a session's endpoint */
-	bool failed;		 /* an error was reported */
+	int position;	  /* 1-based pipeline position */
+	bool interactive; /* a terminal is attached */
+	bool in_endpoint; /* running inside a session's endpoint */
+	bool failed;	  /* an error was reported */
 	/* Reports an error of the command; the evaluator shows it as
 	   "Cmd: message". */
 	void (*report)(struct rt_context *ctx, const char *message);
@@ -102,6 +102,7 @@ int rt_exec_each_string(struct rt_context *ctx, const char *name,
 
 int rt_exec_select_sessions(struct rt_context *ctx, struct rt_session **list,
 			    size_t n,
-			    int (*fn)(struct rt_context *, struct rt_session *));
+			    int (*fn)(struct rt_context *,
+				      struct rt_session *));
 
 #endif

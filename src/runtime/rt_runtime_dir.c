@@ -37,7 +37,8 @@ rt_runtime_dir_check(const char *path, char **err)
 	if (S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode)) {
 		*err = xasprintf(_("refusing runtime directory '%s': it is "
 				   "not a directory (symbolic links are not "
-				   "followed)"), path);
+				   "followed)"),
+				 path);
 		return -1;
 	}
 	if (st.st_uid != geteuid()) {
@@ -53,7 +54,8 @@ rt_runtime_dir_check(const char *path, char **err)
 		snprintf(mode, sizeof(mode), "%04o",
 			 (unsigned)(st.st_mode & 07777));
 		*err = xasprintf(_("refusing runtime directory '%s': its mode "
-				   "is %s, not 0700"), path, mode);
+				   "is %s, not 0700"),
+				 path, mode);
 		return -1;
 	}
 	return 0;
@@ -67,7 +69,8 @@ rt_runtime_dir_prepare(const char *path, char **err)
 		   still catches a directory swapped in meanwhile. */
 		if (chmod(path, 0700) != 0) {
 			*err = xasprintf(_("cannot use runtime directory "
-					   "'%s': %s"), path, strerror(errno));
+					   "'%s': %s"),
+					 path, strerror(errno));
 			return -1;
 		}
 	} else if (errno != EEXIST) {

@@ -214,8 +214,9 @@ rt_value_type_name(const struct rt_value *v)
 	case RT_VAL_BOOL:
 		return "System.Boolean";
 	case RT_VAL_INT:
-		return v->u.i >= INT32_MIN && v->u.i <= INT32_MAX ?
-			"System.Int32" : "System.Int64";
+		return v->u.i >= INT32_MIN && v->u.i <= INT32_MAX
+			       ? "System.Int32"
+			       : "System.Int64";
 	case RT_VAL_STRING:
 		return "System.String";
 	case RT_VAL_ARRAY:
@@ -225,8 +226,9 @@ rt_value_type_name(const struct rt_value *v)
 	case RT_VAL_SCRIPTBLOCK:
 		return "System.Management.Automation.ScriptBlock";
 	case RT_VAL_RECORD:
-		return v->u.record.type_name ? v->u.record.type_name :
-			"System.Management.Automation.PSCustomObject";
+		return v->u.record.type_name
+			       ? v->u.record.type_name
+			       : "System.Management.Automation.PSCustomObject";
 	}
 	return "System.Object";
 }

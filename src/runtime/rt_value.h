@@ -17,12 +17,12 @@ struct rt_session; /* defined by the session layer (session.h) */
 enum rt_value_kind {
 	RT_VAL_NULL,
 	RT_VAL_BOOL,
-	RT_VAL_INT,	   /* Int32 range is checked by the binder */
+	RT_VAL_INT, /* Int32 range is checked by the binder */
 	RT_VAL_STRING,
 	RT_VAL_ARRAY,
-	RT_VAL_SESSION,	   /* a PSSession object */
+	RT_VAL_SESSION,	    /* a PSSession object */
 	RT_VAL_SCRIPTBLOCK, /* the text between the braces */
-	RT_VAL_RECORD	   /* an object with named properties, in order */
+	RT_VAL_RECORD	    /* an object with named properties, in order */
 };
 
 struct rt_property {

@@ -70,15 +70,16 @@ session_manager_new(const struct session_config *c)
 
 	m->program = xstrdup(c->program ? c->program : "");
 	m->program_args = copy_args(c->program_args);
-	m->runtime_dir = c->runtime_dir ? xstrdup(c->runtime_dir) :
-		rt_runtime_dir_default();
+	m->runtime_dir = c->runtime_dir ? xstrdup(c->runtime_dir)
+					: rt_runtime_dir_default();
 	if (!c->computers_file)
 		m->computers_file = default_computers_file();
 	else if (c->computers_file[0])
 		m->computers_file = xstrdup(c->computers_file);
 	m->timeout_ms = c->timeout_ms > 0 ? c->timeout_ms : DEFAULT_TIMEOUT_MS;
-	m->invoke_timeout_ms = c->invoke_timeout_ms > 0 ?
-		c->invoke_timeout_ms : DEFAULT_INVOKE_TIMEOUT_MS;
+	m->invoke_timeout_ms = c->invoke_timeout_ms > 0
+				       ? c->invoke_timeout_ms
+				       : DEFAULT_INVOKE_TIMEOUT_MS;
 	m->next_id = 1;
 	return m;
 }
@@ -157,9 +158,9 @@ new_guid(char out[GUID_LEN + 1], char **err)
 	b[8] = (b[8] & 0x3f) | 0x80; /* RFC 4122 variant */
 	snprintf(out, GUID_LEN + 1,
 		 "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
-		 "%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3], b[4],
-		 b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
-		 b[14], b[15]);
+		 "%02x%02x%02x%02x%02x%02x",
+		 b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9],
+		 b[10], b[11], b[12], b[13], b[14], b[15]);
 	return 0;
 }
 
@@ -205,21 +206,23 @@ connect_path(const char *path, bool *gone, char **err)
 		/* Refused: a socket left behind by an endpoint that died. */
 		*gone = errno == ECONNREFUSED || errno == ENOENT;
 		*err = xasprintf(_("cannot connect to endpoint socket '%s': "
-				   "%s"), path, strerror(errno));
+				   "%s"),
+				 path, strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return -1;
 	}
 	if (wire_peer_uid(fd, &uid) != 0) {
 		*err = xasprintf(_("cannot check the owner of endpoint socket "
-				   "'%s': %s"), path, strerror(errno));
+				   "'%s': %s"),
+				 path, strerror(errno));
 		close(fd);
 		return -1;
 	}
 	if (uid != (unsigned long)geteuid()) {
 		*err = xasprintf(_("refusing endpoint socket '%s': its process "
-				   "belongs to uid %u, not to you"), path,
-				 (unsigned)uid);
+				   "belongs to uid %u, not to you"),
+				 path, (unsigned)uid);
 		close(fd);
 		return -1;
 	}
@@ -246,8 +249,8 @@ handshake(int fd, const char *instance_id, int timeout_ms, char **err)
 		hello = wire_frame_value(&f, NULL);
 	id = session_str_prop(hello, "InstanceId");
 	version = rt_record_get(hello, "Version");
-	if (!id || (instance_id && strcmp(id, instance_id) != 0) ||
-	    !version || version->kind != RT_VAL_INT)
+	if (!id || (instance_id && strcmp(id, instance_id) != 0) || !version ||
+	    version->kind != RT_VAL_INT)
 		*err = xstrdup(_("the endpoint sent a bad greeting"));
 	else if (version->u.i != WIRE_VERSION)
 		*err = xstrdup(_("the endpoint speaks another version of the "
@@ -301,8 +304,7 @@ answer_error(const struct wire_frame *f)
 }
 
 struct rt_value *
-session_probe(const char *socket_path, int timeout_ms, bool *gone,
-	      char **err)
+session_probe(const char *socket_path, int timeout_ms, bool *gone, char **err)
 {
 	bool dummy;
 	int fd = connect_path(socket_path, gone ? gone : &dummy, err);
@@ -362,7 +364,8 @@ broken(struct rt_session *s, const char *reason, char **err)
 	unlink(s->socket_path);
 	*err = xasprintf(_("The session %s to computer %s is broken: its "
 			   "endpoint process ended or stopped answering "
-			   "(%s)."), s->name, s->computer, reason);
+			   "(%s)."),
+			 s->name, s->computer, reason);
 	return -1;
 }
 
@@ -370,8 +373,8 @@ static int
 not_opened(const struct rt_session *s, char **err)
 {
 	*err = xasprintf(_("Cannot use session %s (computer %s): its state "
-			   "is %s, not Opened."), s->name, s->computer,
-			 session_state_name(s->state));
+			   "is %s, not Opened."),
+			 s->name, s->computer, session_state_name(s->state));
 	return -1;
 }
 
@@ -419,8 +422,8 @@ try_attach(struct rt_session *s, bool *dead, char **err)
 	saved = errno;
 	if (st != WIRE_S_OK || f.type != WIRE_T_OK) {
 		*dead = st != WIRE_S_OK;
-		*err = st != WIRE_S_OK ? xstrdup(wire_status_text(st, saved)) :
-			answer_error(&f);
+		*err = st != WIRE_S_OK ? xstrdup(wire_status_text(st, saved))
+				       : answer_error(&f);
 		wire_frame_release(&f);
 		close(fd);
 		return -1;
@@ -477,12 +480,18 @@ listen_socket(const char *path, char **err)
 static char **
 endpoint_argv(const struct session_manager *m, const struct rt_session *s)
 {
-	const char *tail[] = {
-		"--fd", "3", "--socket", s->socket_path,
-		"--instance-id", s->instance_id, "--name", s->name,
-		"--computer", s->computer,
-		"--configuration", s->configuration
-	};
+	const char *tail[] = { "--fd",
+			       "3",
+			       "--socket",
+			       s->socket_path,
+			       "--instance-id",
+			       s->instance_id,
+			       "--name",
+			       s->name,
+			       "--computer",
+			       s->computer,
+			       "--configuration",
+			       s->configuration };
 	size_t np = 0, nt = sizeof(tail) / sizeof(tail[0]), k = 0;
 	char **argv;
 
@@ -516,8 +525,8 @@ close_from(int lowfd)
 static void __attribute__((noreturn))
 exec_endpoint(int lfd, const char *program, char **argv)
 {
-	static const int sigs[] = {SIGPIPE, SIGINT, SIGQUIT, SIGTERM,
-				   SIGHUP, SIGCHLD};
+	static const int sigs[] = { SIGPIPE, SIGINT, SIGQUIT,
+				    SIGTERM, SIGHUP, SIGCHLD };
 	sigset_t none;
 	int hi, null;
 
@@ -573,7 +582,8 @@ spawn(struct session_manager *m, struct rt_session *s, char **err)
 	if (try_attach(s, &dead, &why) == 0)
 		return 0;
 	*err = xasprintf(_("the endpoint program '%s' did not start or did "
-			   "not answer (%s)"), m->program, why);
+			   "not answer (%s)"),
+			 m->program, why);
 	free(why);
 	unlink(s->socket_path);
 	return -1;
@@ -595,8 +605,8 @@ fail_open(struct rt_session *s, const char *computer, char **err)
 }
 
 struct rt_session *
-session_open(struct session_manager *m, const char *computer,
-	     const char *name, unsigned flags, char **err)
+session_open(struct session_manager *m, const char *computer, const char *name,
+	     unsigned flags, char **err)
 {
 	struct rt_session *s;
 
@@ -605,8 +615,8 @@ session_open(struct session_manager *m, const char *computer,
 		return NULL;
 	s = session_new(m, flags & SESSION_TEMPORARY);
 	s->name = name ? xstrdup(name) : xasprintf("Runspace%d", s->id);
-	s->computer = xstrdup(strcmp(computer, ".") == 0 ? "localhost" :
-			      computer);
+	s->computer =
+		xstrdup(strcmp(computer, ".") == 0 ? "localhost" : computer);
 	s->configuration = xstrdup(DEFAULT_CONFIGURATION);
 	if (new_guid(s->instance_id, err) != 0)
 		return fail_open(s, computer, err);
@@ -690,8 +700,8 @@ session_disconnect(struct rt_session *s, int idle_timeout_sec, char **err)
 	rt_record_set(req, "IdleTimeoutSec",
 		      rt_int(idle_timeout_sec > 0 ? idle_timeout_sec : 0));
 	s->state = SESSION_DISCONNECTING;
-	rc = request(s, WIRE_T_DISCONNECT, req, WIRE_T_OK, s->m->timeout_ms,
-		     &f, err);
+	rc = request(s, WIRE_T_DISCONNECT, req, WIRE_T_OK, s->m->timeout_ms, &f,
+		     err);
 	rt_value_unref(req);
 	if (rc != 0) {
 		if (s->state == SESSION_DISCONNECTING)
@@ -735,8 +745,7 @@ session_connect(struct rt_session *s, char **err)
 }
 
 int
-session_receive(struct rt_session *s, struct session_result *res,
-		char **err)
+session_receive(struct rt_session *s, struct session_result *res, char **err)
 {
 	struct wire_frame f;
 

@@ -110,9 +110,8 @@ bool session_computer_known(struct session_manager *m, const char *name,
  * ready.  name NULL means Runspace<Id>.  Returns the session, Opened and
  * Available, or NULL.
  */
-struct rt_session *session_open(struct session_manager *m,
-				const char *computer, const char *name,
-				unsigned flags, char **err);
+struct rt_session *session_open(struct session_manager *m, const char *computer,
+				const char *name, unsigned flags, char **err);
 
 /* Runs script in an Opened session; release res afterwards. */
 int session_invoke(struct rt_session *s, const char *script,
@@ -131,8 +130,7 @@ int session_invoke_disconnected(struct rt_session *s, const char *script,
  * until a client connects or idle_timeout_sec passes (0: the endpoint's
  * default, 7200).  The session becomes Disconnected.
  */
-int session_disconnect(struct rt_session *s, int idle_timeout_sec,
-		       char **err);
+int session_disconnect(struct rt_session *s, int idle_timeout_sec, char **err);
 
 /* Reattaches a Disconnected session, also one found by session_query. */
 int session_connect(struct rt_session *s, char **err);

@@ -74,23 +74,23 @@ session_is_temporary(const struct rt_session *s)
 const char *
 session_state_name(enum session_state st)
 {
-	static const char *const names[] = {
-		"BeforeOpen", "Opening", "Opened", "Closed", "Closing",
-		"Broken", "Disconnecting", "Disconnected", "Connecting"
-	};
-	return (unsigned)st < sizeof(names) / sizeof(names[0]) ?
-		names[st] : "Broken";
+	static const char *const names[] = { "BeforeOpen",    "Opening",
+					     "Opened",	      "Closed",
+					     "Closing",	      "Broken",
+					     "Disconnecting", "Disconnected",
+					     "Connecting" };
+	return (unsigned)st < sizeof(names) / sizeof(names[0]) ? names[st]
+							       : "Broken";
 }
 
 const char *
 session_availability_name(enum session_availability a)
 {
-	static const char *const names[] = {
-		"None", "Available", "AvailableForNestedCommand", "Busy",
-		"RemoteDebug"
-	};
-	return (unsigned)a < sizeof(names) / sizeof(names[0]) ?
-		names[a] : "None";
+	static const char *const names[] = { "None", "Available",
+					     "AvailableForNestedCommand",
+					     "Busy", "RemoteDebug" };
+	return (unsigned)a < sizeof(names) / sizeof(names[0]) ? names[a]
+							      : "None";
 }
 
 static const char *
@@ -143,15 +143,18 @@ struct column {
 };
 
 static const struct column default_columns[] = {
-	{"Id", 3, true}, {"Name", 15, false}, {"Transport", 9, false},
-	{"ComputerName", 15, false}, {"State", 13, false},
-	{"ConfigurationName", 20, false}, {"Availability", 13, true}
+	{ "Id", 3, true },	     { "Name", 15, false },
+	{ "Transport", 9, false },   { "ComputerName", 15, false },
+	{ "State", 13, false },	     { "ConfigurationName", 20, false },
+	{ "Availability", 13, true }
 };
 
-static const struct column page_columns[] = {
-	{"Id", 3, true}, {"Name", 15, false}, {"ComputerName", 15, false},
-	{"State", 13, false}, {"ConfigurationName", 20, false}
-};
+static const struct column page_columns[] = { { "Id", 3, true },
+					      { "Name", 15, false },
+					      { "ComputerName", 15, false },
+					      { "State", 13, false },
+					      { "ConfigurationName", 20,
+						false } };
 
 /* Appends text cut or padded to width code points. */
 static void
@@ -220,11 +223,12 @@ void
 session_format_table(struct strbuf *sb, struct rt_session *const *list,
 		     size_t n, enum session_table_view view)
 {
-	const struct column *cols = view == SESSION_TABLE_PAGE ? page_columns :
-		default_columns;
-	size_t ncols = view == SESSION_TABLE_PAGE ?
-		sizeof(page_columns) / sizeof(page_columns[0]) :
-		sizeof(default_columns) / sizeof(default_columns[0]);
+	const struct column *cols =
+		view == SESSION_TABLE_PAGE ? page_columns : default_columns;
+	size_t ncols =
+		view == SESSION_TABLE_PAGE
+			? sizeof(page_columns) / sizeof(page_columns[0])
+			: sizeof(default_columns) / sizeof(default_columns[0]);
 
 	add_headers(sb, cols, ncols);
 	for (size_t r = 0; r < n; r++) {

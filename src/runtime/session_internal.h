@@ -46,7 +46,6 @@ struct session_manager {
 	int invoke_timeout_ms;
 };
 
-
 /* session.c */
 struct rt_session *session_new(struct session_manager *m, bool temporary);
 const char *session_str_prop(const struct rt_value *rec, const char *name);

@@ -11,9 +11,8 @@ struct rt_session;
 struct rt_value;
 
 /* The names a session answers to, in the order of its table view. */
-#define RT_SESSION_PROPS                                                  \
-	"Id", "Name", "ComputerName", "State", "ConfigurationName",       \
-		"InstanceId"
+#define RT_SESSION_PROPS                                                       \
+	"Id", "Name", "ComputerName", "State", "ConfigurationName", "InstanceId"
 
 /*
  * Returns a new reference to the named property (matched
@@ -27,7 +26,6 @@ typedef struct rt_value *rt_session_prop_fn(const struct rt_session *s,
 void rt_session_props_register(rt_session_prop_fn *fn);
 
 /* The property through the registered accessor; NULL without one. */
-struct rt_value *rt_session_prop(const struct rt_session *s,
-				 const char *name);
+struct rt_value *rt_session_prop(const struct rt_session *s, const char *name);
 
 #endif

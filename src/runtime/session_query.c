@@ -69,8 +69,8 @@ add_computer(struct session_manager *m, const char *s, size_t n)
 		if (strlen(m->computers[i]) == n &&
 		    strncasecmp(m->computers[i], s, n) == 0)
 			return;
-	m->computers = xgrow(m->computers, &m->computers_cap,
-			     m->ncomputers + 1, sizeof(*m->computers));
+	m->computers = xgrow(m->computers, &m->computers_cap, m->ncomputers + 1,
+			     sizeof(*m->computers));
 	m->computers[m->ncomputers++] = xstrndup(s, n);
 }
 
@@ -132,8 +132,7 @@ session_register_computer(struct session_manager *m, const char *name,
 }
 
 bool
-session_computer_known(struct session_manager *m, const char *name,
-		       char **err)
+session_computer_known(struct session_manager *m, const char *name, char **err)
 {
 	if (!m->computers_loaded)
 		load_computers(m);
@@ -202,8 +201,7 @@ find_instance(struct session_manager *m, const char *instance_id)
 
 /* A session of another process becomes a local, Disconnected object. */
 static struct rt_session *
-adopt(struct session_manager *m, const struct rt_value *info,
-      const char *path)
+adopt(struct session_manager *m, const struct rt_value *info, const char *path)
 {
 	struct rt_session *s = session_new(m, false);
 	const char *cfg = session_str_prop(info, "ConfigurationName");
@@ -226,8 +224,7 @@ scan_one(struct session_manager *m, const char *computer, const char *file)
 {
 	char *path = xasprintf("%s/%s", m->runtime_dir, file), *err = NULL;
 	bool gone;
-	struct rt_value *info = session_probe(path, m->timeout_ms, &gone,
-					      &err);
+	struct rt_value *info = session_probe(path, m->timeout_ms, &gone, &err);
 	const char *id = session_str_prop(info, "InstanceId");
 	const char *cn = session_str_prop(info, "ComputerName");
 	const struct rt_value *att = rt_record_get(info, "ClientAttached");
@@ -245,8 +242,8 @@ scan_one(struct session_manager *m, const char *computer, const char *file)
 		if (s->fd < 0 && !s->temporary) {
 			bool busy = att && att->kind == RT_VAL_BOOL && att->u.b;
 			session_set_state(s, SESSION_DISCONNECTED,
-					  busy ? SESSION_AVAIL_BUSY :
-						 SESSION_AVAIL_NONE);
+					  busy ? SESSION_AVAIL_BUSY
+					       : SESSION_AVAIL_NONE);
 		}
 		if (s->temporary)
 			s = NULL;

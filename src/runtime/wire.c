@@ -42,7 +42,7 @@ enum {
 #define NO_TYPE_NAME 0xFFFFFFFFu
 /* rt_record_set compares with every earlier property: bound the sum. */
 #define MAX_PROP_WORK (1u << 24)
-#define SESSION_WIRE_TYPE \
+#define SESSION_WIRE_TYPE                                                      \
 	"Deserialized.System.Management.Automation.Runspaces.PSSession"
 
 /* ---------- encoding ---------- */
@@ -56,7 +56,7 @@ struct budget {
 static void
 put_u32(struct strbuf *sb, uint32_t x)
 {
-	unsigned char b[4] = {x >> 24, x >> 16, x >> 8, x};
+	unsigned char b[4] = { x >> 24, x >> 16, x >> 8, x };
 	strbuf_add(sb, b, 4);
 }
 
@@ -71,20 +71,20 @@ static void
 put_int(struct strbuf *sb, int64_t i)
 {
 	uint64_t u = (uint64_t)i;
-	unsigned char b[9] = {TAG_INT};
+	unsigned char b[9] = { TAG_INT };
 	for (int k = 0; k < 8; k++)
 		b[1 + k] = (unsigned char)(u >> (56 - 8 * k));
 	strbuf_add(sb, b, 9);
 }
 
-static bool encode_value(struct strbuf *sb, const struct rt_value *v,
-			 int depth, struct budget *b);
+static bool encode_value(struct strbuf *sb, const struct rt_value *v, int depth,
+			 struct budget *b);
 
 static bool
 encode_session(struct strbuf *sb, const struct rt_value *v, int depth,
 	       struct budget *b)
 {
-	static const char *const names[] = {RT_SESSION_PROPS, "Availability"};
+	static const char *const names[] = { RT_SESSION_PROPS, "Availability" };
 	struct rt_value *rec = rt_record_new(SESSION_WIRE_TYPE);
 	bool ok;
 
@@ -118,8 +118,7 @@ encode_record(struct strbuf *sb, const struct rt_value *v, int depth,
 	for (size_t i = 0; i < v->u.record.n; i++) {
 		const char *name = v->u.record.props[i].name;
 		put_bytes(sb, name, strlen(name));
-		if (!encode_value(sb, v->u.record.props[i].value, depth + 1,
-				  b))
+		if (!encode_value(sb, v->u.record.props[i].value, depth + 1, b))
 			return false;
 	}
 	return true;
@@ -150,8 +149,8 @@ encode_value(struct strbuf *sb, const struct rt_value *v, int depth,
 	case RT_VAL_SCRIPTBLOCK:
 		if (strlen(v->u.s) > WIRE_MAX_FRAME)
 			return false; /* also keeps the length in a u32 */
-		strbuf_addch(sb, v->kind == RT_VAL_STRING ? TAG_STRING :
-			     TAG_SCRIPTBLOCK);
+		strbuf_addch(sb, v->kind == RT_VAL_STRING ? TAG_STRING
+							  : TAG_SCRIPTBLOCK);
 		put_bytes(sb, v->u.s, strlen(v->u.s));
 		return true;
 	case RT_VAL_ARRAY:
@@ -172,7 +171,7 @@ encode_value(struct strbuf *sb, const struct rt_value *v, int depth,
 bool
 wire_encode(struct strbuf *sb, const struct rt_value *v)
 {
-	struct budget b = {0, 0};
+	struct budget b = { 0, 0 };
 	return encode_value(sb, v, 0, &b);
 }
 
@@ -209,8 +208,8 @@ get_u32(struct reader *r, uint32_t *x)
 	const unsigned char *b = r->p + r->pos;
 	if (r->len - r->pos < 4)
 		return fail(r, "truncated length");
-	*x = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
-	     (uint32_t)b[2] << 8 | b[3];
+	*x = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 |
+	     b[3];
 	r->pos += 4;
 	return true;
 }
@@ -393,7 +392,7 @@ decode_value(struct reader *r, int depth)
 struct rt_value *
 wire_decode(const unsigned char *p, size_t len, const char **err)
 {
-	struct reader r = {p, len, 0, 0, 0, NULL};
+	struct reader r = { p, len, 0, 0, 0, NULL };
 	struct rt_value *v = decode_value(&r, 0);
 
 	if (v && r.pos != len) {
@@ -409,8 +408,7 @@ wire_decode(const unsigned char *p, size_t len, const char **err)
 /* ---------- frames ---------- */
 
 enum wire_status
-wire_parse_header(const unsigned char *hdr, enum wire_type *type,
-		  size_t *len)
+wire_parse_header(const unsigned char *hdr, enum wire_type *type, size_t *len)
 {
 	uint32_t n = (uint32_t)hdr[0] << 24 | (uint32_t)hdr[1] << 16 |
 		     (uint32_t)hdr[2] << 8 | hdr[3];
@@ -436,7 +434,7 @@ static enum wire_status
 wait_fd(int fd, short events, long long deadline)
 {
 	for (;;) {
-		struct pollfd pfd = {fd, events, 0};
+		struct pollfd pfd = { fd, events, 0 };
 		long long left = deadline - now_ms();
 		int rc;
 
@@ -500,8 +498,7 @@ write_full(int fd, const unsigned char *buf, size_t n, long long deadline)
 }
 
 enum wire_status
-wire_send(int fd, enum wire_type type, const struct rt_value *v,
-	  int timeout_ms)
+wire_send(int fd, enum wire_type type, const struct rt_value *v, int timeout_ms)
 {
 	struct strbuf sb = STRBUF_INIT;
 	enum wire_status st = WIRE_S_TOO_BIG;

@@ -30,17 +30,17 @@ struct strbuf;
 #define WIRE_MAX_PROPS 1024	  /* properties of one record */
 
 enum wire_type {
-	WIRE_T_HELLO = 1,   /* endpoint: record {Version, InstanceId} */
-	WIRE_T_INFO,	    /* client: empty */
-	WIRE_T_INFO_REPLY,  /* endpoint: record, see endpoint.h */
-	WIRE_T_ATTACH,	    /* client: empty */
-	WIRE_T_INVOKE,	    /* client: record {Script, Buffer} */
-	WIRE_T_RESULT,	    /* endpoint: record {Output (array), Error} */
-	WIRE_T_RECEIVE,	    /* client: empty; answer is RESULT */
-	WIRE_T_DISCONNECT,  /* client: record {IdleTimeoutSec} */
-	WIRE_T_CLOSE,	    /* client: empty; the endpoint ends */
-	WIRE_T_OK,	    /* endpoint: empty */
-	WIRE_T_ERROR,	    /* endpoint: string */
+	WIRE_T_HELLO = 1,  /* endpoint: record {Version, InstanceId} */
+	WIRE_T_INFO,	   /* client: empty */
+	WIRE_T_INFO_REPLY, /* endpoint: record, see endpoint.h */
+	WIRE_T_ATTACH,	   /* client: empty */
+	WIRE_T_INVOKE,	   /* client: record {Script, Buffer} */
+	WIRE_T_RESULT,	   /* endpoint: record {Output (array), Error} */
+	WIRE_T_RECEIVE,	   /* client: empty; answer is RESULT */
+	WIRE_T_DISCONNECT, /* client: record {IdleTimeoutSec} */
+	WIRE_T_CLOSE,	   /* client: empty; the endpoint ends */
+	WIRE_T_OK,	   /* endpoint: empty */
+	WIRE_T_ERROR,	   /* endpoint: string */
 	WIRE_T__END
 };
 
@@ -99,8 +99,7 @@ void wire_frame_release(struct wire_frame *f);
  * The payload of f decoded (NULL for an empty payload or a malformed
  * one; *err tells which, NULL for empty).
  */
-struct rt_value *wire_frame_value(const struct wire_frame *f,
-				  const char **err);
+struct rt_value *wire_frame_value(const struct wire_frame *f, const char **err);
 
 /*
  * The uid of the process at the other end of a connected Unix socket

@@ -77,8 +77,7 @@ ran(const char *script)
 }
 
 static int
-stub_exec(void *cookie, const char *script, struct rt_value **out,
-	  char **error)
+stub_exec(void *cookie, const char *script, struct rt_value **out, char **error)
 {
 	const char *cn = getenv("COMPUTERNAME");
 

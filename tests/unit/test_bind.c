@@ -41,7 +41,10 @@ fake_prop(const struct rt_session *s, const char *name)
 }
 
 static struct rt_session session1 = {
-	1, "Runspace1", "Server01", "Opened",
+	1,
+	"Runspace1",
+	"Server01",
+	"Opened",
 	"a4e3c7f0-1b2d-4c5e-8f90-123456789abc",
 };
 
@@ -110,13 +113,14 @@ ARR2(struct rt_value *a, struct rt_value *b)
 #define PC(n, v) ((struct rt_arg){ .name = (n), .value = (v), .colon = true })
 
 /* Binds the listed arguments to the named command. */
-#define BIND(b, cmd, input, ...)                                          \
-	rt_bind((b), meta_command_find(cmd),                                \
-		(const struct rt_arg[]){ __VA_ARGS__ },                   \
-		sizeof((const struct rt_arg[]){ __VA_ARGS__ }) /          \
-			sizeof(struct rt_arg),                            \
+#define BIND(b, cmd, input, ...)                                               \
+	rt_bind((b), meta_command_find(cmd),                                   \
+		(const struct rt_arg[]){ __VA_ARGS__ },                        \
+		sizeof((const struct rt_arg[]){ __VA_ARGS__ }) /               \
+			sizeof(struct rt_arg),                                 \
 		(input))
-#define BIND0(b, cmd, input) rt_bind((b), meta_command_find(cmd), NULL, 0, (input))
+#define BIND0(b, cmd, input)                                                   \
+	rt_bind((b), meta_command_find(cmd), NULL, 0, (input))
 
 static const char *
 str_of(const struct rt_value *v)
@@ -147,15 +151,17 @@ ok_in_set(struct rt_binding *b, const char *set)
 TEST(names_exact_prefix_alias)
 {
 	static const char *const forms[] = {
-		"ComputerName", "computername", "COMPUTERNAME", "Comp", "Cn",
-		"CN", "cn", "Com",
+		"ComputerName", "computername", "COMPUTERNAME", "Comp",
+		"Cn",		"CN",		"cn",		"Com",
 	};
 	struct rt_binding b;
 
 	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
-		BIND(&b, "Enter-PSSession", NULL, P(forms[i]), V(S("Server01")));
+		BIND(&b, "Enter-PSSession", NULL, P(forms[i]),
+		     V(S("Server01")));
 		check(ok_in_set(&b, "ComputerName"));
-		check_str(str_of(rt_binding_get(&b, "ComputerName")), "Server01");
+		check_str(str_of(rt_binding_get(&b, "ComputerName")),
+			  "Server01");
 		check_int(b.nbound, ==, 1);
 		check_int(b.bound[0].arg, ==, 0);
 		check(!b.bound[0].from_pipeline);
@@ -329,8 +335,8 @@ TEST(parameter_bound_twice)
 {
 	struct rt_binding b;
 
-	BIND(&b, "Enter-PSSession", NULL, P("ComputerName"), V(S("a")),
-	     P("Cn"), V(S("b")));
+	BIND(&b, "Enter-PSSession", NULL, P("ComputerName"), V(S("a")), P("Cn"),
+	     V(S("b")));
 	check_int(b.error, ==, RT_BIND_PARAMETER_ALREADY_BOUND);
 	check_str(b.error_id, "ParameterAlreadyBound");
 	check_str(b.message,
@@ -395,8 +401,8 @@ TEST(enter_pssession_sets)
 	rt_binding_release(&b);
 
 	/* Parameters of two different sets. */
-	BIND(&b, "Enter-PSSession", NULL, P("ComputerName"), V(S("a")),
-	     P("Id"), V(I(1)));
+	BIND(&b, "Enter-PSSession", NULL, P("ComputerName"), V(S("a")), P("Id"),
+	     V(I(1)));
 	check_int(b.error, ==, RT_BIND_AMBIGUOUS_PARAMETER_SET);
 	rt_binding_release(&b);
 
@@ -515,9 +521,10 @@ TEST(get_help_sets)
 	BIND(&b, "Get-Help", NULL, P("Category"), V(S("Nope")));
 	check_int(b.error, ==, RT_BIND_VALIDATION);
 	check_str(b.error_id, "ParameterArgumentValidationError");
-	check(!strncmp(b.message, "Cannot validate argument on parameter "
-				  "'Category'. The argument \"Nope\" does not "
-				  "belong to the set \"Alias,Cmdlet,Provider,",
+	check(!strncmp(b.message,
+		       "Cannot validate argument on parameter "
+		       "'Category'. The argument \"Nope\" does not "
+		       "belong to the set \"Alias,Cmdlet,Provider,",
 		       120));
 	check(strstr(b.message, "\" specified by the ValidateSet attribute. "
 				"Supply an argument that is in the set and "
@@ -663,7 +670,8 @@ TEST(other_commands)
 	BIND(&b, "Get-Command", NULL, P("Verb"), V(S("Get")));
 	check(ok_in_set(&b, "CmdletSet"));
 	rt_binding_release(&b);
-	BIND(&b, "gcm", NULL, P("CommandType"), V(ARR2(S("cmdlet"), S("alias"))));
+	BIND(&b, "gcm", NULL, P("CommandType"),
+	     V(ARR2(S("cmdlet"), S("alias"))));
 	check(ok_in_set(&b, "AllCommandSet"));
 	check_str(str_of(rt_binding_get(&b, "CommandType")), "Cmdlet, Alias");
 	rt_binding_release(&b);
@@ -848,7 +856,8 @@ check_bad_guid(const char *text, const char *why)
 	char expect[512];
 	snprintf(expect, sizeof(expect),
 		 "Cannot bind parameter 'InstanceId'. Cannot convert value "
-		 "\"%s\" to type \"System.Guid\". Error: \"%s\"", text, why);
+		 "\"%s\" to type \"System.Guid\". Error: \"%s\"",
+		 text, why);
 	BIND(&b, "Enter-PSSession", NULL, P("InstanceId"), V(S(text)));
 	check_int(b.error, ==, RT_BIND_CANNOT_CONVERT);
 	check_str(b.message, expect);
@@ -977,7 +986,8 @@ TEST(null_and_empty_values)
 			     "'ComputerName' because it is an empty string.");
 	rt_binding_release(&b);
 
-	BIND(&b, "Enter-PSSession", NULL, P("ComputerName"), V(keep(rt_null())));
+	BIND(&b, "Enter-PSSession", NULL, P("ComputerName"),
+	     V(keep(rt_null())));
 	check_int(b.error, ==, RT_BIND_NULL_NOT_ALLOWED);
 	check_str(b.message, "Cannot bind argument to parameter "
 			     "'ComputerName' because it is null.");
@@ -1227,7 +1237,8 @@ TEST(values_strings_and_refs)
 	rt_record_set(r, "a", rt_bool(true)); /* replaces A */
 	rt_array_push(a, rt_value_ref(r));
 	check_int(r->u.record.n, ==, 2);
-	check(rt_record_get(r, "b") && rt_record_get(r, "B")->kind == RT_VAL_STRING);
+	check(rt_record_get(r, "b") &&
+	      rt_record_get(r, "B")->kind == RT_VAL_STRING);
 	check(rt_record_get(r, "C") == NULL);
 	s = rt_value_to_string(r);
 	check_str(s, "@{A=True; B=x}");

@@ -17,7 +17,7 @@
 #include "xalloc.h"
 
 #define NLOC 2
-static const char *const locales[NLOC] = {"en-US", "sv-SE"};
+static const char *const locales[NLOC] = { "en-US", "sv-SE" };
 
 struct page {
 	char *rel;  /* "Exit-PSSession.md", "About/about_Aliases.md" */
@@ -40,15 +40,17 @@ count_diag(void *cookie, const struct diag *d)
 	(void)cookie;
 	seen[d->id]++;
 	if (d->level >= DIAGL_ERROR)
-		strbuf_addf(&errors, "%s:%u: %s [%s]; ", d->file ? d->file : "?",
-			    (unsigned)d->line, d->message, diag_slug(d->id));
+		strbuf_addf(&errors, "%s:%u: %s [%s]; ",
+			    d->file ? d->file : "?", (unsigned)d->line,
+			    d->message, diag_slug(d->id));
 }
 
 static struct help_doc *
 parse(const struct page *pg, const struct help_doc *source, const char *culture)
 {
-	struct md_parse_options o = {.path = pg->path, .culture = culture,
-				     .source = source};
+	struct md_parse_options o = { .path = pg->path,
+				      .culture = culture,
+				      .source = source };
 	struct diag_ctx dx;
 	diag_init(&dx, pg->path);
 	dx.sink = count_diag;
@@ -60,7 +62,8 @@ parse(const struct page *pg, const struct help_doc *source, const char *culture)
 static int
 page_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct page *)a)->rel, ((const struct page *)b)->rel);
+	return strcmp(((const struct page *)a)->rel,
+		      ((const struct page *)b)->rel);
 }
 
 static void
@@ -117,8 +120,8 @@ TEST(every_page_parses_without_errors)
 			const char *e = d ? help_doc_check(d) : "no document";
 			if (e || errors.len) {
 				tap_cur_failed = 1;
-				printf("# %s/%s: %s %s\n", locales[loc], pg->rel,
-				       e ? e : "", errors.buf);
+				printf("# %s/%s: %s %s\n", locales[loc],
+				       pg->rel, e ? e : "", errors.buf);
 			}
 			total += d != NULL;
 			help_doc_free(d);
@@ -129,7 +132,7 @@ TEST(every_page_parses_without_errors)
 TEST(page_kinds_and_names)
 {
 	for (int loc = 0; loc < NLOC; loc++) {
-		size_t kinds[3] = {0};
+		size_t kinds[3] = { 0 };
 		for (size_t i = 0; i < npages[loc]; i++) {
 			const struct page *pg = &pages[loc][i];
 			struct help_doc *d = parse(pg, NULL, locales[loc]);
@@ -138,9 +141,11 @@ TEST(page_kinds_and_names)
 			kinds[d->kind]++;
 			if (strcmp(d->name, pg->stem) != 0 ||
 			    strcmp(d->locale, locales[loc]) != 0 ||
-			    (is_cmdlet(pg) && strcmp(d->title, pg->stem) != 0)) {
+			    (is_cmdlet(pg) &&
+			     strcmp(d->title, pg->stem) != 0)) {
 				tap_cur_failed = 1;
-				printf("# %s/%s: name '%s' title '%s' locale '%s'\n",
+				printf("# %s/%s: name '%s' title '%s' locale "
+				       "'%s'\n",
 				       locales[loc], pg->rel, d->name, d->title,
 				       d->locale);
 			}
@@ -167,7 +172,8 @@ in_syntax(const struct help_doc *d, const char *name)
 static bool
 known_outside_syntax(const char *page, const char *param)
 {
-	return (!strcmp(page, "Enter-PSSession") && !strcmp(param, "Subsystem")) ||
+	return (!strcmp(page, "Enter-PSSession") &&
+		!strcmp(param, "Subsystem")) ||
 	       (!strcmp(page, "Set-PSSessionConfiguration") &&
 		!strcmp(param, "ThreadApartmentState"));
 }
@@ -186,13 +192,15 @@ check_cmdlet(const struct page *pg, int loc, const struct help_doc *d)
 		if (d->sections[s].present == absent) {
 			tap_cur_failed = 1;
 			printf("# %s/%s: section %s %s\n", where, pg->rel,
-			       help_section_name(s), absent ? "found" : "missing");
+			       help_section_name(s),
+			       absent ? "found" : "missing");
 		}
 	}
 	for (size_t i = 0; i < d->nparams; i++) {
 		const struct help_param *p = &d->params[i];
-		if (p->has_metadata && (in_syntax(d, p->name) ||
-					known_outside_syntax(pg->stem, p->name)))
+		if (p->has_metadata &&
+		    (in_syntax(d, p->name) ||
+		     known_outside_syntax(pg->stem, p->name)))
 			continue;
 		tap_cur_failed = 1;
 		printf("# %s/%s: parameter '%s' (%s) meta=%d\n", where, pg->rel,
@@ -203,10 +211,12 @@ check_cmdlet(const struct page *pg, int loc, const struct help_doc *d)
 		unresolved += d->links[i].kind == HELP_LINK_UNRESOLVED;
 	/* Register-ArgumentCompleter's RELATED LINKS is empty */
 	if (unresolved != seen[DIAG_LINK_UNRESOLVED] ||
-	    (d->nlinks == 0) != !strcmp(pg->stem, "Register-ArgumentCompleter")) {
+	    (d->nlinks == 0) !=
+		    !strcmp(pg->stem, "Register-ArgumentCompleter")) {
 		tap_cur_failed = 1;
-		printf("# %s/%s: %zu links, %zu unresolved, %u reported\n", where,
-		       pg->rel, d->nlinks, unresolved, seen[DIAG_LINK_UNRESOLVED]);
+		printf("# %s/%s: %zu links, %zu unresolved, %u reported\n",
+		       where, pg->rel, d->nlinks, unresolved,
+		       seen[DIAG_LINK_UNRESOLVED]);
 	}
 }
 
@@ -258,7 +268,8 @@ check_about(const struct page *pg, int loc, struct help_doc *d)
 	if (nshort != 1 || !*text || nsee > 1 ||
 	    nh2 != d->nparts - (d->nparts && !d->parts[0].heading)) {
 		tap_cur_failed = 1;
-		printf("# %s/%s: %zu short descriptions ('%.40s'), %zu see-also\n",
+		printf("# %s/%s: %zu short descriptions ('%.40s'), %zu "
+		       "see-also\n",
 		       locales[loc], pg->rel, nshort, text, nsee);
 	}
 }
@@ -284,7 +295,7 @@ TEST(about_pages_have_a_short_description)
 /* A page that opens with its short description before any H2. */
 TEST(about_intro_is_the_short_description)
 {
-	struct page pg = {0};
+	struct page pg = { 0 };
 	pg.path = xasprintf("%s/en-US/Microsoft.PowerShell.Core/About/%s",
 			    corpus, "about_Numeric_Literals.md");
 	struct help_doc *d = parse(&pg, NULL, "en-US");
@@ -292,8 +303,10 @@ TEST(about_intro_is_the_short_description)
 	check(d && d->parts[0].heading == NULL &&
 	      d->parts[0].kind == HELP_ABOUT_SHORT_DESCRIPTION);
 	check(d && d->parts[1].kind == HELP_ABOUT_OTHER);
-	const char *text = d ? help_blocks_first_text(d, &d->short_description) : "";
-	check(strncmp(text, "There are two kinds of numeric literals", 39) == 0);
+	const char *text =
+		d ? help_blocks_first_text(d, &d->short_description) : "";
+	check(strncmp(text, "There are two kinds of numeric literals", 39) ==
+	      0);
 	help_doc_free(d);
 	free(pg.path);
 }
@@ -301,7 +314,7 @@ TEST(about_intro_is_the_short_description)
 /* The corpus' real unclosed fences and the seed's locale mismatch. */
 TEST(real_damage_is_reported)
 {
-	struct page pg = {0};
+	struct page pg = { 0 };
 	pg.path = xasprintf("%s/en-US/Microsoft.PowerShell.Core/About/%s",
 			    corpus, "about_Functions_Advanced_Parameters.md");
 	struct help_doc *d = parse(&pg, NULL, "en-US");
@@ -319,7 +332,8 @@ TEST(real_damage_is_reported)
 		}
 	check_int(unclosed, ==, 1);
 	/* the H2s after the damage are still headings */
-	check(d && d->nparts && d->parts[d->nparts - 1].kind == HELP_ABOUT_SEE_ALSO);
+	check(d && d->nparts &&
+	      d->parts[d->nparts - 1].kind == HELP_ABOUT_SEE_ALSO);
 	help_doc_free(d);
 	free(pg.path);
 
@@ -367,7 +381,8 @@ compare_names(const struct help_doc *en, const struct help_doc *sv)
 		differ("parameter count", "", "");
 	for (size_t i = 0; i < en->nparams && i < sv->nparams; i++)
 		if (!same_str(en->params[i].name, sv->params[i].name))
-			differ("parameter", en->params[i].name, sv->params[i].name);
+			differ("parameter", en->params[i].name,
+			       sv->params[i].name);
 	if (en->nsyntax != sv->nsyntax)
 		differ("syntax count", "", "");
 	for (size_t i = 0; i < en->nsyntax && i < sv->nsyntax; i++)
@@ -405,7 +420,8 @@ compare_parts(const struct help_doc *en, const struct help_doc *sv)
 		differ("part count", "", "");
 	for (size_t i = 0; i < en->nparts && i < sv->nparts; i++)
 		if (en->parts[i].kind != sv->parts[i].kind)
-			differ("part kind", en->parts[i].heading, sv->parts[i].heading);
+			differ("part kind", en->parts[i].heading,
+			       sv->parts[i].heading);
 }
 
 static void
@@ -415,7 +431,8 @@ compare_docs(const struct help_doc *en, const struct help_doc *sv)
 		differ("kind", "", "");
 	compare_sections(en, sv);
 	compare_names(en, sv);
-	compare_types("inputs", en->inputs, en->ninputs, sv->inputs, sv->ninputs);
+	compare_types("inputs", en->inputs, en->ninputs, sv->inputs,
+		      sv->ninputs);
 	compare_types("outputs", en->outputs, en->noutputs, sv->outputs,
 		      sv->noutputs);
 	compare_links(en, sv);
@@ -476,10 +493,12 @@ compare_recoverable(const char *stem, const struct help_doc *en,
 	for (size_t i = 0; i < en->nparams; i++)
 		if (!same_str(en->params[i].name, sv->params[i].name) &&
 		    !known_outside_syntax(stem, en->params[i].name))
-			differ("parameter", en->params[i].name, sv->params[i].name);
+			differ("parameter", en->params[i].name,
+			       sv->params[i].name);
 	for (size_t i = 0; i < en->nsyntax; i++) {
 		if (en->syntax[i].is_default != sv->syntax[i].is_default)
-			differ("default set", en->syntax[i].name, sv->syntax[i].name);
+			differ("default set", en->syntax[i].name,
+			       sv->syntax[i].name);
 		if (in_yaml_sets(sv, en->syntax[i].name) &&
 		    !same_str(en->syntax[i].name, sv->syntax[i].name))
 			differ("set", en->syntax[i].name, sv->syntax[i].name);

@@ -50,8 +50,8 @@ static void
 set_env(const char *language, const char *lc_all, const char *lc_messages,
 	const char *lang)
 {
-	const char *names[] = {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};
-	const char *values[] = {language, lc_all, lc_messages, lang};
+	const char *names[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char *values[] = { language, lc_all, lc_messages, lang };
 
 	for (size_t i = 0; i < 4; i++) {
 		if (values[i])
@@ -135,7 +135,8 @@ TEST(canonical_output_is_safe_and_stable)
 		size_t len = 1 + (seed >> 16) % (sizeof(name) - 1);
 		for (size_t i = 0; i < len; i++) {
 			seed = seed * 1103515245u + 12345u;
-			name[i] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+			name[i] =
+				alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
 		}
 		name[len] = '\0';
 		char *tag = culture_canonical(name);
@@ -213,7 +214,7 @@ TEST(environment_locale_variables)
 static void
 check_chain_(const char *user, const char *want, int line)
 {
-	struct culture_list u = {NULL, 0}, c;
+	struct culture_list u = { NULL, 0 }, c;
 	char *copy = xstrdup(user);
 	char *save = NULL;
 
@@ -261,7 +262,7 @@ TEST(chain_several_cultures_without_duplicates)
 static void
 check_gettext_(const char *user, const char *want, int line)
 {
-	struct culture_list u = {NULL, 0}, c;
+	struct culture_list u = { NULL, 0 }, c;
 	char *got;
 
 	if (*user) {
@@ -271,8 +272,9 @@ check_gettext_(const char *user, const char *want, int line)
 	culture_chain(&u, &c);
 	got = culture_gettext_languages(&c);
 	if (!got || strcmp(got, want) != 0)
-		tap_fail_("line %d: gettext languages of '%s' = '%s', want '%s'",
-			  line, user, got ? got : "(null)", want);
+		tap_fail_(
+			"line %d: gettext languages of '%s' = '%s', want '%s'",
+			line, user, got ? got : "(null)", want);
 	free(got);
 	culture_list_release(&c);
 	culture_list_release(&u);
@@ -281,7 +283,7 @@ check_gettext_(const char *user, const char *want, int line)
 
 TEST(gettext_languages)
 {
-	struct culture_list empty = {NULL, 0};
+	struct culture_list empty = { NULL, 0 };
 
 	check_gettext("sv-SE", "sv_SE:sv:en_US");
 	check_gettext("", "en_US");

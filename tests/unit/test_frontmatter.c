@@ -88,7 +88,8 @@ static const char get_pssession[] =
 	"Module Name: Microsoft.PowerShell.Core\n"
 	"ms.date: 05/15/2019\n"
 	"online version: https://docs.microsoft.com/powershell/module/"
-	"microsoft.powershell.core/get-pssession?view=powershell-7.2&WT.mc_id=ps-gethelp\n"
+	"microsoft.powershell.core/"
+	"get-pssession?view=powershell-7.2&WT.mc_id=ps-gethelp\n"
 	"schema: 2.0.0\n"
 	"title: Get-PSSession\n"
 	"ms.locfileid: \"94708802\"\n"
@@ -102,14 +103,16 @@ TEST(real_page_header)
 	check_int(nseen_total, ==, 0);
 	check_int(fm.n, ==, 8);
 	check_str(fm.entries[0].key, "external help file");
-	check_str(fm.entries[0].value, "System.Management.Automation.dll-Help.xml");
+	check_str(fm.entries[0].value,
+		  "System.Management.Automation.dll-Help.xml");
 	check_int(fm.entries[0].pos.line, ==, 2);
 	check_int(fm.entries[0].pos.col, ==, 1);
 	check_str(fm.entries[4].key, "online version");
 	/* split on the first ": " only: the URL keeps its colons */
 	check_str(fm.entries[4].value,
 		  "https://docs.microsoft.com/powershell/module/microsoft."
-		  "powershell.core/get-pssession?view=powershell-7.2&WT.mc_id=ps-gethelp");
+		  "powershell.core/"
+		  "get-pssession?view=powershell-7.2&WT.mc_id=ps-gethelp");
 	check_int(fm.entries[4].pos.line, ==, 6);
 	check_str(fm.entries[7].value, "94708802");
 	check_int(fm.entries[7].pos.line, ==, 9);
@@ -122,7 +125,8 @@ TEST(get_ignores_ascii_case)
 {
 	struct frontmatter fm;
 	parse(get_pssession, &fm);
-	check_str(frontmatter_get(&fm, "MODULE NAME"), "Microsoft.PowerShell.Core");
+	check_str(frontmatter_get(&fm, "MODULE NAME"),
+		  "Microsoft.PowerShell.Core");
 	check_str(frontmatter_get(&fm, "locale"), "en-US");
 	check_str(frontmatter_get(&fm, "Title"), "Get-PSSession");
 	check(frontmatter_get(&fm, "titl") == NULL);
@@ -171,7 +175,8 @@ TEST(closing_forms)
 TEST(unclosed_is_an_error)
 {
 	struct frontmatter fm;
-	const char *s = "---\ntitle: a\n# Heading\n\nSome text that is no key.\n";
+	const char *s =
+		"---\ntitle: a\n# Heading\n\nSome text that is no key.\n";
 	check_int(parse(s, &fm), ==, -1);
 	check_int(fm.n, ==, 0);
 	check_int(fm.body_offset, ==, 0);
@@ -192,24 +197,25 @@ TEST(unclosed_is_an_error)
 TEST(quoted_values)
 {
 	struct frontmatter fm;
-	const char *s =
-		"---\n"
-		"d: \"say \\\"hi\\\" \\\\ now\"\n"
-		"s: 'it''s'\n"
-		"u: \"\\u00e5\\x41\\t\\/\\U0001F600\"\n"
-		"z: \"a\\0b\"\n"
-		"k: \"\\q\\u12\"\n"
-		"c: 'x' # comment\n"
-		"e: \"\"\n"
-		"colon: \"a: b\"\n"
-		"---\n";
+	const char *s = "---\n"
+			"d: \"say \\\"hi\\\" \\\\ now\"\n"
+			"s: 'it''s'\n"
+			"u: \"\\u00e5\\x41\\t\\/\\U0001F600\"\n"
+			"z: \"a\\0b\"\n"
+			"k: \"\\q\\u12\"\n"
+			"c: 'x' # comment\n"
+			"e: \"\"\n"
+			"colon: \"a: b\"\n"
+			"---\n";
 	check_int(parse(s, &fm), ==, 0);
 	check_int(nseen_total, ==, 0);
 	check_str(frontmatter_get(&fm, "d"), "say \"hi\" \\ now");
 	check_str(frontmatter_get(&fm, "s"), "it's");
-	check_str(frontmatter_get(&fm, "u"), "\xc3\xa5" "A\t/\xf0\x9f\x98\x80");
+	check_str(frontmatter_get(&fm, "u"), "\xc3\xa5"
+					     "A\t/\xf0\x9f\x98\x80");
 	/* NUL never reaches the model */
-	check_str(frontmatter_get(&fm, "z"), "a\xef\xbf\xbd" "b");
+	check_str(frontmatter_get(&fm, "z"), "a\xef\xbf\xbd"
+					     "b");
 	/* unknown and short escapes stay as written */
 	check_str(frontmatter_get(&fm, "k"), "\\q\\u12");
 	check_str(frontmatter_get(&fm, "c"), "x");
@@ -327,23 +333,25 @@ TEST(junk_lines_warn_and_parsing_continues)
 {
 	struct frontmatter fm;
 	const char *s = "---\n"
-			"title: A\n"		 /* 2 */
-			"just some words\n"	 /* 3: no ": " */
-			"ms.date:05/15/2019\n"	 /* 4: no blank after ':' */
-			"  indented: junk\n"	 /* 5 */
-			"- stray item\n"	 /* 6: no open list */
-			"map:\n"		 /* 7 */
-			"  nested: value\n"	 /* 8: nested map */
-			"  - a: b\n"		 /* 9: map as an item */
-			"f: {a: b}\n"		 /* 10: flow map */
-			"g: [a, [b]]\n"		 /* 11: nested flow list */
-			"h: [a, b\n"		 /* 12: unclosed */
-			": no key\n"		 /* 13 */
-			"i: [a] tail\n"		 /* 14 */
-			"last: Z\n"		 /* 15 */
+			"title: A\n"	       /* 2 */
+			"just some words\n"    /* 3: no ": " */
+			"ms.date:05/15/2019\n" /* 4: no blank after ':' */
+			"  indented: junk\n"   /* 5 */
+			"- stray item\n"       /* 6: no open list */
+			"map:\n"	       /* 7 */
+			"  nested: value\n"    /* 8: nested map */
+			"  - a: b\n"	       /* 9: map as an item */
+			"f: {a: b}\n"	       /* 10: flow map */
+			"g: [a, [b]]\n"	       /* 11: nested flow list */
+			"h: [a, b\n"	       /* 12: unclosed */
+			": no key\n"	       /* 13 */
+			"i: [a] tail\n"	       /* 14 */
+			"last: Z\n"	       /* 15 */
 			"---\n";
 	check_int(parse(s, &fm), ==, 0);
-	static const uint32_t lines[] = {3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14};
+	static const uint32_t lines[] = {
+		3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14
+	};
 	size_t nl = sizeof(lines) / sizeof(lines[0]);
 	check_int(nseen, ==, nl);
 	for (size_t i = 0; i < nseen && i < nl; i++) {
@@ -392,7 +400,8 @@ TEST(crlf_and_bom)
 TEST(nul_bytes)
 {
 	struct frontmatter fm;
-	static const char s[] = "---\ntitle: a\0b\nx: y\n\0--\n---\0\n---\nbody";
+	static const char s[] =
+		"---\ntitle: a\0b\nx: y\n\0--\n---\0\n---\nbody";
 	fresh();
 	check_int(frontmatter_parse(&A, s, sizeof(s) - 1, &fm, &DX), ==, 0);
 	check_str(frontmatter_get(&fm, "x"), "y");
@@ -566,10 +575,10 @@ shared_dir(void)
 /* Counts from corpus-notes §4, the same in both locales. */
 TEST(corpus_front_matter)
 {
-	static const char *const locales[] = {"en-US", "sv-SE"};
+	static const char *const locales[] = { "en-US", "sv-SE" };
 	const char *shared = shared_dir();
 	for (int l = 0; l < 2; l++) {
-		struct fm_stats cmd = {0}, about = {0};
+		struct fm_stats cmd = { 0 }, about = { 0 };
 		char dir[4096];
 		snprintf(dir, sizeof(dir),
 			 "%s/corpus/%s/Microsoft.PowerShell.Core", shared,
@@ -585,8 +594,8 @@ TEST(corpus_front_matter)
 		check_int(about.ext_help, ==, 0);
 		/* Locale says en-US even in the Swedish pages */
 		check_int(cmd.locale_en + about.locale_en, ==, 188);
-		check_int(cmd.with_contentlocale + about.with_contentlocale,
-			  ==, l ? 188 : 0);
+		check_int(cmd.with_contentlocale + about.with_contentlocale, ==,
+			  l ? 188 : 0);
 		/* every cmdlet title is its file name; the module page's is not in sv */
 		check_int(cmd.title_is_stem, ==, l ? 61 : 62);
 		check_int(cmd.body_is_h1 + about.body_is_h1, ==, 188);

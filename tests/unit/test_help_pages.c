@@ -23,7 +23,7 @@
 /* ---------- reporting ---------- */
 
 static struct {
-	bool quiet;	  /* count mismatches without failing (self-tests) */
+	bool quiet; /* count mismatches without failing (self-tests) */
 	unsigned n;
 	const char *find; /* self-tests: a text some message must contain */
 	bool found;
@@ -50,14 +50,13 @@ static void
 expect_str(const char *page, const char *where, const char *field,
 	   const char *want, const char *got)
 {
-	if ((want == NULL) != (got == NULL) ||
-	    (want && strcmp(want, got) != 0))
+	if ((want == NULL) != (got == NULL) || (want && strcmp(want, got) != 0))
 		mismatch(page, where, field, want, got);
 }
 
 static void
-expect_bool(const char *page, const char *where, const char *field,
-	    bool want, bool got)
+expect_bool(const char *page, const char *where, const char *field, bool want,
+	    bool got)
 {
 	if (want != got)
 		mismatch(page, where, field, want ? "True" : "False",
@@ -152,7 +151,7 @@ help_dir(void)
 static struct help_doc *
 parse_page(const char *path, const char *text)
 {
-	struct md_parse_options o = {.path = path, .culture = "en-US"};
+	struct md_parse_options o = { .path = path, .culture = "en-US" };
 	struct diag_ctx dx;
 
 	diag_init(&dx, path);
@@ -194,7 +193,8 @@ static const struct help_param *
 page_param(const struct help_doc *doc, const char *name)
 {
 	for (size_t i = 0; i < doc->nparams; i++)
-		if (doc->params[i].name && strcmp(doc->params[i].name, name) == 0)
+		if (doc->params[i].name &&
+		    strcmp(doc->params[i].name, name) == 0)
 			return &doc->params[i];
 	return NULL;
 }
@@ -219,8 +219,11 @@ meta_pipeline(const struct meta_param *p)
 	for (size_t i = 0; i < p->nsets; i++) {
 		unsigned b = p->sets[i].pipeline;
 		bits |= (b & META_PIPE_BY_VALUE ? HELP_PIPE_BY_VALUE : 0) |
-			(b & META_PIPE_BY_PROPERTY_NAME ? HELP_PIPE_BY_PROPERTY_NAME : 0) |
-			(b & META_PIPE_FROM_REMAINING ? HELP_PIPE_FROM_REMAINING : 0);
+			(b & META_PIPE_BY_PROPERTY_NAME
+				 ? HELP_PIPE_BY_PROPERTY_NAME
+				 : 0) |
+			(b & META_PIPE_FROM_REMAINING ? HELP_PIPE_FROM_REMAINING
+						      : 0);
 	}
 	return bits;
 }
@@ -229,8 +232,12 @@ static const char *
 pipeline_name(unsigned bits)
 {
 	static const char *const names[] = {
-		"False", "ByValue", "ByPropertyName", "ByPropertyName, ByValue",
-		"FromRemainingArguments", "ByValue, FromRemainingArguments",
+		"False",
+		"ByValue",
+		"ByPropertyName",
+		"ByPropertyName, ByValue",
+		"FromRemainingArguments",
+		"ByValue, FromRemainingArguments",
 		"ByPropertyName, FromRemainingArguments",
 		"ByPropertyName, ByValue, FromRemainingArguments",
 	};
@@ -283,7 +290,8 @@ check_diagnostics(const char *page, const struct meta_command *c,
 			continue;
 		char where[32];
 		snprintf(where, sizeof(where), "line %u", (unsigned)d->line);
-		mismatch(page, where, diag_slug(d->id), "no diagnostic", d->msg);
+		mismatch(page, where, diag_slug(d->id), "no diagnostic",
+			 d->msg);
 	}
 }
 
@@ -344,7 +352,8 @@ check_syntax_sets(const char *page, const struct meta_command *c,
 		snprintf(want, sizeof(want), "set %zu", i + 1);
 		expect_str(page, want, "name", c->sets[i], s->name);
 		expect_bool(page, c->sets[i], "(Default)",
-			    c->default_set && strcmp(c->sets[i], c->default_set) == 0,
+			    c->default_set &&
+				    strcmp(c->sets[i], c->default_set) == 0,
 			    s->is_default);
 	}
 }
@@ -395,7 +404,8 @@ check_syntax_line(const char *page, const struct meta_command *c,
 	for (size_t i = 0; i < s->nparams; i++) {
 		const struct help_syntax_param *sp = &s->params[i];
 		const struct meta_param *p = meta_param(c, sp->name);
-		const struct meta_param_set *m = p ? meta_param_in_set(p, set) : NULL;
+		const struct meta_param_set *m =
+			p ? meta_param_in_set(p, set) : NULL;
 		if (m == NULL) {
 			mismatch(page, where, "parameter", "not in this set",
 				 sp->name);
@@ -539,8 +549,7 @@ check_params(const char *page, const struct meta_command *c,
 
 /* Every check of one page; returns the number of mismatches. */
 static unsigned
-check_page(const char *page, const struct meta_command *c,
-	   struct help_doc *doc)
+check_page(const char *page, const struct meta_command *c, struct help_doc *doc)
 {
 	unsigned before = rep.n;
 
@@ -719,7 +728,8 @@ expect_caught(const char *text, const char *from, const char *to,
 	rep.find = NULL;
 	if (n == 0 || !rep.found) {
 		printf("# mutation '%s' -> '%s': %u mismatches, none about "
-		       "'%s'\n", from, to, n, field);
+		       "'%s'\n",
+		       from, to, n, field);
 		tap_cur_failed = 1;
 	}
 	help_doc_free(doc);
@@ -748,8 +758,7 @@ TEST(checker_catches_mismatches)
 	expect_caught(text, "Accept wildcard characters: True",
 		      "Accept wildcard characters: False", "wildcard");
 	expect_caught(text, "Aliases: Cn", "Aliases: CN", "Aliases");
-	expect_caught(text, "Type: System.Guid[]", "Type: System.Guid",
-		      "Type");
+	expect_caught(text, "Type: System.Guid[]", "Type: System.Guid", "Type");
 	expect_caught(text, "Required: True", "Required: False", "Required");
 	expect_caught(text, "True (ByPropertyName)", "True (ByValue)",
 		      "pipeline");

@@ -132,7 +132,8 @@ make_fixture(void)
 	page("root1/en-US/Ctl\x1b-Name.md");
 	page("root1/en-US/.md");
 	page("root1/en-US/Get-Readme.md.txt");
-	page("root1/en-US/A\xcc\x8a" "nge-Test.md"); /* decomposed Å */
+	page("root1/en-US/A\xcc\x8a"
+	     "nge-Test.md"); /* decomposed Å */
 	make_dirs("root1/en-US/Folder-Page.md");
 	page("root1/sv-se/Mod.A/Get-Thing.md");
 	page("root2/sv-SE/Mod.A/Exit-PSSession.md");
@@ -153,7 +154,7 @@ make_fixture(void)
 static void
 sv_chain(struct culture_list *chain)
 {
-	struct culture_list user = {NULL, 0};
+	struct culture_list user = { NULL, 0 };
 
 	user.v = xmalloc(sizeof(*user.v));
 	user.v[user.n++] = xstrdup("sv-SE");
@@ -165,7 +166,7 @@ static void
 build_fixture_index(struct topic_index *idx)
 {
 	char *r1 = fx("root1"), *r2 = fx("root2"), *none = fx("missing");
-	const char *roots[] = {r1, r2, none};
+	const char *roots[] = { r1, r2, none };
 	struct culture_list chain;
 
 	sv_chain(&chain);
@@ -198,8 +199,8 @@ find_names(const struct topic_index *idx, const char *name)
 }
 
 static void
-check_find_(const struct topic_index *idx, const char *name,
-	    const char *want, int line)
+check_find_(const struct topic_index *idx, const char *name, const char *want,
+	    int line)
 {
 	char *got = find_names(idx, name);
 
@@ -226,7 +227,7 @@ find_one(const struct topic_index *idx, const char *name)
 TEST(roots_in_order_without_duplicates)
 {
 	static char a1[] = "/a/", b[] = "/b", a2[] = "/a";
-	char *paths[] = {a1, b, NULL, a2};
+	char *paths[] = { a1, b, NULL, a2 };
 	struct root_list l;
 
 	setenv("PSHELP_PATH", "/b::/c:/a//:", 1);
@@ -287,9 +288,19 @@ TEST(index_skips_what_is_not_a_page)
 {
 	struct topic_index idx;
 	const char *absent[] = {
-		"Too-Deep", "Too-Deeper", "notes", "about_Hidden", "Hidden-Page",
-		"Link-Page", "Link-Target", "Get-Outside", "Folder-Page",
-		"Get-Readme", "Get-German", "Ctl\x1b-Name", "",
+		"Too-Deep",
+		"Too-Deeper",
+		"notes",
+		"about_Hidden",
+		"Hidden-Page",
+		"Link-Page",
+		"Link-Target",
+		"Get-Outside",
+		"Folder-Page",
+		"Get-Readme",
+		"Get-German",
+		"Ctl\x1b-Name",
+		"",
 	};
 
 	build_fixture_index(&idx);
@@ -350,8 +361,8 @@ TEST(first_root_wins_modules_stay_apart)
 	page("dup2/en-US/Get-Twin.md");
 	page("dup2/en-US/ModB/Get-Twin.md");
 	char *r1 = fx("dup1"), *r2 = fx("dup2");
-	const char *roots[] = {r1, r2};
-	struct culture_list none = {0}, chain; /* just en-US */
+	const char *roots[] = { r1, r2 };
+	struct culture_list none = { 0 }, chain; /* just en-US */
 	culture_chain(&none, &chain);
 	for (int named = 0; named < 2; named++) {
 		struct topic_index idx;
@@ -387,10 +398,13 @@ TEST(find_exact_then_powershell_rule)
 	/* No '-': *name*, commands before about topics before modules. */
 	check_find(&idx, "thing", "Get-Thing,Set-Thing,about_Things");
 	check_find(&idx, "MOD", "Mod.A");
-	check_find(&idx, "o",
-		   "Exit-PSSession,Get-Other,About,about_Root,about_Things,Mod.A");
+	check_find(
+		&idx, "o",
+		"Exit-PSSession,Get-Other,About,about_Root,about_Things,Mod.A");
 	/* Composed query, decomposed name (kept as on disk). */
-	check_find(&idx, "\xc3\x85NGE", "A\xcc\x8a" "nge-Test");
+	check_find(&idx, "\xc3\x85NGE",
+		   "A\xcc\x8a"
+		   "nge-Test");
 	check_find(&idx, "zzz", "");
 	topic_index_release(&idx);
 }
@@ -410,7 +424,9 @@ TEST(find_wildcards)
 	check_find(&idx, "thing*", "");
 	check_find(&idx, "Get-Thin?", "Get-Thing");
 	/* Root collation: Å sorts with A. */
-	check_find(&idx, "*", "A\xcc\x8a" "nge-Test,Exit-PSSession,Get-Other,Get-Thing,"
+	check_find(&idx, "*",
+		   "A\xcc\x8a"
+		   "nge-Test,Exit-PSSession,Get-Other,Get-Thing,"
 		   "Set-Thing,About,about_Root,about_Things,Mod.A");
 	check_find(&idx, "[", "");
 	topic_index_release(&idx);
@@ -475,10 +491,19 @@ TEST(names_are_never_paths)
 {
 	struct topic_index idx;
 	const char *names[] = {
-		"../x", "/etc/passwd", "Exit-PSSession.md/../..",
-		"Exit-PSSession.md", "en-US/Mod.A/Get-Thing", "Mod.A/Get-Thing",
-		"../../outside/Link-Target", "Link-Target", "..", "~", "*/*",
-		"../*", "Get-Thing\n",
+		"../x",
+		"/etc/passwd",
+		"Exit-PSSession.md/../..",
+		"Exit-PSSession.md",
+		"en-US/Mod.A/Get-Thing",
+		"Mod.A/Get-Thing",
+		"../../outside/Link-Target",
+		"Link-Target",
+		"..",
+		"~",
+		"*/*",
+		"../*",
+		"Get-Thing\n",
 	};
 
 	build_fixture_index(&idx);
@@ -493,7 +518,7 @@ TEST(names_are_never_paths)
 
 TEST(find_on_empty_input)
 {
-	struct topic_index idx = {NULL, 0};
+	struct topic_index idx = { NULL, 0 };
 	const struct topic **t = (const struct topic **)&idx;
 
 	check_int(topic_index_find(&idx, "x", &t), ==, 0);
@@ -506,8 +531,8 @@ TEST(find_on_empty_input)
 	/* A chain without any folder in the roots gives no pages. */
 	{
 		char *r1 = fx("root1");
-		const char *roots[] = {r1};
-		struct culture_list chain = {NULL, 0};
+		const char *roots[] = { r1 };
+		struct culture_list chain = { NULL, 0 };
 		topic_index_build(&idx, roots, 1, &chain);
 		check_int(idx.n, ==, 0);
 		topic_index_release(&idx);
@@ -602,7 +627,8 @@ TEST(folding_is_locale_independent)
 	f = fold_case("\xc4\xb1"); /* ı stays ı */
 	check_str(f, "\xc4\xb1");
 	free(f);
-	f = fold_case("Stra\xc3\x9f" "e"); /* ß -> ss */
+	f = fold_case("Stra\xc3\x9f"
+		      "e"); /* ß -> ss */
 	check_str(f, "strasse");
 	free(f);
 	f = fold_case("A\xcc\x8a"); /* decomposed Å -> composed å */
@@ -633,7 +659,7 @@ static double
 build_corpus(struct topic_index *idx, const char *root,
 	     const struct culture_list *chain)
 {
-	const char *roots[] = {root};
+	const char *roots[] = { root };
 	struct timespec a, b;
 
 	clock_gettime(CLOCK_MONOTONIC, &a);

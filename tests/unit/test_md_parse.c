@@ -28,7 +28,8 @@ sink(void *cookie, const struct diag *d)
 	if (seen.n[d->id]++ == 0) {
 		seen.line[d->id] = d->line;
 		seen.col[d->id] = d->col;
-		snprintf(seen.msg[d->id], sizeof(seen.msg[0]), "%s", d->message);
+		snprintf(seen.msg[d->id], sizeof(seen.msg[0]), "%s",
+			 d->message);
 	}
 }
 
@@ -56,7 +57,7 @@ parse(const char *md)
 static struct help_doc *
 parse_path(const char *md, const char *path)
 {
-	struct md_parse_options o = {.path = path};
+	struct md_parse_options o = { .path = path };
 	return parse_opt(md, strlen(md), &o);
 }
 
@@ -72,7 +73,8 @@ now(void)
 static const char *
 para_text(struct help_doc *d, const struct help_block *b)
 {
-	if (b == NULL || (b->kind != HELP_BLOCK_PARA && b->kind != HELP_BLOCK_HTML))
+	if (b == NULL ||
+	    (b->kind != HELP_BLOCK_PARA && b->kind != HELP_BLOCK_HTML))
 		return NULL;
 	return help_inline_plain(d, &b->u.para);
 }
@@ -93,13 +95,15 @@ param(const struct help_doc *d, const char *name)
 }
 
 /* A yaml block as platyPS writes it. */
-#define YAML(type, sets, required, pos)                                     \
-	"```yaml\nType: " type "\nParameter Sets: " sets "\nAliases:\n\n"     \
-	"Required: " required "\nPosition: " pos "\nDefault value: None\n"    \
-	"Accept pipeline input: False\nAccept wildcard characters: False\n```\n"
+#define YAML(type, sets, required, pos)                                        \
+	"```yaml\nType: " type "\nParameter Sets: " sets "\nAliases:\n\n"      \
+	"Required: " required "\nPosition: " pos "\nDefault value: None\n"     \
+	"Accept pipeline input: False\nAccept wildcard characters: "           \
+	"False\n```\n"
 
-#define FM "---\nexternal help file: T.dll-Help.xml\nLocale: en-US\n"     \
-	"Module Name: Tests\nonline version: https://example.org/t\n"       \
+#define FM                                                                     \
+	"---\nexternal help file: T.dll-Help.xml\nLocale: en-US\n"             \
+	"Module Name: Tests\nonline version: https://example.org/t\n"          \
 	"schema: 2.0.0\ntitle: Get-Thing\n---\n"
 
 /* A complete English command page. */
@@ -107,47 +111,110 @@ static const char page_en[] = FM
 	"# Get-Thing\n\n"
 	"## SYNOPSIS\nGets things.\n\n"
 	"## SYNTAX\n\n"
-	"### ByName (Default)\n\n```\nGet-Thing [-Name] <String[]> [-Force] [<CommonParameters>]\n```\n\n"
-	"### ById\n\n```\nGet-Thing -Id <Int32> [-Force] [<CommonParameters>]\n```\n\n"
+	"### ByName (Default)\n\n```\nGet-Thing [-Name] <String[]> [-Force] "
+	"[<CommonParameters>]\n```\n\n"
+	"### ById\n\n```\nGet-Thing -Id <Int32> [-Force] "
+	"[<CommonParameters>]\n```\n\n"
 	"## DESCRIPTION\n\nThe `Get-Thing` cmdlet gets things.\n\n"
-	"## EXAMPLES\n\n### Example 1: Get a thing\n\n```powershell\nGet-Thing -Name a\n```\n\nGets a.\n\n"
+	"## EXAMPLES\n\n### Example 1: Get a thing\n\n```powershell\nGet-Thing "
+	"-Name a\n```\n\nGets a.\n\n"
 	"### Example 2: Get by id\n\n```powershell\nGet-Thing -Id 1\n```\n\n"
-	"## PARAMETERS\n\n### -Force\n\nForces it.\n\n"
-	YAML("System.Management.Automation.SwitchParameter", "(All)", "False", "Named")
-	"\n### -Id\n\nAn id.\n\n"
-	YAML("System.Int32", "ById", "True", "Named")
-	"\n### -Name\n\nA name.\n\n"
-	YAML("System.String[]", "ByName", "True (ByName), False (ById)", "0")
-	"\n### CommonParameters\n\nThis cmdlet supports the common parameters. See "
-	"[about_CommonParameters](https://go.microsoft.com/fwlink/?LinkID=113216).\n\n"
-	"## INPUTS\n\n### System.String\n\nNames.\n\n"
-	"## OUTPUTS\n\n### System.Object\n\nThings.\n\n"
-	"## NOTES\n\nNone really.\n\n"
-	"## RELATED LINKS\n\n[Set-Thing](Set-Thing.md)\n\n[about_Things](About/about_Things.md)\n";
+	"## PARAMETERS\n\n### -Force\n\nForces it.\n\n" YAML(
+		"System.Management.Automation.SwitchParameter", "(All)",
+		"False",
+		"Named") "\n### -Id\n\nAn id.\n\n" YAML("System.Int32", "ById",
+							"True",
+							"Named") "\n### "
+								 "-Name\n\nA "
+								 "name."
+								 "\n\n" YAML("S"
+									     "y"
+									     "s"
+									     "t"
+									     "e"
+									     "m"
+									     "."
+									     "S"
+									     "t"
+									     "r"
+									     "i"
+									     "n"
+									     "g"
+									     "["
+									     "]",
+									     "B"
+									     "y"
+									     "N"
+									     "a"
+									     "m"
+									     "e",
+									     "T"
+									     "r"
+									     "u"
+									     "e"
+									     " "
+									     "("
+									     "B"
+									     "y"
+									     "N"
+									     "a"
+									     "m"
+									     "e"
+									     ")"
+									     ","
+									     " "
+									     "F"
+									     "a"
+									     "l"
+									     "s"
+									     "e"
+									     " "
+									     "("
+									     "B"
+									     "y"
+									     "I"
+									     "d"
+									     ")",
+									     "0") "\n### CommonParameters\n\nThis cmdlet supports the common parameters. See "
+										  "[about_CommonParameters](https://go.microsoft.com/fwlink/?LinkID=113216).\n\n"
+										  "## INPUTS\n\n### System.String\n\nNames.\n\n"
+										  "## OUTPUTS\n\n### System.Object\n\nThings.\n\n"
+										  "## NOTES\n\nNone really.\n\n"
+										  "## RELATED LINKS\n\n[Set-Thing](Set-Thing.md)\n\n[about_Things](About/about_Things.md)\n";
 
 /* The same page machine-translated into an invented language. */
-static const char page_xx[] = "---\nLocale: en-US\ntitle: Get-Thing\n"
+static const char page_xx[] =
+	"---\nLocale: en-US\ntitle: Get-Thing\n"
 	"ms.contentlocale: xx-XX\n---\n"
 	"# Get-Thing\n\n"
 	"## Grupo\nPrenas aĵojn.\n\n"
 	"## Sintako\n\n"
-	"### Pernomo (norma)\n\n```\nGet-Thing [-Name] <String[]> [-Force] [<CommonParameters>]\n```\n\n"
-	"### Per identigilo\n\n```\nGet-Thing -Id <Int32> [-Force] [<CommonParameters>]\n```\n\n"
+	"### Pernomo (norma)\n\n```\nGet-Thing [-Name] <String[]> [-Force] "
+	"[<CommonParameters>]\n```\n\n"
+	"### Per identigilo\n\n```\nGet-Thing -Id <Int32> [-Force] "
+	"[<CommonParameters>]\n```\n\n"
 	"## Priskribo\n\nLa `Get-Thing`cmdleto prenas aĵojn.\n\n"
-	"## Ekzemploj\n\n### Ekzemplo 1: preni\n\n```powershell\nGet-Thing -Name a\n```\n\nPrenas a.\n\n"
+	"## Ekzemploj\n\n### Ekzemplo 1: preni\n\n```powershell\nGet-Thing "
+	"-Name a\n```\n\nPrenas a.\n\n"
 	"### Ekzemplo 2: per id\n\n```powershell\nGet-Thing -Id 1\n```\n\n"
-	"## Parametroj\n\n### – Forto\n\nDevigas.\n\n"
-	YAML("System.Management.Automation.SwitchParameter", "(All)", "False", "Named")
-	"\n### -ID\n\nIdentigilo.\n\n"
-	YAML("System.Int32", "ById", "True", "Named")
-	"\n### -Nomo\n\nNomo.\n\n"
-	YAML("System.String[]", "ByName", "True (ByName), False (ById)", "0")
-	"\n### CommonParameters\n\nTiu cmdleto subtenas [about_CommonParameters]"
-	"(https://go.microsoft.com/fwlink/?LinkID=113216).\n\n"
-	"## Enigoj\n\n### System. String\n\nNomoj.\n\n"
-	"## Eligoj\n\n### Sistemo. Objekto\n\nAĵoj.\n\n"
-	"## Notoj\n\nNenio.\n\n"
-	"## Rilataj ligiloj\n\n[Meti – aĵon](Set-Thing.md)\n\n[pri aĵoj](About/about_Things.md)\n";
+	"## Parametroj\n\n### – Forto\n\nDevigas.\n\n" YAML(
+		"System.Management.Automation.SwitchParameter", "(All)",
+		"False",
+		"Named") "\n### -ID\n\nIdentigilo.\n\n" YAML("System.Int32",
+							     "ById", "True",
+							     "Named") "\n### "
+								      "-Nomo\n"
+								      "\nNomo."
+								      "\n"
+								      "\n" YAML("System.String[]",
+										"ByName",
+										"True (ByName), False (ById)",
+										"0") "\n### CommonParameters\n\nTiu cmdleto subtenas [about_CommonParameters]"
+										     "(https://go.microsoft.com/fwlink/?LinkID=113216).\n\n"
+										     "## Enigoj\n\n### System. String\n\nNomoj.\n\n"
+										     "## Eligoj\n\n### Sistemo. Objekto\n\nAĵoj.\n\n"
+										     "## Notoj\n\nNenio.\n\n"
+										     "## Rilataj ligiloj\n\n[Meti – aĵon](Set-Thing.md)\n\n[pri aĵoj](About/about_Things.md)\n";
 
 /* ---------- document fields ---------- */
 
@@ -191,8 +258,9 @@ TEST(name_prefers_file_stem_then_title_then_h1)
 
 TEST(locale_rules)
 {
-	struct md_parse_options o = {.culture = "de-DE"};
-	const char *both = "---\nLocale: en-US\nms.contentlocale: sv-SE\n---\n# X\n";
+	struct md_parse_options o = { .culture = "de-DE" };
+	const char *both =
+		"---\nLocale: en-US\nms.contentlocale: sv-SE\n---\n# X\n";
 	struct help_doc *d = parse_opt(both, strlen(both), &o);
 	check_str(d ? d->locale : NULL, "sv-SE");
 	check_int(seen.n[DIAG_LOCALE_MISMATCH], ==, 1);
@@ -215,9 +283,10 @@ TEST(locale_rules)
 
 TEST(aliases_and_module_from_folder)
 {
-	struct help_doc *d = parse_path("---\ntitle: Exit-PSSession\naliases:\n"
-					"  - exsn\n  - bye\n---\n# Exit-PSSession\n",
-					"/h/en-US/Some.Module/Exit-PSSession.md");
+	struct help_doc *d =
+		parse_path("---\ntitle: Exit-PSSession\naliases:\n"
+			   "  - exsn\n  - bye\n---\n# Exit-PSSession\n",
+			   "/h/en-US/Some.Module/Exit-PSSession.md");
 	check(d != NULL);
 	check_int(d ? d->naliases : 0, ==, 2);
 	if (d && d->naliases == 2) {
@@ -230,13 +299,16 @@ TEST(aliases_and_module_from_folder)
 
 TEST(kind_detection)
 {
-	struct help_doc *d = parse_path("# Whatever\n\n## A\n\nx\n", "p/about_Thing.md");
+	struct help_doc *d =
+		parse_path("# Whatever\n\n## A\n\nx\n", "p/about_Thing.md");
 	check_int(d ? (int)d->kind : -1, ==, HELP_DOC_ABOUT);
 	help_doc_free(d);
-	d = parse("---\ntitle: ABOUT_Case\n---\n# Topic\n\n## Short description\nx\n");
+	d = parse("---\ntitle: ABOUT_Case\n---\n# Topic\n\n## Short "
+		  "description\nx\n");
 	check_int(d ? (int)d->kind : -1, ==, HELP_DOC_ABOUT);
 	help_doc_free(d);
-	d = parse_path("# Alias provider\n\n## Provider name\n\nAlias\n", "c/About/Alias.md");
+	d = parse_path("# Alias provider\n\n## Provider name\n\nAlias\n",
+		       "c/About/Alias.md");
 	check_int(d ? (int)d->kind : -1, ==, HELP_DOC_ABOUT);
 	help_doc_free(d);
 	d = parse("---\nModule Guid: 0000\n---\n# M\n\n## Description\n\nx\n");
@@ -267,7 +339,8 @@ TEST(english_page_sections)
 	}
 	check_int(d->sections[HELP_SEC_SYNOPSIS].pos.line, ==, 11);
 	check_str(first_text(d, &d->synopsis), "Gets things.");
-	check_str(first_text(d, &d->description), "The `Get-Thing` cmdlet gets things.");
+	check_str(first_text(d, &d->description),
+		  "The `Get-Thing` cmdlet gets things.");
 	check_str(first_text(d, &d->notes), "None really.");
 	check_int(seen.n[DIAG_HEADING_TRANSLATED], ==, 0);
 	check_int(seen.n[DIAG_HEADING_UNKNOWN], ==, 0);
@@ -278,7 +351,8 @@ TEST(english_page_sections)
 	check_str(d->examples[0].body.v[0].u.code.info, "powershell");
 	check_str(d->examples[0].body.v[0].u.code.text, "Get-Thing -Name a\n");
 	check(d->common_parameters);
-	check(strstr(first_text(d, &d->common_parameters_text), "common parameters"));
+	check(strstr(first_text(d, &d->common_parameters_text),
+		     "common parameters"));
 	check_int(d->ninputs, ==, 1);
 	check_str(d->inputs[0].name, "System.String");
 	check_str(first_text(d, &d->inputs[0].description), "Names.");
@@ -298,7 +372,8 @@ TEST(translated_headings_in_an_unknown_language)
 	check_str(d->sections[HELP_SEC_SYNOPSIS].heading, "Grupo");
 	check_str(d->sections[HELP_SEC_NOTES].heading, "Notoj");
 	check_str(first_text(d, &d->synopsis), "Prenas aĵojn.");
-	check_str(first_text(d, &d->description), "La `Get-Thing`cmdleto prenas aĵojn.");
+	check_str(first_text(d, &d->description),
+		  "La `Get-Thing`cmdleto prenas aĵojn.");
 	check_str(first_text(d, &d->notes), "Nenio.");
 	check_int(seen.n[DIAG_HEADING_TRANSLATED], ==, 9);
 	check(strstr(seen.msg[DIAG_HEADING_TRANSLATED], "'Grupo'") != NULL);
@@ -352,12 +427,14 @@ TEST(missing_sections_do_not_shift_the_rest)
 
 TEST(unknown_heading_goes_to_the_previous_section)
 {
-	char *p = xasprintf("%.*s## Whatever this is\n\nExtra prose.\n\n- and a list\n\n%s",
-			    (int)(strstr(page_en, "## EXAMPLES") - page_en), page_en,
-			    strstr(page_en, "## EXAMPLES"));
+	char *p = xasprintf(
+		"%.*s## Whatever this is\n\nExtra prose.\n\n- and a list\n\n%s",
+		(int)(strstr(page_en, "## EXAMPLES") - page_en), page_en,
+		strstr(page_en, "## EXAMPLES"));
 	struct help_doc *d = parse(p);
 	check_int(seen.n[DIAG_HEADING_UNKNOWN], ==, 1);
-	check(strstr(seen.msg[DIAG_HEADING_UNKNOWN], "Whatever this is") != NULL);
+	check(strstr(seen.msg[DIAG_HEADING_UNKNOWN], "Whatever this is") !=
+	      NULL);
 	check_int(d ? d->description.n : 0, ==, 3);
 	if (d && d->description.n == 3)
 		check_str(para_text(d, &d->description.v[1]), "Extra prose.");
@@ -368,9 +445,10 @@ TEST(unknown_heading_goes_to_the_previous_section)
 
 TEST(duplicate_sections_are_appended)
 {
-	char *p = xasprintf("%.*s## DESCRIPTION\n\nagain\n\n## SYNOPSIS\n\ntwice\n\n%s",
-			    (int)(strstr(page_en, "## EXAMPLES") - page_en), page_en,
-			    strstr(page_en, "## EXAMPLES"));
+	char *p = xasprintf(
+		"%.*s## DESCRIPTION\n\nagain\n\n## SYNOPSIS\n\ntwice\n\n%s",
+		(int)(strstr(page_en, "## EXAMPLES") - page_en), page_en,
+		strstr(page_en, "## EXAMPLES"));
 	struct help_doc *d = parse(p);
 	check_int(seen.n[DIAG_SECTION_DUPLICATE], ==, 2);
 	check(strstr(seen.msg[DIAG_SECTION_DUPLICATE], "DESCRIPTION") != NULL);
@@ -406,7 +484,8 @@ TEST(syntax_sets_english)
 	d = parse("# Get-One\n\n## SYNOPSIS\nOne.\n\n## SYNTAX\n\n```\n"
 		  "Get-One [<CommonParameters>]\n```\n\n## DESCRIPTION\n\nx\n");
 	check_int(d ? d->nsyntax : 0, ==, 1);
-	check(d && d->nsyntax && d->syntax[0].name == NULL && d->syntax[0].heading == NULL);
+	check(d && d->nsyntax && d->syntax[0].name == NULL &&
+	      d->syntax[0].heading == NULL);
 	check(d && d->nsyntax && !d->syntax[0].is_default);
 	help_doc_free(d);
 }
@@ -428,7 +507,7 @@ TEST(syntax_sets_translated)
 
 	/* with the source, by index */
 	struct help_doc *en = parse(page_en);
-	struct md_parse_options o = {.source = en};
+	struct md_parse_options o = { .source = en };
 	d = parse_opt(page_xx, strlen(page_xx), &o);
 	if (d && d->nsyntax == 2) {
 		check_str(d->syntax[0].name, "ByName");
@@ -442,13 +521,38 @@ TEST(syntax_sets_translated)
 TEST(syntax_default_marker_rules)
 {
 	/* "Name (x)" after a first set: a marker only for a known name */
-	const char *p = "# Get-Two\n\n## SYNOPSIS\nTwo.\n\n## SYNTAX\n\n"
-		"### First\n\n```\nGet-Two -A <String> [<CommonParameters>]\n```\n\n"
-		"### Second (andra)\n\n```\nGet-Two -B <String> [<CommonParameters>]\n```\n\n"
-		"### Parameters (Parametrar)\n\n```\nGet-Two -C <String> [<CommonParameters>]\n```\n\n"
-		"## PARAMETERS\n\n### -A\n\n" YAML("System.String", "First", "True", "Named")
-		"\n### -B\n\n" YAML("System.String", "Second", "True", "Named")
-		"\n### -C\n\n" YAML("System.String", "Parameters", "True", "Named");
+	const char *p =
+		"# Get-Two\n\n## SYNOPSIS\nTwo.\n\n## SYNTAX\n\n"
+		"### First\n\n```\nGet-Two -A <String> "
+		"[<CommonParameters>]\n```\n\n"
+		"### Second (andra)\n\n```\nGet-Two -B <String> "
+		"[<CommonParameters>]\n```\n\n"
+		"### Parameters (Parametrar)\n\n```\nGet-Two -C <String> "
+		"[<CommonParameters>]\n```\n\n"
+		"## PARAMETERS\n\n### -A\n\n" YAML(
+			"System.String", "First", "True",
+			"Named") "\n### -B\n\n" YAML("System.String", "Second",
+						     "True",
+						     "Named") "\n### "
+							      "-C\n\n" YAML("Sy"
+									    "st"
+									    "em"
+									    ".S"
+									    "tr"
+									    "in"
+									    "g",
+									    "Pa"
+									    "ra"
+									    "me"
+									    "te"
+									    "r"
+									    "s",
+									    "Tr"
+									    "u"
+									    "e",
+									    "Na"
+									    "me"
+									    "d");
 	struct help_doc *d = parse(p);
 	check_int(d ? d->nsyntax : 0, ==, 3);
 	if (d && d->nsyntax == 3) {
@@ -509,11 +613,25 @@ TEST(damaged_parameter_headings)
 	help_doc_free(d);
 
 	/* en dash, em dash, spaces inside the name */
-	const char *p = "# Get-Arg\n\n## SYNTAX\n\n```\n"
-		"Get-Arg [-ArgumentList <Object[]>] [-InputObject <PSObject>] [-Path <String>]\n```\n\n"
-		"## PARAMETERS\n\n### – Argument List\n\n" YAML("System.Object[]", "(All)", "False", "Named")
-		"\n### —InputObject\n\n" YAML("System.Management.Automation.PSObject", "(All)", "False", "Named")
-		"\n### -Fil Sök väg\n\n" YAML("System.String", "(All)", "False", "Named");
+	const char *p =
+		"# Get-Arg\n\n## SYNTAX\n\n```\n"
+		"Get-Arg [-ArgumentList <Object[]>] [-InputObject <PSObject>] "
+		"[-Path <String>]\n```\n\n"
+		"## PARAMETERS\n\n### – Argument List\n\n" YAML(
+			"System.Object[]", "(All)", "False",
+			"Named") "\n### —InputObject\n\n" YAML("System."
+							       "Management."
+							       "Automation."
+							       "PSObject",
+							       "(All)", "False",
+							       "Named") "\n### "
+									"-Fil "
+									"Sök "
+									"väg\n"
+									"\n" YAML("System.String",
+										  "(All)",
+										  "False",
+										  "Named");
 	d = parse(p);
 	check_int(d ? d->nparams : 0, ==, 3);
 	if (d && d->nparams == 3) {
@@ -527,24 +645,40 @@ TEST(damaged_parameter_headings)
 TEST(parameter_names_from_source_and_guessed)
 {
 	/* a parameter in no SYNTAX block: the source names it by index */
-	const char *en_p = "# Enter-It\n\n## SYNTAX\n\n```\nEnter-It [-Port <Int32>]\n```\n\n"
-		"## PARAMETERS\n\n### -Port\n\n" YAML("System.Int32", "(All)", "False", "Named")
-		"\n### -Subsystem\n\n" YAML("System.String", "SSHHost", "False", "Named");
-	const char *sv_p = "# Enter-It\n\n## SYNTAX\n\n```\nEnter-It [-Port <Int32>]\n```\n\n"
-		"## PARAMETRAR\n\n### -Port\n\n" YAML("System.Int32", "(All)", "False", "Named")
-		"\n### -Under system\n\n" YAML("System.String", "SSHHost", "False", "Named");
+	const char *en_p =
+		"# Enter-It\n\n## SYNTAX\n\n```\nEnter-It [-Port "
+		"<Int32>]\n```\n\n"
+		"## PARAMETERS\n\n### -Port\n\n" YAML(
+			"System.Int32", "(All)", "False",
+			"Named") "\n### -Subsystem\n\n" YAML("System.String",
+							     "SSHHost", "False",
+							     "Named");
+	const char *sv_p =
+		"# Enter-It\n\n## SYNTAX\n\n```\nEnter-It [-Port "
+		"<Int32>]\n```\n\n"
+		"## PARAMETRAR\n\n### -Port\n\n" YAML(
+			"System.Int32", "(All)", "False",
+			"Named") "\n### -Under system\n\n" YAML("System.String",
+								"SSHHost",
+								"False",
+								"Named");
 	struct help_doc *en = parse(en_p);
 	check_int(seen.n[DIAG_PARAM_NAME_GUESSED], ==, 1);
-	check(strstr(seen.msg[DIAG_PARAM_NAME_GUESSED], "'-Subsystem'") != NULL);
-	check_str(en && en->nparams == 2 ? en->params[1].name : NULL, "Subsystem");
-	struct md_parse_options o = {.source = en};
+	check(strstr(seen.msg[DIAG_PARAM_NAME_GUESSED], "'-Subsystem'") !=
+	      NULL);
+	check_str(en && en->nparams == 2 ? en->params[1].name : NULL,
+		  "Subsystem");
+	struct md_parse_options o = { .source = en };
 	struct help_doc *sv = parse_opt(sv_p, strlen(sv_p), &o);
-	check_str(sv && sv->nparams == 2 ? sv->params[1].name : NULL, "Subsystem");
-	check_str(sv && sv->nparams == 2 ? sv->params[1].heading : NULL, "-Under system");
+	check_str(sv && sv->nparams == 2 ? sv->params[1].name : NULL,
+		  "Subsystem");
+	check_str(sv && sv->nparams == 2 ? sv->params[1].heading : NULL,
+		  "-Under system");
 	check_int(seen.n[DIAG_PARAM_NAME_GUESSED], ==, 0);
 	help_doc_free(sv);
 	sv = parse(sv_p);
-	check_str(sv && sv->nparams == 2 ? sv->params[1].name : NULL, "Under system");
+	check_str(sv && sv->nparams == 2 ? sv->params[1].name : NULL,
+		  "Under system");
 	check_int(seen.n[DIAG_PARAM_NAME_GUESSED], ==, 1);
 	check_int(seen.line[DIAG_PARAM_NAME_GUESSED], ==, 25);
 	help_doc_free(sv);
@@ -553,11 +687,31 @@ TEST(parameter_names_from_source_and_guessed)
 
 TEST(parameter_types_with_accelerators)
 {
-	const char *p = "# Clear-It\n\n## SYNTAX\n\n```\n"
+	const char *p =
+		"# Clear-It\n\n## SYNTAX\n\n```\n"
 		"Clear-It [[-Id] <int[]>] [[-Count] <int>] [-Newest]\n```\n\n"
-		"## PARAMETERS\n\n### -Antal\n\n" YAML("System.Int32", "(All)", "False", "1")
-		"\n### -ID\n\n" YAML("System.Int32[]", "(All)", "False", "0")
-		"\n### – Nyaste\n\n" YAML("System.Management.Automation.SwitchParameter", "(All)", "False", "Named");
+		"## PARAMETERS\n\n### -Antal\n\n" YAML(
+			"System.Int32", "(All)", "False",
+			"1") "\n### -ID\n\n" YAML("System.Int32[]", "(All)",
+						  "False",
+						  "0") "\n### – "
+						       "Nyaste\n\n" YAML("Syste"
+									 "m."
+									 "Manag"
+									 "ement"
+									 ".Auto"
+									 "matio"
+									 "n."
+									 "Switc"
+									 "hPara"
+									 "mete"
+									 "r",
+									 "(All"
+									 ")",
+									 "Fals"
+									 "e",
+									 "Name"
+									 "d");
 	struct help_doc *d = parse(p);
 	check_str(param(d, "Count") ? "y" : NULL, "y");
 	check_str(param(d, "Id") ? "y" : NULL, "y");
@@ -568,11 +722,14 @@ TEST(parameter_types_with_accelerators)
 
 TEST(parameter_without_yaml_and_yml_info)
 {
-	const char *p = "# Get-Y\n\n## SYNTAX\n\n```\nGet-Y [-A <String>] [-B]\n```\n\n"
+	const char *p =
+		"# Get-Y\n\n## SYNTAX\n\n```\nGet-Y [-A <String>] [-B]\n```\n\n"
 		"## PARAMETERS\n\n### -A\n\nNo metadata here.\n\n"
-		"### -B\n\n```YML\nType: SwitchParameter\nParameter Sets: (All)\nAliases:\n\n"
+		"### -B\n\n```YML\nType: SwitchParameter\nParameter Sets: "
+		"(All)\nAliases:\n\n"
 		"Required: False\nPosition: Named\nDefault value: False\n"
-		"Accept pipeline input: False\nAccept wildcard characters: False\n```\n";
+		"Accept pipeline input: False\nAccept wildcard characters: "
+		"False\n```\n";
 	struct help_doc *d = parse(p);
 	check_int(d ? d->nparams : 0, ==, 2);
 	check_int(seen.n[DIAG_PARAM_NO_YAML], ==, 1);
@@ -593,16 +750,22 @@ TEST(type_names_repaired_or_from_source)
 {
 	struct help_doc *d = parse(page_xx);
 	check_str(d && d->ninputs ? d->inputs[0].name : NULL, "System.String");
-	check_str(d && d->ninputs ? d->inputs[0].heading : NULL, "System. String");
-	check_str(d && d->noutputs ? d->outputs[0].name : NULL, "Sistemo.Objekto");
+	check_str(d && d->ninputs ? d->inputs[0].heading : NULL,
+		  "System. String");
+	check_str(d && d->noutputs ? d->outputs[0].name : NULL,
+		  "Sistemo.Objekto");
 	help_doc_free(d);
 
 	struct help_doc *en = parse(page_en);
-	struct md_parse_options o = {.source = en};
+	struct md_parse_options o = { .source = en };
 	d = parse_opt(page_xx, strlen(page_xx), &o);
-	check_str(d && d->noutputs ? d->outputs[0].name : NULL, "System.Object");
-	check_str(d && d->noutputs ? d->outputs[0].heading : NULL, "Sistemo. Objekto");
-	check_str(d && d->noutputs ? first_text(d, &d->outputs[0].description) : NULL, "Aĵoj.");
+	check_str(d && d->noutputs ? d->outputs[0].name : NULL,
+		  "System.Object");
+	check_str(d && d->noutputs ? d->outputs[0].heading : NULL,
+		  "Sistemo. Objekto");
+	check_str(d && d->noutputs ? first_text(d, &d->outputs[0].description)
+				   : NULL,
+		  "Aĵoj.");
 	help_doc_free(d);
 	help_doc_free(en);
 }
@@ -611,14 +774,18 @@ TEST(type_names_repaired_or_from_source)
 
 TEST(links_of_every_form)
 {
-	const char *p = "---\ntitle: Get-L\n---\n# Get-L\n\n## SYNOPSIS\nL.\n\n## RELATED LINKS\n\n"
-		"[Get-Thing](Get-Thing.md)\n\n"
-		"[Hämta – process](../Microsoft.PowerShell.Management/get-process.md)\n\n"
-		"- [about_A](./About/about_A.md#anchor)\n"
-		"- [about_B](about/about_B.md)\n\n"
-		"[C](xref:Microsoft.PowerShell.Core.Get-Command)\n\n"
-		"[online](https://example.org/x), [two](/dotnet/api/system.string)\n\n"
-		"[nothing](notes.txt)\n";
+	const char *p = "---\ntitle: Get-L\n---\n# Get-L\n\n## "
+			"SYNOPSIS\nL.\n\n## RELATED LINKS\n\n"
+			"[Get-Thing](Get-Thing.md)\n\n"
+			"[Hämta – "
+			"process](../Microsoft.PowerShell.Management/"
+			"get-process.md)\n\n"
+			"- [about_A](./About/about_A.md#anchor)\n"
+			"- [about_B](about/about_B.md)\n\n"
+			"[C](xref:Microsoft.PowerShell.Core.Get-Command)\n\n"
+			"[online](https://example.org/x), "
+			"[two](/dotnet/api/system.string)\n\n"
+			"[nothing](notes.txt)\n";
 	struct help_doc *d = parse(p);
 	check_int(d ? d->nlinks : 0, ==, 8);
 	if (!d || d->nlinks != 8) {
@@ -631,7 +798,8 @@ TEST(links_of_every_form)
 	check_int(d->links[0].pos.line, ==, 11);
 	check_int(d->links[0].pos.col, ==, 1);
 	check_str(d->links[1].text, "Hämta – process");
-	check_str(d->links[1].target, "../Microsoft.PowerShell.Management/get-process.md");
+	check_str(d->links[1].target,
+		  "../Microsoft.PowerShell.Management/get-process.md");
 	check_int(d->links[1].kind, ==, HELP_LINK_COMMAND);
 	check_int(d->links[2].kind, ==, HELP_LINK_ABOUT);
 	check_int(d->links[2].pos.line, ==, 15);
@@ -666,9 +834,11 @@ body_blocks(const struct help_doc *d)
 
 TEST(alerts_of_every_kind)
 {
-	static const char *const kinds[] = {"NOTE", "tip", "Important", "WARNING", "caution"};
+	static const char *const kinds[] = { "NOTE", "tip", "Important",
+					     "WARNING", "caution" };
 	for (int k = 0; k < 5; k++) {
-		char *md = xasprintf("> [!%s]\n> Body text\n> more.\n\nafter\n", kinds[k]);
+		char *md = xasprintf("> [!%s]\n> Body text\n> more.\n\nafter\n",
+				     kinds[k]);
 		struct help_doc *d = body_doc(md);
 		const struct help_blocks *b = body_blocks(d);
 		check_int(b->n, ==, 2);
@@ -676,13 +846,15 @@ TEST(alerts_of_every_kind)
 			check_int(b->v[0].kind, ==, HELP_BLOCK_ALERT);
 			check_int(b->v[0].u.alert.kind, ==, k);
 			check_int(b->v[0].u.alert.body.n, ==, 1);
-			check_str(first_text(d, &b->v[0].u.alert.body), "Body text more.");
+			check_str(first_text(d, &b->v[0].u.alert.body),
+				  "Body text more.");
 		}
 		help_doc_free(d);
 		free(md);
 	}
 	/* marker alone: empty body; not alone on its line: a quote */
-	struct help_doc *d = body_doc("> [!NOTE]\n\n> [!NOTE] inline\n> x\n\n> plain\n");
+	struct help_doc *d =
+		body_doc("> [!NOTE]\n\n> [!NOTE] inline\n> x\n\n> plain\n");
 	const struct help_blocks *b = body_blocks(d);
 	check_int(b->n, ==, 3);
 	if (b->n == 3) {
@@ -697,8 +869,9 @@ TEST(alerts_of_every_kind)
 
 TEST(tables)
 {
-	struct help_doc *d = body_doc("| Name | Value | R |\n|:-----|:----:|--:|\n"
-				      "| a | `b` | **c** |\n| d |\n");
+	struct help_doc *d =
+		body_doc("| Name | Value | R |\n|:-----|:----:|--:|\n"
+			 "| a | `b` | **c** |\n| d |\n");
 	const struct help_blocks *b = body_blocks(d);
 	check_int(b->n, ==, 1);
 	if (b->n == 1 && b->v[0].kind == HELP_BLOCK_TABLE) {
@@ -722,9 +895,11 @@ TEST(tables)
 
 TEST(html_blocks_and_inline_html)
 {
-	struct help_doc *d = body_doc("<div>\n<p>Hello <b>bold</b> &amp; more</p><p>next</p>\n</div>\n\n"
-				      "<!-- a comment -->\n\n"
-				      "Press <kbd>Ctrl</kbd>+<kbd>C</kbd><br>then<br/>stop.\n");
+	struct help_doc *d = body_doc(
+		"<div>\n<p>Hello <b>bold</b> &amp; "
+		"more</p><p>next</p>\n</div>\n\n"
+		"<!-- a comment -->\n\n"
+		"Press <kbd>Ctrl</kbd>+<kbd>C</kbd><br>then<br/>stop.\n");
 	const struct help_blocks *b = body_blocks(d);
 	check_int(b->n, ==, 2); /* the comment gives no block */
 	if (b->n == 2) {
@@ -747,8 +922,9 @@ TEST(html_blocks_and_inline_html)
 
 TEST(inline_runs)
 {
-	struct help_doc *d = body_doc("Plain *emph* **strong `code`** [link *x*](T.md)\n"
-				      "next  \nhard\\\nend ![alt text](i.png) \\*kept\\*\n");
+	struct help_doc *d =
+		body_doc("Plain *emph* **strong `code`** [link *x*](T.md)\n"
+			 "next  \nhard\\\nend ![alt text](i.png) \\*kept\\*\n");
 	const struct help_blocks *b = body_blocks(d);
 	check_int(b->n, ==, 1);
 	if (b->n != 1) {
@@ -756,8 +932,8 @@ TEST(inline_runs)
 		return;
 	}
 	const struct help_inline *in = &b->v[0].u.para;
-	check_str(help_inline_plain(d, in),
-		  "Plain emph strong `code` link x next hard end alt text *kept*");
+	check_str(help_inline_plain(d, in), "Plain emph strong `code` link x "
+					    "next hard end alt text *kept*");
 	/* merged: "Plain " then "emph" ... */
 	check_str(in->runs[0].text, "Plain ");
 	check_int(in->runs[0].flags, ==, 0);
@@ -780,8 +956,9 @@ TEST(inline_runs)
 
 TEST(escape_sequences_stay_text)
 {
-	struct help_doc *d = body_doc("a \x1b[31mred\x1b[0m `\x1b]0;t\x07` \\<b\\> &lt;x&gt; &#0;\n"
-				      "\n```\n\x1b[2J\n```\n");
+	struct help_doc *d = body_doc(
+		"a \x1b[31mred\x1b[0m `\x1b]0;t\x07` \\<b\\> &lt;x&gt; &#0;\n"
+		"\n```\n\x1b[2J\n```\n");
 	const struct help_blocks *b = body_blocks(d);
 	check_int(b->n, ==, 2);
 	if (b->n == 2) {
@@ -796,7 +973,8 @@ TEST(escape_sequences_stay_text)
 
 TEST(lists_and_nesting)
 {
-	struct help_doc *d = body_doc("3. one\n4. two\n\n   - inner\n\n     ```\n     code\n     ```\n\n---\n");
+	struct help_doc *d = body_doc("3. one\n4. two\n\n   - inner\n\n     "
+				      "```\n     code\n     ```\n\n---\n");
 	const struct help_blocks *b = body_blocks(d);
 	check_int(b->n, ==, 2);
 	if (b->n == 2) {
@@ -809,7 +987,8 @@ TEST(lists_and_nesting)
 		check_int(it->n, ==, 2);
 		if (it->n == 2) {
 			check_int(it->v[1].kind, ==, HELP_BLOCK_LIST);
-			const struct help_blocks *in = &it->v[1].u.list.items[0];
+			const struct help_blocks *in =
+				&it->v[1].u.list.items[0];
 			check_int(in->n, ==, 2);
 			check(in->n == 2 && in->v[1].kind == HELP_BLOCK_CODE &&
 			      !in->v[1].u.code.unclosed);
@@ -824,11 +1003,15 @@ TEST(lists_and_nesting)
 TEST(about_parts)
 {
 	const char *p = "---\ntitle: about_Things\n---\n"
-		"# <a name=\"about-things\"></a>Om saker\n\nIntro before any H2.\n\n"
-		"## <a name=\"short-description\"></a>KORT BESKRIVNING\nDescribes things.\n\n"
-		"## <a name=\"long-description\"></a>LÅNG BESKRIVNING\n\nLong.\n\n### Sub heading\n\nMore.\n\n"
-		"## Extra\n\nOther.\n\n"
-		"## <a name=\"see-also\"></a>SE ÄVEN\n\n- [about_X](about_X.md)\n";
+			"# <a name=\"about-things\"></a>Om saker\n\nIntro "
+			"before any H2.\n\n"
+			"## <a name=\"short-description\"></a>KORT "
+			"BESKRIVNING\nDescribes things.\n\n"
+			"## <a name=\"long-description\"></a>LÅNG "
+			"BESKRIVNING\n\nLong.\n\n### Sub heading\n\nMore.\n\n"
+			"## Extra\n\nOther.\n\n"
+			"## <a name=\"see-also\"></a>SE ÄVEN\n\n- "
+			"[about_X](about_X.md)\n";
 	struct help_doc *d = parse(p);
 	check_int(d ? (int)d->kind : -1, ==, HELP_DOC_ABOUT);
 	check_int(d ? d->nparts : 0, ==, 5);
@@ -859,7 +1042,8 @@ TEST(about_intro_without_short_heading)
 {
 	/* no H2 says "short description": the text before the first H2 is
 	 * the short description, and the first H2 is an ordinary part */
-	const char *p = "# about_W\n\nW in one sentence.\n\n## Details\n\nOne.\n\nTwo.\n";
+	const char *p = "# about_W\n\nW in one sentence.\n\n## "
+			"Details\n\nOne.\n\nTwo.\n";
 	struct help_doc *d = parse(p);
 	check_int(d ? d->nparts : 0, ==, 2);
 	if (d && d->nparts == 2) {
@@ -876,8 +1060,10 @@ TEST(about_parts_by_position)
 {
 	/* no anchors and unknown words: first is short, a big second is
 	 * long, a last part of links is see-also */
-	const char *p = "# about_Y\n\n## Lyhyt\nY.\n\n## Pitkä\n\nOne.\n\nTwo.\n\n"
-		"## Muu\n\nx\n\n## Katso\n\n[about_Z](about_Z.md)\n\n[Get-Z](xref:M.Get-Z)\n";
+	const char *p =
+		"# about_Y\n\n## Lyhyt\nY.\n\n## Pitkä\n\nOne.\n\nTwo.\n\n"
+		"## Muu\n\nx\n\n## "
+		"Katso\n\n[about_Z](about_Z.md)\n\n[Get-Z](xref:M.Get-Z)\n";
 	struct help_doc *d = parse(p);
 	check_int(d ? d->nparts : 0, ==, 4);
 	if (d && d->nparts == 4) {
@@ -893,7 +1079,8 @@ TEST(about_parts_by_position)
 
 TEST(positions_count_the_front_matter)
 {
-	struct help_doc *d = parse_path("---\na: b\nc: d\n---\n\n# T\n\n## Short description\n\n  text\n",
+	struct help_doc *d = parse_path("---\na: b\nc: d\n---\n\n# T\n\n## "
+					"Short description\n\n  text\n",
 					"about_T.md");
 	check(d && d->nparts == 1);
 	if (d && d->nparts == 1) {
@@ -916,16 +1103,20 @@ only_code(const struct help_doc *d, size_t i)
 
 TEST(unclosed_fences)
 {
-	struct help_doc *d = body_doc("---\nx: y\n---\ntext\n\n```powershell\nnever closed\n\n## Not a heading\n");
+	struct help_doc *d =
+		body_doc("---\nx: y\n---\ntext\n\n```powershell\nnever "
+			 "closed\n\n## Not a heading\n");
 	const struct help_block *c = only_code(d, 1);
 	check(c && c->u.code.unclosed);
-	check_str(c ? c->u.code.text : NULL, "never closed\n\n## Not a heading\n");
+	check_str(c ? c->u.code.text : NULL,
+		  "never closed\n\n## Not a heading\n");
 	check_int(seen.n[DIAG_FENCE_UNCLOSED], ==, 1);
 	check_int(seen.line[DIAG_FENCE_UNCLOSED], ==, 6);
 	help_doc_free(d);
 
 	/* closed by a longer fence and inside containers: fine */
-	d = body_doc("````\na\n``````\n\n> ```\n> q\n> ```\n\n- ```\n  x\n  ```\n");
+	d = body_doc(
+		"````\na\n``````\n\n> ```\n> q\n> ```\n\n- ```\n  x\n  ```\n");
 	check(only_code(d, 0) && !only_code(d, 0)->u.code.unclosed);
 	check_int(seen.n[DIAG_FENCE_UNCLOSED], ==, 0);
 	help_doc_free(d);
@@ -936,7 +1127,8 @@ TEST(unclosed_fences)
 	help_doc_free(d);
 
 	/* ```Output never closed before ```powershell (a real page) */
-	d = body_doc("```Output\nName\n\n```powershell\nTest-It\n```\n\n```Output\nTrue\n```\n");
+	d = body_doc("```Output\nName\n\n```powershell\nTest-It\n```\n\n```"
+		     "Output\nTrue\n```\n");
 	c = only_code(d, 0);
 	check(c && c->u.code.unclosed);
 	check(only_code(d, 1) && !only_code(d, 1)->u.code.unclosed);
@@ -970,7 +1162,7 @@ TEST(invalid_utf8_and_nul)
 
 TEST(too_large)
 {
-	struct md_parse_options o = {.max_bytes = 10};
+	struct md_parse_options o = { .max_bytes = 10 };
 	check(parse_opt("# 12345678901\n", 14, &o) == NULL);
 	check_int(seen.n[DIAG_INPUT_TOO_LARGE], ==, 1);
 	check(strstr(seen.msg[DIAG_INPUT_TOO_LARGE], "10") != NULL);
@@ -992,7 +1184,7 @@ repeat(const char *unit, size_t n, const char *tail)
 
 TEST(deep_nesting)
 {
-	static const char *const units[] = {"- ", "> ", "> - ", "1. "};
+	static const char *const units[] = { "- ", "> ", "> - ", "1. " };
 	for (int k = 0; k < 4; k++) {
 		char *s = repeat(units[k], 10000, "deep\n");
 		double t0 = now();
@@ -1013,7 +1205,7 @@ TEST(deep_nesting)
 	check_int(seen.n[DIAG_NESTING_TOO_DEEP], ==, 1);
 	strbuf_release(&sb);
 	/* the limit itself is fine */
-	struct md_parse_options o = {.max_depth = 4};
+	struct md_parse_options o = { .max_depth = 4 };
 	struct help_doc *d = parse_opt("> > - x\n", 8, &o);
 	check(d != NULL);
 	help_doc_free(d);
@@ -1031,7 +1223,8 @@ TEST(ten_megabyte_line_is_fast)
 	check(t < 10);
 	check_int(d ? d->description.n : 0, ==, 2);
 	if (d && d->description.n == 2)
-		check_int(d->description.v[1].u.para.runs[0].len, ==, 5 * 2100000 - 1);
+		check_int(d->description.v[1].u.para.runs[0].len, ==,
+			  5 * 2100000 - 1);
 	help_doc_free(d);
 	free(page);
 	free(s);
@@ -1054,7 +1247,8 @@ TEST(slow_parser_paths_are_bounded)
 	struct help_doc *d = body_doc(page);
 	check(d != NULL);
 	check(now() - t0 < 10);
-	check(body_blocks(d)->n >= 1 && body_blocks(d)->v[0].kind == HELP_BLOCK_PARA);
+	check(body_blocks(d)->n >= 1 &&
+	      body_blocks(d)->v[0].kind == HELP_BLOCK_PARA);
 	help_doc_free(d);
 	free(page);
 	free(rows);
@@ -1070,10 +1264,11 @@ TEST(slow_parser_paths_are_bounded)
 	free(page);
 	/* a normal table keeps the extension */
 	d = body_doc("|a|b|\n|-|-|\n|1|2|\n");
-	check(body_blocks(d)->n == 1 && body_blocks(d)->v[0].kind == HELP_BLOCK_TABLE);
+	check(body_blocks(d)->n == 1 &&
+	      body_blocks(d)->v[0].kind == HELP_BLOCK_TABLE);
 	help_doc_free(d);
 	/* unclosed inline constructs and image openers: rejected */
-	static const char *const units[] = {"<![CDATA[", "<?", "![[]()"};
+	static const char *const units[] = { "<![CDATA[", "<?", "![[]()" };
 	for (int k = 0; k < 3; k++) {
 		char *s = repeat(units[k], 200000, "\n");
 		page = xasprintf("a %s", s);
@@ -1085,7 +1280,8 @@ TEST(slow_parser_paths_are_bounded)
 		free(s);
 	}
 	/* many brackets and emphasis are fine */
-	char *open = repeat("[", 50000, "x"), *close = repeat("](", 20000, "\n");
+	char *open = repeat("[", 50000, "x"),
+	     *close = repeat("](", 20000, "\n");
 	page = xasprintf("%s%s", open, close);
 	d = body_doc(page);
 	check(d != NULL);
@@ -1105,7 +1301,8 @@ TEST(no_front_matter_and_empty_input)
 	check(d != NULL);
 	help_doc_free(d);
 	d = parse("# Get-Thing\n\n## SYNOPSIS\nx\n");
-	check(d && d->nfrontmatter == 0 && d->sections[HELP_SEC_SYNOPSIS].present);
+	check(d && d->nfrontmatter == 0 &&
+	      d->sections[HELP_SEC_SYNOPSIS].present);
 	check_int(d ? d->sections[HELP_SEC_SYNOPSIS].pos.line : 0, ==, 3);
 	help_doc_free(d);
 	check(parse("---\ntitle: x\nno end\n") == NULL);
@@ -1117,10 +1314,12 @@ TEST(no_front_matter_and_empty_input)
 
 TEST(headings_only_and_odd_pages)
 {
-	struct help_doc *d = parse("# Get-Odd\n\n## ## ##\n### \n#### ####\n## \n");
+	struct help_doc *d =
+		parse("# Get-Odd\n\n## ## ##\n### \n#### ####\n## \n");
 	check(d != NULL);
 	help_doc_free(d);
-	d = parse("## SYNOPSIS\n\n## SYNOPSIS\n\n## SYNTAX\n### a\n### b\n## PARAMETERS\n### -X\n");
+	d = parse("## SYNOPSIS\n\n## SYNOPSIS\n\n## SYNTAX\n### a\n### b\n## "
+		  "PARAMETERS\n### -X\n");
 	check(d != NULL);
 	check_int(seen.n[DIAG_SECTION_DUPLICATE], ==, 1);
 	help_doc_free(d);
@@ -1144,7 +1343,7 @@ TEST(read_file)
 	check_str(d ? d->path : NULL, path);
 	check_int(d ? d->nparams : 0, ==, 3);
 	help_doc_free(d);
-	struct md_parse_options o = {.max_bytes = 100};
+	struct md_parse_options o = { .max_bytes = 100 };
 	check(md_parse_file(path, &o, &dx) == NULL);
 	check_int(seen.n[DIAG_INPUT_TOO_LARGE], ==, 1);
 	unlink(path);

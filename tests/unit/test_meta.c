@@ -59,7 +59,8 @@ TEST(registry_sorted_and_found)
 		check(rt_handler_find(v[i]->name) != NULL);
 		check(v[i]->synopsis && *v[i]->synopsis);
 	}
-	check_str(meta_command_find("enter-pssession")->name, "Enter-PSSession");
+	check_str(meta_command_find("enter-pssession")->name,
+		  "Enter-PSSession");
 	check_str(meta_command_find("GET-HELP")->name, "Get-Help");
 	check(meta_command_find("Enter-PSSessio") == NULL);
 	check(meta_command_find("") == NULL);
@@ -69,13 +70,18 @@ TEST(registry_sorted_and_found)
 TEST(command_aliases)
 {
 	static const char *const pairs[][2] = {
-		{ "etsn", "Enter-PSSession" }, { "exsn", "Exit-PSSession" },
-		{ "nsn", "New-PSSession" },    { "gsn", "Get-PSSession" },
-		{ "rsn", "Remove-PSSession" }, { "rcsn", "Receive-PSSession" },
+		{ "etsn", "Enter-PSSession" },
+		{ "exsn", "Exit-PSSession" },
+		{ "nsn", "New-PSSession" },
+		{ "gsn", "Get-PSSession" },
+		{ "rsn", "Remove-PSSession" },
+		{ "rcsn", "Receive-PSSession" },
 		{ "cnsn", "Connect-PSSession" },
 		{ "dnsn", "Disconnect-PSSession" },
-		{ "icm", "Invoke-Command" },    { "ICM", "Invoke-Command" },
-		{ "gcm", "Get-Command" },      { "echo", "Write-Output" },
+		{ "icm", "Invoke-Command" },
+		{ "ICM", "Invoke-Command" },
+		{ "gcm", "Get-Command" },
+		{ "echo", "Write-Output" },
 	};
 	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
 		const struct meta_command *c = meta_command_find(pairs[i][0]);
@@ -114,7 +120,8 @@ check_param_invariants(const struct meta_command *c, const struct meta_param *p)
 	size_t tl = strlen(p->type_name);
 
 	check(p->name && p->type_name && p->default_value);
-	check_int(p->is_array, ==, tl > 2 && !strcmp(p->type_name + tl - 2, "[]"));
+	check_int(p->is_array, ==,
+		  tl > 2 && !strcmp(p->type_name + tl - 2, "[]"));
 	check_int(p->type == META_TYPE_SWITCH, ==,
 		  !strcmp(p->type_name,
 			  "System.Management.Automation.SwitchParameter"));
@@ -140,8 +147,9 @@ check_positions_unique(const struct meta_command *c)
 			const struct meta_param_set *a =
 				meta_param_in_set(&c->params[i], c->sets[s]);
 			for (size_t j = 0; a && j < i; j++) {
-				const struct meta_param_set *b = meta_param_in_set(
-					&c->params[j], c->sets[s]);
+				const struct meta_param_set *b =
+					meta_param_in_set(&c->params[j],
+							  c->sets[s]);
 				if (!b || a->position == META_POSITION_NAMED ||
 				    a->position != b->position)
 					continue;
@@ -152,7 +160,8 @@ check_positions_unique(const struct meta_command *c)
 					tap_fail_("%s %s: %s and %s share %d",
 						  c->name, c->sets[s],
 						  c->params[i].name,
-						  c->params[j].name, a->position);
+						  c->params[j].name,
+						  a->position);
 			}
 		}
 	}
@@ -188,11 +197,16 @@ TEST(table_invariants)
 TEST(common_parameters)
 {
 	static const char *const expect[][2] = {
-		{ "Verbose", "vb" },	       { "Debug", "db" },
-		{ "ErrorAction", "ea" },       { "WarningAction", "wa" },
-		{ "InformationAction", "infa" }, { "ErrorVariable", "ev" },
-		{ "WarningVariable", "wv" },   { "InformationVariable", "iv" },
-		{ "OutVariable", "ov" },       { "OutBuffer", "ob" },
+		{ "Verbose", "vb" },
+		{ "Debug", "db" },
+		{ "ErrorAction", "ea" },
+		{ "WarningAction", "wa" },
+		{ "InformationAction", "infa" },
+		{ "ErrorVariable", "ev" },
+		{ "WarningVariable", "wv" },
+		{ "InformationVariable", "iv" },
+		{ "OutVariable", "ov" },
+		{ "OutBuffer", "ob" },
 		{ "PipelineVariable", "pv" },
 	};
 	size_t n;
@@ -208,7 +222,8 @@ TEST(common_parameters)
 	}
 	check_int(p[0].type, ==, META_TYPE_SWITCH);
 	check_int(p[2].type, ==, META_TYPE_ENUM);
-	check_str(p[2].type_name, "System.Management.Automation.ActionPreference");
+	check_str(p[2].type_name,
+		  "System.Management.Automation.ActionPreference");
 	check_str(p[2].accepted_values[0], "SilentlyContinue");
 	check_int(p[9].type, ==, META_TYPE_INT32);
 
@@ -234,7 +249,8 @@ TEST(spot_checks)
 	check_str(p->aliases[0], "Cn");
 	s = meta_param_in_set(p, "ComputerName");
 	check(s && s->mandatory && s->position == 0);
-	check_int(s->pipeline, ==, META_PIPE_BY_VALUE | META_PIPE_BY_PROPERTY_NAME);
+	check_int(s->pipeline, ==,
+		  META_PIPE_BY_VALUE | META_PIPE_BY_PROPERTY_NAME);
 	check(meta_param_in_set(p, "Id") == NULL);
 	check(p->supported);
 	check(!find_param(c, "Credential")->supported);
@@ -246,7 +262,8 @@ TEST(spot_checks)
 	check_int(meta_param_in_set(p, "InProcess")->position, ==, 0);
 	check_int(meta_param_in_set(p, "ComputerName")->position, ==, 1);
 	p = find_param(c, "FilePath");
-	check_int(meta_param_in_set(p, "FilePathComputerName")->position, ==, 1);
+	check_int(meta_param_in_set(p, "FilePathComputerName")->position, ==,
+		  1);
 	check_int(meta_param_in_set(p, "FilePathSSHHost")->position, ==,
 		  META_POSITION_NAMED);
 	check(!find_param(c, "AsJob")->supported);
@@ -397,8 +414,9 @@ parse_token(struct syntax_token *tok, const char *t, size_t *i, int depth)
 		after++;
 	if (*after == '<') {
 		size_t k = 0;
-		for (after++; *after && *after != '>' &&
-			      k < sizeof(tok->type) - 1; after++)
+		for (after++;
+		     *after && *after != '>' && k < sizeof(tok->type) - 1;
+		     after++)
 			tok->type[k++] = *after;
 	}
 	tok->positional = *rest == ']' && tok->type[0];
@@ -417,8 +435,8 @@ parse_syntax(struct syntax_set *set, const char *t)
 			depth++;
 		else if (t[i] == ']')
 			depth--;
-		else if (t[i] == '-' && (i == 0 || t[i - 1] == ' ' ||
-					 t[i - 1] == '[') &&
+		else if (t[i] == '-' &&
+			 (i == 0 || t[i - 1] == ' ' || t[i - 1] == '[') &&
 			 isalpha((unsigned char)t[i + 1]) &&
 			 set->ntokens < MAX_ITEMS)
 			parse_token(&set->tokens[set->ntokens++], t, &i, depth);
@@ -467,7 +485,10 @@ parse_page(struct page *pg)
 	char *section = none;
 	struct yaml_param *y = NULL;
 	bool in_code = false, yaml = false;
-	struct { char buf[8192]; size_t len; } code = { "", 0 };
+	struct {
+		char buf[8192];
+		size_t len;
+	} code = { "", 0 };
 
 	for (char *l = strtok_r(pg->text, "\n", &save); l;
 	     l = strtok_r(NULL, "\n", &save)) {
@@ -487,7 +508,8 @@ parse_page(struct page *pg)
 		}
 		if (!strncmp(l, "```", 3)) {
 			in_code = true;
-			yaml = !strncmp(l, "```yaml", 7) || !strncmp(l, "```yml", 6);
+			yaml = !strncmp(l, "```yaml", 7) ||
+			       !strncmp(l, "```yml", 6);
 			code.len = 0;
 			code.buf[0] = '\0';
 		} else if (!strncmp(l, "## ", 3)) {
@@ -498,8 +520,8 @@ parse_page(struct page *pg)
 		} else if (!strncmp(l, "### ", 4)) {
 			heading = trim(l + 4);
 			y = NULL;
-			if (!strcmp(section, "PARAMETERS") && heading[0] == '-' &&
-			    pg->nparams < MAX_ITEMS) {
+			if (!strcmp(section, "PARAMETERS") &&
+			    heading[0] == '-' && pg->nparams < MAX_ITEMS) {
 				y = &pg->params[pg->nparams++];
 				snprintf(y->name, sizeof(y->name), "%s",
 					 heading + 1);
@@ -512,8 +534,9 @@ static bool
 load_page(const char *shared, const char *cmd, struct page *pg)
 {
 	char path[1024];
-	snprintf(path, sizeof(path), "%s/corpus/en-US/Microsoft.PowerShell.Core/%s.md",
-		 shared, cmd);
+	snprintf(path, sizeof(path),
+		 "%s/corpus/en-US/Microsoft.PowerShell.Core/%s.md", shared,
+		 cmd);
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return false;
@@ -537,8 +560,7 @@ load_page(const char *shared, const char *cmd, struct page *pg)
  * The places where the page contradicts itself and the table follows
  * the SYNTAX lines (or PowerShell's declaration); each must still occur.
  */
-enum exc_kind { EXC_SETS, EXC_REQUIRED, EXC_POSITION, EXC_DEFAULT,
-		EXC_SYNTAX };
+enum exc_kind { EXC_SETS, EXC_REQUIRED, EXC_POSITION, EXC_DEFAULT, EXC_SYNTAX };
 static struct {
 	const char *cmd, *param, *set;
 	enum exc_kind kind;
@@ -552,7 +574,8 @@ static struct {
 	{ "New-PSSession", "UseWindowsPowerShell",
 	  "UseWindowsPowerShellParameterSet", EXC_REQUIRED, 0 },
 	{ "Invoke-Command", "FilePath", "FilePathSSHHost", EXC_POSITION, 0 },
-	{ "Invoke-Command", "FilePath", "FilePathSSHHostHash", EXC_POSITION, 0 },
+	{ "Invoke-Command", "FilePath", "FilePathSSHHostHash", EXC_POSITION,
+	  0 },
 	{ "Invoke-Command", "ScriptBlock", "*", EXC_POSITION, 0 },
 };
 
@@ -560,12 +583,14 @@ static bool
 excepted(const char *cmd, const char *param, const char *set,
 	 enum exc_kind kind)
 {
-	for (size_t i = 0; i < sizeof(exceptions) / sizeof(exceptions[0]); i++) {
+	for (size_t i = 0; i < sizeof(exceptions) / sizeof(exceptions[0]);
+	     i++) {
 		if (exceptions[i].kind != kind ||
 		    strcmp(exceptions[i].cmd, cmd) ||
 		    strcmp(exceptions[i].param, param))
 			continue;
-		if (exceptions[i].set && set && strcmp(exceptions[i].set, "*") &&
+		if (exceptions[i].set && set &&
+		    strcmp(exceptions[i].set, "*") &&
 		    strcmp(exceptions[i].set, set))
 			continue;
 		exceptions[i].used++;
@@ -627,8 +652,8 @@ yaml_required(const char *v, const char *set)
 		const char *close = strchr(p, ')');
 		bool value = p >= v + 5 && !strncmp(p - 5, "True", 4);
 		char buf[512];
-		snprintf(buf, sizeof(buf), "%.*s", (int)(close ? close - p - 1 : 0),
-			 p + 1);
+		snprintf(buf, sizeof(buf), "%.*s",
+			 (int)(close ? close - p - 1 : 0), p + 1);
 		const char *items[MAX_ITEMS];
 		char *copy;
 		size_t n = split_list(buf, &copy, items);
@@ -693,7 +718,8 @@ check_yaml_per_set(const struct meta_command *c, const struct meta_param *p,
 	const char *pos = yaml_get(y, "Position");
 
 	for (size_t s = 0; c->sets && c->sets[s]; s++) {
-		const struct meta_param_set *ps = meta_param_in_set(p, c->sets[s]);
+		const struct meta_param_set *ps =
+			meta_param_in_set(p, c->sets[s]);
 		if (!ps)
 			continue;
 		int r = req ? yaml_required(req, c->sets[s]) : -1;
@@ -702,9 +728,12 @@ check_yaml_per_set(const struct meta_command *c, const struct meta_param *p,
 			tap_fail_("%s -%s: Required in %s", c->name, p->name,
 				  c->sets[s]);
 		bool named = pos && !strcmp(pos, "Named");
-		bool ok = ps->position == META_POSITION_NAMED ? named :
-			(!named && pos && atoi(pos) == ps->position);
-		if (!ok && !excepted(c->name, p->name, c->sets[s], EXC_POSITION))
+		bool ok =
+			ps->position == META_POSITION_NAMED
+				? named
+				: (!named && pos && atoi(pos) == ps->position);
+		if (!ok &&
+		    !excepted(c->name, p->name, c->sets[s], EXC_POSITION))
 			tap_fail_("%s -%s: Position %s vs %d in %s", c->name,
 				  p->name, pos ? pos : "?", ps->position,
 				  c->sets[s]);
@@ -730,15 +759,18 @@ check_yaml_param(const struct meta_command *c, const struct yaml_param *y,
 		   p->aliases);
 	check_list("Accepted values", c->name, p->name,
 		   yaml_get(y, "Accepted values"), p->accepted_values);
-	if ((!(v = yaml_get(y, "Default value")) || strcmp(v, p->default_value)) &&
+	if ((!(v = yaml_get(y, "Default value")) ||
+	     strcmp(v, p->default_value)) &&
 	    !excepted(c->name, p->name, NULL, EXC_DEFAULT))
 		tap_fail_("%s -%s: Default value", c->name, p->name);
 	v = yaml_get(y, "Accept wildcard characters");
 	if (!v || (!strcmp(v, "True")) != p->wildcards)
 		tap_fail_("%s -%s: wildcards", c->name, p->name);
 	for (size_t s = 0; s < p->nsets; s++)
-		bits |= p->sets[s].pipeline & ~(unsigned)META_PIPE_FROM_REMAINING;
-	if (p->nsets && bits != yaml_pipeline(yaml_get(y, "Accept pipeline input")))
+		bits |= p->sets[s].pipeline &
+			~(unsigned)META_PIPE_FROM_REMAINING;
+	if (p->nsets &&
+	    bits != yaml_pipeline(yaml_get(y, "Accept pipeline input")))
 		tap_fail_("%s -%s: pipeline input", c->name, p->name);
 	check_yaml_sets(c, p, yaml_get(y, "Parameter Sets"), pg);
 	check_yaml_per_set(c, p, y);
@@ -773,8 +805,8 @@ check_syntax_token(const struct meta_command *c, const struct syntax_set *s,
 		tap_fail_("%s %s -%s: required", c->name, set, p->name);
 	if ((ps->position != META_POSITION_NAMED) != t->positional)
 		tap_fail_("%s %s -%s: positional", c->name, set, p->name);
-	if (strcmp(t->type, p->type == META_TYPE_SWITCH ? "" :
-		   short_type(p->type_name)))
+	if (strcmp(t->type,
+		   p->type == META_TYPE_SWITCH ? "" : short_type(p->type_name)))
 		tap_fail_("%s %s -%s: type <%s>", c->name, set, p->name,
 			  t->type);
 }
@@ -793,8 +825,8 @@ check_table_in_syntax(const struct meta_command *c, const struct page *pg)
 			for (size_t k = 0; k < ss->ntokens; k++)
 				found |= !strcmp(ss->tokens[k].name,
 						 c->params[i].name);
-			if (!found && !excepted(c->name, c->params[i].name,
-						set, EXC_SYNTAX))
+			if (!found && !excepted(c->name, c->params[i].name, set,
+						EXC_SYNTAX))
 				tap_fail_("%s %s: -%s missing from SYNTAX",
 					  c->name, set, c->params[i].name);
 		}
@@ -856,14 +888,15 @@ TEST(contradictions_still_occur)
 	for (size_t i = 0; i < sizeof(exceptions) / sizeof(exceptions[0]); i++)
 		if (!exceptions[i].used)
 			tap_fail_("documented contradiction %s -%s no longer "
-				  "occurs", exceptions[i].cmd,
-				  exceptions[i].param);
+				  "occurs",
+				  exceptions[i].cmd, exceptions[i].param);
 }
 
 static const char *const corpus_commands[] = {
 	"Connect-PSSession", "Disconnect-PSSession", "Enter-PSSession",
-	"Exit-PSSession", "Get-PSSession", "Invoke-Command", "New-PSSession",
-	"Receive-PSSession", "Remove-PSSession", "Get-Help", "Get-Command",
+	"Exit-PSSession",    "Get-PSSession",	     "Invoke-Command",
+	"New-PSSession",     "Receive-PSSession",    "Remove-PSSession",
+	"Get-Help",	     "Get-Command",
 };
 
 static void
@@ -926,9 +959,10 @@ main(void)
 	RUN(syntax_reader_sanity);
 
 	if (shared) {
-		snprintf(probe, sizeof(probe),
-			 "%s/corpus/en-US/Microsoft.PowerShell.Core/Get-Help.md",
-			 shared);
+		snprintf(
+			probe, sizeof(probe),
+			"%s/corpus/en-US/Microsoft.PowerShell.Core/Get-Help.md",
+			shared);
 		f = fopen(probe, "rb");
 	}
 	size_t n = sizeof(corpus_commands) / sizeof(corpus_commands[0]);

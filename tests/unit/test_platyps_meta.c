@@ -58,9 +58,10 @@ fresh(void)
 static struct help_param
 yaml(const char *text, uint32_t line)
 {
-	struct help_param p = {0};
+	struct help_param p = { 0 };
 	fresh();
-	platyps_parse_param_yaml(&A, text, (struct help_pos){line, 1}, &p, &DX);
+	platyps_parse_param_yaml(&A, text, (struct help_pos){ line, 1 }, &p,
+				 &DX);
 	return p;
 }
 
@@ -148,13 +149,15 @@ TEST(yaml_switch_types)
 		const char *type;
 		bool is_switch;
 	} cases[] = {
-		{"System.Management.Automation.SwitchParameter", true},
-		{"SwitchParameter", true},
-		{"switchparameter", true},
-		{"System.Management.Automation.SwitchParameter[]", false},
-		{"System.Nullable`1[System.Management.Automation.SwitchParameter]", false},
-		{"System.Boolean", false},
-		{"MySwitchParameter", false},
+		{ "System.Management.Automation.SwitchParameter", true },
+		{ "SwitchParameter", true },
+		{ "switchparameter", true },
+		{ "System.Management.Automation.SwitchParameter[]", false },
+		{ "System.Nullable`1[System.Management.Automation."
+		  "SwitchParameter]",
+		  false },
+		{ "System.Boolean", false },
+		{ "MySwitchParameter", false },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct strbuf sb = STRBUF_INIT;
@@ -194,15 +197,15 @@ TEST(yaml_required_forms)
 		const char *first_set;
 		bool first;
 	} ok[] = {
-		{"True", 1, NULL, true},
-		{"false", 1, NULL, false},
-		{"True (Available), False (PsSession, CimSession)", 3,
-		 "Available", true},
-		{"False (InstanceId), True (A, B)", 3, "InstanceId", false},
-		{"true(A),false(B)", 2, "A", true},
-		{"True (VMId, VMName, FilePathVMId, FilePathVMName), False "
-		 "(ComputerName, FilePathComputerName, Uri, FilePathUri)",
-		 8, "VMId", true},
+		{ "True", 1, NULL, true },
+		{ "false", 1, NULL, false },
+		{ "True (Available), False (PsSession, CimSession)", 3,
+		  "Available", true },
+		{ "False (InstanceId), True (A, B)", 3, "InstanceId", false },
+		{ "true(A),false(B)", 2, "A", true },
+		{ "True (VMId, VMName, FilePathVMId, FilePathVMName), False "
+		  "(ComputerName, FilePathComputerName, Uri, FilePathUri)",
+		  8, "VMId", true },
 	};
 	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
 		char text[300];
@@ -226,8 +229,9 @@ TEST(yaml_required_forms)
 TEST(yaml_required_unreadable)
 {
 	static const char *const bad[] = {
-		"Yes", "True (A", "True (A) False (B)", "True ()",
-		"True (A),", "(A)", "True (A (B))", "Maybe (A)", "", "True, False",
+		"Yes",	     "True (A",	    "True (A) False (B)", "True ()",
+		"True (A),", "(A)",	    "True (A (B))",	  "Maybe (A)",
+		"",	     "True, False",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		char text[100];
@@ -259,9 +263,9 @@ TEST(yaml_missing_keys)
 	p = yaml("\n\n# a comment\n", 5);
 	check(p.has_metadata && p.nrequired == 1);
 	check_int(nseen_total, ==, 0);
-	struct help_param q = {0};
+	struct help_param q = { 0 };
 	fresh();
-	platyps_parse_param_yaml(&A, NULL, (struct help_pos){1, 1}, &q, &DX);
+	platyps_parse_param_yaml(&A, NULL, (struct help_pos){ 1, 1 }, &q, &DX);
 	check(q.has_metadata && q.nrequired == 1);
 }
 
@@ -271,20 +275,20 @@ TEST(yaml_pipeline_forms)
 		const char *text;
 		unsigned bits;
 	} ok[] = {
-		{"False", 0},
-		{"false", 0},
-		{"True", HELP_PIPE_BY_VALUE},
-		{"True (ByValue)", HELP_PIPE_BY_VALUE},
-		{"True (ByPropertyName)", HELP_PIPE_BY_PROPERTY_NAME},
-		{"True (ByPropertyName, ByValue)",
-		 HELP_PIPE_BY_PROPERTY_NAME | HELP_PIPE_BY_VALUE},
-		{"True (ByValue, ByPropertyName)",
-		 HELP_PIPE_BY_PROPERTY_NAME | HELP_PIPE_BY_VALUE},
-		{"true (byvalue,bypropertyname)",
-		 HELP_PIPE_BY_PROPERTY_NAME | HELP_PIPE_BY_VALUE},
-		{"True (FromRemainingArguments)", HELP_PIPE_FROM_REMAINING},
-		{"True(ByValue, FromRemainingArguments)",
-		 HELP_PIPE_BY_VALUE | HELP_PIPE_FROM_REMAINING},
+		{ "False", 0 },
+		{ "false", 0 },
+		{ "True", HELP_PIPE_BY_VALUE },
+		{ "True (ByValue)", HELP_PIPE_BY_VALUE },
+		{ "True (ByPropertyName)", HELP_PIPE_BY_PROPERTY_NAME },
+		{ "True (ByPropertyName, ByValue)",
+		  HELP_PIPE_BY_PROPERTY_NAME | HELP_PIPE_BY_VALUE },
+		{ "True (ByValue, ByPropertyName)",
+		  HELP_PIPE_BY_PROPERTY_NAME | HELP_PIPE_BY_VALUE },
+		{ "true (byvalue,bypropertyname)",
+		  HELP_PIPE_BY_PROPERTY_NAME | HELP_PIPE_BY_VALUE },
+		{ "True (FromRemainingArguments)", HELP_PIPE_FROM_REMAINING },
+		{ "True(ByValue, FromRemainingArguments)",
+		  HELP_PIPE_BY_VALUE | HELP_PIPE_FROM_REMAINING },
 	};
 	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
 		char text[100];
@@ -296,8 +300,14 @@ TEST(yaml_pipeline_forms)
 		check_str(p.pipeline_text, ok[i].text);
 	}
 	static const char *const bad[] = {
-		"Yes", "True (ByValue", "True ()", "True (ByName)",
-		"True (ByValue) x", "False (ByValue)", "True (ByValue,)", "",
+		"Yes",
+		"True (ByValue",
+		"True ()",
+		"True (ByName)",
+		"True (ByValue) x",
+		"False (ByValue)",
+		"True (ByValue,)",
+		"",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		char text[100];
@@ -314,11 +324,12 @@ TEST(yaml_pipeline_forms)
 
 TEST(yaml_wildcards_and_raw_values)
 {
-	struct help_param p = yaml("Accept wildcard characters: true\n"
-				   "Position: 2\n"
-				   "Default value: $PSSessionApplicationName if "
-				   "set on the local computer, otherwise WSMAN\n",
-				   1);
+	struct help_param p =
+		yaml("Accept wildcard characters: true\n"
+		     "Position: 2\n"
+		     "Default value: $PSSessionApplicationName if "
+		     "set on the local computer, otherwise WSMAN\n",
+		     1);
 	check(p.wildcards);
 	check_str(p.position, "2");
 	check_str(p.default_value, "$PSSessionApplicationName if set on the "
@@ -334,18 +345,19 @@ TEST(yaml_wildcards_and_raw_values)
 
 TEST(yaml_unknown_keys_at_their_line)
 {
-	struct help_param p = yaml("Type: System.String\n"	/* 30 */
-				   "Applicable: 7.2\n"		/* 31 */
-				   "\n"				/* 32 */
-				   "no colon on this line\n"	/* 33 */
-				   "   Parameter-Sets: X\n"	/* 34 */
-				   "Position: Named\n",		/* 35 */
+	struct help_param p = yaml("Type: System.String\n"   /* 30 */
+				   "Applicable: 7.2\n"	     /* 31 */
+				   "\n"			     /* 32 */
+				   "no colon on this line\n" /* 33 */
+				   "   Parameter-Sets: X\n"  /* 34 */
+				   "Position: Named\n",	     /* 35 */
 				   30);
 	check_int(nseen, ==, 3);
 	check_int(seen[0].id, ==, DIAG_PARAM_YAML_KEY);
 	check_int(seen[0].line, ==, 31);
 	check_int(seen[0].col, ==, 1);
-	check_str(seen[0].msg, "unknown key 'Applicable' in parameter metadata");
+	check_str(seen[0].msg,
+		  "unknown key 'Applicable' in parameter metadata");
 	check_int(seen[1].line, ==, 33);
 	check_int(seen[2].line, ==, 34);
 	check_int(seen[2].col, ==, 4);
@@ -358,13 +370,14 @@ TEST(yaml_unknown_keys_at_their_line)
 
 TEST(yaml_reparse_resets)
 {
-	struct help_param p = {0};
+	struct help_param p = { 0 };
 	fresh();
-	platyps_parse_param_yaml(&A, "Type: A\nAliases: x, y\nRequired: True (S)\n"
-				     "Accept pipeline input: True\n",
-				 (struct help_pos){1, 1}, &p, &DX);
+	platyps_parse_param_yaml(&A,
+				 "Type: A\nAliases: x, y\nRequired: True (S)\n"
+				 "Accept pipeline input: True\n",
+				 (struct help_pos){ 1, 1 }, &p, &DX);
 	check_int(p.naliases, ==, 2);
-	platyps_parse_param_yaml(&A, "Position: 1\n", (struct help_pos){9, 1},
+	platyps_parse_param_yaml(&A, "Position: 1\n", (struct help_pos){ 9, 1 },
 				 &p, &DX);
 	check(p.type == NULL && p.aliases == NULL && p.naliases == 0);
 	check_int(p.nrequired, ==, 1);
@@ -402,9 +415,9 @@ TEST(yaml_hostile)
 static struct help_syntax_set
 syntax(const char *code, uint32_t line)
 {
-	struct help_syntax_set set = {0};
+	struct help_syntax_set set = { 0 };
 	fresh();
-	platyps_parse_syntax(&A, code, (struct help_pos){line, 1}, &set, &DX);
+	platyps_parse_syntax(&A, code, (struct help_pos){ line, 1 }, &set, &DX);
 	return set;
 }
 
@@ -424,17 +437,19 @@ check_param(const struct help_syntax_param *sp, const char *name,
 TEST(syntax_multi_line)
 {
 	struct help_syntax_set s = syntax(
-		"Get-PSSession [-ComputerName] <String[]> [-ApplicationName <String>] "
+		"Get-PSSession [-ComputerName] <String[]> [-ApplicationName "
+		"<String>] "
 		"[-ConfigurationName <String>]\n"
 		" -InstanceId <Guid[]> [-Credential <PSCredential>] [-UseSSL] "
 		"[<CommonParameters>]\n",
 		20);
 	check_int(nseen_total, ==, 0);
 	check_str(s.command, "Get-PSSession");
-	check_str(s.text,
-		  "Get-PSSession [-ComputerName] <String[]> [-ApplicationName "
-		  "<String>] [-ConfigurationName <String>] -InstanceId <Guid[]> "
-		  "[-Credential <PSCredential>] [-UseSSL] [<CommonParameters>]");
+	check_str(
+		s.text,
+		"Get-PSSession [-ComputerName] <String[]> [-ApplicationName "
+		"<String>] [-ConfigurationName <String>] -InstanceId <Guid[]> "
+		"[-Credential <PSCredential>] [-UseSSL] [<CommonParameters>]");
 	check(s.common_parameters);
 	check_int(s.nparams, ==, 6);
 	check_param(&s.params[0], "ComputerName", "String[]", true, true);
@@ -496,11 +511,11 @@ TEST(syntax_whitespace_and_crlf)
 
 TEST(syntax_bad_tokens_are_reported_and_skipped)
 {
-	struct help_syntax_set s = syntax(
-		"Cmd [-A <String] [-B]\n"	/* line 50 */
-		" [[-C] <Int32> -D <X>\n"	/* line 51 */
-		" junk [-E] <> [-F] [<Common>] -G <Y>\n", /* line 52 */
-		50);
+	struct help_syntax_set s =
+		syntax("Cmd [-A <String] [-B]\n"		 /* line 50 */
+		       " [[-C] <Int32> -D <X>\n"		 /* line 51 */
+		       " junk [-E] <> [-F] [<Common>] -G <Y>\n", /* line 52 */
+		       50);
 	/* [-A <String]  [[-C] <Int32>  junk  [-E] <>  [<Common>] */
 	check_int(nseen, ==, 5);
 	check_int(seen[0].id, ==, DIAG_SYNTAX_TOKEN);
@@ -529,8 +544,7 @@ TEST(syntax_bad_tokens_are_reported_and_skipped)
 
 TEST(syntax_bad_type_and_glued_tokens)
 {
-	struct help_syntax_set s = syntax("Cmd [-E] <> -F <Z [-G][-H] -",
-					  1);
+	struct help_syntax_set s = syntax("Cmd [-E] <> -F <Z [-G][-H] -", 1);
 	check_int(nseen, ==, 3);
 	check_str(seen[0].msg, "cannot read SYNTAX token '[-E] <>'");
 	check_str(seen[1].msg, "cannot read SYNTAX token '-F <Z'");
@@ -542,8 +556,8 @@ TEST(syntax_bad_type_and_glued_tokens)
 
 TEST(syntax_unbalanced_never_hangs)
 {
-	static const char pieces[][8] = {"[", "]", "<", ">", "[-", "[[-",
-					 "-", "{", " [-A <", " -B {"};
+	static const char pieces[][8] = { "[",	 "]", "<", ">",	     "[-",
+					  "[[-", "-", "{", " [-A <", " -B {" };
 	for (size_t k = 0; k < sizeof(pieces) / sizeof(pieces[0]); k++) {
 		struct strbuf sb = STRBUF_INIT;
 		strbuf_init(&sb);
@@ -585,63 +599,79 @@ TEST(resolve_links)
 		enum help_link_kind kind;
 		const char *topic, *module;
 	} cases[] = {
-		{"Connect-PSSession.md", HELP_LINK_COMMAND, "Connect-PSSession", NULL},
-		{"./Connect-PSSession.md", HELP_LINK_COMMAND, "Connect-PSSession", NULL},
-		{"Get-Job.MD#example-1", HELP_LINK_COMMAND, "Get-Job", NULL},
-		{"../Microsoft.PowerShell.Management/get-process.md",
-		 HELP_LINK_COMMAND, "get-process", "Microsoft.PowerShell.Management"},
-		{"../Microsoft.PowerShell.Utility/Out-File.md?view=x",
-		 HELP_LINK_COMMAND, "Out-File", "Microsoft.PowerShell.Utility"},
-		{"about_Remote.md", HELP_LINK_ABOUT, "about_Remote", NULL},
-		{"About_hidden.md", HELP_LINK_ABOUT, "About_hidden", NULL},
-		{"About/about_PSSessions.md", HELP_LINK_ABOUT, "about_PSSessions", NULL},
-		{"./About/about_Jobs.md", HELP_LINK_ABOUT, "about_Jobs", NULL},
-		{"about/about_Modules.md", HELP_LINK_ABOUT, "about_Modules", NULL},
-		{"./about/about_Splatting.md#splatting-with-arrays",
-		 HELP_LINK_ABOUT, "about_Splatting", NULL},
-		{"About/about_Format.ps1xml.md", HELP_LINK_ABOUT,
-		 "about_Format.ps1xml", NULL},
-		{"../Microsoft.WsMan.Management/About/about_WSMan_Cmdlets.md",
-		 HELP_LINK_ABOUT, "about_WSMan_Cmdlets", "Microsoft.WsMan.Management"},
-		{"../microsoft.wsman.management/about/about_wsman_cmdlets.md",
-		 HELP_LINK_ABOUT, "about_wsman_cmdlets", "microsoft.wsman.management"},
-		{"../PSReadLine/About/about_PSReadLine.md", HELP_LINK_ABOUT,
-		 "about_PSReadLine", "PSReadLine"},
-		{"..\\PSReadLine\\About\\about_PSReadLine.md", HELP_LINK_ABOUT,
-		 "about_PSReadLine", "PSReadLine"},
-		{"xref:Microsoft.PowerShell.Management.Get-Location",
-		 HELP_LINK_COMMAND, "Get-Location", "Microsoft.PowerShell.Management"},
-		{"XREF:Microsoft.PowerShell.Utility.Out-File?view=powershell-7.2",
-		 HELP_LINK_COMMAND, "Out-File", "Microsoft.PowerShell.Utility"},
-		{"xref:ThreadJob.Start-ThreadJob#parameters", HELP_LINK_COMMAND,
-		 "Start-ThreadJob", "ThreadJob"},
-		{"xref:about_Scopes", HELP_LINK_ABOUT, "about_Scopes", NULL},
-		{"xref:Microsoft.PowerShell.Core.About.about_Scopes",
-		 HELP_LINK_ABOUT, "about_Scopes", "Microsoft.PowerShell.Core"},
-		{"https://go.microsoft.com/fwlink/?LinkID=113216", HELP_LINK_URL, NULL, NULL},
-		{"HTTP://example.com/a.md", HELP_LINK_URL, NULL, NULL},
-		{"mailto:someone@example.com", HELP_LINK_URL, NULL, NULL},
-		{"/dotnet/api/system.management.automation.pscredential",
-		 HELP_LINK_URL, NULL, NULL},
-		{"/powershell/scripting/learn/experimental-features",
-		 HELP_LINK_URL, NULL, NULL},
-		{" Get-Job.md ", HELP_LINK_COMMAND, "Get-Job", NULL},
-		{"xref:System.Management.Automation.PSCredential",
-		 HELP_LINK_UNRESOLVED, NULL, NULL},
-		{"xref:", HELP_LINK_UNRESOLVED, NULL, NULL},
-		{"#using-enumerators", HELP_LINK_UNRESOLVED, NULL, NULL},
-		{"", HELP_LINK_UNRESOLVED, NULL, NULL},
-		{".md", HELP_LINK_UNRESOLVED, NULL, NULL},
-		{"About/.md", HELP_LINK_UNRESOLVED, NULL, NULL},
-		{"notes.txt", HELP_LINK_UNRESOLVED, NULL, NULL},
-		{"www.example.com", HELP_LINK_UNRESOLVED, NULL, NULL},
-		{"ftp://example.com/Get-Foo.md", HELP_LINK_UNRESOLVED, NULL, NULL},
-		{"[MediaTypes]::$_", HELP_LINK_UNRESOLVED, NULL, NULL},
+		{ "Connect-PSSession.md", HELP_LINK_COMMAND,
+		  "Connect-PSSession", NULL },
+		{ "./Connect-PSSession.md", HELP_LINK_COMMAND,
+		  "Connect-PSSession", NULL },
+		{ "Get-Job.MD#example-1", HELP_LINK_COMMAND, "Get-Job", NULL },
+		{ "../Microsoft.PowerShell.Management/get-process.md",
+		  HELP_LINK_COMMAND, "get-process",
+		  "Microsoft.PowerShell.Management" },
+		{ "../Microsoft.PowerShell.Utility/Out-File.md?view=x",
+		  HELP_LINK_COMMAND, "Out-File",
+		  "Microsoft.PowerShell.Utility" },
+		{ "about_Remote.md", HELP_LINK_ABOUT, "about_Remote", NULL },
+		{ "About_hidden.md", HELP_LINK_ABOUT, "About_hidden", NULL },
+		{ "About/about_PSSessions.md", HELP_LINK_ABOUT,
+		  "about_PSSessions", NULL },
+		{ "./About/about_Jobs.md", HELP_LINK_ABOUT, "about_Jobs",
+		  NULL },
+		{ "about/about_Modules.md", HELP_LINK_ABOUT, "about_Modules",
+		  NULL },
+		{ "./about/about_Splatting.md#splatting-with-arrays",
+		  HELP_LINK_ABOUT, "about_Splatting", NULL },
+		{ "About/about_Format.ps1xml.md", HELP_LINK_ABOUT,
+		  "about_Format.ps1xml", NULL },
+		{ "../Microsoft.WsMan.Management/About/about_WSMan_Cmdlets.md",
+		  HELP_LINK_ABOUT, "about_WSMan_Cmdlets",
+		  "Microsoft.WsMan.Management" },
+		{ "../microsoft.wsman.management/about/about_wsman_cmdlets.md",
+		  HELP_LINK_ABOUT, "about_wsman_cmdlets",
+		  "microsoft.wsman.management" },
+		{ "../PSReadLine/About/about_PSReadLine.md", HELP_LINK_ABOUT,
+		  "about_PSReadLine", "PSReadLine" },
+		{ "..\\PSReadLine\\About\\about_PSReadLine.md", HELP_LINK_ABOUT,
+		  "about_PSReadLine", "PSReadLine" },
+		{ "xref:Microsoft.PowerShell.Management.Get-Location",
+		  HELP_LINK_COMMAND, "Get-Location",
+		  "Microsoft.PowerShell.Management" },
+		{ "XREF:Microsoft.PowerShell.Utility.Out-File?view=powershell-"
+		  "7.2",
+		  HELP_LINK_COMMAND, "Out-File",
+		  "Microsoft.PowerShell.Utility" },
+		{ "xref:ThreadJob.Start-ThreadJob#parameters",
+		  HELP_LINK_COMMAND, "Start-ThreadJob", "ThreadJob" },
+		{ "xref:about_Scopes", HELP_LINK_ABOUT, "about_Scopes", NULL },
+		{ "xref:Microsoft.PowerShell.Core.About.about_Scopes",
+		  HELP_LINK_ABOUT, "about_Scopes",
+		  "Microsoft.PowerShell.Core" },
+		{ "https://go.microsoft.com/fwlink/?LinkID=113216",
+		  HELP_LINK_URL, NULL, NULL },
+		{ "HTTP://example.com/a.md", HELP_LINK_URL, NULL, NULL },
+		{ "mailto:someone@example.com", HELP_LINK_URL, NULL, NULL },
+		{ "/dotnet/api/system.management.automation.pscredential",
+		  HELP_LINK_URL, NULL, NULL },
+		{ "/powershell/scripting/learn/experimental-features",
+		  HELP_LINK_URL, NULL, NULL },
+		{ " Get-Job.md ", HELP_LINK_COMMAND, "Get-Job", NULL },
+		{ "xref:System.Management.Automation.PSCredential",
+		  HELP_LINK_UNRESOLVED, NULL, NULL },
+		{ "xref:", HELP_LINK_UNRESOLVED, NULL, NULL },
+		{ "#using-enumerators", HELP_LINK_UNRESOLVED, NULL, NULL },
+		{ "", HELP_LINK_UNRESOLVED, NULL, NULL },
+		{ ".md", HELP_LINK_UNRESOLVED, NULL, NULL },
+		{ "About/.md", HELP_LINK_UNRESOLVED, NULL, NULL },
+		{ "notes.txt", HELP_LINK_UNRESOLVED, NULL, NULL },
+		{ "www.example.com", HELP_LINK_UNRESOLVED, NULL, NULL },
+		{ "ftp://example.com/Get-Foo.md", HELP_LINK_UNRESOLVED, NULL,
+		  NULL },
+		{ "[MediaTypes]::$_", HELP_LINK_UNRESOLVED, NULL, NULL },
 	};
 	fresh();
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		struct help_link l = {.target = cases[i].target,
-				      .topic = "stale", .module = "stale"};
+		struct help_link l = { .target = cases[i].target,
+				       .topic = "stale",
+				       .module = "stale" };
 		platyps_resolve_link(&A, &l);
 		if (l.kind != cases[i].kind)
 			printf("# target '%s'\n", cases[i].target);
@@ -656,7 +686,7 @@ TEST(resolve_links)
 			check(l.module == NULL);
 		check_str(l.target, cases[i].target);
 	}
-	struct help_link l = {0};
+	struct help_link l = { 0 };
 	platyps_resolve_link(&A, &l);
 	check_int(l.kind, ==, HELP_LINK_UNRESOLVED);
 }
@@ -666,20 +696,23 @@ TEST(resolve_links)
 TEST(short_types)
 {
 	static const char *const cases[][2] = {
-		{"System.Management.Automation.Runspaces.PSSession[]", "PSSession[]"},
-		{"System.String", "String"},
-		{"SwitchParameter", "SwitchParameter"},
-		{"System.Nullable`1[System.Int32]", "Int32"},
-		{"System.Nullable`1[System.Management.Automation.Runspaces."
-		 "OutputBufferingMode]", "OutputBufferingMode"},
-		{"System.Collections.Generic.Dictionary`2[System.String,System.Object]",
-		 "Dictionary`2[String,Object]"},
-		{"System.Nullable`1[System.Int32][]", "Nullable`1[Int32][]"},
-		{"System.Collections.Hashtable[]", "Hashtable[]"},
-		{"Outer+Inner", "Outer+Inner"},
-		{"System.", "System."},
-		{"", ""},
-		{"Version 4.0.0.0", "Version 4.0.0.0"},
+		{ "System.Management.Automation.Runspaces.PSSession[]",
+		  "PSSession[]" },
+		{ "System.String", "String" },
+		{ "SwitchParameter", "SwitchParameter" },
+		{ "System.Nullable`1[System.Int32]", "Int32" },
+		{ "System.Nullable`1[System.Management.Automation.Runspaces."
+		  "OutputBufferingMode]",
+		  "OutputBufferingMode" },
+		{ "System.Collections.Generic.Dictionary`2[System.String,"
+		  "System.Object]",
+		  "Dictionary`2[String,Object]" },
+		{ "System.Nullable`1[System.Int32][]", "Nullable`1[Int32][]" },
+		{ "System.Collections.Hashtable[]", "Hashtable[]" },
+		{ "Outer+Inner", "Outer+Inner" },
+		{ "System.", "System." },
+		{ "", "" },
+		{ "Version 4.0.0.0", "Version 4.0.0.0" },
 	};
 	fresh();
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
@@ -725,9 +758,10 @@ load_page(struct page *pg, const char *dir, const char *name)
 		size_t len = nl ? (size_t)(nl - s) : strlen(s);
 		if (pg->nlines == cap) {
 			cap = cap ? 2 * cap : 256;
-			pg->lines = realloc(pg->lines, cap * sizeof(*pg->lines));
+			pg->lines =
+				realloc(pg->lines, cap * sizeof(*pg->lines));
 		}
-		pg->lines[pg->nlines++] = (struct line){s, len};
+		pg->lines[pg->nlines++] = (struct line){ s, len };
 		s += nl ? len + 1 : len;
 	}
 	snprintf(pg->name, sizeof(pg->name), "%s", name);
@@ -763,7 +797,7 @@ fence_at(const struct line *l, char *ch, size_t *run, struct line *info)
 	size_t e = l->n;
 	while (e > k && l->s[e - 1] == ' ')
 		e--;
-	*info = (struct line){l->s + k, e - k};
+	*info = (struct line){ l->s + k, e - k };
 	return true;
 }
 
@@ -806,13 +840,15 @@ scan_blocks(const struct page *pg, block_fn *fn, void *cookie)
 				strbuf_add(&t, pg->lines[k].s, pg->lines[k].n);
 				strbuf_addch(&t, '\n');
 			}
-			struct block b = {inf.buf, t.buf, (uint32_t)open + 2, h2};
+			struct block b = { inf.buf, t.buf, (uint32_t)open + 2,
+					   h2 };
 			fn(cookie, pg, &b);
 			strbuf_release(&t);
 			strbuf_release(&inf);
 			in = false;
 		} else if (!in && l->n > 3 && strncmp(l->s, "## ", 3) == 0) {
-			snprintf(h2, sizeof(h2), "%.*s", (int)l->n - 3, l->s + 3);
+			snprintf(h2, sizeof(h2), "%.*s", (int)l->n - 3,
+				 l->s + 3);
 			last_h2 = i;
 		}
 	}
@@ -864,7 +900,8 @@ corpus_dir(char *out, size_t size, const char *locale, bool about)
 struct yaml_stats {
 	int blocks, yml, diags, sw, sw_full, nullable, all_sets, sets_list;
 	int alias_empty;
-	int accepted, req_true, req_false, req_sets, pos_named, pos0, pos1, pos2;
+	int accepted, req_true, req_false, req_sets, pos_named, pos0, pos1,
+		pos2;
 	int pipe_false, pipe_prop, pipe_value, pipe_both, wild_true, wild_false;
 	int def_none, def_false;
 };
@@ -874,7 +911,8 @@ count_yaml(struct yaml_stats *st, const struct help_param *p)
 {
 	st->sw += p->is_switch;
 	st->sw_full += p->type &&
-		       !strcmp(p->type, "System.Management.Automation.SwitchParameter");
+		       !strcmp(p->type,
+			       "System.Management.Automation.SwitchParameter");
 	st->nullable += p->type && !strncmp(p->type, "System.Nullable`1[", 18);
 	st->all_sets += p->all_sets;
 	st->sets_list += p->nsets > 0;
@@ -928,8 +966,8 @@ yaml_page(void *cookie, const struct page *pg)
 /* Counts from corpus-notes §5, the yml block included, the same per locale. */
 TEST(corpus_yaml_blocks)
 {
-	static const char *const locales[] = {"en-US", "sv-SE"};
-	struct yaml_stats cmd[2] = {{0}}, about[2] = {{0}};
+	static const char *const locales[] = { "en-US", "sv-SE" };
+	struct yaml_stats cmd[2] = { { 0 } }, about[2] = { { 0 } };
 	char dir[4096];
 	for (int l = 0; l < 2; l++) {
 		corpus_dir(dir, sizeof(dir), locales[l], false);
@@ -941,7 +979,8 @@ TEST(corpus_yaml_blocks)
 		check_int(c->blocks, ==, 644);
 		check_int(c->yml, ==, 1);
 		check_int(c->sw_full, ==, 187);
-		check_int(c->sw, ==, 191); /* + 4 short ones in ForEach-Object */
+		check_int(c->sw, ==,
+			  191); /* + 4 short ones in ForEach-Object */
 		check_int(c->nullable, ==, 14);
 		check_int(c->all_sets, ==, 320);
 		check_int(c->sets_list, ==, 324);
@@ -1013,8 +1052,9 @@ static bool
 same_type(const char *yaml_type, const char *syntax_type)
 {
 	static const char *const keywords[][2] = {
-		{"int", "Int32"}, {"long", "Int64"}, {"string", "String"},
-		{"bool", "Boolean"}, {"double", "Double"}, {"object", "Object"},
+		{ "int", "Int32" },	{ "long", "Int64" },
+		{ "string", "String" }, { "bool", "Boolean" },
+		{ "double", "Double" }, { "object", "Object" },
 	};
 	char buf[256];
 	size_t n = strcspn(syntax_type, "[");
@@ -1036,9 +1076,10 @@ on_syntax_block(void *cookie, const struct page *pg, const struct block *b)
 	struct syntax_stats *st = cookie;
 	if (strcasecmp(b->h2, "SYNTAX") || b->info[0])
 		return;
-	struct help_syntax_set s = {0};
+	struct help_syntax_set s = { 0 };
 	fresh();
-	platyps_parse_syntax(&A, b->text, (struct help_pos){b->line, 1}, &s, &DX);
+	platyps_parse_syntax(&A, b->text, (struct help_pos){ b->line, 1 }, &s,
+			     &DX);
 	st->blocks++;
 	st->diags += (int)nseen_total;
 	for (size_t i = 0; i < nseen; i++)
@@ -1075,8 +1116,8 @@ syntax_page(void *cookie, const struct page *pg)
 /* 233 blocks and 1,540 parameter occurrences (corpus-notes §5, §6). */
 TEST(corpus_syntax_blocks)
 {
-	static const char *const locales[] = {"en-US", "sv-SE"};
-	struct syntax_stats st[2] = {{0}};
+	static const char *const locales[] = { "en-US", "sv-SE" };
+	struct syntax_stats st[2] = { { 0 } };
 	char dir[4096];
 	for (int l = 0; l < 2; l++) {
 		corpus_dir(dir, sizeof(dir), locales[l], false);
@@ -1124,7 +1165,7 @@ exists_ci(const char *dir, const char *name)
 static void
 check_link(struct link_stats *st, const struct page *pg, const char *target)
 {
-	struct help_link l = {.target = target};
+	struct help_link l = { .target = target };
 	platyps_resolve_link(&A, &l);
 	st->links++;
 	st->unresolved += l.kind == HELP_LINK_UNRESOLVED;
@@ -1164,7 +1205,8 @@ links_page(void *cookie, const struct page *pg)
 		for (const char *p = l->s; p < l->s + l->n; p++) {
 			if (p[0] != ']' || p[1] != '(')
 				continue;
-			const char *e = memchr(p, ')', (size_t)(l->s + l->n - p));
+			const char *e =
+				memchr(p, ')', (size_t)(l->s + l->n - p));
 			if (e == NULL)
 				break;
 			char *target = strndup(p + 2, (size_t)(e - p - 2));
@@ -1177,8 +1219,8 @@ links_page(void *cookie, const struct page *pg)
 
 TEST(corpus_related_links)
 {
-	static const char *const locales[] = {"en-US", "sv-SE"};
-	struct link_stats st[2] = {{0}};
+	static const char *const locales[] = { "en-US", "sv-SE" };
+	struct link_stats st[2] = { { 0 } };
 	char dir[4096];
 	for (int l = 0; l < 2; l++) {
 		corpus_dir(dir, sizeof(dir), locales[l], false);
@@ -1223,9 +1265,9 @@ main(void)
 		RUN(corpus_syntax_blocks);
 		RUN(corpus_related_links);
 	} else {
-		static const char *const skipped[] = {
-			"corpus_yaml_blocks", "corpus_syntax_blocks",
-			"corpus_related_links"};
+		static const char *const skipped[] = { "corpus_yaml_blocks",
+						       "corpus_syntax_blocks",
+						       "corpus_related_links" };
 		for (int i = 0; i < 3; i++)
 			printf("ok %d - %s # SKIP no shared corpus\n",
 			       ++tap_count, skipped[i]);

@@ -29,14 +29,14 @@ tap_text(const char *label, const char *s)
 }
 
 /* check_str for texts of several lines. */
-#define check_text(a, b)                                                  \
-	do {                                                              \
-		const char *ta_ = (a), *tb_ = (b);                        \
-		if (!ta_ || !tb_ || strcmp(ta_, tb_) != 0) {              \
-			tap_fail_("check failed: %s == %s", #a, #b);      \
-			tap_text("got", ta_);                             \
-			tap_text("expected", tb_);                        \
-		}                                                         \
+#define check_text(a, b)                                                       \
+	do {                                                                   \
+		const char *ta_ = (a), *tb_ = (b);                             \
+		if (!ta_ || !tb_ || strcmp(ta_, tb_) != 0) {                   \
+			tap_fail_("check failed: %s == %s", #a, #b);           \
+			tap_text("got", ta_);                                  \
+			tap_text("expected", tb_);                             \
+		}                                                              \
 	} while (0)
 
 /* The tree of src, or "error <id>". */
@@ -69,32 +69,32 @@ error_view(const char *src)
 	return v;
 }
 
-#define check_dump(src, want)                                             \
-	do {                                                              \
-		char *d_ = dump_flags(src, strlen(src), 0);               \
-		check_text(d_, want);                                      \
-		free(d_);                                                 \
+#define check_dump(src, want)                                                  \
+	do {                                                                   \
+		char *d_ = dump_flags(src, strlen(src), 0);                    \
+		check_text(d_, want);                                          \
+		free(d_);                                                      \
 	} while (0)
 
-#define check_pos(src, want)                                              \
-	do {                                                              \
-		char *d_ = dump_flags(src, strlen(src), PSH_DUMP_POS);    \
-		check_text(d_, want);                                      \
-		free(d_);                                                 \
+#define check_pos(src, want)                                                   \
+	do {                                                                   \
+		char *d_ = dump_flags(src, strlen(src), PSH_DUMP_POS);         \
+		check_text(d_, want);                                          \
+		free(d_);                                                      \
 	} while (0)
 
-#define check_view(src, want)                                             \
-	do {                                                              \
-		char *v_ = error_view(src);                               \
-		check_text(v_, want);                                      \
-		free(v_);                                                 \
+#define check_view(src, want)                                                  \
+	do {                                                                   \
+		char *v_ = error_view(src);                                    \
+		check_text(v_, want);                                          \
+		free(v_);                                                      \
 	} while (0)
 
-#define check_incomplete(src, want)                                       \
-	do {                                                              \
-		bool i_ = psh_input_incomplete(src, strlen(src));         \
-		if (i_ != (want))                                         \
-			tap_fail_("incomplete(\"%s\") is %d", src, i_);   \
+#define check_incomplete(src, want)                                            \
+	do {                                                                   \
+		bool i_ = psh_input_incomplete(src, strlen(src));              \
+		if (i_ != (want))                                              \
+			tap_fail_("incomplete(\"%s\") is %d", src, i_);        \
 	} while (0)
 
 /* ---------- the seed page's examples ---------- */
@@ -102,10 +102,10 @@ error_view(const char *src)
 TEST(seed_examples)
 {
 	check_dump("Enter-PSSession -ComputerName Server01",
-		   "(pipeline (command \"Enter-PSSession\" (param \"ComputerName\")"
+		   "(pipeline (command \"Enter-PSSession\" (param "
+		   "\"ComputerName\")"
 		   " (string \"Server01\")))");
-	check_dump("Exit-PSSession",
-		   "(pipeline (command \"Exit-PSSession\"))");
+	check_dump("Exit-PSSession", "(pipeline (command \"Exit-PSSession\"))");
 	check_dump("$s = New-PSSession -ComputerName Server01",
 		   "(assign (var \"s\") (pipeline (command \"New-PSSession\""
 		   " (param \"ComputerName\") (string \"Server01\"))))");
@@ -160,7 +160,8 @@ read_file(const char *path, size_t *len)
 TEST(seed_page_lines)
 {
 	static const char *const want[] = {
-		"(pipeline (command \"Enter-PSSession\" (param \"ComputerName\")"
+		"(pipeline (command \"Enter-PSSession\" (param "
+		"\"ComputerName\")"
 		" (string \"Server01\")))",
 		"(pipeline (command \"Exit-PSSession\"))",
 		"(assign (var \"s\") (pipeline (command \"New-PSSession\""
@@ -169,7 +170,8 @@ TEST(seed_page_lines)
 		" (var \"s\")))",
 		"(pipeline (command \"Exit-PSSession\"))",
 		"(pipeline (var \"s\"))",
-		"(pipeline (command \"Enter-PSSession\" (param \"ComputerName\")"
+		"(pipeline (command \"Enter-PSSession\" (param "
+		"\"ComputerName\")"
 		" (string \"Server01\")))",
 		"(exit)",
 	};
@@ -212,22 +214,27 @@ TEST(statements)
 	check_dump("Get-X a # comment 'b\nGet-Y",
 		   "(pipeline (command \"Get-X\" (string \"a\")))\n"
 		   "(pipeline (command \"Get-Y\"))");
-	check_dump("Get-X <# inline #> a <# multi\nline #> b",
-		   "(pipeline (command \"Get-X\" (string \"a\") (string \"b\")))");
-	check_dump("Get-X a `\n  -Name b",
-		   "(pipeline (command \"Get-X\" (string \"a\") (param \"Name\")"
-		   " (string \"b\")))");
-	check_dump("Get-X a `\r\n  b",
-		   "(pipeline (command \"Get-X\" (string \"a\") (string \"b\")))");
+	check_dump(
+		"Get-X <# inline #> a <# multi\nline #> b",
+		"(pipeline (command \"Get-X\" (string \"a\") (string \"b\")))");
+	check_dump(
+		"Get-X a `\n  -Name b",
+		"(pipeline (command \"Get-X\" (string \"a\") (param \"Name\")"
+		" (string \"b\")))");
+	check_dump(
+		"Get-X a `\r\n  b",
+		"(pipeline (command \"Get-X\" (string \"a\") (string \"b\")))");
 	/* a BOM and no-break spaces are blanks */
-	check_dump("\xEF\xBB\xBFGet-X\xC2\xA0" "a",
+	check_dump("\xEF\xBB\xBFGet-X\xC2\xA0"
+		   "a",
 		   "(pipeline (command \"Get-X\" (string \"a\")))");
 }
 
 TEST(pipelines)
 {
-	check_dump("a | b | c",
-		   "(pipeline (command \"a\") (command \"b\") (command \"c\"))");
+	check_dump(
+		"a | b | c",
+		"(pipeline (command \"a\") (command \"b\") (command \"c\"))");
 	check_dump("a|b", "(pipeline (command \"a\") (command \"b\"))");
 	check_dump("Get-PSSession |\n\n  Remove-PSSession",
 		   "(pipeline (command \"Get-PSSession\")"
@@ -242,8 +249,10 @@ TEST(pipelines)
 	check_dump("1,2 | x",
 		   "(pipeline (array (int 1) (int 2)) (command \"x\"))");
 	/* keywords are only keywords at the start of a statement */
-	check_dump("x | foreach", "(pipeline (command \"x\") (command \"foreach\"))");
-	check_dump("Get-X if", "(pipeline (command \"Get-X\" (string \"if\")))");
+	check_dump("x | foreach",
+		   "(pipeline (command \"x\") (command \"foreach\"))");
+	check_dump("Get-X if",
+		   "(pipeline (command \"Get-X\" (string \"if\")))");
 }
 
 /* ---------- commands ---------- */
@@ -253,39 +262,45 @@ TEST(command_parameters)
 	check_dump("Get-PSSession -Name x",
 		   "(pipeline (command \"Get-PSSession\" (param \"Name\")"
 		   " (string \"x\")))");
-	check_dump("Get-X -Name:x -Id:3",
-		   "(pipeline (command \"Get-X\" (param \"Name\" (string \"x\"))"
-		   " (param \"Id\" (int 3))))");
-	check_dump("Get-X -Name: x",
-		   "(pipeline (command \"Get-X\" (param \"Name\" (string \"x\"))))");
+	check_dump(
+		"Get-X -Name:x -Id:3",
+		"(pipeline (command \"Get-X\" (param \"Name\" (string \"x\"))"
+		" (param \"Id\" (int 3))))");
+	check_dump("Get-X -Name: x", "(pipeline (command \"Get-X\" (param "
+				     "\"Name\" (string \"x\"))))");
 	check_dump("Get-X -Name:a,b",
 		   "(pipeline (command \"Get-X\" (param \"Name\" (array"
 		   " (string \"a\") (string \"b\")))))");
-	check_dump("Get-X -Name:-x -Id:-1",
-		   "(pipeline (command \"Get-X\" (param \"Name\" (string \"-x\"))"
-		   " (param \"Id\" (int -1))))");
-	check_dump("Get-X -Force:$false",
-		   "(pipeline (command \"Get-X\" (param \"Force\" (bool false))))");
-	check_dump("Get-X -Force -Comp .",
-		   "(pipeline (command \"Get-X\" (param \"Force\") (param \"Comp\")"
-		   " (string \".\")))");
-	check_dump("Get-Help -?", "(pipeline (command \"Get-Help\" (param \"?\")))");
-	check_dump("get-help -cn X",
-		   "(pipeline (command \"get-help\" (param \"cn\") (string \"X\")))");
+	check_dump(
+		"Get-X -Name:-x -Id:-1",
+		"(pipeline (command \"Get-X\" (param \"Name\" (string \"-x\"))"
+		" (param \"Id\" (int -1))))");
+	check_dump("Get-X -Force:$false", "(pipeline (command \"Get-X\" (param "
+					  "\"Force\" (bool false))))");
+	check_dump("Get-X -Force -Comp .", "(pipeline (command \"Get-X\" "
+					   "(param \"Force\") (param \"Comp\")"
+					   " (string \".\")))");
+	check_dump("Get-Help -?",
+		   "(pipeline (command \"Get-Help\" (param \"?\")))");
+	check_dump("get-help -cn X", "(pipeline (command \"get-help\" (param "
+				     "\"cn\") (string \"X\")))");
 	/* en dash, em dash and horizontal bar start parameters too */
-	check_dump("Get-X \xE2\x80\x93Name \xE2\x80\x94Id \xE2\x80\x95Q",
-		   "(pipeline (command \"Get-X\" (param \"Name\") (param \"Id\")"
-		   " (param \"Q\")))");
+	check_dump(
+		"Get-X \xE2\x80\x93Name \xE2\x80\x94Id \xE2\x80\x95Q",
+		"(pipeline (command \"Get-X\" (param \"Name\") (param \"Id\")"
+		" (param \"Q\")))");
 	/* a quote makes it an argument, as in PowerShell */
-	check_dump("Get-X -a'b'", "(pipeline (command \"Get-X\" (string \"-ab\")))");
+	check_dump("Get-X -a'b'",
+		   "(pipeline (command \"Get-X\" (string \"-ab\")))");
 	check_dump("Get-X - -.x", "(pipeline (command \"Get-X\" (string \"-\")"
-		   " (string \"-.x\")))");
+				  " (string \"-.x\")))");
 }
 
 TEST(command_arguments)
 {
 	check_dump("Enter-PSSession -ComputerName .",
-		   "(pipeline (command \"Enter-PSSession\" (param \"ComputerName\")"
+		   "(pipeline (command \"Enter-PSSession\" (param "
+		   "\"ComputerName\")"
 		   " (string \".\")))");
 	check_dump("Get-X Server01 .\\x a=b [ab]* a#b user@host",
 		   "(pipeline (command \"Get-X\" (string \"Server01\")"
@@ -298,11 +313,14 @@ TEST(command_arguments)
 		   "(pipeline (command \"Get-X\" (int 9223372036854775807)"
 		   " (int -9223372036854775808)))");
 	/* not an integer of the subset: a bare word */
-	check_dump("Get-X 9223372036854775808 42abc 1.5 0x10 1kb",
-		   "(pipeline (command \"Get-X\" (string \"9223372036854775808\")"
-		   " (string \"42abc\") (string \"1.5\") (string \"0x10\")"
-		   " (string \"1kb\")))");
-	check_dump("Get-X \xE2\x80\x93" "7", "(pipeline (command \"Get-X\" (int -7)))");
+	check_dump(
+		"Get-X 9223372036854775808 42abc 1.5 0x10 1kb",
+		"(pipeline (command \"Get-X\" (string \"9223372036854775808\")"
+		" (string \"42abc\") (string \"1.5\") (string \"0x10\")"
+		" (string \"1kb\")))");
+	check_dump("Get-X \xE2\x80\x93"
+		   "7",
+		   "(pipeline (command \"Get-X\" (int -7)))");
 }
 
 TEST(arrays)
@@ -330,15 +348,17 @@ TEST(arrays)
 TEST(single_quoted)
 {
 	check_dump("Get-X 'a b' ''", "(pipeline (command \"Get-X\""
-		   " (string \"a b\") (string \"\")))");
+				     " (string \"a b\") (string \"\")))");
 	check_dump("'it''s $x `n'", "(pipeline (string \"it's $x `n\"))");
 	check_dump("'line1\nline2'", "(pipeline (string \"line1\\nline2\"))");
 	/* curly single quotes are quotes too */
-	check_dump("\xE2\x80\x98" "a" "\xE2\x80\x99",
+	check_dump("\xE2\x80\x98"
+		   "a"
+		   "\xE2\x80\x99",
 		   "(pipeline (string \"a\"))");
 	/* a quote at the start ends the token: two arguments */
 	check_dump("Get-X 'a'b", "(pipeline (command \"Get-X\" (string \"a\")"
-		   " (string \"b\")))");
+				 " (string \"b\")))");
 }
 
 TEST(double_quoted)
@@ -346,7 +366,8 @@ TEST(double_quoted)
 	check_dump("\"a \"\"b\"\" `\"c`\"\"",
 		   "(pipeline (string \"a \\\"b\\\" \\\"c\\\"\"))");
 	check_dump("\"`0`a`b`e`f`n`r`t`v`$`'`q``\"",
-		   "(pipeline (string \"\\x00\\x07\\x08\\x1B\\x0C\\n\\r\\t\\x0B$'q`\"))");
+		   "(pipeline (string "
+		   "\"\\x00\\x07\\x08\\x1B\\x0C\\n\\r\\t\\x0B$'q`\"))");
 	check_dump("\"`u{41}`u{e9}`u{1F600}\"",
 		   "(pipeline (string \"A\xC3\xA9\xF0\x9F\x98\x80\"))");
 	check_dump("\"Hello $name!\"",
@@ -355,24 +376,27 @@ TEST(double_quoted)
 	/* only $var expands: .Prop stays text, as in PowerShell */
 	check_dump("\"$s.State\"",
 		   "(pipeline (expand (var \"s\") (string \".State\")))");
-	check_dump("\"${a b}c $env:PATH $$ $? $^ $true\"",
-		   "(pipeline (expand (var \"a b\") (string \"c \")"
-		   " (var \"env:PATH\") (string \" \") (var \"$\") (string \" \")"
-		   " (var \"?\") (string \" \") (var \"^\") (string \" \")"
-		   " (bool true)))");
+	check_dump(
+		"\"${a b}c $env:PATH $$ $? $^ $true\"",
+		"(pipeline (expand (var \"a b\") (string \"c \")"
+		" (var \"env:PATH\") (string \" \") (var \"$\") (string \" \")"
+		" (var \"?\") (string \" \") (var \"^\") (string \" \")"
+		" (bool true)))");
 	/* a $ that starts no variable is text */
 	check_dump("\"a $ b $\"", "(pipeline (string \"a $ b $\"))");
-	check_dump("\xE2\x80\x9C" "x $y" "\xE2\x80\x9D",
+	check_dump("\xE2\x80\x9C"
+		   "x $y"
+		   "\xE2\x80\x9D",
 		   "(pipeline (expand (string \"x \") (var \"y\")))");
 }
 
 TEST(bare_words)
 {
-	check_dump("Get-X a`tb `$y a` b",
-		   "(pipeline (command \"Get-X\" (string \"a\\tb\") (string \"$y\")"
-		   " (string \"a b\")))");
+	check_dump("Get-X a`tb `$y a` b", "(pipeline (command \"Get-X\" "
+					  "(string \"a\\tb\") (string \"$y\")"
+					  " (string \"a b\")))");
 	check_dump("Get-X a'b c'd", "(pipeline (command \"Get-X\""
-		   " (string \"ab cd\")))");
+				    " (string \"ab cd\")))");
 	check_dump("Get-X a\"b $x\"c",
 		   "(pipeline (command \"Get-X\" (expand (string \"ab \")"
 		   " (var \"x\") (string \"c\"))))");
@@ -393,29 +417,36 @@ TEST(variables)
 	check_dump("Get-X ${braced name} ${a`}b}",
 		   "(pipeline (command \"Get-X\" (var \"braced name\")"
 		   " (var \"a}b\")))");
-	check_dump("Get-X $$ $? $^ $_", "(pipeline (command \"Get-X\" (var \"$\")"
+	check_dump("Get-X $$ $? $^ $_",
+		   "(pipeline (command \"Get-X\" (var \"$\")"
 		   " (var \"?\") (var \"^\") (var \"_\")))");
 	/* names keep their case; $true/$false/$null become constants */
 	check_dump("Get-X $S $TRUE ${False} $Null",
 		   "(pipeline (command \"Get-X\" (var \"S\") (bool true)"
 		   " (bool false) (null)))");
-	check_dump("Get-X $v\xC3\xA4" "der", "(pipeline (command \"Get-X\""
-		   " (var \"v\xC3\xA4" "der\")))");
+	check_dump("Get-X $v\xC3\xA4"
+		   "der",
+		   "(pipeline (command \"Get-X\""
+		   " (var \"v\xC3\xA4"
+		   "der\")))");
 	/* a $ that starts no variable is a word */
 	check_dump("Get-X $ $+", "(pipeline (command \"Get-X\" (string \"$\")"
-		   " (string \"$+\")))");
+				 " (string \"$+\")))");
 }
 
 TEST(members)
 {
 	check_dump("$s.State", "(pipeline (member (var \"s\") \"State\"))");
-	check_dump("Get-X $s.Runspace.Id",
-		   "(pipeline (command \"Get-X\" (member (var \"s\") \"Runspace\""
-		   " \"Id\")))");
+	check_dump(
+		"Get-X $s.Runspace.Id",
+		"(pipeline (command \"Get-X\" (member (var \"s\") \"Runspace\""
+		" \"Id\")))");
 	check_dump("Get-X $s.Name,$t.Name",
-		   "(pipeline (command \"Get-X\" (array (member (var \"s\") \"Name\")"
+		   "(pipeline (command \"Get-X\" (array (member (var \"s\") "
+		   "\"Name\")"
 		   " (member (var \"t\") \"Name\"))))");
-	check_dump("${a b}.Length", "(pipeline (member (var \"a b\") \"Length\"))");
+	check_dump("${a b}.Length",
+		   "(pipeline (member (var \"a b\") \"Length\"))");
 	check_dump("$true.x", "(pipeline (member (bool true) \"x\"))");
 }
 
@@ -430,14 +461,15 @@ TEST(script_blocks)
 		   "(pipeline (command \"Get-X\" (param \"ScriptBlock\""
 		   " (block \"a\"))))");
 	check_dump("x {a; {b {c}}}", "(pipeline (command \"x\""
-		   " (block \"a; {b {c}}\")))");
+				     " (block \"a; {b {c}}\")))");
 	/* braces in strings, comments and escapes do not count */
 	check_dump("x { '}' \"}`\"}\" # }\n `} <# } #> }",
-		   "(pipeline (command \"x\" (block \" '}' \\\"}`\\\"}\\\" # }\\n `}"
+		   "(pipeline (command \"x\" (block \" '}' \\\"}`\\\"}\\\" # "
+		   "}\\n `}"
 		   " <# } #> \")))");
 	/* '#' inside a word is not a comment */
 	check_dump("x { a#} b", "(pipeline (command \"x\" (block \" a#\")"
-		   " (string \"b\")))");
+				" (string \"b\")))");
 	check_dump("x { a #} b", "error MissingEndCurlyBrace");
 	check_dump("{ a }", "(pipeline (block \" a \"))");
 	check_dump("{}", "(pipeline (block \"\"))");
@@ -480,9 +512,10 @@ TEST(positions)
 		  "(pipeline@1:1/0+8 (expand@1:1/0+8 (string@1:1/0+3 \"a \")"
 		  " (var@1:4/3+2 \"b\") (string@1:6/5+3 \" c\")))");
 	check_pos("a\r\nb", "(pipeline@1:1/0+1 (command@1:1/0+1 \"a\"))\n"
-		  "(pipeline@2:1/3+1 (command@2:1/3+1 \"b\"))");
+			    "(pipeline@2:1/3+1 (command@2:1/3+1 \"b\"))");
 	/* columns are bytes */
-	check_pos("\xC3\xA4 b", "(pipeline@1:1/0+4 (command@1:1/0+4 \"\xC3\xA4\""
+	check_pos("\xC3\xA4 b",
+		  "(pipeline@1:1/0+4 (command@1:1/0+4 \"\xC3\xA4\""
 		  " (string@1:4/3+1 \"b\")))");
 }
 
@@ -541,8 +574,10 @@ TEST(parse_with_base)
 		check_int(inner->error->ext.col, ==, 10);
 		check_int(inner->error->ext.offset, ==, 26);
 		check_int(inner->error->ext.len, ==, 0);
-		view = psh_error_format(inner->error, src, strlen(src), NULL, NULL);
-		check_text(view, "ParserError:\nLine |\n   2 |    Get-X |\n"
+		view = psh_error_format(inner->error, src, strlen(src), NULL,
+					NULL);
+		check_text(view,
+			   "ParserError:\nLine |\n   2 |    Get-X |\n"
 			   "     |           ^\n"
 			   "     | An empty pipe element is not allowed.\n");
 		free(view);
@@ -555,8 +590,8 @@ TEST(parse_with_base)
 	inner = psh_parse_ex("a b\nc", 5, &base);
 	view = psh_dump(inner->root, PSH_DUMP_POS);
 	check_text(view, "(pipeline@7:5/100+3 (command@7:5/100+3 \"a\""
-		  " (string@7:7/102+1 \"b\")))\n"
-		  "(pipeline@8:1/104+1 (command@8:1/104+1 \"c\"))");
+			 " (string@7:7/102+1 \"b\")))\n"
+			 "(pipeline@8:1/104+1 (command@8:1/104+1 \"c\"))");
 	free(view);
 	psh_ast_free(inner);
 	psh_ast_free(outer);
@@ -592,27 +627,28 @@ TEST(error_strings)
 
 TEST(error_braces)
 {
-	check_view("Invoke-Command {",
-		   "ParserError:\nLine |\n"
-		   "   1 |  Invoke-Command {\n"
-		   "     |                 ~\n"
-		   "     | Missing closing '}' in statement block or type definition.\n");
+	check_view("Invoke-Command {", "ParserError:\nLine |\n"
+				       "   1 |  Invoke-Command {\n"
+				       "     |                 ~\n"
+				       "     | Missing closing '}' in "
+				       "statement block or type definition.\n");
 	/* the innermost unclosed brace */
 	check_view("x { a {\n b } { c",
 		   "ParserError:\nLine |\n"
 		   "   2 |   b } { c\n"
 		   "     |       ~\n"
-		   "     | Missing closing '}' in statement block or type definition.\n");
+		   "     | Missing closing '}' in statement block or type "
+		   "definition.\n");
 	check_view("x { 'a }",
 		   "ParserError:\nLine |\n"
 		   "   1 |  x { 'a }\n"
 		   "     |      ~~~~\n"
 		   "     | The string is missing the terminator: '.\n");
-	check_view("x { <# }",
-		   "ParserError:\nLine |\n"
-		   "   1 |  x { <# }\n"
-		   "     |      ~~~~\n"
-		   "     | The terminator '#>' is missing from the multiline comment.\n");
+	check_view("x { <# }", "ParserError:\nLine |\n"
+			       "   1 |  x { <# }\n"
+			       "     |      ~~~~\n"
+			       "     | The terminator '#>' is missing from the "
+			       "multiline comment.\n");
 }
 
 TEST(error_pipes)
@@ -627,28 +663,28 @@ TEST(error_pipes)
 		   "   1 |  | Get-PSSession\n"
 		   "     |  ~\n"
 		   "     | An empty pipe element is not allowed.\n");
-	check_view("a | | b",
-		   "ParserError:\nLine |\n"
-		   "   1 |  a | | b\n"
-		   "     |     ^\n"
-		   "     | An empty pipe element is not allowed.\n");
-	check_view("a |; b",
-		   "ParserError:\nLine |\n"
-		   "   1 |  a |; b\n"
-		   "     |     ^\n"
-		   "     | An empty pipe element is not allowed.\n");
-	check_view("Get-X | $s",
-		   "ParserError:\nLine |\n"
-		   "   1 |  Get-X | $s\n"
-		   "     |          ~~\n"
-		   "     | Expressions are only allowed as the first element of a"
-		   " pipeline.\n");
-	check_view("Get-X | 1,2",
-		   "ParserError:\nLine |\n"
-		   "   1 |  Get-X | 1,2\n"
-		   "     |          ~~~\n"
-		   "     | Expressions are only allowed as the first element of a"
-		   " pipeline.\n");
+	check_view("a | | b", "ParserError:\nLine |\n"
+			      "   1 |  a | | b\n"
+			      "     |     ^\n"
+			      "     | An empty pipe element is not allowed.\n");
+	check_view("a |; b", "ParserError:\nLine |\n"
+			     "   1 |  a |; b\n"
+			     "     |     ^\n"
+			     "     | An empty pipe element is not allowed.\n");
+	check_view(
+		"Get-X | $s",
+		"ParserError:\nLine |\n"
+		"   1 |  Get-X | $s\n"
+		"     |          ~~\n"
+		"     | Expressions are only allowed as the first element of a"
+		" pipeline.\n");
+	check_view(
+		"Get-X | 1,2",
+		"ParserError:\nLine |\n"
+		"   1 |  Get-X | 1,2\n"
+		"     |          ~~~\n"
+		"     | Expressions are only allowed as the first element of a"
+		" pipeline.\n");
 	check_view("exit | x",
 		   "ParserError:\nLine |\n"
 		   "   1 |  exit | x\n"
@@ -662,17 +698,19 @@ TEST(error_tokens)
 		   "ParserError:\nLine |\n"
 		   "   1 |  $s Get-PSSession\n"
 		   "     |     ~~~~~~~~~~~~~\n"
-		   "     | Unexpected token 'Get-PSSession' in expression or statement.\n");
-	check_view("'a' 'b'",
-		   "ParserError:\nLine |\n"
-		   "   1 |  'a' 'b'\n"
-		   "     |      ~~~\n"
-		   "     | Unexpected token ''b'' in expression or statement.\n");
-	check_view("$s -Name x",
-		   "ParserError:\nLine |\n"
-		   "   1 |  $s -Name x\n"
-		   "     |     ~~~~~\n"
-		   "     | Unexpected token '-Name' in expression or statement.\n");
+		   "     | Unexpected token 'Get-PSSession' in expression or "
+		   "statement.\n");
+	check_view(
+		"'a' 'b'",
+		"ParserError:\nLine |\n"
+		"   1 |  'a' 'b'\n"
+		"     |      ~~~\n"
+		"     | Unexpected token ''b'' in expression or statement.\n");
+	check_view("$s -Name x", "ParserError:\nLine |\n"
+				 "   1 |  $s -Name x\n"
+				 "     |     ~~~~~\n"
+				 "     | Unexpected token '-Name' in "
+				 "expression or statement.\n");
 	check_view("Get-X }",
 		   "ParserError:\nLine |\n"
 		   "   1 |  Get-X }\n"
@@ -707,31 +745,30 @@ TEST(error_tokens)
 
 TEST(error_commas_and_arguments)
 {
-	check_view("1,",
-		   "ParserError:\nLine |\n"
-		   "   1 |  1,\n"
-		   "     |    ^\n"
-		   "     | Missing expression after ','.\n");
-	check_view("$a = 1, Get-X",
-		   "ParserError:\nLine |\n"
-		   "   1 |  $a = 1, Get-X\n"
-		   "     |         ^\n"
-		   "     | Missing expression after ','.\n");
-	check_view("Get-X a,",
-		   "ParserError:\nLine |\n"
-		   "   1 |  Get-X a,\n"
-		   "     |          ^\n"
-		   "     | Missing expression after ',' in pipeline element.\n");
-	check_view("Get-X a, | b",
-		   "ParserError:\nLine |\n"
-		   "   1 |  Get-X a, | b\n"
-		   "     |          ^\n"
-		   "     | Missing expression after ',' in pipeline element.\n");
-	check_view("Get-X ,a",
-		   "ParserError:\nLine |\n"
-		   "   1 |  Get-X ,a\n"
-		   "     |        ~\n"
-		   "     | Missing argument in parameter list.\n");
+	check_view("1,", "ParserError:\nLine |\n"
+			 "   1 |  1,\n"
+			 "     |    ^\n"
+			 "     | Missing expression after ','.\n");
+	check_view("$a = 1, Get-X", "ParserError:\nLine |\n"
+				    "   1 |  $a = 1, Get-X\n"
+				    "     |         ^\n"
+				    "     | Missing expression after ','.\n");
+	check_view(
+		"Get-X a,",
+		"ParserError:\nLine |\n"
+		"   1 |  Get-X a,\n"
+		"     |          ^\n"
+		"     | Missing expression after ',' in pipeline element.\n");
+	check_view(
+		"Get-X a, | b",
+		"ParserError:\nLine |\n"
+		"   1 |  Get-X a, | b\n"
+		"     |          ^\n"
+		"     | Missing expression after ',' in pipeline element.\n");
+	check_view("Get-X ,a", "ParserError:\nLine |\n"
+			       "   1 |  Get-X ,a\n"
+			       "     |        ~\n"
+			       "     | Missing argument in parameter list.\n");
 	check_view("Get-X -Name:,a",
 		   "ParserError:\nLine |\n"
 		   "   1 |  Get-X -Name:,a\n"
@@ -747,19 +784,21 @@ TEST(error_commas_and_arguments)
 		   "   1 |  Get-X -Name: | y\n"
 		   "     |              ^\n"
 		   "     | Parameter -Name: requires an argument.\n");
-	check_view("$x =",
-		   "ParserError:\nLine |\n"
-		   "   1 |  $x =\n"
-		   "     |      ^\n"
-		   "     | You must provide a value expression following the '='"
-		   " operator.\n");
-	check_view("'a' = 1",
-		   "ParserError:\nLine |\n"
-		   "   1 |  'a' = 1\n"
-		   "     |  ~~~\n"
-		   "     | The assignment expression is not valid. The input to an"
-		   " assignment operator must be an object that is able to accept"
-		   " assignments, such as a variable or a property.\n");
+	check_view(
+		"$x =",
+		"ParserError:\nLine |\n"
+		"   1 |  $x =\n"
+		"     |      ^\n"
+		"     | You must provide a value expression following the '='"
+		" operator.\n");
+	check_view(
+		"'a' = 1",
+		"ParserError:\nLine |\n"
+		"   1 |  'a' = 1\n"
+		"     |  ~~~\n"
+		"     | The assignment expression is not valid. The input to an"
+		" assignment operator must be an object that is able to accept"
+		" assignments, such as a variable or a property.\n");
 	check_view("$x = | y",
 		   "ParserError:\nLine |\n"
 		   "   1 |  $x = | y\n"
@@ -790,48 +829,54 @@ TEST(error_redirection)
 		   "     |     ~~\n"
 		   "     | The '>>' operator is reserved for future use.\n");
 	/* inside a word, '>' is text (as in PowerShell) */
-	check_dump("Get-X a>b", "(pipeline (command \"Get-X\" (string \"a>b\")))");
+	check_dump("Get-X a>b",
+		   "(pipeline (command \"Get-X\" (string \"a>b\")))");
 }
 
 TEST(error_variables)
 {
-	check_view("Get-X $:",
-		   "ParserError:\nLine |\n"
-		   "   1 |  Get-X $:\n"
-		   "     |        ~~\n"
-		   "     | Variable reference is not valid. '$' was not followed by a"
-		   " valid variable name character. Consider using ${} to delimit"
-		   " the name.\n");
-	check_view("\"Name: $name: x\"",
-		   "ParserError:\nLine |\n"
-		   "   1 |  \"Name: $name: x\"\n"
-		   "     |         ~~~~~~\n"
-		   "     | Variable reference is not valid. ':' was not followed by a"
-		   " valid variable name character. Consider using ${} to delimit"
-		   " the name.\n");
-	check_view("${env:}",
-		   "ParserError:\nLine |\n"
-		   "   1 |  ${env:}\n"
-		   "     |  ~~~~~~~\n"
-		   "     | Variable reference is not valid. The variable name is"
-		   " missing.\n");
+	check_view(
+		"Get-X $:",
+		"ParserError:\nLine |\n"
+		"   1 |  Get-X $:\n"
+		"     |        ~~\n"
+		"     | Variable reference is not valid. '$' was not followed "
+		"by a"
+		" valid variable name character. Consider using ${} to delimit"
+		" the name.\n");
+	check_view(
+		"\"Name: $name: x\"",
+		"ParserError:\nLine |\n"
+		"   1 |  \"Name: $name: x\"\n"
+		"     |         ~~~~~~\n"
+		"     | Variable reference is not valid. ':' was not followed "
+		"by a"
+		" valid variable name character. Consider using ${} to delimit"
+		" the name.\n");
+	check_view(
+		"${env:}",
+		"ParserError:\nLine |\n"
+		"   1 |  ${env:}\n"
+		"     |  ~~~~~~~\n"
+		"     | Variable reference is not valid. The variable name is"
+		" missing.\n");
 	check_view("Get-X ${}",
 		   "ParserError:\nLine |\n"
 		   "   1 |  Get-X ${}\n"
 		   "     |          ~\n"
 		   "     | An empty ${} variable reference was found. A name is"
 		   " required inside the braces.\n");
-	check_view("Get-X ${abc",
-		   "ParserError:\nLine |\n"
-		   "   1 |  Get-X ${abc\n"
-		   "     |         ~\n"
-		   "     | ${variable} reference starting is missing the closing"
-		   " '}'.\n");
-	check_view("${a{b}",
-		   "ParserError:\nLine |\n"
-		   "   1 |  ${a{b}\n"
-		   "     |     ~\n"
-		   "     | Use `{ instead of { in variable names.\n");
+	check_view(
+		"Get-X ${abc",
+		"ParserError:\nLine |\n"
+		"   1 |  Get-X ${abc\n"
+		"     |         ~\n"
+		"     | ${variable} reference starting is missing the closing"
+		" '}'.\n");
+	check_view("${a{b}", "ParserError:\nLine |\n"
+			     "   1 |  ${a{b}\n"
+			     "     |     ~\n"
+			     "     | Use `{ instead of { in variable names.\n");
 	check_view("$s.",
 		   "ParserError:\nLine |\n"
 		   "   1 |  $s.\n"
@@ -841,50 +886,53 @@ TEST(error_variables)
 
 TEST(error_escapes_and_comments)
 {
-	check_view("\"`u\"",
-		   "ParserError:\nLine |\n"
-		   "   1 |  \"`u\"\n"
-		   "     |   ~~\n"
-		   "     | The Unicode escape sequence is not valid. A valid sequence"
-		   " is `u{ followed by one to six hex digits and a closing '}'.\n");
-	check_view("x `u{41",
-		   "ParserError:\nLine |\n"
-		   "   1 |  x `u{41\n"
-		   "     |    ~~~~~\n"
-		   "     | The Unicode escape sequence is missing the closing '}'.\n");
-	check_view("\"`u{1234567}\"",
-		   "ParserError:\nLine |\n"
-		   "   1 |  \"`u{1234567}\"\n"
-		   "     |   ~~~~~~~~~~\n"
-		   "     | The Unicode escape sequence contains more than the maximum"
-		   " of six hex digits between braces.\n");
-	check_view("\"`u{110000}\"",
-		   "ParserError:\nLine |\n"
-		   "   1 |  \"`u{110000}\"\n"
-		   "     |   ~~~~~~~~~~\n"
-		   "     | The Unicode escape sequence value is out of range. The"
-		   " maximum value is 0x10FFFF.\n");
+	check_view("\"`u\"", "ParserError:\nLine |\n"
+			     "   1 |  \"`u\"\n"
+			     "     |   ~~\n"
+			     "     | The Unicode escape sequence is not valid. "
+			     "A valid sequence"
+			     " is `u{ followed by one to six hex digits and a "
+			     "closing '}'.\n");
+	check_view("x `u{41", "ParserError:\nLine |\n"
+			      "   1 |  x `u{41\n"
+			      "     |    ~~~~~\n"
+			      "     | The Unicode escape sequence is missing "
+			      "the closing '}'.\n");
+	check_view("\"`u{1234567}\"", "ParserError:\nLine |\n"
+				      "   1 |  \"`u{1234567}\"\n"
+				      "     |   ~~~~~~~~~~\n"
+				      "     | The Unicode escape sequence "
+				      "contains more than the maximum"
+				      " of six hex digits between braces.\n");
+	check_view(
+		"\"`u{110000}\"",
+		"ParserError:\nLine |\n"
+		"   1 |  \"`u{110000}\"\n"
+		"     |   ~~~~~~~~~~\n"
+		"     | The Unicode escape sequence value is out of range. The"
+		" maximum value is 0x10FFFF.\n");
 	check_view("Get-X <# never closed",
 		   "ParserError:\nLine |\n"
 		   "   1 |  Get-X <# never closed\n"
 		   "     |        ~~~~~~~~~~~~~~~\n"
-		   "     | The terminator '#>' is missing from the multiline comment.\n");
+		   "     | The terminator '#>' is missing from the multiline "
+		   "comment.\n");
 }
 
 TEST(error_keywords)
 {
-	check_view("if ($x) { y }",
-		   "ParserError:\nLine |\n"
-		   "   1 |  if ($x) { y }\n"
-		   "     |  ~~\n"
-		   "     | The 'if' keyword is not supported in this version of the"
-		   " language.\n");
-	check_view("Function f { }",
-		   "ParserError:\nLine |\n"
-		   "   1 |  Function f { }\n"
-		   "     |  ~~~~~~~~\n"
-		   "     | The 'Function' keyword is not supported in this version of"
-		   " the language.\n");
+	check_view("if ($x) { y }", "ParserError:\nLine |\n"
+				    "   1 |  if ($x) { y }\n"
+				    "     |  ~~\n"
+				    "     | The 'if' keyword is not supported "
+				    "in this version of the"
+				    " language.\n");
+	check_view("Function f { }", "ParserError:\nLine |\n"
+				     "   1 |  Function f { }\n"
+				     "     |  ~~~~~~~~\n"
+				     "     | The 'Function' keyword is not "
+				     "supported in this version of"
+				     " the language.\n");
 	check_view("$x = foreach",
 		   "ParserError:\nLine |\n"
 		   "   1 |  $x = foreach\n"
@@ -913,43 +961,67 @@ TEST(error_not_supported)
 		const char *src, *token;
 		unsigned col;
 	} cases[] = {
-		{"Get-X $(Get-Y)", "$(", 7},   {"\"a $(b)\"", "$(", 4},
-		{"(Get-X)", "(", 1},	       {"Get-X (1)", "(", 7},
-		{"Get-X @(1)", "@(", 7},       {"@{a=1}", "@{", 1},
-		{"Get-X @args", "@args", 7},   {"Get-X --% a", "--%", 7},
-		{"Get-X -- a", "--", 7},       {"Get-X && y", "&&", 7},
-		{"Get-X || y", "||", 7},       {"Get-X &", "&", 7},
-		{"$a -eq 1", "-eq", 4},	       {"$a -CLike 1", "-CLike", 4},
-		{"$a + 1", "+", 4},	       {"$a += 1", "+=", 4},
-		{"$a - 1", "-", 4},	       {"$a -1", "-", 4},
-		{"$a[0]", "[", 3},	       {"[int]1", "[", 1},
-		{"$a::b", "::", 3},	       {"$a ?? 1", "??", 4},
-		{"1..5", "1..5", 1},	       {"'a'.Length", ".", 4},
-		{"1.5", "1.5", 1},	       {"$x = 0x10", "0x10", 6},
-		{"1,2kb", "2kb", 3},	       {"-1e3 | x", "-1e3", 1},
-		{"$s.'Name'", ".'", 3},	       {"$s.(x)", ".(", 3},
-		{". .\\x.ps1", ".", 1},	       {"$s.X = 1", "$s.X =", 1},
-		{"$x = $y = 1", "=", 9},       {", 1", ",", 1},
-		{"$a == 1", "==", 4},	       {"$s.GetType()", "(", 11},
-		{"$a, $b = 1, 2", "$a, $b =", 1}, {"$a -is 'x'", "-is", 4},
-		{"$a -IsNot 'x'", "-IsNot", 4}, {"$a -ieq 1", "-ieq", 4},
+		{ "Get-X $(Get-Y)", "$(", 7 },
+		{ "\"a $(b)\"", "$(", 4 },
+		{ "(Get-X)", "(", 1 },
+		{ "Get-X (1)", "(", 7 },
+		{ "Get-X @(1)", "@(", 7 },
+		{ "@{a=1}", "@{", 1 },
+		{ "Get-X @args", "@args", 7 },
+		{ "Get-X --% a", "--%", 7 },
+		{ "Get-X -- a", "--", 7 },
+		{ "Get-X && y", "&&", 7 },
+		{ "Get-X || y", "||", 7 },
+		{ "Get-X &", "&", 7 },
+		{ "$a -eq 1", "-eq", 4 },
+		{ "$a -CLike 1", "-CLike", 4 },
+		{ "$a + 1", "+", 4 },
+		{ "$a += 1", "+=", 4 },
+		{ "$a - 1", "-", 4 },
+		{ "$a -1", "-", 4 },
+		{ "$a[0]", "[", 3 },
+		{ "[int]1", "[", 1 },
+		{ "$a::b", "::", 3 },
+		{ "$a ?? 1", "??", 4 },
+		{ "1..5", "1..5", 1 },
+		{ "'a'.Length", ".", 4 },
+		{ "1.5", "1.5", 1 },
+		{ "$x = 0x10", "0x10", 6 },
+		{ "1,2kb", "2kb", 3 },
+		{ "-1e3 | x", "-1e3", 1 },
+		{ "$s.'Name'", ".'", 3 },
+		{ "$s.(x)", ".(", 3 },
+		{ ". .\\x.ps1", ".", 1 },
+		{ "$s.X = 1", "$s.X =", 1 },
+		{ "$x = $y = 1", "=", 9 },
+		{ ", 1", ",", 1 },
+		{ "$a == 1", "==", 4 },
+		{ "$s.GetType()", "(", 11 },
+		{ "$a, $b = 1, 2", "$a, $b =", 1 },
+		{ "$a -is 'x'", "-is", 4 },
+		{ "$a -IsNot 'x'", "-IsNot", 4 },
+		{ "$a -ieq 1", "-ieq", 4 },
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		struct psh_ast *ast = psh_parse(cases[i].src,
-						strlen(cases[i].src));
+		struct psh_ast *ast =
+			psh_parse(cases[i].src, strlen(cases[i].src));
 
 		if (ast->error == NULL) {
 			tap_fail_("%s: no error", cases[i].src);
 		} else {
 			char *m = psh_error_message(ast->error, NULL);
-			char *want = xasprintf("The syntax '%s' is not supported"
-					       " by psh.", cases[i].token);
+			char *want =
+				xasprintf("The syntax '%s' is not supported"
+					  " by psh.",
+					  cases[i].token);
 
 			if (strcmp(ast->error->id, "SyntaxNotSupported") ||
-			    strcmp(m, want) || ast->error->ext.col != cases[i].col)
+			    strcmp(m, want) ||
+			    ast->error->ext.col != cases[i].col)
 				tap_fail_("%s: %s \"%s\" at %u", cases[i].src,
-					  ast->error->id, m, ast->error->ext.col);
+					  ast->error->id, m,
+					  ast->error->ext.col);
 			free(m);
 			free(want);
 		}
@@ -965,28 +1037,31 @@ TEST(error_input)
 	ast = psh_parse("Get-X\na\0b", 9);
 	check(ast->error && ast->error->code == PSH_E_NUL);
 	if (ast->error) {
-		char *v = psh_error_format(ast->error, "Get-X\na\0b", 9, NULL, NULL);
+		char *v = psh_error_format(ast->error, "Get-X\na\0b", 9, NULL,
+					   NULL);
 
 		check_str(ast->error->id, "NulCharacter");
-		check_str(ast->error->message, "The script contains a NUL character.");
+		check_str(ast->error->message,
+			  "The script contains a NUL character.");
 		check_text(v, "ParserError:\nLine |\n"
-			  "   2 |  a\xE2\x90\x80" "b\n"
-			  "     |   ~\n"
-			  "     | The script contains a NUL character.\n");
+			      "   2 |  a\xE2\x90\x80"
+			      "b\n"
+			      "     |   ~\n"
+			      "     | The script contains a NUL character.\n");
 		free(v);
 	}
 	psh_ast_free(ast);
 	ast = psh_parse("Get-X 'a\xFF'", 10);
 	check(ast->error && ast->error->code == PSH_E_INVALID_UTF8);
 	if (ast->error) {
-		char *v = psh_error_format(ast->error, "Get-X 'a\xFF'", 10, NULL,
-					   NULL);
+		char *v = psh_error_format(ast->error, "Get-X 'a\xFF'", 10,
+					   NULL, NULL);
 
 		check_str(ast->error->id, "InvalidUtf8");
 		check_text(v, "ParserError:\nLine |\n"
-			  "   1 |  Get-X 'a\xEF\xBF\xBD'\n"
-			  "     |          ~\n"
-			  "     | The script is not valid UTF-8.\n");
+			      "   1 |  Get-X 'a\xEF\xBF\xBD'\n"
+			      "     |          ~\n"
+			      "     | The script is not valid UTF-8.\n");
 		free(v);
 	}
 	psh_ast_free(ast);
@@ -1002,7 +1077,8 @@ TEST(error_input)
 		if (ast->error) {
 			char *m = psh_error_message(ast->error, NULL);
 
-			check_str(m, "The script is larger than 67108864 bytes.");
+			check_str(m,
+				  "The script is larger than 67108864 bytes.");
 			free(m);
 		}
 		psh_ast_free(ast);
@@ -1018,16 +1094,15 @@ TEST(error_input)
 
 TEST(view_layout)
 {
-	struct psh_extent e = {0};
+	struct psh_extent e = { 0 };
 	const char *src = "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nGet-X\t-Name\t'x";
 	char *v;
 
 	/* a later line, two-digit line number, tabs as four spaces */
-	check_view(src,
-		   "ParserError:\nLine |\n"
-		   "  11 |  Get-X    -Name    'x\n"
-		   "     |                    ~~\n"
-		   "     | The string is missing the terminator: '.\n");
+	check_view(src, "ParserError:\nLine |\n"
+			"  11 |  Get-X    -Name    'x\n"
+			"     |                    ~~\n"
+			"     | The string is missing the terminator: '.\n");
 	/* five digits push "Line |" right */
 	e.offset = 4;
 	e.len = 3;
@@ -1035,18 +1110,21 @@ TEST(view_layout)
 	e.col = 5;
 	v = psh_concise_view("Get-X", "abc def ghi", 11, &e, NULL, "boom");
 	check_text(v, "Get-X:\n Line |\n"
-		  "12345 |  abc def ghi\n"
-		  "      |      ~~~\n"
-		  "      | boom\n");
+		      "12345 |  abc def ghi\n"
+		      "      |      ~~~\n"
+		      "      | boom\n");
 	free(v);
 	/* a script file; the message on one line; controls made visible */
 	e.line = 3;
-	v = psh_concise_view("ParserError", "abc\x1b" "def ghi", 11, &e,
-			     "/tmp/x.ps1", "two\nlines\tand\x07");
+	v = psh_concise_view("ParserError",
+			     "abc\x1b"
+			     "def ghi",
+			     11, &e, "/tmp/x.ps1", "two\nlines\tand\x07");
 	check_text(v, "ParserError: /tmp/x.ps1:3\nLine |\n"
-		  "   3 |  abc\xE2\x90\x9B" "def ghi\n"
-		  "     |      ~~~\n"
-		  "     | two lines and\xE2\x90\x87\n");
+		      "   3 |  abc\xE2\x90\x9B"
+		      "def ghi\n"
+		      "     |      ~~~\n"
+		      "     | two lines and\xE2\x90\x87\n");
 	free(v);
 }
 
@@ -1061,24 +1139,27 @@ TEST(view_long_lines)
 	for (int i = 0; i < 20; i++)
 		strbuf_addstr(&sb, " arg");
 	strbuf_addstr(&sb, " 'open");
-	check_view(sb.buf,
-		   "ParserError:\nLine |\n"
-		   "   1 |  ... arg arg arg arg arg arg arg arg arg arg arg arg arg"
-		   " arg arg arg 'open\n"
-		   "     |                                                          "
-		   "            ~~~~~\n"
-		   "     | The string is missing the terminator: '.\n");
+	check_view(sb.buf, "ParserError:\nLine |\n"
+			   "   1 |  ... arg arg arg arg arg arg arg arg arg "
+			   "arg arg arg arg"
+			   " arg arg arg 'open\n"
+			   "     |                                             "
+			   "             "
+			   "            ~~~~~\n"
+			   "     | The string is missing the terminator: '.\n");
 	/* error near the start: cut on the right */
 	strbuf_reset(&sb);
 	strbuf_addstr(&sb, "Get-X -Name: ");
 	for (int i = 0; i < 20; i++)
 		strbuf_addstr(&sb, "| y ");
 	v = error_view(sb.buf);
-	check_text(v, "ParserError:\nLine |\n"
-		  "   1 |  Get-X -Name: | y | y | y | y | y | y | y | y | y | y |"
-		  " y | y | y | y  ...\n"
-		  "     |              ^\n"
-		  "     | Parameter -Name: requires an argument.\n");
+	check_text(
+		v,
+		"ParserError:\nLine |\n"
+		"   1 |  Get-X -Name: | y | y | y | y | y | y | y | y | y | y |"
+		" y | y | y | y  ...\n"
+		"     |              ^\n"
+		"     | Parameter -Name: requires an argument.\n");
 	free(v);
 	/* in the middle of a long line: both ends cut */
 	strbuf_reset(&sb);
@@ -1088,20 +1169,22 @@ TEST(view_long_lines)
 	for (int i = 0; i < 30; i++)
 		strbuf_addstr(&sb, "b ");
 	v = error_view(sb.buf);
-	check_text(v, "ParserError:\nLine |\n"
-		  "   1 |  ...  a a a a a a a a a a a a a a"
-		  " a a a a a a a a a a a a a a | $x b b b b ...\n"
-		  "     |                                                      "
-		  "           ~~\n"
-		  "     | Expressions are only allowed as the first element of a"
-		  " pipeline.\n");
+	check_text(
+		v,
+		"ParserError:\nLine |\n"
+		"   1 |  ...  a a a a a a a a a a a a a a"
+		" a a a a a a a a a a a a a a | $x b b b b ...\n"
+		"     |                                                      "
+		"           ~~\n"
+		"     | Expressions are only allowed as the first element of a"
+		" pipeline.\n");
 	free(v);
 	strbuf_release(&sb);
 }
 
 TEST(messages)
 {
-	struct psh_error e = {0};
+	struct psh_error e = { 0 };
 	char *m;
 
 	e.code = PSH_E_UNEXPECTED_TOKEN;
@@ -1124,20 +1207,24 @@ TEST(messages)
 	}
 	check_str(psh_error_id(PSH_E_TERMINATOR_EXPECTED),
 		  "TerminatorExpectedAtEndOfString");
-	check_str(psh_error_id(PSH_E_MISSING_END_CURLY), "MissingEndCurlyBrace");
+	check_str(psh_error_id(PSH_E_MISSING_END_CURLY),
+		  "MissingEndCurlyBrace");
 	check_str(psh_error_id(PSH_E_MISSING_EXPRESSION_AFTER),
 		  "MissingExpressionAfterToken");
 	check_str(psh_error_id(PSH_E_REDIRECTION_NOT_SUPPORTED),
 		  "RedirectionNotSupported");
-	check_str(psh_error_id(PSH_E_INVALID_VARIABLE), "InvalidVariableReference");
+	check_str(psh_error_id(PSH_E_INVALID_VARIABLE),
+		  "InvalidVariableReference");
 	/* a caller's own message replaces ours */
 	{
 		struct psh_ast *ast = psh_parse("a |", 3);
 		char *v = psh_error_format(ast->error, "a |", 3, NULL,
 					   "Ett tomt r\xC3\xB6relement.");
 
-		check_text(v, "ParserError:\nLine |\n   1 |  a |\n"
-			  "     |     ^\n     | Ett tomt r\xC3\xB6relement.\n");
+		check_text(
+			v,
+			"ParserError:\nLine |\n   1 |  a |\n"
+			"     |     ^\n     | Ett tomt r\xC3\xB6relement.\n");
 		free(v);
 		psh_ast_free(ast);
 	}
@@ -1148,17 +1235,37 @@ TEST(messages)
 TEST(incomplete)
 {
 	static const char *const more[] = {
-		"Get-X 'abc", "Get-X \"abc", "Get-X 'abc\n", "Invoke-Command {",
-		"x { a\n", "x { 'a }", "Get-X |", "Get-X | ", "Get-X |\n",
-		"Get-X | # later", "Get-X a,", "Get-X a,\n", "1,", "$x =",
-		"$x =\n", "Get-X `", "Get-X `\n", "Get-X a`", "Get-X `\n  ",
-		"<# comment", "x <# a\n", "${abc", "$s.", "Get-X \"a\nb",
+		"Get-X 'abc",	"Get-X \"abc",
+		"Get-X 'abc\n", "Invoke-Command {",
+		"x { a\n",	"x { 'a }",
+		"Get-X |",	"Get-X | ",
+		"Get-X |\n",	"Get-X | # later",
+		"Get-X a,",	"Get-X a,\n",
+		"1,",		"$x =",
+		"$x =\n",	"Get-X `",
+		"Get-X `\n",	"Get-X a`",
+		"Get-X `\n  ",	"<# comment",
+		"x <# a\n",	"${abc",
+		"$s.",		"Get-X \"a\nb",
 	};
 	static const char *const done[] = {
-		"", "Get-X", "Get-X 'abc'", "Get-X {a}", "a | b", "Get-X a,b",
-		"Get-X `\nb", "Get-X -Name:", "| x", "Get-X a, | b", "$x = ;",
-		"Get-X }", "Get-X 'a' # it's", "'`'", "Get-X (",
-		"Get-X a,; b", "x { a } }",
+		"",
+		"Get-X",
+		"Get-X 'abc'",
+		"Get-X {a}",
+		"a | b",
+		"Get-X a,b",
+		"Get-X `\nb",
+		"Get-X -Name:",
+		"| x",
+		"Get-X a, | b",
+		"$x = ;",
+		"Get-X }",
+		"Get-X 'a' # it's",
+		"'`'",
+		"Get-X (",
+		"Get-X a,; b",
+		"x { a } }",
 	};
 
 	struct psh_ast *ast;
@@ -1212,7 +1319,8 @@ hostile(const char *what, const char *prefix, const char *piece, size_t n,
 		tap_fail_("%s: error '%s', want '%s'", what,
 			  ast->error ? ast->error->id : "", id);
 	if (ast->error) {
-		char *v = psh_error_format(ast->error, sb.buf, sb.len, NULL, NULL);
+		char *v = psh_error_format(ast->error, sb.buf, sb.len, NULL,
+					   NULL);
 
 		check(strlen(v) < 1000); /* the shown line is cut */
 		free(v);
@@ -1237,13 +1345,16 @@ TEST(hostile_nesting)
 		"MissingEndCurlyBrace");
 	hostile("100k balanced braces", open, "}", k, " y", "");
 	free(open);
-	hostile("100k nested blocks", "x ", "{ a ", k, "", "MissingEndCurlyBrace");
-	hostile("100k quotes", "x ", "'", k + 1, "", "TerminatorExpectedAtEndOfString");
+	hostile("100k nested blocks", "x ", "{ a ", k, "",
+		"MissingEndCurlyBrace");
+	hostile("100k quotes", "x ", "'", k + 1, "",
+		"TerminatorExpectedAtEndOfString");
 	hostile("100k doubled quotes", "x '", "''", k, "'", "");
 	hostile("100k \"$(\"", "x ", "\"$(", k, "", "SyntaxNotSupported");
 	hostile("100k ${", "x ", "${", k, "",
 		"OpenBraceNeedsToBeBackTickedInVariableName");
-	hostile("100k <#", "", "<#", k, "", "MissingTerminatorMultiLineComment");
+	hostile("100k <#", "", "<#", k, "",
+		"MissingTerminatorMultiLineComment");
 	hostile("100k members", "$s", ".a", k, "", "");
 	hostile("100k commas", "x a", ",a", k, "", "");
 	hostile("100k array lines", "x a", ",\n a", k, "", "");
@@ -1251,7 +1362,8 @@ TEST(hostile_nesting)
 	hostile("100k statements", "", "x;\n", k, "", "");
 	hostile("100k parameters", "x", " -a:1", k, "", "");
 	hostile("100k empty lines", "", "\n", k, "x |", "EmptyPipeElement");
-	hostile("100k lines in a string", "x '", "\n", k, "", "TerminatorExpectedAtEndOfString");
+	hostile("100k lines in a string", "x '", "\n", k, "",
+		"TerminatorExpectedAtEndOfString");
 }
 
 TEST(hostile_long_lines)
@@ -1266,7 +1378,8 @@ TEST(hostile_long_lines)
 	hostile("2 MB expandable", "\"", "x$a", mb * 2 / 3, "\"", "");
 	hostile("2 MB of words", "Get-X", " a$b", mb / 2, " 'c",
 		"TerminatorExpectedAtEndOfString");
-	hostile("10 MB block", "x {", "a'}'", 2 * mb, "", "MissingEndCurlyBrace");
+	hostile("10 MB block", "x {", "a'}'", 2 * mb, "",
+		"MissingEndCurlyBrace");
 	hostile("10 MB comment", "x # ", "#", 10 * mb, "", "");
 	hostile("10 MB of blanks", "", " \t", 5 * mb, "|", "EmptyPipeElement");
 	hostile("2 MB error at end", "", "a ", mb, "| $s",
@@ -1285,9 +1398,9 @@ TEST(hostile_bytes)
 		for (int k = 0; k < 2; k++) {
 			ast = psh_parse(k ? buf : buf + 2, k ? 3 : 1);
 			if (ast->error) {
-				char *v = psh_error_format(ast->error, k ? buf :
-							   buf + 2, k ? 3 : 1,
-							   NULL, NULL);
+				char *v = psh_error_format(
+					ast->error, k ? buf : buf + 2,
+					k ? 3 : 1, NULL, NULL);
 
 				check(strncmp(v, "ParserError:\n", 13) == 0);
 				free(v);
@@ -1351,7 +1464,8 @@ page_blocks(const char *page, size_t *blocks, size_t *ok)
 				*ok += check_block(code.buf, code.len);
 				strbuf_reset(&code);
 			}
-			in = !in && strncasecmp(line + 3, "powershell", 10) == 0;
+			in = !in &&
+			     strncasecmp(line + 3, "powershell", 10) == 0;
 		} else if (in) {
 			strbuf_addstr(&code, strip_prompt(line));
 			strbuf_addch(&code, '\n');
@@ -1378,8 +1492,8 @@ TEST(corpus_examples)
 	size_t pages = 0, blocks = 0, ok = 0;
 
 	for (size_t d = 0; shared && d < 4; d++) {
-		char *cmd = xasprintf("ls %s/corpus/%s/*.md 2>/dev/null", shared,
-				      dirs[d]);
+		char *cmd = xasprintf("ls %s/corpus/%s/*.md 2>/dev/null",
+				      shared, dirs[d]);
 		FILE *ls = popen(cmd, "r");
 		char path[4096];
 

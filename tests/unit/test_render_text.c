@@ -30,7 +30,7 @@ static void
 add_run(struct help_inline *in, enum help_run_kind kind, unsigned flags,
 	const char *text, size_t len, const char *link)
 {
-	in->runs[in->n++] = (struct help_run){kind, flags, text, len, link};
+	in->runs[in->n++] = (struct help_run){ kind, flags, text, len, link };
 }
 
 /*
@@ -40,18 +40,20 @@ add_run(struct help_inline *in, enum help_run_kind kind, unsigned flags,
 static struct help_inline
 mk_inline(struct help_doc *d, const char *md)
 {
-	struct help_inline in = {0};
+	struct help_inline in = { 0 };
 	in.runs = arena_array(&d->arena, strlen(md) + 1, sizeof(*in.runs));
 	unsigned flags = 0;
 	for (const char *p = md; *p;) {
 		if (*p == '`') {
 			const char *e = strchr(p + 1, '`');
 			size_t n = (size_t)(e - p - 1);
-			add_run(&in, HELP_RUN_CODE, flags, dup(d, p + 1, n), n, NULL);
+			add_run(&in, HELP_RUN_CODE, flags, dup(d, p + 1, n), n,
+				NULL);
 			p = e + 1;
 		} else if (*p == '\n' || *p == '\r') {
-			add_run(&in, *p == '\n' ? HELP_RUN_SOFTBREAK
-						: HELP_RUN_LINEBREAK,
+			add_run(&in,
+				*p == '\n' ? HELP_RUN_SOFTBREAK
+					   : HELP_RUN_LINEBREAK,
 				flags, NULL, 0, NULL);
 			p++;
 		} else if (p[0] == '*' && p[1] == '*') {
@@ -70,7 +72,8 @@ mk_inline(struct help_doc *d, const char *md)
 			p = end + 1;
 		} else {
 			size_t n = strcspn(p, "`\n\r*[");
-			add_run(&in, HELP_RUN_TEXT, flags, dup(d, p, n), n, NULL);
+			add_run(&in, HELP_RUN_TEXT, flags, dup(d, p, n), n,
+				NULL);
 			p += n;
 		}
 	}
@@ -81,7 +84,8 @@ mk_inline(struct help_doc *d, const char *md)
 static struct help_inline
 mk_text(struct help_doc *d, const char *s)
 {
-	struct help_inline in = {arena_array(&d->arena, 1, sizeof(*in.runs)), 0};
+	struct help_inline in = { arena_array(&d->arena, 1, sizeof(*in.runs)),
+				  0 };
 	add_run(&in, HELP_RUN_TEXT, 0, dup(d, s, strlen(s)), strlen(s), NULL);
 	return in;
 }
@@ -89,7 +93,7 @@ mk_text(struct help_doc *d, const char *s)
 static struct help_block
 b_para(struct help_doc *d, const char *md)
 {
-	struct help_block b = {.kind = HELP_BLOCK_PARA, .pos = {1, 1}};
+	struct help_block b = { .kind = HELP_BLOCK_PARA, .pos = { 1, 1 } };
 	b.u.para = mk_inline(d, md);
 	return b;
 }
@@ -97,7 +101,7 @@ b_para(struct help_doc *d, const char *md)
 static struct help_block
 b_code(const char *text)
 {
-	struct help_block b = {.kind = HELP_BLOCK_CODE, .pos = {1, 1}};
+	struct help_block b = { .kind = HELP_BLOCK_CODE, .pos = { 1, 1 } };
 	b.u.code.info = "powershell";
 	b.u.code.text = text;
 	return b;
@@ -106,7 +110,7 @@ b_code(const char *text)
 static struct help_block
 b_heading(struct help_doc *d, int level, const char *md)
 {
-	struct help_block b = {.kind = HELP_BLOCK_HEADING, .pos = {1, 1}};
+	struct help_block b = { .kind = HELP_BLOCK_HEADING, .pos = { 1, 1 } };
 	b.u.heading.level = level;
 	b.u.heading.text = mk_inline(d, md);
 	return b;
@@ -115,8 +119,9 @@ b_heading(struct help_doc *d, int level, const char *md)
 static struct help_blocks
 mk_blocks(struct help_doc *d, size_t n, ...)
 {
-	struct help_blocks bs = {arena_array(&d->arena, n ? n : 1,
-					     sizeof(struct help_block)), n};
+	struct help_blocks bs = {
+		arena_array(&d->arena, n ? n : 1, sizeof(struct help_block)), n
+	};
 	va_list ap;
 	va_start(ap, n);
 	for (size_t i = 0; i < n; i++)
@@ -127,10 +132,9 @@ mk_blocks(struct help_doc *d, size_t n, ...)
 
 /* A list of n items; each vararg is the struct help_blocks of an item. */
 static struct help_block
-b_list(struct help_doc *d, bool ordered, bool tight, int start, size_t n,
-       ...)
+b_list(struct help_doc *d, bool ordered, bool tight, int start, size_t n, ...)
 {
-	struct help_block b = {.kind = HELP_BLOCK_LIST, .pos = {1, 1}};
+	struct help_block b = { .kind = HELP_BLOCK_LIST, .pos = { 1, 1 } };
 	b.u.list.ordered = ordered;
 	b.u.list.tight = tight;
 	b.u.list.start = start;
@@ -147,7 +151,7 @@ b_list(struct help_doc *d, bool ordered, bool tight, int start, size_t n,
 static struct help_block
 b_alert(enum help_alert_kind kind, struct help_blocks body)
 {
-	struct help_block b = {.kind = HELP_BLOCK_ALERT, .pos = {1, 1}};
+	struct help_block b = { .kind = HELP_BLOCK_ALERT, .pos = { 1, 1 } };
 	b.u.alert.kind = kind;
 	b.u.alert.body = body;
 	return b;
@@ -156,7 +160,7 @@ b_alert(enum help_alert_kind kind, struct help_blocks body)
 static struct help_block
 b_quote(struct help_blocks body)
 {
-	struct help_block b = {.kind = HELP_BLOCK_QUOTE, .pos = {1, 1}};
+	struct help_block b = { .kind = HELP_BLOCK_QUOTE, .pos = { 1, 1 } };
 	b.u.quote = body;
 	return b;
 }
@@ -166,7 +170,7 @@ static struct help_block
 b_table(struct help_doc *d, size_t ncols, size_t nrows,
 	const char *const *cells)
 {
-	struct help_block b = {.kind = HELP_BLOCK_TABLE, .pos = {1, 1}};
+	struct help_block b = { .kind = HELP_BLOCK_TABLE, .pos = { 1, 1 } };
 	struct help_table *t = &b.u.table;
 	t->ncols = ncols;
 	t->nrows = nrows;
@@ -193,8 +197,11 @@ static struct help_link
 mk_link(enum help_link_kind kind, const char *text, const char *target,
 	const char *topic)
 {
-	return (struct help_link){.text = text, .target = target, .kind = kind,
-				  .topic = topic, .pos = {1, 1}};
+	return (struct help_link){ .text = text,
+				   .target = target,
+				   .kind = kind,
+				   .topic = topic,
+				   .pos = { 1, 1 } };
 }
 
 /* The en-US Exit-PSSession page, shortened where nothing new is shown. */
@@ -208,52 +215,59 @@ doc_exit_pssession(void)
 	d->online_uri = "https://docs.microsoft.com/powershell/module/"
 			"microsoft.powershell.core/exit-pssession"
 			"?view=powershell-7.2&WT.mc_id=ps-gethelp";
-	d->synopsis = mk_blocks(d, 1, b_para(d, "Ends an interactive session "
-						"with a remote computer."));
+	d->synopsis = mk_blocks(d, 1,
+				b_para(d, "Ends an interactive session "
+					  "with a remote computer."));
 	d->nsyntax = 1;
 	d->syntax = arena_array(&d->arena, 1, sizeof(*d->syntax));
 	d->syntax[0].command = "Exit-PSSession";
 	d->syntax[0].common_parameters = true;
 	d->syntax[0].text = "Exit-PSSession [<CommonParameters>]";
-	d->description = mk_blocks(d, 2,
-		b_para(d, "The `Exit-PSSession` cmdlet ends interactive sessions "
-			  "that you started by using the\n`Enter-PSSession` "
-			  "cmdlet."),
+	d->description = mk_blocks(
+		d, 2,
+		b_para(d,
+		       "The `Exit-PSSession` cmdlet ends interactive sessions "
+		       "that you started by using the\n`Enter-PSSession` "
+		       "cmdlet."),
 		b_para(d, "You can also use the `exit` keyword to end an "
 			  "interactive session. The effect is the same as\n"
 			  "using `Exit-PSSession`."));
 	d->nexamples = 2;
 	d->examples = arena_array(&d->arena, 2, sizeof(*d->examples));
-	d->examples[0].title = "Example 1: Start and stop an interactive session";
-	d->examples[0].body = mk_blocks(d, 2,
+	d->examples[0].title =
+		"Example 1: Start and stop an interactive session";
+	d->examples[0].body = mk_blocks(
+		d, 2,
 		b_code("PS> Enter-PSSession -ComputerName Server01\n"
 		       "Server01\\PS> Exit-PSSession\nPS>\n"),
 		b_para(d, "These commands start and then stop an interactive "
 			  "session with the Server01 remote\ncomputer."));
 	d->examples[1].title = "Example 2: Start and stop an interactive "
 			       "session by using a PSSession object";
-	d->examples[1].body = mk_blocks(d, 2,
-		b_code("PS> $s = New-PSSession -ComputerName Server01\n"),
+	d->examples[1].body = mk_blocks(
+		d, 2, b_code("PS> $s = New-PSSession -ComputerName Server01\n"),
 		b_para(d, "The session (**PSSession**) is *still* open."));
 	d->common_parameters = true;
 	d->ninputs = d->noutputs = 1;
 	d->inputs = arena_array(&d->arena, 1, sizeof(*d->inputs));
 	d->inputs[0].name = "None";
-	d->inputs[0].description = mk_blocks(d, 1,
-		b_para(d, "You cannot pipe objects to this cmdlet."));
+	d->inputs[0].description = mk_blocks(
+		d, 1, b_para(d, "You cannot pipe objects to this cmdlet."));
 	d->outputs = arena_array(&d->arena, 1, sizeof(*d->outputs));
 	d->outputs[0].name = "None";
-	d->outputs[0].description = mk_blocks(d, 1,
-		b_para(d, "This cmdlet does not return any output."));
-	d->notes = mk_blocks(d, 1, b_para(d, "This cmdlet takes only the "
-					     "common parameters."));
+	d->outputs[0].description = mk_blocks(
+		d, 1, b_para(d, "This cmdlet does not return any output."));
+	d->notes = mk_blocks(d, 1,
+			     b_para(d, "This cmdlet takes only the "
+				       "common parameters."));
 	d->nlinks = 3;
 	d->links = arena_array(&d->arena, 3, sizeof(*d->links));
 	/* A machine-translated link text must not be shown. */
 	d->links[0] = mk_link(HELP_LINK_COMMAND, "Ansluta PSSession",
 			      "Connect-PSSession.md", "Connect-PSSession");
-	d->links[1] = mk_link(HELP_LINK_COMMAND, "Disconnect-PSSession",
-			      "Disconnect-PSSession.md", "Disconnect-PSSession");
+	d->links[1] =
+		mk_link(HELP_LINK_COMMAND, "Disconnect-PSSession",
+			"Disconnect-PSSession.md", "Disconnect-PSSession");
 	d->links[2] = mk_link(HELP_LINK_ABOUT, "om fjärrsessioner",
 			      "About/about_PSSessions.md", "about_PSSessions");
 	return d;
@@ -262,7 +276,7 @@ doc_exit_pssession(void)
 static struct help_syntax_param
 sp(const char *name, const char *type, bool required, bool positional)
 {
-	return (struct help_syntax_param){name, type, required, positional};
+	return (struct help_syntax_param){ name, type, required, positional };
 }
 
 static void
@@ -280,7 +294,8 @@ add_syntax(struct help_doc *d)
 	s->params[1] = sp("Force", NULL, false, false);
 	s->params[2] = sp("Mode", "String", true, false);
 	d->syntax[1].name = "ById";
-	d->syntax[1].text = "Get-Thing -Id <Int32> [-Force] [<CommonParameters>]";
+	d->syntax[1].text =
+		"Get-Thing -Id <Int32> [-Force] [<CommonParameters>]";
 	d->syntax[1].common_parameters = true;
 }
 
@@ -305,8 +320,9 @@ add_params(struct help_doc *d)
 	d->params = arena_array(&d->arena, 4, sizeof(*d->params));
 	struct help_param *p = &d->params[0];
 	p->name = "Name";
-	p->description = mk_blocks(d, 1, b_para(d, "Specifies the names of "
-						   "the things to get."));
+	p->description = mk_blocks(d, 1,
+				   b_para(d, "Specifies the names of "
+					     "the things to get."));
 	p->has_metadata = true;
 	p->type = "System.String[]";
 	p->required = reqs(d, 3, "ByName", 1, "ById", 0, "ByPath", 0);
@@ -365,8 +381,9 @@ static char *
 render(const struct help_doc *d, enum render_view view, size_t width,
        const char *parameter, int *rc)
 {
-	struct render_options o = {.view = view, .width = width,
-				   .parameter = parameter};
+	struct render_options o = { .view = view,
+				    .width = width,
+				    .parameter = parameter };
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_init(&sb);
 	int r = render_text(d, &o, &sb);
@@ -422,31 +439,33 @@ check_layout(const char *out, size_t width)
 	return bad;
 }
 
-static const enum render_view all_views[] = {
-	RENDER_DEFAULT, RENDER_DETAILED, RENDER_FULL, RENDER_EXAMPLES,
-	RENDER_PARAMETER};
-static const size_t widths[] = {0, 80, 40, 24};
+static const enum render_view all_views[] = { RENDER_DEFAULT, RENDER_DETAILED,
+					      RENDER_FULL, RENDER_EXAMPLES,
+					      RENDER_PARAMETER };
+static const size_t widths[] = { 0, 80, 40, 24 };
 
 /* Every view at every width keeps the layout invariants. */
 static void
 check_all_views(const struct help_doc *d)
 {
 	for (size_t v = 0; v < sizeof(all_views) / sizeof(all_views[0]); v++)
-		for (size_t w = 0; w < sizeof(widths) / sizeof(widths[0]); w++) {
+		for (size_t w = 0; w < sizeof(widths) / sizeof(widths[0]);
+		     w++) {
 			int rc;
-			char *out = render(d, all_views[v], widths[w], "*", &rc);
+			char *out =
+				render(d, all_views[v], widths[w], "*", &rc);
 			if (rc == 0)
 				check_int(check_layout(out, widths[w]), ==, 0);
 			free(out);
 		}
 }
 
-#define check_render(doc, view, width, param, expected)                  \
-	do {                                                             \
-		char *out_ = render(doc, view, width, param, NULL);      \
-		check_str(out_, expected);                               \
-		check_int(check_layout(out_, width), ==, 0);             \
-		free(out_);                                              \
+#define check_render(doc, view, width, param, expected)                        \
+	do {                                                                   \
+		char *out_ = render(doc, view, width, param, NULL);            \
+		check_str(out_, expected);                                     \
+		check_int(check_layout(out_, width), ==, 0);                   \
+		free(out_);                                                    \
 	} while (0)
 
 /* An About page whose only part has no heading: just TOPIC and a body. */
@@ -464,8 +483,7 @@ doc_body(void)
 
 /* Renders a body built in d->parts[0] and compares what follows TOPIC. */
 static void
-check_body_(struct help_doc *d, size_t width, const char *expected,
-	    int line)
+check_body_(struct help_doc *d, size_t width, const char *expected, int line)
 {
 	char *out = render(d, RENDER_DEFAULT, width, NULL, NULL);
 	const char *head = "\nTOPIC\n    about_T\n\n";
@@ -513,8 +531,10 @@ static const char exit_default[] =
 	"\n"
 	"REMARKS\n"
 	"    To see the examples, type: \"Get-Help Exit-PSSession -Examples\"\n"
-	"    For more information, type: \"Get-Help Exit-PSSession -Detailed\"\n"
-	"    For technical information, type: \"Get-Help Exit-PSSession -Full\"\n"
+	"    For more information, type: \"Get-Help Exit-PSSession "
+	"-Detailed\"\n"
+	"    For technical information, type: \"Get-Help Exit-PSSession "
+	"-Full\"\n"
 	"    For online help, type: \"Get-Help Exit-PSSession -Online\"\n"
 	"\n";
 
@@ -524,17 +544,17 @@ TEST(default_view)
 	check_render(d, RENDER_DEFAULT, 0, NULL, exit_default);
 	/* At 80 columns paragraphs are re-flowed within 76 cells at 4. */
 	char *out = render(d, RENDER_DEFAULT, 80, NULL, NULL);
-	check(strstr(out,
-		     "\nDESCRIPTION\n"
-		     "    The `Exit-PSSession` cmdlet ends interactive sessions "
-		     "that you started by\n"
-		     "    using the `Enter-PSSession` cmdlet.\n"
-		     "\n"
-		     "    You can also use the `exit` keyword to end an "
-		     "interactive session. The\n"
-		     "    effect is the same as using `Exit-PSSession`.\n"
-		     "\n"
-		     "RELATED LINKS\n") != NULL);
+	check(strstr(out, "\nDESCRIPTION\n"
+			  "    The `Exit-PSSession` cmdlet ends interactive "
+			  "sessions "
+			  "that you started by\n"
+			  "    using the `Enter-PSSession` cmdlet.\n"
+			  "\n"
+			  "    You can also use the `exit` keyword to end an "
+			  "interactive session. The\n"
+			  "    effect is the same as using `Exit-PSSession`.\n"
+			  "\n"
+			  "RELATED LINKS\n") != NULL);
 	check_int(check_layout(out, 80), ==, 0);
 	free(out);
 	help_doc_free(d);
@@ -600,22 +620,31 @@ concat(const char *const *parts, size_t n)
 TEST(detailed_full_examples_views)
 {
 	struct help_doc *d = doc_exit_pssession();
-	const char *detailed[] = {
-		exit_head, exit_middle, common_text, "\n", exit_examples,
-		"\n"
-		"REMARKS\n"
-		"    To see the examples, type: \"Get-Help Exit-PSSession -Examples\"\n"
-		"    For more information, type: \"Get-Help Exit-PSSession -Detailed\"\n"
-		"    For technical information, type: \"Get-Help Exit-PSSession -Full\"\n"
-		"    For online help, type: \"Get-Help Exit-PSSession -Online\"\n"
-		"\n"};
+	const char *detailed[] = { exit_head,
+				   exit_middle,
+				   common_text,
+				   "\n",
+				   exit_examples,
+				   "\n"
+				   "REMARKS\n"
+				   "    To see the examples, type: \"Get-Help "
+				   "Exit-PSSession -Examples\"\n"
+				   "    For more information, type: \"Get-Help "
+				   "Exit-PSSession -Detailed\"\n"
+				   "    For technical information, type: "
+				   "\"Get-Help Exit-PSSession -Full\"\n"
+				   "    For online help, type: \"Get-Help "
+				   "Exit-PSSession -Online\"\n"
+				   "\n" };
 	char *want = concat(detailed, 6);
 	check_render(d, RENDER_DETAILED, 0, NULL, want);
 	free(want);
 
 	/* NOTES at 4 after one empty line (PowerShell: 8, two lines). */
 	const char *full[] = {
-		exit_head, exit_middle, common_text,
+		exit_head,
+		exit_middle,
+		common_text,
 		"\n"
 		"INPUTS\n"
 		"    None\n"
@@ -631,18 +660,20 @@ TEST(detailed_full_examples_views)
 		exit_examples,
 		"\n"
 		"RELATED LINKS\n"
-		"    Online Version: https://docs.microsoft.com/powershell/module/"
+		"    Online Version: "
+		"https://docs.microsoft.com/powershell/module/"
 		"microsoft.powershell.core/exit-pssession?view=powershell-7.2"
 		"&WT.mc_id=ps-gethelp\n"
 		"    Connect-PSSession\n"
 		"    Disconnect-PSSession\n"
 		"    about_PSSessions\n"
-		"\n"};
+		"\n"
+	};
 	want = concat(full, 6);
 	check_render(d, RENDER_FULL, 0, NULL, want);
 	free(want);
 
-	const char *examples[] = {exit_head, exit_examples, "\n"};
+	const char *examples[] = { exit_head, exit_examples, "\n" };
 	want = concat(examples, 3);
 	check_render(d, RENDER_EXAMPLES, 0, NULL, want);
 	free(want);
@@ -694,7 +725,8 @@ static const char thing_params_full[] =
 	"    -Name <String[]>\n"
 	"        Specifies the names of the things to get.\n"
 	"\n"
-	"        Required?                    true (ByName), false (ById, ByPath)\n"
+	"        Required?                    true (ByName), false (ById, "
+	"ByPath)\n"
 	"        Position?                    0\n"
 	"        Default value                None\n"
 	"        Accept pipeline input?       true (ByPropertyName, ByValue)\n"
@@ -743,7 +775,8 @@ TEST(full_view_parameters)
 		"\n"
 		"    Get-Thing -Id <Int32> [-Force] [<CommonParameters>]\n"
 		"\n",
-		thing_params_full, common_text, "\n"};
+		thing_params_full, common_text, "\n"
+	};
 	char *want = concat(full, 4);
 	check_render(d, RENDER_FULL, 0, NULL, want);
 	free(want);
@@ -784,10 +817,14 @@ TEST(detailed_view_parameters_without_links)
 		/* No links and no online URI: no "-Online" line. */
 		"\n"
 		"REMARKS\n"
-		"    To see the examples, type: \"Get-Help Get-Thing -Examples\"\n"
-		"    For more information, type: \"Get-Help Get-Thing -Detailed\"\n"
-		"    For technical information, type: \"Get-Help Get-Thing -Full\"\n"
-		"\n"};
+		"    To see the examples, type: \"Get-Help Get-Thing "
+		"-Examples\"\n"
+		"    For more information, type: \"Get-Help Get-Thing "
+		"-Detailed\"\n"
+		"    For technical information, type: \"Get-Help Get-Thing "
+		"-Full\"\n"
+		"\n"
+	};
 	char *want = concat(detailed, 3);
 	check_render(d, RENDER_DETAILED, 0, NULL, want);
 	free(want);
@@ -855,8 +892,8 @@ TEST(parameter_view)
 		     "\n-Legacy\n    Kept for old scripts.\n\n");
 
 	/* No match: status 1 and nothing appended. */
-	struct render_options o = {.view = RENDER_PARAMETER,
-				   .parameter = "Nope*"};
+	struct render_options o = { .view = RENDER_PARAMETER,
+				    .parameter = "Nope*" };
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_init(&sb);
 	strbuf_addstr(&sb, "kept");
@@ -886,7 +923,8 @@ doc_titles(void)
 		/* 60 cells: one dash each side; 61: none; 62: no padding */
 		"Example 9: 1234567890123456789012345678901234567890123456789",
 		"Example 9: 12345678901234567890123456789012345678901234567890",
-		"Example 9: 123456789012345678901234567890123456789012345678901",
+		"Example 9: "
+		"123456789012345678901234567890123456789012345678901",
 		/* 10 wide characters are 20 cells, not 10 */
 		"例例例例例例例例例例",
 	};
@@ -951,8 +989,9 @@ TEST(syntax_rebuilt_from_parameters)
 	s->params[2] = sp("Name", "String", true, false);
 	s->params[3] = sp("PassThru", NULL, false, false);
 	char *out = render(d, RENDER_DEFAULT, 0, NULL, NULL);
-	check(strstr(out, "\nSYNTAX\n    Set-It [-Path] <String> "
-			  "[[-Value] <Object>] -Name <String> [-PassThru]\n\n") !=
+	check(strstr(out,
+		     "\nSYNTAX\n    Set-It [-Path] <String> "
+		     "[[-Value] <Object>] -Name <String> [-PassThru]\n\n") !=
 	      NULL);
 	free(out);
 	/* At 36 columns "-Name <String>" is kept together. */
@@ -973,8 +1012,8 @@ TEST(related_links)
 	d->name = "L";
 	d->nlinks = 6;
 	d->links = arena_array(&d->arena, 6, sizeof(*d->links));
-	d->links[0] = mk_link(HELP_LINK_COMMAND, "Hämta-Objekt",
-			      "Get-Item.md", "Get-Item");
+	d->links[0] = mk_link(HELP_LINK_COMMAND, "Hämta-Objekt", "Get-Item.md",
+			      "Get-Item");
 	d->links[1] = mk_link(HELP_LINK_ABOUT, "Om alias",
 			      "About/about_Aliases.md", "about_Aliases");
 	d->links[2] = mk_link(HELP_LINK_URL, "PowerShell docs",
@@ -982,27 +1021,28 @@ TEST(related_links)
 	d->links[3] = mk_link(HELP_LINK_URL, "", "https://example.com/a", NULL);
 	d->links[4] = mk_link(HELP_LINK_URL, "https://example.com/b",
 			      "https://example.com/b", NULL);
-	d->links[5] = mk_link(HELP_LINK_UNRESOLVED, "Some page", "../x.md",
-			      NULL);
-	check_render(d, RENDER_DEFAULT, 0, NULL,
-		     "\n"
-		     "NAME\n"
-		     "    L\n"
-		     "\n"
-		     "RELATED LINKS\n"
-		     "    Get-Item\n"
-		     "    about_Aliases\n"
-		     "    PowerShell docs https://learn.microsoft.com/powershell\n"
-		     "    https://example.com/a\n"
-		     "    https://example.com/b\n"
-		     "    Some page\n"
-		     "\n"
-		     "REMARKS\n"
-		     "    To see the examples, type: \"Get-Help L -Examples\"\n"
-		     "    For more information, type: \"Get-Help L -Detailed\"\n"
-		     "    For technical information, type: \"Get-Help L -Full\"\n"
-		     "    For online help, type: \"Get-Help L -Online\"\n"
-		     "\n");
+	d->links[5] =
+		mk_link(HELP_LINK_UNRESOLVED, "Some page", "../x.md", NULL);
+	check_render(
+		d, RENDER_DEFAULT, 0, NULL,
+		"\n"
+		"NAME\n"
+		"    L\n"
+		"\n"
+		"RELATED LINKS\n"
+		"    Get-Item\n"
+		"    about_Aliases\n"
+		"    PowerShell docs https://learn.microsoft.com/powershell\n"
+		"    https://example.com/a\n"
+		"    https://example.com/b\n"
+		"    Some page\n"
+		"\n"
+		"REMARKS\n"
+		"    To see the examples, type: \"Get-Help L -Examples\"\n"
+		"    For more information, type: \"Get-Help L -Detailed\"\n"
+		"    For technical information, type: \"Get-Help L -Full\"\n"
+		"    For online help, type: \"Get-Help L -Online\"\n"
+		"\n");
 	help_doc_free(d);
 }
 
@@ -1017,7 +1057,7 @@ TEST(missing_sections_are_omitted)
 		"    For more information, type: \"Get-Help Bare -Detailed\"\n"
 		"    For technical information, type: \"Get-Help Bare -Full\"\n"
 		"\n";
-	const char *parts[] = {"\nNAME\n    Bare\n\n", remarks};
+	const char *parts[] = { "\nNAME\n    Bare\n\n", remarks };
 	char *want = concat(parts, 2);
 	check_render(d, RENDER_DEFAULT, 0, NULL, want);
 	check_render(d, RENDER_DETAILED, 0, NULL, want);
@@ -1038,9 +1078,10 @@ TEST(fallback_note_first)
 	struct help_doc *d = help_doc_new();
 	d->kind = HELP_DOC_COMMAND;
 	d->name = "N";
-	struct render_options o = {.view = RENDER_EXAMPLES, .width = 30,
-				   .note = "Showing en-US help: no sv-SE help "
-					   "is installed."};
+	struct render_options o = { .view = RENDER_EXAMPLES,
+				    .width = 30,
+				    .note = "Showing en-US help: no sv-SE help "
+					    "is installed." };
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_init(&sb);
 	check_int(render_text(d, &o, &sb), ==, 0);
@@ -1060,13 +1101,14 @@ TEST(fallback_note_first)
 TEST(paragraph_reflow_and_inline_markup)
 {
 	struct help_doc *d = doc_body();
-	d->parts[0].body = mk_blocks(d, 3,
+	d->parts[0].body = mk_blocks(
+		d, 3,
 		b_para(d, "hard\nwrapped\ntext with a (**PSSession**) and\n"
 			  "*emphasis*, [link text](https://x.example/) and "
 			  "`code span`."),
 		b_para(d, "one\rtwo\r"),
-		(struct help_block){.kind = HELP_BLOCK_HTML,
-				    .u.para = mk_text(d, "HTML <as> text")});
+		(struct help_block){ .kind = HELP_BLOCK_HTML,
+				     .u.para = mk_text(d, "HTML <as> text") });
 	check_body(d, 0,
 		   "    hard wrapped text with a (PSSession) and emphasis, "
 		   "link text and `code span`.\n"
@@ -1094,8 +1136,8 @@ TEST(paragraph_reflow_and_inline_markup)
 TEST(soft_hyphens)
 {
 	struct help_doc *d = doc_body();
-	d->parts[0].body = mk_blocks(d, 1,
-		b_para(d, "Ett fjärr\u00adsessions\u00adkommando."));
+	d->parts[0].body = mk_blocks(
+		d, 1, b_para(d, "Ett fjärr\u00adsessions\u00adkommando."));
 	/* Unbroken: soft hyphens vanish.  Broken after one: it shows. */
 	check_body(d, 0, "    Ett fjärrsessionskommando.\n\n");
 	check_body(d, 24, "    Ett fjärrsessions-\n    kommando.\n\n");
@@ -1175,14 +1217,15 @@ item(struct help_doc *d, const char *md)
 TEST(nested_lists)
 {
 	struct help_doc *d = doc_body();
-	struct help_block nested = b_list(d, true, true, 9, 2,
-					  item(d, "nine"), item(d, "ten"));
-	struct help_blocks first = mk_blocks(d, 2,
+	struct help_block nested =
+		b_list(d, true, true, 9, 2, item(d, "nine"), item(d, "ten"));
+	struct help_blocks first = mk_blocks(
+		d, 2,
 		b_para(d, "First item text that is long enough to wrap at "
 			  "forty columns."),
 		nested);
-	d->parts[0].body = mk_blocks(d, 3,
-		b_para(d, "Intro:"),
+	d->parts[0].body = mk_blocks(
+		d, 3, b_para(d, "Intro:"),
 		b_list(d, false, true, 0, 2, first, item(d, "Second")),
 		b_list(d, true, false, 1, 2, item(d, "One"),
 		       item(d, "Two\rhard break")));
@@ -1221,11 +1264,12 @@ TEST(nested_lists)
 TEST(list_item_starting_with_code)
 {
 	struct help_doc *d = doc_body();
-	d->parts[0].body = mk_blocks(d, 1,
-		b_list(d, false, false, 0, 2,
-		       mk_blocks(d, 2, b_code("Get-Thing\n"),
-				 b_para(d, "Runs it.")),
-		       mk_blocks(d, 0)));
+	d->parts[0].body =
+		mk_blocks(d, 1,
+			  b_list(d, false, false, 0, 2,
+				 mk_blocks(d, 2, b_code("Get-Thing\n"),
+					   b_para(d, "Runs it.")),
+				 mk_blocks(d, 0)));
 	/* The marker goes on the first line; an empty item keeps its marker. */
 	check_body(d, 0,
 		   "    - Get-Thing\n"
@@ -1240,18 +1284,22 @@ TEST(list_item_starting_with_code)
 TEST(alerts_quotes_headings)
 {
 	struct help_doc *d = doc_body();
-	d->parts[0].body = mk_blocks(d, 5,
+	d->parts[0].body = mk_blocks(
+		d, 5,
 		b_alert(HELP_ALERT_NOTE,
 			mk_blocks(d, 2, b_para(d, "Body of the note."),
 				  b_para(d, "Second paragraph."))),
 		b_alert(HELP_ALERT_WARNING,
-			mk_blocks(d, 1, b_list(d, false, true, 0, 1,
-					       item(d, "careful")))),
+			mk_blocks(d, 1,
+				  b_list(d, false, true, 0, 1,
+					 item(d, "careful")))),
 		b_heading(d, 3, "A *sub* heading"),
 		b_quote(mk_blocks(d, 1, b_para(d, "Quoted text."))),
-		b_alert(HELP_ALERT_CAUTION, mk_blocks(d, 1,
-			b_alert(HELP_ALERT_TIP,
-				mk_blocks(d, 1, b_para(d, "Nested."))))));
+		b_alert(HELP_ALERT_CAUTION,
+			mk_blocks(d, 1,
+				  b_alert(HELP_ALERT_TIP,
+					  mk_blocks(d, 1,
+						    b_para(d, "Nested."))))));
 	check_body(d, 0,
 		   "    Note:\n"
 		   "        Body of the note.\n"
@@ -1283,7 +1331,8 @@ TEST(alerts_quotes_headings)
 TEST(code_blocks)
 {
 	struct help_doc *d = doc_body();
-	d->parts[0].body = mk_blocks(d, 3,
+	d->parts[0].body = mk_blocks(
+		d, 3,
 		b_code("\n\n\tindented\nab\tc\nabcd\tx\n\n\n\nend  \r\n\n"),
 		b_para(d, "After."),
 		b_code("  Get-Thing -Name alpha -Mode fast -Force\n"));
@@ -1318,10 +1367,9 @@ TEST(code_blocks)
 TEST(tables)
 {
 	struct help_doc *d = doc_body();
-	static const char *const small[] = {
-		"Name", "Value", "Notes",
-		"a", "1", "x",
-		"long `name`", "12345", "yy"};
+	static const char *const small[] = { "Name",	    "Value", "Notes",
+					     "a",	    "1",     "x",
+					     "long `name`", "12345", "yy" };
 	struct help_block t = b_table(d, 3, 3, small);
 	t.u.table.align[1] = HELP_ALIGN_RIGHT;
 	t.u.table.align[2] = HELP_ALIGN_CENTER;
@@ -1336,10 +1384,14 @@ TEST(tables)
 
 	d = doc_body();
 	static const char *const wide[] = {
-		"Name", "Description",
-		"Alpha", ("A long description that needs to be wrapped "
-			  "inside its column."),
-		"Beta", "Short."};
+		"Name",
+		"Description",
+		"Alpha",
+		("A long description that needs to be wrapped "
+		 "inside its column."),
+		"Beta",
+		"Short."
+	};
 	d->parts[0].body = mk_blocks(d, 1, b_table(d, 2, 3, wide));
 	check_body(d, 0,
 		   "    Name   Description\n"
@@ -1375,7 +1427,7 @@ TEST(control_characters_neutralized)
 	d->nexamples = 1;
 	d->examples = arena_array(&d->arena, 1, sizeof(*d->examples));
 	d->examples[0].title = "Title \033[5m";
-	static const char *const cells[] = {"a\033b", "c"};
+	static const char *const cells[] = { "a\033b", "c" };
 	d->examples[0].body = mk_blocks(d, 1, b_table(d, 1, 2, cells));
 	check_all_views(d);
 	char *out = render(d, RENDER_FULL, 0, NULL, NULL);
@@ -1400,11 +1452,11 @@ TEST(control_characters_neutralized)
 /* ---------- About topics ---------- */
 
 static struct help_about_part
-part(enum help_about_section kind, const char *heading,
-     struct help_blocks body)
+part(enum help_about_section kind, const char *heading, struct help_blocks body)
 {
-	return (struct help_about_part){.kind = kind, .heading = heading,
-					.pos = {1, 1}, .body = body};
+	return (struct help_about_part){
+		.kind = kind, .heading = heading, .pos = { 1, 1 }, .body = body
+	};
 }
 
 TEST(about_topic)
@@ -1423,24 +1475,23 @@ TEST(about_topic)
 	d->parts[2] = part(HELP_ABOUT_OTHER, NULL, item(d, "Utan rubrik."));
 	d->parts[3] = part(HELP_ABOUT_SEE_ALSO, "Se även",
 			   item(d, "about_Functions"));
-	const char *want =
-		"\n"
-		"TOPIC\n"
-		"    about_Alias\n"
-		"\n"
-		"KORT BESKRIVNING\n"
-		"    Beskriver alias.\n"
-		"\n"
-		"LÅNG BESKRIVNING\n"
-		"    Ett alias är ett namn.\n"
-		"\n"
-		"    Ändra ett alias\n"
-		"\n"
-		"    Utan rubrik.\n"
-		"\n"
-		"SE ÄVEN\n"
-		"    about_Functions\n"
-		"\n";
+	const char *want = "\n"
+			   "TOPIC\n"
+			   "    about_Alias\n"
+			   "\n"
+			   "KORT BESKRIVNING\n"
+			   "    Beskriver alias.\n"
+			   "\n"
+			   "LÅNG BESKRIVNING\n"
+			   "    Ett alias är ett namn.\n"
+			   "\n"
+			   "    Ändra ett alias\n"
+			   "\n"
+			   "    Utan rubrik.\n"
+			   "\n"
+			   "SE ÄVEN\n"
+			   "    about_Functions\n"
+			   "\n";
 	/* Every view shows an About topic the same way. */
 	check_render(d, RENDER_DEFAULT, 0, NULL, want);
 	check_render(d, RENDER_FULL, 0, NULL, want);
@@ -1456,8 +1507,7 @@ TEST(about_heading_case_follows_locale)
 	d->locale = "tr-TR";
 	d->nparts = 1;
 	d->parts = arena_array(&d->arena, 1, sizeof(*d->parts));
-	d->parts[0] = part(HELP_ABOUT_OTHER, "bilgi ve ipuçları",
-			   item(d, "x"));
+	d->parts[0] = part(HELP_ABOUT_OTHER, "bilgi ve ipuçları", item(d, "x"));
 	check_render(d, RENDER_DEFAULT, 0, NULL,
 		     "\nTOPIC\n    M\n\nBİLGİ VE İPUÇLARI\n    x\n\n");
 	d->locale = "en-US";
@@ -1474,10 +1524,10 @@ TEST(about_heading_case_follows_locale)
 TEST(topic_table)
 {
 	struct render_topic_row rows[] = {
-		{"Get-Thing", "Cmdlet", "Things", "Gets things."},
-		{"about_Things", "HelpFile", "",
-		 "Describes things in detail,\nwith a long synopsis."},
-		{"Über\033", "Cmdlet", NULL, NULL},
+		{ "Get-Thing", "Cmdlet", "Things", "Gets things." },
+		{ "about_Things", "HelpFile", "",
+		  "Describes things in detail,\nwith a long synopsis." },
+		{ "Über\033", "Cmdlet", NULL, NULL },
 	};
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_init(&sb);
@@ -1494,13 +1544,12 @@ TEST(topic_table)
 	strbuf_reset(&sb);
 	/* The synopsis gets what is left of 40 cells and is cut, not wrapped. */
 	render_topic_table(rows, 2, 40, &sb);
-	check_str(sb.buf,
-		  "\n"
-		  "Name         Category Module Synopsis\n"
-		  "----         -------- ------ --------\n"
-		  "Get-Thing    Cmdlet   Things Gets thing…\n"
-		  "about_Things HelpFile        Describes…\n"
-		  "\n");
+	check_str(sb.buf, "\n"
+			  "Name         Category Module Synopsis\n"
+			  "----         -------- ------ --------\n"
+			  "Get-Thing    Cmdlet   Things Gets thing…\n"
+			  "about_Things HelpFile        Describes…\n"
+			  "\n");
 	strbuf_reset(&sb);
 	render_topic_table(NULL, 0, 80, &sb);
 	check_str(sb.buf, "\nName Category Module Synopsis\n"
@@ -1519,61 +1568,63 @@ TEST(json_small_document)
 	d->synopsis = mk_blocks(d, 1, b_para(d, "a **b** `c` [d](https://x)"));
 	d->nlinks = 1;
 	d->links = arena_array(&d->arena, 1, sizeof(*d->links));
-	d->links[0] = mk_link(HELP_LINK_ABOUT, "Om", "About/about_X.md",
-			      "about_X");
+	d->links[0] =
+		mk_link(HELP_LINK_ABOUT, "Om", "About/about_X.md", "about_X");
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_init(&sb);
 	render_json(d, &sb);
-	check_str(sb.buf,
-		  "{\n"
-		  "  \"schema\": 1,\n"
-		  "  \"path\": null,\n"
-		  "  \"name\": \"J\",\n"
-		  "  \"kind\": \"command\",\n"
-		  "  \"title\": null,\n"
-		  "  \"locale\": \"en-US\",\n"
-		  "  \"module\": null,\n"
-		  "  \"online_uri\": null,\n"
-		  "  \"aliases\": [],\n"
-		  "  \"frontmatter\": [],\n"
-		  "  \"sections\": [],\n"
-		  "  \"synopsis\": [\n"
-		  "    {\n"
-		  "      \"kind\": \"paragraph\",\n"
-		  "      \"line\": 1,\n"
-		  "      \"runs\": [\n"
-		  "        {\"kind\": \"text\", \"text\": \"a \", \"flags\": [], "
-		  "\"link\": null},\n"
-		  "        {\"kind\": \"text\", \"text\": \"b\", \"flags\": "
-		  "[\"strong\"], \"link\": null},\n"
-		  "        {\"kind\": \"text\", \"text\": \" \", \"flags\": [], "
-		  "\"link\": null},\n"
-		  "        {\"kind\": \"code\", \"text\": \"c\", \"flags\": [], "
-		  "\"link\": null},\n"
-		  "        {\"kind\": \"text\", \"text\": \" \", \"flags\": [], "
-		  "\"link\": null},\n"
-		  "        {\"kind\": \"text\", \"text\": \"d\", \"flags\": "
-		  "[\"link\"], \"link\": \"https://x\"}\n"
-		  "      ]\n"
-		  "    }\n"
-		  "  ],\n"
-		  "  \"syntax\": [],\n"
-		  "  \"description\": [],\n"
-		  "  \"examples\": [],\n"
-		  "  \"parameters\": [],\n"
-		  "  \"common_parameters\": false,\n"
-		  "  \"common_parameters_text\": [],\n"
-		  "  \"inputs\": [],\n"
-		  "  \"outputs\": [],\n"
-		  "  \"notes\": [],\n"
-		  "  \"links\": [\n"
-		  "    {\"kind\": \"about\", \"text\": \"Om\", \"target\": "
-		  "\"About/about_X.md\", \"topic\": \"about_X\", \"module\": null, "
-		  "\"line\": 1}\n"
-		  "  ],\n"
-		  "  \"short_description\": [],\n"
-		  "  \"parts\": []\n"
-		  "}\n");
+	check_str(
+		sb.buf,
+		"{\n"
+		"  \"schema\": 1,\n"
+		"  \"path\": null,\n"
+		"  \"name\": \"J\",\n"
+		"  \"kind\": \"command\",\n"
+		"  \"title\": null,\n"
+		"  \"locale\": \"en-US\",\n"
+		"  \"module\": null,\n"
+		"  \"online_uri\": null,\n"
+		"  \"aliases\": [],\n"
+		"  \"frontmatter\": [],\n"
+		"  \"sections\": [],\n"
+		"  \"synopsis\": [\n"
+		"    {\n"
+		"      \"kind\": \"paragraph\",\n"
+		"      \"line\": 1,\n"
+		"      \"runs\": [\n"
+		"        {\"kind\": \"text\", \"text\": \"a \", \"flags\": [], "
+		"\"link\": null},\n"
+		"        {\"kind\": \"text\", \"text\": \"b\", \"flags\": "
+		"[\"strong\"], \"link\": null},\n"
+		"        {\"kind\": \"text\", \"text\": \" \", \"flags\": [], "
+		"\"link\": null},\n"
+		"        {\"kind\": \"code\", \"text\": \"c\", \"flags\": [], "
+		"\"link\": null},\n"
+		"        {\"kind\": \"text\", \"text\": \" \", \"flags\": [], "
+		"\"link\": null},\n"
+		"        {\"kind\": \"text\", \"text\": \"d\", \"flags\": "
+		"[\"link\"], \"link\": \"https://x\"}\n"
+		"      ]\n"
+		"    }\n"
+		"  ],\n"
+		"  \"syntax\": [],\n"
+		"  \"description\": [],\n"
+		"  \"examples\": [],\n"
+		"  \"parameters\": [],\n"
+		"  \"common_parameters\": false,\n"
+		"  \"common_parameters_text\": [],\n"
+		"  \"inputs\": [],\n"
+		"  \"outputs\": [],\n"
+		"  \"notes\": [],\n"
+		"  \"links\": [\n"
+		"    {\"kind\": \"about\", \"text\": \"Om\", \"target\": "
+		"\"About/about_X.md\", \"topic\": \"about_X\", \"module\": "
+		"null, "
+		"\"line\": 1}\n"
+		"  ],\n"
+		"  \"short_description\": [],\n"
+		"  \"parts\": []\n"
+		"}\n");
 	strbuf_release(&sb);
 	help_doc_free(d);
 }
@@ -1601,11 +1652,11 @@ TEST(json_escaping)
 TEST(json_full_model)
 {
 	struct help_doc *d = doc_get_thing();
-	static const char *const cells[] = {"h", "c"};
-	d->description = mk_blocks(d, 4, b_table(d, 1, 2, cells),
-		b_list(d, true, false, 3, 1, item(d, "i")),
-		b_alert(HELP_ALERT_TIP, item(d, "t")),
-		b_code("x\n"));
+	static const char *const cells[] = { "h", "c" };
+	d->description =
+		mk_blocks(d, 4, b_table(d, 1, 2, cells),
+			  b_list(d, true, false, 3, 1, item(d, "i")),
+			  b_alert(HELP_ALERT_TIP, item(d, "t")), b_code("x\n"));
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_init(&sb);
 	render_json(d, &sb);
@@ -1616,12 +1667,14 @@ TEST(json_full_model)
 	check(strstr(sb.buf, "\"ordered\": true,\n      \"tight\": false,\n"
 			     "      \"start\": 3,\n") != NULL);
 	check(strstr(sb.buf, "\"alert\": \"tip\",\n") != NULL);
-	check(strstr(sb.buf, "\"info\": \"powershell\",\n      \"text\": "
-			     "\"x\\u000a\",\n      \"unclosed\": false\n") != NULL);
+	check(strstr(sb.buf,
+		     "\"info\": \"powershell\",\n      \"text\": "
+		     "\"x\\u000a\",\n      \"unclosed\": false\n") != NULL);
 	check(strstr(sb.buf, "\"required\": [\n        {\"set\": \"ByName\", "
 			     "\"required\": true},\n") != NULL);
-	check(strstr(sb.buf, "\"pipeline\": [\"ByValue\", \"ByPropertyName\"],\n")
-	      != NULL);
+	check(strstr(sb.buf,
+		     "\"pipeline\": [\"ByValue\", \"ByPropertyName\"],\n") !=
+	      NULL);
 	check(strstr(sb.buf, "\"parameters\": [\n        {\"name\": \"Name\", "
 			     "\"type\": \"String[]\", \"required\": false, "
 			     "\"positional\": true},\n") != NULL);
@@ -1676,7 +1729,7 @@ TEST(pseudo_locale_headings_and_labels)
 		i18n_init("en");
 		return;
 	}
-	struct help_doc *docs[] = {doc_exit_pssession(), doc_get_thing()};
+	struct help_doc *docs[] = { doc_exit_pssession(), doc_get_thing() };
 	for (size_t k = 0; k < 2; k++) {
 		for (int v = RENDER_DEFAULT; v <= RENDER_EXAMPLES; v++) {
 			char *out = render(docs[k], v, 0, NULL, NULL);
@@ -1753,8 +1806,8 @@ TEST(big_inputs_stay_linear)
 		strbuf_addstr(&big, "word `code` https://x.example/a ");
 	for (int i = 0; i < 100000; i++)
 		strbuf_addstr(&code, "\tline\n\n");
-	d->parts[0].body = mk_blocks(d, 2, b_para(d, big.buf),
-				     b_code(code.buf));
+	d->parts[0].body =
+		mk_blocks(d, 2, b_para(d, big.buf), b_code(code.buf));
 	clock_t t0 = clock();
 	char *out = render(d, RENDER_DEFAULT, 40, NULL, NULL);
 	check(seconds_since(t0) < 20);
@@ -1797,10 +1850,12 @@ TEST(deep_nesting_and_tiny_widths)
 	struct help_doc *d = doc_body();
 	struct help_blocks body = item(d, "leaf text here");
 	for (int i = 0; i < 200; i++)
-		body = mk_blocks(d, 1, b_quote(mk_blocks(d, 1,
-			b_list(d, i % 2, false, 1, 1, body))));
+		body = mk_blocks(
+			d, 1,
+			b_quote(mk_blocks(
+				d, 1, b_list(d, i % 2, false, 1, 1, body))));
 	d->parts[0].body = body;
-	static const size_t w[] = {0, 1, 2, 5, 20, 30};
+	static const size_t w[] = { 0, 1, 2, 5, 20, 30 };
 	for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
 		char *out = render(d, RENDER_DEFAULT, w[i], NULL, NULL);
 		/* Nesting stops indenting where 10 cells would be left. */

@@ -60,14 +60,14 @@ now_ms(void)
 static void
 sleep_ms(int ms)
 {
-	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
 	nanosleep(&ts, NULL);
 }
 
 static struct session_manager *
 manager_with(const char *program, const char *const *args, int timeout_ms)
 {
-	struct session_config c = {0};
+	struct session_config c = { 0 };
 	c.program = program;
 	c.program_args = args;
 	c.runtime_dir = rundir;
@@ -80,7 +80,7 @@ manager_with(const char *program, const char *const *args, int timeout_ms)
 static struct session_manager *
 manager(void)
 {
-	static const char *const args[] = {"--endpoint-serve", NULL};
+	static const char *const args[] = { "--endpoint-serve", NULL };
 	struct session_manager *m = manager_with(stub, args, 3000);
 	char *err = NULL;
 
@@ -325,8 +325,9 @@ TEST(runtime_dir_other_owner)
 
 TEST(runtime_dir_default)
 {
-	char *old = getenv("XDG_RUNTIME_DIR") ?
-		xstrdup(getenv("XDG_RUNTIME_DIR")) : NULL;
+	char *old = getenv("XDG_RUNTIME_DIR")
+			    ? xstrdup(getenv("XDG_RUNTIME_DIR"))
+			    : NULL;
 	char *fallback = xasprintf("/tmp/psh-%lu", (unsigned long)geteuid());
 	char *want = xasprintf("%s/psh", tmpdir);
 	char *got;
@@ -352,9 +353,9 @@ TEST(runtime_dir_default)
 
 TEST(bad_runtime_dir_stops_open)
 {
-	static const char *const args[] = {"--endpoint-serve", NULL};
+	static const char *const args[] = { "--endpoint-serve", NULL };
 	char *bad = xasprintf("%s/badmode", tmpdir), *err = NULL;
-	struct session_config c = {0};
+	struct session_config c = { 0 };
 	struct session_manager *m;
 
 	c.program = stub;
@@ -371,10 +372,10 @@ TEST(bad_runtime_dir_stops_open)
 
 /* ---------- computer names ---------- */
 
-#define UNKNOWN_SERVER09                                                 \
-	"Connecting to remote server Server09 failed with the following " \
-	"error message : The WinRM client cannot process the request "    \
-	"because the server name cannot be resolved. For more "           \
+#define UNKNOWN_SERVER09                                                       \
+	"Connecting to remote server Server09 failed with the following "      \
+	"error message : The WinRM client cannot process the request "         \
+	"because the server name cannot be resolved. For more "                \
 	"information, see the about_Remote_Troubleshooting Help topic."
 
 TEST(computer_names)
@@ -386,7 +387,7 @@ TEST(computer_names)
 	memset(longline, 'a', sizeof(longline) - 1);
 	longline[sizeof(longline) - 1] = '\0';
 	write_file(computers, "# lab machines\nServer02\n  web.example.com"
-		   "   # trailing comment\nbad name here\n-dash\n");
+			      "   # trailing comment\nbad name here\n-dash\n");
 	{
 		FILE *f = fopen(computers, "a");
 		fprintf(f, "%s\nafter-long\nno-newline", longline);
@@ -490,15 +491,18 @@ decode(const void *p, size_t n, const char **why)
 
 TEST(wire_hostile_values)
 {
-	static const unsigned char trunc_int[] = {3, 0, 0};
-	static const unsigned char huge_str[] = {4, 0xff, 0xff, 0xff, 0xff,
-						 'a'};
-	static const unsigned char huge_arr[] = {6, 0xff, 0xff, 0xff, 0xff, 0};
-	static const unsigned char nul_str[] = {4, 0, 0, 0, 2, 'a', 0};
-	static const unsigned char trailing[] = {0, 0};
-	static const unsigned char bad_tag[] = {9};
-	static const unsigned char many_props[] = {7, 0xff, 0xff, 0xff, 0xff,
-						   0, 0, 0x10, 0};
+	static const unsigned char trunc_int[] = { 3, 0, 0 };
+	static const unsigned char huge_str[] = {
+		4, 0xff, 0xff, 0xff, 0xff, 'a'
+	};
+	static const unsigned char huge_arr[] = {
+		6, 0xff, 0xff, 0xff, 0xff, 0
+	};
+	static const unsigned char nul_str[] = { 4, 0, 0, 0, 2, 'a', 0 };
+	static const unsigned char trailing[] = { 0, 0 };
+	static const unsigned char bad_tag[] = { 9 };
+	static const unsigned char many_props[] = { 7, 0xff, 0xff, 0xff, 0xff,
+						    0, 0,    0x10, 0 };
 	const char *why = NULL;
 
 	check(decode(NULL, 0, &why) == NULL && why);
@@ -592,7 +596,7 @@ TEST(wire_record_work_bounded)
 		for (int i = 0; i < 1000; i++) {
 			char name[8];
 			int n = snprintf(name, sizeof(name), "p%d", i);
-			unsigned char l[4] = {0, 0, 0, (unsigned char)n};
+			unsigned char l[4] = { 0, 0, 0, (unsigned char)n };
 			strbuf_add(&sb, l, 4);
 			strbuf_add(&sb, name, (size_t)n);
 			strbuf_addch(&sb, 0);
@@ -611,9 +615,9 @@ TEST(wire_frames)
 	struct wire_frame f;
 	enum wire_type type;
 	size_t len;
-	static const unsigned char huge[] = {0xff, 0xff, 0xff, 0xff, 1};
-	static const unsigned char badtype[] = {0, 0, 0, 0, 200};
-	static const unsigned char cut[] = {0, 0, 0, 10, 1, 0, 0};
+	static const unsigned char huge[] = { 0xff, 0xff, 0xff, 0xff, 1 };
+	static const unsigned char badtype[] = { 0, 0, 0, 0, 200 };
+	static const unsigned char cut[] = { 0, 0, 0, 10, 1, 0, 0 };
 
 	check_int(wire_parse_header(huge, &type, &len), ==, WIRE_S_TOO_BIG);
 	check_int(wire_parse_header(badtype, &type, &len), ==, WIRE_S_BAD);
@@ -745,8 +749,8 @@ TEST(two_sessions_and_table)
 	struct session_manager *m = manager();
 	char *err = NULL;
 	struct rt_session *a = session_open(m, ".", NULL, 0, &err);
-	struct rt_session *b = session_open(m, "SERVER01",
-					    "AVeryLongSessionName", 0, &err);
+	struct rt_session *b =
+		session_open(m, "SERVER01", "AVeryLongSessionName", 0, &err);
 	struct session_result r;
 	struct rt_session **list;
 	struct strbuf sb = STRBUF_INIT;
@@ -784,13 +788,12 @@ TEST(two_sessions_and_table)
 		  "Disconnected  Microsoft.PowerShell          None\n");
 	strbuf_reset(&sb);
 	session_format_table(&sb, list, 1, SESSION_TABLE_PAGE);
-	check_str(sb.buf,
-		  " Id Name            ComputerName    State         "
-		  "ConfigurationName\n"
-		  " -- ----            ------------    -----         "
-		  "-----------------\n"
-		  "  1 Runspace1       localhost       Opened        "
-		  "Microsoft.PowerShell\n");
+	check_str(sb.buf, " Id Name            ComputerName    State         "
+			  "ConfigurationName\n"
+			  " -- ----            ------------    -----         "
+			  "-----------------\n"
+			  "  1 Runspace1       localhost       Opened        "
+			  "Microsoft.PowerShell\n");
 	strbuf_release(&sb);
 	free(list);
 	check_int(session_remove(a, &err), ==, 0);
@@ -835,7 +838,7 @@ child_connects(void *arg)
 {
 	struct session_manager *m = manager();
 	struct rt_session **list;
-	struct session_result r = {0};
+	struct session_result r = { 0 };
 	size_t n;
 	char *err = NULL;
 	int rc = 0;
@@ -945,7 +948,7 @@ child_receives(void *arg)
 {
 	struct session_manager *m = manager();
 	struct rt_session **list;
-	struct session_result r = {0};
+	struct session_result r = { 0 };
 	size_t n;
 	char *err = NULL;
 	int rc = 0;
@@ -990,8 +993,8 @@ TEST(disconnected_invoke_then_receive_elsewhere)
 		session_manager_free(m);
 		return;
 	}
-	check_int(session_invoke_disconnected(s, "echo buffered", 30, &err),
-		  ==, 0);
+	check_int(session_invoke_disconnected(s, "echo buffered", 30, &err), ==,
+		  0);
 	check_int(session_state(s), ==, SESSION_DISCONNECTED);
 	check_int(session_connect(s, &err), ==, 0);
 	check_int(session_invoke_disconnected(s, "fail oops", 30, &err), ==, 0);
@@ -1056,7 +1059,7 @@ TEST(sigkill_breaks_session)
 	check(wait_dead(pid, NULL));
 	check_int(session_invoke(s, "echo x", &r, &err), ==, -1);
 	check(contains(err, "The session Runspace1 to computer localhost is "
-		       "broken"));
+			    "broken"));
 	free(err);
 	err = NULL;
 	check_int(session_state(s), ==, SESSION_BROKEN);
@@ -1149,10 +1152,10 @@ TEST(client_killed_ends_its_endpoints)
 
 TEST(endpoint_that_does_not_start)
 {
-	static const char *const args[] = {"--endpoint-serve", NULL};
-	static const char *const sleeper[] = {"-c", "sleep 2", NULL};
-	struct session_manager *m = manager_with("/nonexistent/psh", args,
-						 2000);
+	static const char *const args[] = { "--endpoint-serve", NULL };
+	static const char *const sleeper[] = { "-c", "sleep 2", NULL };
+	struct session_manager *m =
+		manager_with("/nonexistent/psh", args, 2000);
 	char *err = NULL;
 	long long t0 = now_ms();
 
@@ -1187,7 +1190,7 @@ become_other_user(void)
 TEST(socket_of_another_uid_refused)
 {
 	char *path, *err = NULL;
-	struct sockaddr_un sa = {0};
+	struct sockaddr_un sa = { 0 };
 	struct session_manager *m;
 	struct rt_session **list;
 	size_t n;
@@ -1249,7 +1252,7 @@ TEST(socket_of_another_uid_refused)
 static int
 child_other_uid_connects(void *arg)
 {
-	struct sockaddr_un sa = {0};
+	struct sockaddr_un sa = { 0 };
 	struct wire_frame f;
 	int fd;
 
@@ -1273,8 +1276,8 @@ child_endpoint(void *arg)
 TEST(endpoint_refuses_another_uid)
 {
 	char *dir, *path;
-	struct sockaddr_un sa = {0};
-	struct endpoint_options o = {0};
+	struct sockaddr_un sa = { 0 };
+	struct endpoint_options o = { 0 };
 	struct rt_value *info;
 	pid_t ep;
 	int lfd, rc;

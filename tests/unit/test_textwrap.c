@@ -45,11 +45,11 @@ wrapped(struct textwrap *tw, const char *s, size_t width,
 	return strbuf_detach(&sb, NULL);
 }
 
-#define check_wrap(tw, s, width, want)                                    \
-	do {                                                              \
-		char *got_ = wrapped(tw, s, width, NULL, 0);              \
-		check_str(got_, want);                                    \
-		free(got_);                                               \
+#define check_wrap(tw, s, width, want)                                         \
+	do {                                                                   \
+		char *got_ = wrapped(tw, s, width, NULL, 0);                   \
+		check_str(got_, want);                                         \
+		free(got_);                                                    \
 	} while (0)
 
 /* ---------- an independent checker of the contract ---------- */
@@ -84,8 +84,8 @@ graphemes(const char *s, size_t len)
 	int32_t n16 = 0;
 	int n = 0;
 
-	u_strFromUTF8WithSub(u, (int32_t)len + 1, &n16, s, (int32_t)len,
-			     0xFFFD, NULL, &err);
+	u_strFromUTF8WithSub(u, (int32_t)len + 1, &n16, s, (int32_t)len, 0xFFFD,
+			     NULL, &err);
 	bi = ubrk_open(UBRK_CHARACTER, "", u, n16, &err);
 	for (ubrk_first(bi); ubrk_next(bi) != UBRK_DONE;)
 		n++;
@@ -111,7 +111,8 @@ region(const struct tw_span *sp, size_t nsp, size_t k)
 			    sp[j].end <= u.start)
 				continue;
 			if (sp[j].start < u.start || sp[j].end > u.end) {
-				u.start = sp[j].start < u.start ? sp[j].start : u.start;
+				u.start = sp[j].start < u.start ? sp[j].start
+								: u.start;
 				u.end = sp[j].end > u.end ? sp[j].end : u.end;
 				grew = true;
 			}
@@ -162,8 +163,8 @@ spans_hold(const char *s, size_t len, size_t width, const struct tw_span *sp,
 			continue;
 		for (size_t i = 0; i + 1 < n; i++)
 			if (u.start < p[i].end && p[i + 1].start < u.end)
-				return broken("break inside a nobreak span",
-					      i, width);
+				return broken("break inside a nobreak span", i,
+					      width);
 	}
 	return true;
 }
@@ -174,8 +175,8 @@ spans_hold(const char *s, size_t len, size_t width, const struct tw_span *sp,
  */
 static bool
 contract_holds(const char *s, size_t len, size_t width,
-	       const struct tw_span *sp, size_t nsp,
-	       const struct tw_piece *p, size_t n)
+	       const struct tw_span *sp, size_t nsp, const struct tw_piece *p,
+	       size_t n)
 {
 	size_t prev = 0;
 
@@ -184,7 +185,8 @@ contract_holds(const char *s, size_t len, size_t width,
 	for (size_t i = 0; i < n; i++) {
 		if (p[i].start < prev || p[i].end < p[i].start ||
 		    p[i].end > len)
-			return broken("pieces out of order or bounds", i, width);
+			return broken("pieces out of order or bounds", i,
+				      width);
 		if (!all_space(s, prev, p[i].start))
 			return broken("text lost between pieces", i, width);
 		if (!piece_holds(s, p, i, width))
@@ -216,9 +218,11 @@ TEST(ascii_greedy_fill)
 {
 	const char *fox = "The quick brown fox jumps over the lazy dog";
 
-	check_wrap(tw_en, fox, 10, "The quick|brown fox|jumps over|the lazy|dog");
+	check_wrap(tw_en, fox, 10,
+		   "The quick|brown fox|jumps over|the lazy|dog");
 	check_wrap(tw_en, fox, 43, fox);
-	check_wrap(tw_en, fox, 42, "The quick brown fox jumps over the lazy|dog");
+	check_wrap(tw_en, fox, 42,
+		   "The quick brown fox jumps over the lazy|dog");
 	check_wrap(tw_en, fox, 0, fox);
 	check_wrap(tw_en, "a   b", 1, "a|b");
 	check_wrap(tw_en, "", 5, "");
@@ -270,8 +274,7 @@ TEST(command_names_stay_whole)
 	/* a hyphen that does not join two words is an ordinary break */
 	check_wrap(tw_en, "x-", 1, "x|-");
 	check_wrap(tw_en, "--", 1, "-|-");
-	check_wrap(tw_en, "see (Exit-)PSSession", 6,
-		   "see|(Exit-|)PSSes|sion");
+	check_wrap(tw_en, "see (Exit-)PSSession", 6, "see|(Exit-|)PSSes|sion");
 }
 
 TEST(nobreak_span_kept_whole)
@@ -298,8 +301,9 @@ TEST(nobreak_span_kept_whole)
 TEST(nobreak_spans_overlap_unsorted_and_hostile)
 {
 	const char *s = "aa bb cc dd ee ff";
-	struct tw_span sp[] = { { 6, 11 }, { 3, 7 }, { 9, 9 }, { 15, 999 },
-				{ 12, 5 } };
+	struct tw_span sp[] = {
+		{ 6, 11 }, { 3, 7 }, { 9, 9 }, { 15, 999 }, { 12, 5 }
+	};
 	char *got;
 
 	/* [3,7) and [6,11) merge: "bb cc dd" cannot break */
@@ -404,7 +408,7 @@ TEST(cjk_at_width_10)
 		strbuf_add(&sb, s + p[i].start, p[i].end - p[i].start);
 	}
 	strbuf_add(&sb, s + p[n - 1].start, p[n - 1].end - p[n - 1].start);
-	check_str(sb.buf, s); /* nothing lost, nothing added */
+	check_str(sb.buf, s);		 /* nothing lost, nothing added */
 	for (size_t i = 0; i < n; i++) { /* kinsoku: no line starts so */
 		check(strncmp(s + p[i].start, "，", 3) != 0);
 		check(strncmp(s + p[i].start, "。", 3) != 0);
@@ -421,8 +425,8 @@ TEST(japanese_kinsoku)
 	check_wrap(tw_ja, "あいうえお、かきく", 10, "あいうえ|お、かきく");
 	/* ... and '「' must not end a line */
 	check_wrap(tw_ja, "あいうえ「おかき」", 10, "あいうえ|「おかき」");
-	check(wrap_ok(tw_ja, "これは日本語の文章です。句読点、括弧「」も。",
-		      66, 4, NULL, 0, NULL));
+	check(wrap_ok(tw_ja, "これは日本語の文章です。句読点、括弧「」も。", 66,
+		      4, NULL, 0, NULL));
 }
 
 TEST(thai_dictionary_breaks)
@@ -463,33 +467,36 @@ TEST(swedish_and_rtl)
 TEST(marks_emoji_and_wide)
 {
 	check_int(tw_width("e\u0301", 3), ==, 1);
-	check_int(tw_width("\u20DD", 3), ==, 0);  /* enclosing mark */
-	check_int(tw_width("\u200D", 3), ==, 0);  /* ZWJ */
-	check_int(tw_width("\u200B", 3), ==, 0);  /* ZWSP */
+	check_int(tw_width("\u20DD", 3), ==, 0); /* enclosing mark */
+	check_int(tw_width("\u200D", 3), ==, 0); /* ZWJ */
+	check_int(tw_width("\u200B", 3), ==, 0); /* ZWSP */
 	check_int(tw_width("😀", 4), ==, 2);
 	check_int(tw_width("\u2764\uFE0F", 6), ==, 1); /* VS16 adds 0 */
-	check_int(tw_width("Ａ", 3), ==, 2);  /* fullwidth */
-	check_int(tw_width("ｱ", 3), ==, 1);   /* halfwidth katakana */
+	check_int(tw_width("Ａ", 3), ==, 2);	       /* fullwidth */
+	check_int(tw_width("ｱ", 3), ==, 1);	       /* halfwidth katakana */
 	check_int(tw_width("한국어", 9), ==, 6);
 	check_int(tw_width("👨\u200D👩\u200D👧", 18), ==, 6);
 	check_wrap(tw_en, "😀😀😀😀", 3, "😀|😀|😀|😀");
 	check_wrap(tw_en, "😀😀😀😀", 4, "😀😀|😀😀");
 	/* a ZWJ sequence is one grapheme: never split */
-	check_wrap(tw_en, "a 👨\u200D👩\u200D👧 b", 2,
-		   "a|👨\u200D👩\u200D👧|b");
-	check_wrap(tw_en, "e\u0301e\u0301e\u0301", 2,
-		   "e\u0301e\u0301|e\u0301");
+	check_wrap(tw_en, "a 👨\u200D👩\u200D👧 b", 2, "a|👨\u200D👩\u200D👧|b");
+	check_wrap(tw_en, "e\u0301e\u0301e\u0301", 2, "e\u0301e\u0301|e\u0301");
 }
 
 TEST(invalid_utf8)
 {
-	const char *s = "\xff\xfe" "abc \x80" "def \xe2\x82 g\xc3";
+	const char *s = "\xff\xfe"
+			"abc \x80"
+			"def \xe2\x82 g\xc3";
 
 	check_int(tw_width("\xff", 1), ==, 1);
-	check_int(tw_width("\xe2\x82", 2), ==, 2);     /* one per byte */
+	check_int(tw_width("\xe2\x82", 2), ==, 2); /* one per byte */
 	check_int(tw_width("a\xc3", 2), ==, 2);
 	check_int(tw_width("\xed\xa0\x80", 3), ==, 3); /* a surrogate */
-	check_wrap(tw_en, s, 5, "\xff\xfe" "abc|\x80" "def|\xe2\x82 g\xc3");
+	check_wrap(tw_en, s, 5,
+		   "\xff\xfe"
+		   "abc|\x80"
+		   "def|\xe2\x82 g\xc3");
 	for (size_t w = 0; w < 12; w++)
 		check(wrap_ok(tw_en, s, strlen(s), w, NULL, 0, NULL));
 	/* embedded NUL and control bytes are just text */
@@ -501,12 +508,20 @@ TEST(invalid_utf8)
 
 TEST(locales_fall_back_to_root)
 {
-	const char *ids[] = { NULL, "", "sv-SE", "en_US.UTF-8", "C",
-			      "bogus locale!", "../../etc/passwd", "ja@lb=strict",
-			      "x-very-long-and-invalid-tag-xxxxxxxxxxxxxxxxxxxx"
-			      "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-			      "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-			      "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" };
+	const char *ids[] = {
+		NULL,
+		"",
+		"sv-SE",
+		"en_US.UTF-8",
+		"C",
+		"bogus locale!",
+		"../../etc/passwd",
+		"ja@lb=strict",
+		"x-very-long-and-invalid-tag-xxxxxxxxxxxxxxxxxxxx"
+		"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+		"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+		"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	};
 
 	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
 		struct textwrap *tw = textwrap_new(ids[i]);
@@ -591,10 +606,13 @@ TEST(huge_inputs_are_linear)
 
 /* Atoms that keep grapheme boundaries between them. */
 static const char *const atoms[] = {
-	" ", " ", " ", "a", "b", "Z", "1", "-", "-", "日", "。", "、",
-	"\u00A0", "\u2011", "\u202F", "\t", "\n", "e\u0301", "😀",
-	"👨\u200D👩\u200D👧", "\u00AD", "\u200B", "å", "ไทย", "(", ")",
-	"/", ".", "\xff", "\xe2\x82", "Ａ", "\u3000", "`",
+	" ",	  " ",	    " ",       "a",	 "b",
+	"Z",	  "1",	    "-",       "-",	 "日",
+	"。",	  "、",	    "\u00A0",  "\u2011", "\u202F",
+	"\t",	  "\n",	    "e\u0301", "😀",	 "👨\u200D👩\u200D👧",
+	"\u00AD", "\u200B", "å",       "ไทย",	 "(",
+	")",	  "/",	    ".",       "\xff",	 "\xe2\x82",
+	"Ａ",	  "\u3000", "`",
 };
 #define NATOMS (sizeof(atoms) / sizeof(atoms[0]))
 
@@ -687,7 +705,8 @@ wrap_file(const char *path, int *bad)
 		if (line[n - 1] == '\n')
 			n--;
 		for (size_t w = 20; w <= 120; w += 50)
-			if (!wrap_ok(tw_en, line, (size_t)n, w, NULL, 0, NULL)) {
+			if (!wrap_ok(tw_en, line, (size_t)n, w, NULL, 0,
+				     NULL)) {
 				printf("# %s: '%.*s'\n", path, (int)n, line);
 				++*bad;
 			}

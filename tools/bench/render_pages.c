@@ -20,7 +20,7 @@ main(int argc, char **argv)
 		struct diag_ctx dx;
 		diag_init(&dx, argv[i]);
 		dx.threshold = DIAGL_ERROR;
-		struct md_parse_options mo = {.path = argv[i]};
+		struct md_parse_options mo = { .path = argv[i] };
 		struct help_doc *doc = md_parse_file(argv[i], &mo, &dx);
 		if (doc == NULL) {
 			failed++;
@@ -28,7 +28,7 @@ main(int argc, char **argv)
 		}
 		struct strbuf out = STRBUF_INIT;
 		strbuf_init(&out);
-		struct render_options ro = {.view = RENDER_FULL, .width = 80};
+		struct render_options ro = { .view = RENDER_FULL, .width = 80 };
 		render_text(doc, &ro, &out);
 		bytes += out.len;
 		strbuf_release(&out);

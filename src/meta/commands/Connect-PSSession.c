@@ -9,9 +9,8 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_SWITCH,
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ConnectionUriGuid", false, NAMED, 0 },
-			{ "ConnectionUri", false, NAMED, 0 }),
+		META_SETS({ "ConnectionUriGuid", false, NAMED, 0 },
+			  { "ConnectionUri", false, NAMED, 0 }),
 	},
 	{
 		.name = "ApplicationName",
@@ -19,25 +18,23 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_STRING,
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ComputerNameGuid", false, NAMED, BYPROP },
-			{ "ComputerName", false, NAMED, BYPROP }),
+		META_SETS({ "ComputerNameGuid", false, NAMED, BYPROP },
+			  { "ComputerName", false, NAMED, BYPROP }),
 	},
 	{
 		.name = "Authentication",
-		.type_name = "System.Management.Automation.Runspaces.AuthenticationMechanism",
+		.type_name = "System.Management.Automation.Runspaces."
+			     "AuthenticationMechanism",
 		.type = META_TYPE_ENUM,
-		.accepted_values = META_LIST(
-			"Default", "Basic", "Negotiate",
-			"NegotiateWithImplicitCredential", "Credssp", "Digest",
-			"Kerberos"),
+		.accepted_values = META_LIST("Default", "Basic", "Negotiate",
+					     "NegotiateWithImplicitCredential",
+					     "Credssp", "Digest", "Kerberos"),
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ComputerNameGuid", false, NAMED, 0 },
-			{ "ComputerName", false, NAMED, 0 },
-			{ "ConnectionUriGuid", false, NAMED, 0 },
-			{ "ConnectionUri", false, NAMED, 0 }),
+		META_SETS({ "ComputerNameGuid", false, NAMED, 0 },
+			  { "ComputerName", false, NAMED, 0 },
+			  { "ConnectionUriGuid", false, NAMED, 0 },
+			  { "ConnectionUri", false, NAMED, 0 }),
 	},
 	{
 		.name = "CertificateThumbprint",
@@ -45,11 +42,10 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_STRING,
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ComputerNameGuid", false, NAMED, 0 },
-			{ "ComputerName", false, NAMED, 0 },
-			{ "ConnectionUriGuid", false, NAMED, 0 },
-			{ "ConnectionUri", false, NAMED, 0 }),
+		META_SETS({ "ComputerNameGuid", false, NAMED, 0 },
+			  { "ComputerName", false, NAMED, 0 },
+			  { "ConnectionUriGuid", false, NAMED, 0 },
+			  { "ConnectionUri", false, NAMED, 0 }),
 	},
 	{
 		.name = "ComputerName",
@@ -59,9 +55,8 @@ static const struct meta_param params[] = {
 		.aliases = META_LIST("Cn"),
 		.default_value = "None",
 		.supported = true,
-		META_SETS(
-			{ "ComputerNameGuid", true, NAMED, 0 },
-			{ "ComputerName", true, NAMED, 0 }),
+		META_SETS({ "ComputerNameGuid", true, NAMED, 0 },
+			  { "ComputerName", true, NAMED, 0 }),
 	},
 	{
 		.name = "ConfigurationName",
@@ -69,11 +64,10 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_STRING,
 		.default_value = "None",
 		.supported = true,
-		META_SETS(
-			{ "ComputerNameGuid", false, NAMED, BYPROP },
-			{ "ComputerName", false, NAMED, BYPROP },
-			{ "ConnectionUriGuid", false, NAMED, BYPROP },
-			{ "ConnectionUri", false, NAMED, BYPROP }),
+		META_SETS({ "ComputerNameGuid", false, NAMED, BYPROP },
+			  { "ComputerName", false, NAMED, BYPROP },
+			  { "ConnectionUriGuid", false, NAMED, BYPROP },
+			  { "ConnectionUri", false, NAMED, BYPROP }),
 	},
 	{
 		.name = "ConnectionUri",
@@ -83,9 +77,8 @@ static const struct meta_param params[] = {
 		.aliases = META_LIST("URI", "CU"),
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ConnectionUriGuid", true, 0, BYPROP },
-			{ "ConnectionUri", true, 0, BYPROP }),
+		META_SETS({ "ConnectionUriGuid", true, 0, BYPROP },
+			  { "ConnectionUri", true, 0, BYPROP }),
 	},
 	{
 		.name = "Credential",
@@ -93,11 +86,10 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_CREDENTIAL,
 		.default_value = "Current user",
 		.supported = false,
-		META_SETS(
-			{ "ComputerNameGuid", false, NAMED, 0 },
-			{ "ComputerName", false, NAMED, 0 },
-			{ "ConnectionUriGuid", false, NAMED, 0 },
-			{ "ConnectionUri", false, NAMED, 0 }),
+		META_SETS({ "ComputerNameGuid", false, NAMED, 0 },
+			  { "ComputerName", false, NAMED, 0 },
+			  { "ConnectionUriGuid", false, NAMED, 0 },
+			  { "ConnectionUri", false, NAMED, 0 }),
 	},
 	{
 		.name = "Id",
@@ -115,10 +107,9 @@ static const struct meta_param params[] = {
 		.is_array = true,
 		.default_value = "None",
 		.supported = true,
-		META_SETS(
-			{ "ComputerNameGuid", true, NAMED, 0 },
-			{ "ConnectionUriGuid", true, NAMED, 0 },
-			{ "InstanceId", true, NAMED, 0 }),
+		META_SETS({ "ComputerNameGuid", true, NAMED, 0 },
+			  { "ConnectionUriGuid", true, NAMED, 0 },
+			  { "InstanceId", true, NAMED, 0 }),
 	},
 	{
 		.name = "Name",
@@ -127,10 +118,9 @@ static const struct meta_param params[] = {
 		.is_array = true,
 		.default_value = "None",
 		.supported = true,
-		META_SETS(
-			{ "Name", true, NAMED, 0 },
-			{ "ComputerName", false, NAMED, 0 },
-			{ "ConnectionUri", false, NAMED, 0 }),
+		META_SETS({ "Name", true, NAMED, 0 },
+			  { "ComputerName", false, NAMED, 0 },
+			  { "ConnectionUri", false, NAMED, 0 }),
 	},
 	{
 		.name = "Port",
@@ -138,13 +128,13 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_INT32,
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ComputerNameGuid", false, NAMED, 0 },
-			{ "ComputerName", false, NAMED, 0 }),
+		META_SETS({ "ComputerNameGuid", false, NAMED, 0 },
+			  { "ComputerName", false, NAMED, 0 }),
 	},
 	{
 		.name = "Session",
-		.type_name = "System.Management.Automation.Runspaces.PSSession[]",
+		.type_name =
+			"System.Management.Automation.Runspaces.PSSession[]",
 		.type = META_TYPE_PSSESSION,
 		.is_array = true,
 		.default_value = "None",
@@ -153,15 +143,15 @@ static const struct meta_param params[] = {
 	},
 	{
 		.name = "SessionOption",
-		.type_name = "System.Management.Automation.Remoting.PSSessionOption",
+		.type_name =
+			"System.Management.Automation.Remoting.PSSessionOption",
 		.type = META_TYPE_SESSIONOPTION,
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ComputerNameGuid", false, NAMED, 0 },
-			{ "ComputerName", false, NAMED, 0 },
-			{ "ConnectionUriGuid", false, NAMED, 0 },
-			{ "ConnectionUri", false, NAMED, 0 }),
+		META_SETS({ "ComputerNameGuid", false, NAMED, 0 },
+			  { "ComputerName", false, NAMED, 0 },
+			  { "ConnectionUriGuid", false, NAMED, 0 },
+			  { "ConnectionUri", false, NAMED, 0 }),
 	},
 	{
 		.name = "ThrottleLimit",
@@ -177,9 +167,8 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_SWITCH,
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ComputerNameGuid", false, NAMED, 0 },
-			{ "ComputerName", false, NAMED, 0 }),
+		META_SETS({ "ComputerNameGuid", false, NAMED, 0 },
+			  { "ComputerName", false, NAMED, 0 }),
 	},
 };
 
@@ -187,9 +176,9 @@ const struct meta_command cmd_connect_pssession = {
 	.name = "Connect-PSSession",
 	.aliases = META_LIST("cnsn"),
 	.default_set = "Name",
-	.sets = META_LIST(
-		"Name", "Session", "ComputerNameGuid", "ComputerName",
-		"ConnectionUriGuid", "ConnectionUri", "InstanceId", "Id"),
+	.sets = META_LIST("Name", "Session", "ComputerNameGuid", "ComputerName",
+			  "ConnectionUriGuid", "ConnectionUri", "InstanceId",
+			  "Id"),
 	.params = params,
 	.nparams = sizeof(params) / sizeof(params[0]),
 	.common_parameters = true,

@@ -42,7 +42,8 @@ static const struct meta_param params[] = {
 	},
 	{
 		.name = "Session",
-		.type_name = "System.Management.Automation.Runspaces.PSSession[]",
+		.type_name =
+			"System.Management.Automation.Runspaces.PSSession[]",
 		.type = META_TYPE_PSSESSION,
 		.is_array = true,
 		.default_value = "None",
@@ -59,7 +60,8 @@ static const struct meta_param params[] = {
 	},
 	{
 		.name = "OutputBufferingMode",
-		.type_name = "System.Management.Automation.Runspaces.OutputBufferingMode",
+		.type_name = "System.Management.Automation.Runspaces."
+			     "OutputBufferingMode",
 		.type = META_TYPE_ENUM,
 		.default_value = "Block",
 		.supported = false,
@@ -76,5 +78,6 @@ const struct meta_command cmd_disconnect_pssession = {
 	.nparams = sizeof(params) / sizeof(params[0]),
 	.common_parameters = true,
 	.should_process = true,
-	.synopsis = "Disconnects from sessions and leaves their endpoints running.",
+	.synopsis =
+		"Disconnects from sessions and leaves their endpoints running.",
 };

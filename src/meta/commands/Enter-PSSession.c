@@ -21,17 +21,16 @@ static const struct meta_param params[] = {
 	},
 	{
 		.name = "Authentication",
-		.type_name = "System.Management.Automation.Runspaces.AuthenticationMechanism",
+		.type_name = "System.Management.Automation.Runspaces."
+			     "AuthenticationMechanism",
 		.type = META_TYPE_ENUM,
-		.accepted_values = META_LIST(
-			"Default", "Basic", "Negotiate",
-			"NegotiateWithImplicitCredential", "Credssp", "Digest",
-			"Kerberos"),
+		.accepted_values = META_LIST("Default", "Basic", "Negotiate",
+					     "NegotiateWithImplicitCredential",
+					     "Credssp", "Digest", "Kerberos"),
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ComputerName", false, NAMED, 0 },
-			{ "Uri", false, NAMED, 0 }),
+		META_SETS({ "ComputerName", false, NAMED, 0 },
+			  { "Uri", false, NAMED, 0 }),
 	},
 	{
 		.name = "CertificateThumbprint",
@@ -39,9 +38,8 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_STRING,
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ComputerName", false, NAMED, 0 },
-			{ "Uri", false, NAMED, 0 }),
+		META_SETS({ "ComputerName", false, NAMED, 0 },
+			  { "Uri", false, NAMED, 0 }),
 	},
 	{
 		.name = "ComputerName",
@@ -58,12 +56,11 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_STRING,
 		.default_value = "None",
 		.supported = true,
-		META_SETS(
-			{ "ComputerName", false, NAMED, BYPROP },
-			{ "Uri", false, NAMED, BYPROP },
-			{ "VMId", false, NAMED, BYPROP },
-			{ "VMName", false, NAMED, BYPROP },
-			{ "ContainerId", false, NAMED, BYPROP }),
+		META_SETS({ "ComputerName", false, NAMED, BYPROP },
+			  { "Uri", false, NAMED, BYPROP },
+			  { "VMId", false, NAMED, BYPROP },
+			  { "VMName", false, NAMED, BYPROP },
+			  { "ContainerId", false, NAMED, BYPROP }),
 	},
 	/* The page gives ConnectionUri and Credential the same Position, 1,
 	 * in the Uri set; kept as documented (the binder tries them in
@@ -91,11 +88,10 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_CREDENTIAL,
 		.default_value = "Current user",
 		.supported = false,
-		META_SETS(
-			{ "ComputerName", false, 1, BYPROP },
-			{ "Uri", false, 1, BYPROP },
-			{ "VMId", true, 1, BYPROP },
-			{ "VMName", true, 1, BYPROP }),
+		META_SETS({ "ComputerName", false, 1, BYPROP },
+			  { "Uri", false, 1, BYPROP },
+			  { "VMId", true, 1, BYPROP },
+			  { "VMName", true, 1, BYPROP }),
 	},
 	{
 		.name = "EnableNetworkAccess",
@@ -103,9 +99,8 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_SWITCH,
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ComputerName", false, NAMED, 0 },
-			{ "Uri", false, NAMED, 0 }),
+		META_SETS({ "ComputerName", false, NAMED, 0 },
+			  { "Uri", false, NAMED, 0 }),
 	},
 	{
 		.name = "HostName",
@@ -154,9 +149,8 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_INT32,
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ComputerName", false, NAMED, 0 },
-			{ "SSHHost", false, NAMED, 0 }),
+		META_SETS({ "ComputerName", false, NAMED, 0 },
+			  { "SSHHost", false, NAMED, 0 }),
 	},
 	{
 		.name = "RunAsAdministrator",
@@ -176,13 +170,13 @@ static const struct meta_param params[] = {
 	},
 	{
 		.name = "SessionOption",
-		.type_name = "System.Management.Automation.Remoting.PSSessionOption",
+		.type_name =
+			"System.Management.Automation.Remoting.PSSessionOption",
 		.type = META_TYPE_SESSIONOPTION,
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ComputerName", false, NAMED, 0 },
-			{ "Uri", false, NAMED, 0 }),
+		META_SETS({ "ComputerName", false, NAMED, 0 },
+			  { "Uri", false, NAMED, 0 }),
 	},
 	{
 		.name = "SSHTransport",
@@ -246,9 +240,9 @@ const struct meta_command cmd_enter_pssession = {
 	.name = "Enter-PSSession",
 	.aliases = META_LIST("etsn"),
 	.default_set = "ComputerName",
-	.sets = META_LIST(
-		"ComputerName", "SSHHost", "Session", "Uri", "InstanceId", "Id",
-		"Name", "VMId", "VMName", "ContainerId"),
+	.sets = META_LIST("ComputerName", "SSHHost", "Session", "Uri",
+			  "InstanceId", "Id", "Name", "VMId", "VMName",
+			  "ContainerId"),
 	.params = params,
 	.nparams = sizeof(params) / sizeof(params[0]),
 	.common_parameters = true,

@@ -26,17 +26,18 @@ static const struct meta_param params[] = {
 		.type_name = "System.Management.Automation.CommandTypes",
 		.type = META_TYPE_ENUM,
 		.aliases = META_LIST("Type"),
-		.accepted_values = META_LIST(
-			"Alias", "Function", "Filter", "Cmdlet",
-			"ExternalScript", "Application", "Script", "Workflow",
-			"Configuration", "All"),
+		.accepted_values =
+			META_LIST("Alias", "Function", "Filter", "Cmdlet",
+				  "ExternalScript", "Application", "Script",
+				  "Workflow", "Configuration", "All"),
 		.default_value = "None",
 		.supported = true,
 		META_SETS({ "AllCommandSet", false, NAMED, BYPROP }),
 	},
 	{
 		.name = "FullyQualifiedModule",
-		.type_name = "Microsoft.PowerShell.Commands.ModuleSpecification[]",
+		.type_name =
+			"Microsoft.PowerShell.Commands.ModuleSpecification[]",
 		.type = META_TYPE_OBJECT,
 		.is_array = true,
 		.default_value = "None",

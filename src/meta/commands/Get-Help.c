@@ -120,9 +120,8 @@ static const struct meta_param params[] = {
 const struct meta_command cmd_get_help = {
 	.name = "Get-Help",
 	.default_set = "AllUsersView",
-	.sets = META_LIST(
-		"AllUsersView", "DetailedView", "Examples", "Parameters",
-		"Online", "ShowWindow"),
+	.sets = META_LIST("AllUsersView", "DetailedView", "Examples",
+			  "Parameters", "Online", "ShowWindow"),
 	.params = params,
 	.nparams = sizeof(params) / sizeof(params[0]),
 	.common_parameters = true,

@@ -21,17 +21,16 @@ static const struct meta_param params[] = {
 	},
 	{
 		.name = "Authentication",
-		.type_name = "System.Management.Automation.Runspaces.AuthenticationMechanism",
+		.type_name = "System.Management.Automation.Runspaces."
+			     "AuthenticationMechanism",
 		.type = META_TYPE_ENUM,
-		.accepted_values = META_LIST(
-			"Default", "Basic", "Negotiate",
-			"NegotiateWithImplicitCredential", "Credssp", "Digest",
-			"Kerberos"),
+		.accepted_values = META_LIST("Default", "Basic", "Negotiate",
+					     "NegotiateWithImplicitCredential",
+					     "Credssp", "Digest", "Kerberos"),
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ComputerName", false, NAMED, 0 },
-			{ "Uri", false, NAMED, 0 }),
+		META_SETS({ "ComputerName", false, NAMED, 0 },
+			  { "Uri", false, NAMED, 0 }),
 	},
 	{
 		.name = "CertificateThumbprint",
@@ -39,9 +38,8 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_STRING,
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ComputerName", false, NAMED, 0 },
-			{ "Uri", false, NAMED, 0 }),
+		META_SETS({ "ComputerName", false, NAMED, 0 },
+			  { "Uri", false, NAMED, 0 }),
 	},
 	{
 		.name = "ComputerName",
@@ -59,12 +57,11 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_STRING,
 		.default_value = "None",
 		.supported = true,
-		META_SETS(
-			{ "ComputerName", false, NAMED, BYPROP },
-			{ "Uri", false, NAMED, BYPROP },
-			{ "VMId", false, NAMED, BYPROP },
-			{ "VMName", false, NAMED, BYPROP },
-			{ "ContainerId", false, NAMED, BYPROP }),
+		META_SETS({ "ComputerName", false, NAMED, BYPROP },
+			  { "Uri", false, NAMED, BYPROP },
+			  { "VMId", false, NAMED, BYPROP },
+			  { "VMName", false, NAMED, BYPROP },
+			  { "ContainerId", false, NAMED, BYPROP }),
 	},
 	{
 		.name = "ConnectionUri",
@@ -91,11 +88,10 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_CREDENTIAL,
 		.default_value = "Current user",
 		.supported = false,
-		META_SETS(
-			{ "ComputerName", false, NAMED, BYPROP },
-			{ "Uri", false, NAMED, BYPROP },
-			{ "VMId", true, NAMED, BYPROP },
-			{ "VMName", true, NAMED, BYPROP }),
+		META_SETS({ "ComputerName", false, NAMED, BYPROP },
+			  { "Uri", false, NAMED, BYPROP },
+			  { "VMId", true, NAMED, BYPROP },
+			  { "VMName", true, NAMED, BYPROP }),
 	},
 	{
 		.name = "EnableNetworkAccess",
@@ -103,10 +99,9 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_SWITCH,
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ComputerName", false, NAMED, 0 },
-			{ "Uri", false, NAMED, 0 },
-			{ "Session", false, NAMED, 0 }),
+		META_SETS({ "ComputerName", false, NAMED, 0 },
+			  { "Uri", false, NAMED, 0 },
+			  { "Session", false, NAMED, 0 }),
 	},
 	{
 		.name = "HostName",
@@ -141,9 +136,8 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_INT32,
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ComputerName", false, NAMED, 0 },
-			{ "SSHHost", false, NAMED, 0 }),
+		META_SETS({ "ComputerName", false, NAMED, 0 },
+			  { "SSHHost", false, NAMED, 0 }),
 	},
 	{
 		.name = "RunAsAdministrator",
@@ -155,7 +149,8 @@ static const struct meta_param params[] = {
 	},
 	{
 		.name = "Session",
-		.type_name = "System.Management.Automation.Runspaces.PSSession[]",
+		.type_name =
+			"System.Management.Automation.Runspaces.PSSession[]",
 		.type = META_TYPE_PSSESSION,
 		.is_array = true,
 		.default_value = "None",
@@ -164,13 +159,13 @@ static const struct meta_param params[] = {
 	},
 	{
 		.name = "SessionOption",
-		.type_name = "System.Management.Automation.Remoting.PSSessionOption",
+		.type_name =
+			"System.Management.Automation.Remoting.PSSessionOption",
 		.type = META_TYPE_SESSIONOPTION,
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ComputerName", false, NAMED, 0 },
-			{ "Uri", false, NAMED, 0 }),
+		META_SETS({ "ComputerName", false, NAMED, 0 },
+			  { "Uri", false, NAMED, 0 }),
 	},
 	{
 		.name = "SSHConnection",
@@ -196,13 +191,12 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_INT32,
 		.default_value = "None",
 		.supported = true,
-		META_SETS(
-			{ "ComputerName", false, NAMED, 0 },
-			{ "Uri", false, NAMED, 0 },
-			{ "VMId", false, NAMED, 0 },
-			{ "VMName", false, NAMED, 0 },
-			{ "Session", false, NAMED, 0 },
-			{ "ContainerId", false, NAMED, 0 }),
+		META_SETS({ "ComputerName", false, NAMED, 0 },
+			  { "Uri", false, NAMED, 0 },
+			  { "VMId", false, NAMED, 0 },
+			  { "VMName", false, NAMED, 0 },
+			  { "Session", false, NAMED, 0 },
+			  { "ContainerId", false, NAMED, 0 }),
 	},
 	{
 		.name = "UserName",
@@ -255,7 +249,8 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_SWITCH,
 		.default_value = "None",
 		.supported = false,
-		META_SETS({ "UseWindowsPowerShellParameterSet", false, NAMED, 0 }),
+		META_SETS({ "UseWindowsPowerShellParameterSet", false, NAMED,
+			    0 }),
 	},
 };
 
@@ -263,10 +258,9 @@ const struct meta_command cmd_new_pssession = {
 	.name = "New-PSSession",
 	.aliases = META_LIST("nsn"),
 	.default_set = "ComputerName",
-	.sets = META_LIST(
-		"ComputerName", "Uri", "VMId", "VMName", "Session",
-		"ContainerId", "UseWindowsPowerShellParameterSet", "SSHHost",
-		"SSHHostHashParam"),
+	.sets = META_LIST("ComputerName", "Uri", "VMId", "VMName", "Session",
+			  "ContainerId", "UseWindowsPowerShellParameterSet",
+			  "SSHHost", "SSHHostHashParam"),
 	.params = params,
 	.nparams = sizeof(params) / sizeof(params[0]),
 	.common_parameters = true,

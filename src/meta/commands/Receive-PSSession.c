@@ -9,9 +9,8 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_SWITCH,
 		.default_value = "False",
 		.supported = false,
-		META_SETS(
-			{ "ConnectionUriSessionName", false, NAMED, 0 },
-			{ "ConnectionUriInstanceId", false, NAMED, 0 }),
+		META_SETS({ "ConnectionUriSessionName", false, NAMED, 0 },
+			  { "ConnectionUriInstanceId", false, NAMED, 0 }),
 	},
 	{
 		.name = "ApplicationName",
@@ -19,25 +18,23 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_STRING,
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ComputerSessionName", false, NAMED, BYPROP },
-			{ "ComputerInstanceId", false, NAMED, BYPROP }),
+		META_SETS({ "ComputerSessionName", false, NAMED, BYPROP },
+			  { "ComputerInstanceId", false, NAMED, BYPROP }),
 	},
 	{
 		.name = "Authentication",
-		.type_name = "System.Management.Automation.Runspaces.AuthenticationMechanism",
+		.type_name = "System.Management.Automation.Runspaces."
+			     "AuthenticationMechanism",
 		.type = META_TYPE_ENUM,
-		.accepted_values = META_LIST(
-			"Default", "Basic", "Negotiate",
-			"NegotiateWithImplicitCredential", "Credssp", "Digest",
-			"Kerberos"),
+		.accepted_values = META_LIST("Default", "Basic", "Negotiate",
+					     "NegotiateWithImplicitCredential",
+					     "Credssp", "Digest", "Kerberos"),
 		.default_value = "Default",
 		.supported = false,
-		META_SETS(
-			{ "ComputerSessionName", false, NAMED, 0 },
-			{ "ComputerInstanceId", false, NAMED, 0 },
-			{ "ConnectionUriSessionName", false, NAMED, 0 },
-			{ "ConnectionUriInstanceId", false, NAMED, 0 }),
+		META_SETS({ "ComputerSessionName", false, NAMED, 0 },
+			  { "ComputerInstanceId", false, NAMED, 0 },
+			  { "ConnectionUriSessionName", false, NAMED, 0 },
+			  { "ConnectionUriInstanceId", false, NAMED, 0 }),
 	},
 	{
 		.name = "CertificateThumbprint",
@@ -45,11 +42,10 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_STRING,
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ComputerSessionName", false, NAMED, 0 },
-			{ "ComputerInstanceId", false, NAMED, 0 },
-			{ "ConnectionUriSessionName", false, NAMED, 0 },
-			{ "ConnectionUriInstanceId", false, NAMED, 0 }),
+		META_SETS({ "ComputerSessionName", false, NAMED, 0 },
+			  { "ComputerInstanceId", false, NAMED, 0 },
+			  { "ConnectionUriSessionName", false, NAMED, 0 },
+			  { "ConnectionUriInstanceId", false, NAMED, 0 }),
 	},
 	{
 		.name = "ComputerName",
@@ -58,9 +54,8 @@ static const struct meta_param params[] = {
 		.aliases = META_LIST("Cn"),
 		.default_value = "None",
 		.supported = true,
-		META_SETS(
-			{ "ComputerSessionName", true, 0, BYPROP },
-			{ "ComputerInstanceId", true, 0, BYPROP }),
+		META_SETS({ "ComputerSessionName", true, 0, BYPROP },
+			  { "ComputerInstanceId", true, 0, BYPROP }),
 	},
 	{
 		.name = "ConfigurationName",
@@ -68,11 +63,10 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_STRING,
 		.default_value = "None",
 		.supported = true,
-		META_SETS(
-			{ "ComputerSessionName", false, NAMED, BYPROP },
-			{ "ComputerInstanceId", false, NAMED, BYPROP },
-			{ "ConnectionUriSessionName", false, NAMED, BYPROP },
-			{ "ConnectionUriInstanceId", false, NAMED, BYPROP }),
+		META_SETS({ "ComputerSessionName", false, NAMED, BYPROP },
+			  { "ComputerInstanceId", false, NAMED, BYPROP },
+			  { "ConnectionUriSessionName", false, NAMED, BYPROP },
+			  { "ConnectionUriInstanceId", false, NAMED, BYPROP }),
 	},
 	{
 		.name = "ConnectionUri",
@@ -81,9 +75,8 @@ static const struct meta_param params[] = {
 		.aliases = META_LIST("URI", "CU"),
 		.default_value = "http://localhost:5985/WSMAN",
 		.supported = false,
-		META_SETS(
-			{ "ConnectionUriSessionName", true, 0, BYPROP },
-			{ "ConnectionUriInstanceId", true, 0, BYPROP }),
+		META_SETS({ "ConnectionUriSessionName", true, 0, BYPROP },
+			  { "ConnectionUriInstanceId", true, 0, BYPROP }),
 	},
 	{
 		.name = "Credential",
@@ -91,11 +84,10 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_CREDENTIAL,
 		.default_value = "Current user",
 		.supported = false,
-		META_SETS(
-			{ "ComputerSessionName", false, NAMED, 0 },
-			{ "ComputerInstanceId", false, NAMED, 0 },
-			{ "ConnectionUriSessionName", false, NAMED, 0 },
-			{ "ConnectionUriInstanceId", false, NAMED, 0 }),
+		META_SETS({ "ComputerSessionName", false, NAMED, 0 },
+			  { "ComputerInstanceId", false, NAMED, 0 },
+			  { "ConnectionUriSessionName", false, NAMED, 0 },
+			  { "ConnectionUriInstanceId", false, NAMED, 0 }),
 	},
 	{
 		.name = "Id",
@@ -111,10 +103,9 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_GUID,
 		.default_value = "None",
 		.supported = true,
-		META_SETS(
-			{ "ComputerInstanceId", true, NAMED, 0 },
-			{ "ConnectionUriInstanceId", true, NAMED, 0 },
-			{ "InstanceId", true, NAMED, 0 }),
+		META_SETS({ "ComputerInstanceId", true, NAMED, 0 },
+			  { "ConnectionUriInstanceId", true, NAMED, 0 },
+			  { "InstanceId", true, NAMED, 0 }),
 	},
 	{
 		.name = "JobName",
@@ -130,10 +121,9 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_STRING,
 		.default_value = "None",
 		.supported = true,
-		META_SETS(
-			{ "ComputerSessionName", true, NAMED, 0 },
-			{ "ConnectionUriSessionName", true, NAMED, 0 },
-			{ "SessionName", true, NAMED, 0 }),
+		META_SETS({ "ComputerSessionName", true, NAMED, 0 },
+			  { "ConnectionUriSessionName", true, NAMED, 0 },
+			  { "SessionName", true, NAMED, 0 }),
 	},
 	{
 		.name = "OutTarget",
@@ -150,9 +140,8 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_INT32,
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ComputerSessionName", false, NAMED, 0 },
-			{ "ComputerInstanceId", false, NAMED, 0 }),
+		META_SETS({ "ComputerSessionName", false, NAMED, 0 },
+			  { "ComputerInstanceId", false, NAMED, 0 }),
 	},
 	{
 		.name = "Session",
@@ -164,15 +153,15 @@ static const struct meta_param params[] = {
 	},
 	{
 		.name = "SessionOption",
-		.type_name = "System.Management.Automation.Remoting.PSSessionOption",
+		.type_name =
+			"System.Management.Automation.Remoting.PSSessionOption",
 		.type = META_TYPE_SESSIONOPTION,
 		.default_value = "None",
 		.supported = false,
-		META_SETS(
-			{ "ComputerSessionName", false, NAMED, 0 },
-			{ "ComputerInstanceId", false, NAMED, 0 },
-			{ "ConnectionUriSessionName", false, NAMED, 0 },
-			{ "ConnectionUriInstanceId", false, NAMED, 0 }),
+		META_SETS({ "ComputerSessionName", false, NAMED, 0 },
+			  { "ComputerInstanceId", false, NAMED, 0 },
+			  { "ConnectionUriSessionName", false, NAMED, 0 },
+			  { "ConnectionUriInstanceId", false, NAMED, 0 }),
 	},
 	{
 		.name = "UseSSL",
@@ -180,9 +169,8 @@ static const struct meta_param params[] = {
 		.type = META_TYPE_SWITCH,
 		.default_value = "False",
 		.supported = false,
-		META_SETS(
-			{ "ComputerSessionName", false, NAMED, 0 },
-			{ "ComputerInstanceId", false, NAMED, 0 }),
+		META_SETS({ "ComputerSessionName", false, NAMED, 0 },
+			  { "ComputerInstanceId", false, NAMED, 0 }),
 	},
 };
 
@@ -190,10 +178,10 @@ const struct meta_command cmd_receive_pssession = {
 	.name = "Receive-PSSession",
 	.aliases = META_LIST("rcsn"),
 	.default_set = "Session",
-	.sets = META_LIST(
-		"Session", "Id", "ComputerSessionName", "ComputerInstanceId",
-		"ConnectionUriSessionName", "ConnectionUriInstanceId",
-		"InstanceId", "SessionName"),
+	.sets = META_LIST("Session", "Id", "ComputerSessionName",
+			  "ComputerInstanceId", "ConnectionUriSessionName",
+			  "ConnectionUriInstanceId", "InstanceId",
+			  "SessionName"),
 	.params = params,
 	.nparams = sizeof(params) / sizeof(params[0]),
 	.common_parameters = true,

@@ -53,7 +53,8 @@ static const struct meta_param params[] = {
 	},
 	{
 		.name = "Session",
-		.type_name = "System.Management.Automation.Runspaces.PSSession[]",
+		.type_name =
+			"System.Management.Automation.Runspaces.PSSession[]",
 		.type = META_TYPE_PSSESSION,
 		.is_array = true,
 		.default_value = "None",
@@ -85,9 +86,8 @@ const struct meta_command cmd_remove_pssession = {
 	.name = "Remove-PSSession",
 	.aliases = META_LIST("rsn"),
 	.default_set = "Id",
-	.sets = META_LIST(
-		"Id", "Session", "ContainerId", "VMId", "VMName", "InstanceId",
-		"Name", "ComputerName"),
+	.sets = META_LIST("Id", "Session", "ContainerId", "VMId", "VMName",
+			  "InstanceId", "Name", "ComputerName"),
 	.params = params,
 	.nparams = sizeof(params) / sizeof(params[0]),
 	.common_parameters = true,

@@ -16,7 +16,7 @@ static const struct meta_param params[] = {
 		.default_value = "None",
 		.supported = true,
 		META_SETS({ META_ALL_SETS, true, 0,
-			  BYVAL | META_PIPE_FROM_REMAINING }),
+			    BYVAL | META_PIPE_FROM_REMAINING }),
 	},
 	{
 		.name = "NoEnumerate",

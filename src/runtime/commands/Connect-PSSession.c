@@ -60,7 +60,8 @@ rt_run_connect_pssession(struct rt_context *ctx)
 	int rc = 0;
 
 	if (cn)
-		return rt_exec_each_string(ctx, "ComputerName", connect_computer);
+		return rt_exec_each_string(ctx, "ComputerName",
+					   connect_computer);
 	n = session_list(ctx->sessions, &list);
 	rc = rt_exec_select_sessions(ctx, list, n, connect_one);
 	free(list);

@@ -12,8 +12,9 @@ static int
 enter_existing(struct rt_context *ctx, struct rt_session *s)
 {
 	if (session_state(s) != SESSION_OPENED) {
-		rt_exec_error(ctx, _("Cannot enter the session %s because its "
-				     "state is %s, not Opened."),
+		rt_exec_error(ctx,
+			      _("Cannot enter the session %s because its "
+				"state is %s, not Opened."),
 			      session_name(s),
 			      session_state_name(session_state(s)));
 		return -1;
@@ -41,8 +42,9 @@ rt_run_enter_pssession(struct rt_context *ctx)
 	int rc;
 
 	if (ctx->host == NULL || ctx->host->push_runspace == NULL) {
-		rt_exec_error(ctx, "%s", _("The host does not support "
-					   "Enter-PSSession and Exit-PSSession."));
+		rt_exec_error(ctx, "%s",
+			      _("The host does not support "
+				"Enter-PSSession and Exit-PSSession."));
 		return 1;
 	}
 	if (cn) {
@@ -51,8 +53,8 @@ rt_run_enter_pssession(struct rt_context *ctx)
 
 		if (rt_exec_check_configuration(ctx) != 0)
 			return 1;
-		s = session_open(ctx->sessions, cn, NULL,
-						    SESSION_TEMPORARY, &err);
+		s = session_open(ctx->sessions, cn, NULL, SESSION_TEMPORARY,
+				 &err);
 		if (s == NULL) {
 			rt_exec_error(ctx, "%s", err);
 			free(err);

@@ -49,7 +49,8 @@ name_selected(const struct rt_value *names, const char *name)
 	n = names->kind == RT_VAL_ARRAY ? names->u.array.n : 1;
 	for (size_t i = 0; i < n; i++) {
 		const struct rt_value *e = names->kind == RT_VAL_ARRAY
-						   ? names->u.array.v[i] : names;
+						   ? names->u.array.v[i]
+						   : names;
 		if (e->kind == RT_VAL_STRING && rt_exec_glob(e->u.s, name))
 			return true;
 	}
@@ -68,7 +69,8 @@ rt_run_get_command(struct rt_context *ctx)
 	for (size_t i = 0; i < n; i++) {
 		const struct meta_command *c = all[i];
 		const char *dash = strchr(c->name, '-');
-		char *v = xstrndup(c->name, dash ? (size_t)(dash - c->name) : 0);
+		char *v =
+			xstrndup(c->name, dash ? (size_t)(dash - c->name) : 0);
 		bool ok = (!verb || rt_exec_glob(verb, v)) &&
 			  (!noun || rt_exec_glob(noun, dash ? dash + 1 : ""));
 		free(v);
@@ -80,12 +82,14 @@ rt_run_get_command(struct rt_context *ctx)
 	}
 	if (found == 0 && names && names->kind == RT_VAL_ARRAY &&
 	    names->u.array.n == 1 && !strpbrk(names->u.array.v[0]->u.s, "*?")) {
-		rt_exec_error(ctx, _("The term '%s' is not recognized as a name "
-				     "of a cmdlet, function, script file, or "
-				     "executable program. Check the spelling "
-				     "of the name, or if a path was included, "
-				     "verify that the path is correct and try "
-				     "again."), names->u.array.v[0]->u.s);
+		rt_exec_error(ctx,
+			      _("The term '%s' is not recognized as a name "
+				"of a cmdlet, function, script file, or "
+				"executable program. Check the spelling "
+				"of the name, or if a path was included, "
+				"verify that the path is correct and try "
+				"again."),
+			      names->u.array.v[0]->u.s);
 		return 1;
 	}
 	return 0;

@@ -22,7 +22,8 @@ add_literal(struct strbuf *sb, const struct rt_value *v)
 	}
 	if (v->kind == RT_VAL_BOOL || v->kind == RT_VAL_NULL) {
 		strbuf_addstr(sb, v->kind == RT_VAL_NULL ? "$null"
-				  : v->u.b ? "$true" : "$false");
+				  : v->u.b		 ? "$true"
+							 : "$false");
 		return;
 	}
 	text = rt_value_to_string(v);
@@ -70,8 +71,7 @@ remote_script(struct rt_context *ctx)
 }
 
 static void
-emit_remote(struct rt_context *ctx, struct rt_session *s,
-	    struct rt_value *out)
+emit_remote(struct rt_context *ctx, struct rt_session *s, struct rt_value *out)
 {
 	bool hide = rt_binding_switch(ctx->bind, "HideComputerName");
 
@@ -168,8 +168,10 @@ rt_run_invoke_command(struct rt_context *ctx)
 		rt_exec_error(ctx, "%s", _("Script blocks cannot run here."));
 		return 1;
 	}
-	return ctx->host->invoke_local(ctx, rt_exec_string(ctx, "ScriptBlock"),
-				       rt_binding_get(ctx->bind, "ArgumentList"),
-				       rt_binding_get(ctx->bind, "InputObject"))
-		       ? 1 : 0;
+	return ctx->host->invoke_local(
+		       ctx, rt_exec_string(ctx, "ScriptBlock"),
+		       rt_binding_get(ctx->bind, "ArgumentList"),
+		       rt_binding_get(ctx->bind, "InputObject"))
+		       ? 1
+		       : 0;
 }

@@ -52,7 +52,8 @@ rt_run_new_pssession(struct rt_context *ctx)
 		size_t n = ss->kind == RT_VAL_ARRAY ? ss->u.array.n : 1;
 		for (size_t i = 0; i < n; i++) {
 			struct rt_value *e = ss->kind == RT_VAL_ARRAY
-						     ? ss->u.array.v[i] : ss;
+						     ? ss->u.array.v[i]
+						     : ss;
 			if (e->kind == RT_VAL_SESSION &&
 			    open_one(ctx, session_computer(e->u.session),
 				     nth_string(names, k++)) != 0)

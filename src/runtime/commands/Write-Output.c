@@ -15,7 +15,8 @@ rt_run_write_output(struct rt_context *ctx)
 
 	if (v == NULL)
 		return 0;
-	if (v->kind != RT_VAL_ARRAY || rt_binding_switch(ctx->bind, "NoEnumerate")) {
+	if (v->kind != RT_VAL_ARRAY ||
+	    rt_binding_switch(ctx->bind, "NoEnumerate")) {
 		rt_exec_emit(ctx, rt_value_ref(v));
 		return 0;
 	}
