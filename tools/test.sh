@@ -8,6 +8,13 @@
 set -u
 cd "$(dirname "$0")/.."
 
+# CI (and anyone who sets PSHELP_WERROR=true) builds with -Dwerror=true;
+# a user's newer compiler may warn where ours does not.
+werror=
+if [ "${PSHELP_WERROR:-}" = true ]; then
+	werror=-Dwerror=true
+fi
+
 status=0
 run_suite() {
 	dir=$1
@@ -23,11 +30,11 @@ run_suite() {
 	tail -n 12 "$dir/test-output.txt"
 }
 
-run_suite build
+run_suite build $werror
 ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1} \
 UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
 CC=clang run_suite build-asan -Db_sanitize=address,undefined \
-	-Db_lundef=false -Darena_debug=true -Dc_args=-fno-sanitize-recover=all
+	-Db_lundef=false -Darena_debug=true -Dc_args=-fno-sanitize-recover=all $werror
 
 python3 tools/test-summary.py build/meson-logs/testlog.json \
 	build-asan/meson-logs/testlog.json || status=1
