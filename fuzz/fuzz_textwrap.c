@@ -142,7 +142,7 @@ check_piece(const uint8_t *s, const struct tw_piece *p, size_t i, size_t width,
 	check(!is_space(last_cp(s, p->start, p->end)));
 	if (i > 0)
 		check(!is_space(first_cp(s, p->start, p->end)));
-	if (width > 0 && tw_width((const char *)s + p->start, n) > width)
+	if (width > 0 && textwrap_width((const char *)s + p->start, n) > width)
 		check(grapheme_count(s + p->start, n) == 1);
 }
 
@@ -175,8 +175,8 @@ check_spans(const uint8_t *s, const struct tw_piece *p, size_t n,
 	    const struct tw_span *sp, size_t nsp, size_t width)
 {
 	for (size_t k = 0; k < nsp; k++) {
-		size_t w = tw_width((const char *)s + sp[k].start,
-				    sp[k].end - sp[k].start);
+		size_t w = textwrap_width((const char *)s + sp[k].start,
+					  sp[k].end - sp[k].start);
 
 		if (width == 0 || w > width)
 			continue;

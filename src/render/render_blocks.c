@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The block engine of the text views.  Every line goes through
- * put_line(), which owns the empty-line discipline: a block asks for a
- * separating empty line with want_blank(), and the request is honoured
+ * render_put_line(), which owns the empty-line discipline: a block asks for a
+ * separating empty line with render_want_blank(), and the request is honoured
  * only when more text follows.  So no view can print two empty lines, a
  * line of spaces or trailing white space.
  */
@@ -23,7 +23,7 @@
 /* ---------- lines ---------- */
 
 void
-want_blank(struct rctx *r)
+render_want_blank(struct rctx *r)
 {
 	if (!r->fresh)
 		r->blank = true;
@@ -31,7 +31,7 @@ want_blank(struct rctx *r)
 
 /* Starts a heading-like line: what follows hangs under it directly. */
 void
-after_heading(struct rctx *r)
+render_after_heading(struct rctx *r)
 {
 	r->fresh = true;
 	r->blank = false;
@@ -39,7 +39,7 @@ after_heading(struct rctx *r)
 
 /* Text for the start of the next line: a list marker or a label. */
 void
-set_marker(struct rctx *r, const char *s, size_t len, size_t w)
+render_set_marker(struct rctx *r, const char *s, size_t len, size_t w)
 {
 	strbuf_reset(&r->marker);
 	strbuf_add(&r->marker, s, len);
@@ -72,10 +72,10 @@ add_line_text(struct strbuf *out, const char *s, size_t len)
 /*
  * Writes one line at indent (a pending marker takes the last columns of
  * the indentation).  Trailing blanks are dropped; an empty line is
- * dropped too, since empty lines only come from want_blank().
+ * dropped too, since empty lines only come from render_want_blank().
  */
 void
-put_line(struct rctx *r, size_t indent, const char *s, size_t len)
+render_put_line(struct rctx *r, size_t indent, const char *s, size_t len)
 {
 	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;
@@ -150,7 +150,7 @@ put_pieces(struct rctx *r, size_t ind1, size_t ind2, const char *s, size_t len,
 		size_t st = pc[i].start, en = pc[i].end;
 		if (en > len || st > en)
 			continue;
-		put_line(r, i ? ind2 : ind1, s + st, en - st);
+		render_put_line(r, i ? ind2 : ind1, s + st, en - st);
 	}
 }
 
@@ -164,8 +164,8 @@ put_text(struct rctx *r, size_t ind1, size_t ind2, const char *s, size_t len,
 	 const struct tw_span *sp, size_t nsp)
 {
 	size_t w1 = avail(r, ind1), w2 = avail(r, ind2);
-	if (w1 == 0 || tw_width(s, len) <= w1) {
-		put_line(r, ind1, s, len);
+	if (w1 == 0 || textwrap_width(s, len) <= w1) {
+		render_put_line(r, ind1, s, len);
 		return;
 	}
 	struct tw_piece *pc = NULL;
@@ -189,14 +189,14 @@ put_text(struct rctx *r, size_t ind1, size_t ind2, const char *s, size_t len,
 /* ---------- inline text, flattened ---------- */
 
 void
-flat_init(struct flat *f)
+render_flat_init(struct flat *f)
 {
 	memset(f, 0, sizeof(*f));
 	strbuf_init(&f->s);
 }
 
 void
-flat_release(struct flat *f)
+render_flat_release(struct flat *f)
 {
 	strbuf_release(&f->s);
 	free(f->spans);
@@ -204,7 +204,7 @@ flat_release(struct flat *f)
 }
 
 void
-flat_span(struct flat *f, size_t start, size_t end)
+render_flat_span(struct flat *f, size_t start, size_t end)
 {
 	if (start >= end)
 		return;
@@ -214,7 +214,7 @@ flat_span(struct flat *f, size_t start, size_t end)
 }
 
 void
-flat_break(struct flat *f)
+render_flat_break(struct flat *f)
 {
 	f->segs = xgrow(f->segs, &f->csegs, f->nsegs + 1, sizeof(*f->segs));
 	f->segs[f->nsegs++] = (struct tw_span){ f->seg_start, f->s.len };
@@ -223,7 +223,7 @@ flat_break(struct flat *f)
 
 /* Appends text made safe for a terminal; tabs become single spaces. */
 void
-flat_add(struct flat *f, const char *s, size_t len)
+render_flat_add(struct flat *f, const char *s, size_t len)
 {
 	size_t from = f->s.len;
 	if (s)
@@ -258,7 +258,7 @@ flat_mark_urls(struct flat *f, size_t from)
 		while (en < len && s[en] != ' ')
 			en++;
 		if (i - st >= 2)
-			flat_span(f, st, en);
+			render_flat_span(f, st, en);
 		i = low = en;
 	}
 }
@@ -269,20 +269,20 @@ flat_run(struct flat *f, const struct help_run *run)
 	size_t start = f->s.len;
 	switch (run->kind) {
 	case HELP_RUN_TEXT:
-		flat_add(f, run->text, run->len);
+		render_flat_add(f, run->text, run->len);
 		flat_mark_urls(f, start);
 		break;
 	case HELP_RUN_CODE:
 		strbuf_addch(&f->s, '`');
-		flat_add(f, run->text, run->len);
+		render_flat_add(f, run->text, run->len);
 		strbuf_addch(&f->s, '`');
-		flat_span(f, start, f->s.len);
+		render_flat_span(f, start, f->s.len);
 		break;
 	case HELP_RUN_SOFTBREAK:
 		strbuf_addch(&f->s, ' ');
 		break;
 	case HELP_RUN_LINEBREAK:
-		flat_break(f);
+		render_flat_break(f);
 		break;
 	}
 }
@@ -292,7 +292,7 @@ flat_inline(struct flat *f, const struct help_inline *in)
 {
 	for (size_t i = 0; i < in->n; i++)
 		flat_run(f, &in->runs[i]);
-	flat_break(f);
+	render_flat_break(f);
 }
 
 /* Segment i without its surrounding spaces. */
@@ -309,7 +309,7 @@ flat_seg(const struct flat *f, size_t i)
 
 /* Writes each segment as a wrapped line with its nobreak spans. */
 void
-put_flat(struct rctx *r, size_t ind1, size_t ind2, const struct flat *f)
+render_put_flat(struct rctx *r, size_t ind1, size_t ind2, const struct flat *f)
 {
 	struct tw_span *adj = xcalloc(f->nspans ? f->nspans : 1, sizeof(*adj));
 	size_t k = 0;
@@ -331,23 +331,23 @@ static void
 put_inline(struct rctx *r, size_t indent, const struct help_inline *in)
 {
 	struct flat f;
-	flat_init(&f);
+	render_flat_init(&f);
 	flat_inline(&f, in);
-	put_flat(r, indent, indent, &f);
-	flat_release(&f);
+	render_put_flat(r, indent, indent, &f);
+	render_flat_release(&f);
 }
 
 /* A plain string (a name, a title, a value): URLs kept whole. */
 void
-put_str(struct rctx *r, size_t ind1, size_t ind2, const char *s)
+render_put_str(struct rctx *r, size_t ind1, size_t ind2, const char *s)
 {
 	struct flat f;
-	flat_init(&f);
-	flat_add(&f, s, s ? strlen(s) : 0);
+	render_flat_init(&f);
+	render_flat_add(&f, s, s ? strlen(s) : 0);
 	flat_mark_urls(&f, 0);
-	flat_break(&f);
-	put_flat(r, ind1, ind2, &f);
-	flat_release(&f);
+	render_flat_break(&f);
+	render_put_flat(r, ind1, ind2, &f);
+	render_flat_release(&f);
 }
 
 /* ---------- blocks ---------- */
@@ -362,7 +362,7 @@ expand_tabs(struct strbuf *sb, const char *s, size_t len)
 		size_t n = tab ? (size_t)(tab - s) : len;
 		size_t from = sb->len;
 		utf8_neutralize(sb, s, n, false);
-		col += tw_width(sb->buf + from, sb->len - from);
+		col += textwrap_width(sb->buf + from, sb->len - from);
 		if (!tab)
 			break;
 		strbuf_addchars(sb, ' ', 4 - col % 4);
@@ -378,12 +378,12 @@ put_code_line(struct rctx *r, size_t indent, const char *s, size_t len)
 	while (len && s[len - 1] == ' ')
 		len--;
 	if (len == 0) {
-		want_blank(r); /* runs of empty lines collapse to one */
+		render_want_blank(r); /* runs of empty lines collapse to one */
 		return;
 	}
 	size_t w = avail(r, indent);
-	if (w == 0 || tw_width(s, len) <= w) {
-		put_line(r, indent, s, len);
+	if (w == 0 || textwrap_width(s, len) <= w) {
+		render_put_line(r, indent, s, len);
 		return;
 	}
 	/* Continuations keep the line's own indentation, within reason. */
@@ -439,18 +439,19 @@ put_list(struct rctx *r, const struct help_block *b, size_t indent)
 	strbuf_init(&m);
 	for (size_t i = 0; i < b->u.list.nitems; i++) {
 		if (!b->u.list.tight)
-			want_blank(r); /* even before an empty item */
+			render_want_blank(r); /* even before an empty item */
 		strbuf_reset(&m);
 		if (b->u.list.ordered)
 			strbuf_addf(&m, "%lld.", first + (long long)i);
 		else
 			strbuf_addch(&m, '-');
 		strbuf_addchars(&m, ' ', mw > m.len ? mw - m.len : 1);
-		set_marker(r, m.buf, m.len, m.len);
+		render_set_marker(r, m.buf, m.len, m.len);
 		size_t inner = nest(r, indent, mw);
-		put_blocks(r, &b->u.list.items[i], inner, b->u.list.tight);
+		render_put_blocks(r, &b->u.list.items[i], inner,
+				  b->u.list.tight);
 		if (r->has_marker)
-			put_line(r, inner, "", 0);
+			render_put_line(r, inner, "", 0);
 	}
 	strbuf_release(&m);
 }
@@ -478,9 +479,9 @@ alert_label(enum help_alert_kind kind)
 static void
 put_alert(struct rctx *r, const struct help_block *b, size_t indent)
 {
-	put_str(r, indent, indent, alert_label(b->u.alert.kind));
-	after_heading(r);
-	put_blocks(r, &b->u.alert.body, nest(r, indent, 4), false);
+	render_put_str(r, indent, indent, alert_label(b->u.alert.kind));
+	render_after_heading(r);
+	render_put_blocks(r, &b->u.alert.body, nest(r, indent, 4), false);
 }
 
 /* ---------- tables ---------- */
@@ -503,7 +504,8 @@ cell_width(const struct flat *f)
 	size_t w = 0;
 	for (size_t i = 0; i < f->nsegs; i++) {
 		struct tw_span seg = flat_seg(f, i);
-		size_t sw = tw_width(f->s.buf + seg.start, seg.end - seg.start);
+		size_t sw = textwrap_width(f->s.buf + seg.start,
+					   seg.end - seg.start);
 		if (sw > w)
 			w = sw;
 	}
@@ -573,7 +575,7 @@ cell_lines(struct rctx *r, const struct flat *f, size_t w,
 		size_t len = seg.end - seg.start;
 		struct tw_piece one = { 0, len }, *pc = &one;
 		size_t np = 1;
-		if (w && r->tw && tw_width(s, len) > w)
+		if (w && r->tw && textwrap_width(s, len) > w)
 			np = textwrap_wrap(r->tw, s, len, w, NULL, 0, &pc);
 		*out = xgrow(*out, cap, n + np, sizeof(**out));
 		for (size_t k = 0; k < np; k++)
@@ -590,7 +592,7 @@ cell_lines(struct rctx *r, const struct flat *f, size_t w,
 static void
 pad_cell(struct strbuf *sb, struct cell_line l, size_t w, enum help_align align)
 {
-	size_t tw = tw_width(l.s, l.len), pad = tw < w ? w - tw : 0;
+	size_t tw = textwrap_width(l.s, l.len), pad = tw < w ? w - tw : 0;
 	size_t left = align == HELP_ALIGN_RIGHT	   ? pad
 		      : align == HELP_ALIGN_CENTER ? pad / 2
 						   : 0;
@@ -623,7 +625,7 @@ put_row(struct rctx *r, struct table_ctx *tc, size_t row)
 			if (c + 1 < nc)
 				strbuf_addstr(&sb, "  ");
 		}
-		put_line(r, tc->indent, sb.buf, sb.len);
+		render_put_line(r, tc->indent, sb.buf, sb.len);
 	}
 	for (size_t c = 0; c < nc; c++)
 		free(lines[c]);
@@ -642,7 +644,7 @@ put_dashes(struct rctx *r, struct table_ctx *tc)
 			strbuf_addstr(&sb, "  ");
 		strbuf_addchars(&sb, '-', tc->colw[c]);
 	}
-	put_line(r, tc->indent, sb.buf, sb.len);
+	render_put_line(r, tc->indent, sb.buf, sb.len);
 	strbuf_release(&sb);
 }
 
@@ -655,7 +657,7 @@ put_table(struct rctx *r, const struct help_table *t, size_t indent)
 	struct table_ctx tc = { t, xcalloc(n, sizeof(struct flat)),
 				xcalloc(t->ncols, sizeof(size_t)), indent };
 	for (size_t i = 0; i < n; i++) {
-		flat_init(&tc.cells[i]);
+		render_flat_init(&tc.cells[i]);
 		flat_inline(&tc.cells[i], &t->cells[i]);
 		size_t w = cell_width(&tc.cells[i]);
 		size_t *cw = &tc.colw[i % t->ncols];
@@ -669,7 +671,7 @@ put_table(struct rctx *r, const struct help_table *t, size_t indent)
 	for (size_t row = 1; row < t->nrows; row++)
 		put_row(r, &tc, row);
 	for (size_t i = 0; i < n; i++)
-		flat_release(&tc.cells[i]);
+		render_flat_release(&tc.cells[i]);
 	free(tc.cells);
 	free(tc.colw);
 }
@@ -695,7 +697,7 @@ put_block(struct rctx *r, const struct help_block *b, size_t indent, bool tight)
 		put_alert(r, b, indent);
 		break;
 	case HELP_BLOCK_QUOTE:
-		put_blocks(r, &b->u.quote, nest(r, indent, 4), false);
+		render_put_blocks(r, &b->u.quote, nest(r, indent, 4), false);
 		break;
 	case HELP_BLOCK_TABLE:
 		put_table(r, &b->u.table, indent);
@@ -707,12 +709,12 @@ put_block(struct rctx *r, const struct help_block *b, size_t indent, bool tight)
 
 /* Blocks separated by one empty line, or by none in a tight list. */
 void
-put_blocks(struct rctx *r, const struct help_blocks *b, size_t indent,
-	   bool tight)
+render_put_blocks(struct rctx *r, const struct help_blocks *b, size_t indent,
+		  bool tight)
 {
 	for (size_t i = 0; i < b->n; i++) {
 		if (!tight)
-			want_blank(r);
+			render_want_blank(r);
 		put_block(r, &b->v[i], indent, tight);
 	}
 }

@@ -42,23 +42,24 @@ struct flat {
 	size_t seg_start;
 };
 
-/* Lines: every line goes through put_line(). */
-void want_blank(struct rctx *r);
-void after_heading(struct rctx *r);
-void set_marker(struct rctx *r, const char *s, size_t len, size_t w);
-void put_line(struct rctx *r, size_t indent, const char *s, size_t len);
+/* Lines: every line goes through render_put_line(). */
+void render_want_blank(struct rctx *r);
+void render_after_heading(struct rctx *r);
+void render_set_marker(struct rctx *r, const char *s, size_t len, size_t w);
+void render_put_line(struct rctx *r, size_t indent, const char *s, size_t len);
 
 /* Flat inline text. */
-void flat_init(struct flat *f);
-void flat_release(struct flat *f);
-void flat_span(struct flat *f, size_t start, size_t end);
-void flat_break(struct flat *f);
-void flat_add(struct flat *f, const char *s, size_t len);
-void put_flat(struct rctx *r, size_t ind1, size_t ind2, const struct flat *f);
-void put_str(struct rctx *r, size_t ind1, size_t ind2, const char *s);
+void render_flat_init(struct flat *f);
+void render_flat_release(struct flat *f);
+void render_flat_span(struct flat *f, size_t start, size_t end);
+void render_flat_break(struct flat *f);
+void render_flat_add(struct flat *f, const char *s, size_t len);
+void render_put_flat(struct rctx *r, size_t ind1, size_t ind2,
+		     const struct flat *f);
+void render_put_str(struct rctx *r, size_t ind1, size_t ind2, const char *s);
 
 /* Blocks separated by one empty line, or by none in a tight list. */
-void put_blocks(struct rctx *r, const struct help_blocks *b, size_t indent,
-		bool tight);
+void render_put_blocks(struct rctx *r, const struct help_blocks *b,
+		       size_t indent, bool tight);
 
 #endif

@@ -217,8 +217,8 @@ put_inline(struct jw *w, const char *key, const struct help_inline *in)
 	jw_close(w, ']');
 }
 
-static void put_blocks(struct jw *w, const char *key,
-		       const struct help_blocks *b);
+static void render_put_blocks(struct jw *w, const char *key,
+			      const struct help_blocks *b);
 
 static const char *
 block_kind(enum help_block_kind k)
@@ -258,7 +258,7 @@ put_list(struct jw *w, const struct help_block *b)
 	jw_open(w, '[', false);
 	for (size_t i = 0; i < b->u.list.nitems; i++) {
 		jw_open(w, '{', false);
-		put_blocks(w, "blocks", &b->u.list.items[i]);
+		render_put_blocks(w, "blocks", &b->u.list.items[i]);
 		jw_close(w, '}');
 	}
 	jw_close(w, ']');
@@ -304,10 +304,10 @@ put_block_body(struct jw *w, const struct help_block *b)
 		break;
 	case HELP_BLOCK_ALERT:
 		jw_kstr(w, "alert", alert_kind(b->u.alert.kind));
-		put_blocks(w, "blocks", &b->u.alert.body);
+		render_put_blocks(w, "blocks", &b->u.alert.body);
 		break;
 	case HELP_BLOCK_QUOTE:
-		put_blocks(w, "blocks", &b->u.quote);
+		render_put_blocks(w, "blocks", &b->u.quote);
 		break;
 	case HELP_BLOCK_TABLE:
 		put_table(w, &b->u.table);
@@ -323,7 +323,7 @@ put_block_body(struct jw *w, const struct help_block *b)
 }
 
 static void
-put_blocks(struct jw *w, const char *key, const struct help_blocks *b)
+render_put_blocks(struct jw *w, const char *key, const struct help_blocks *b)
 {
 	jw_key(w, key);
 	jw_open(w, '[', false);
@@ -428,7 +428,7 @@ put_param(struct jw *w, const struct help_param *p)
 	jw_kstr(w, "name", p->name);
 	jw_kstr(w, "heading", p->heading);
 	jw_knum(w, "line", p->pos.line);
-	put_blocks(w, "description", &p->description);
+	render_put_blocks(w, "description", &p->description);
 	jw_kbool(w, "has_metadata", p->has_metadata);
 	jw_knum(w, "metadata_line", p->metadata_pos.line);
 	jw_kstr(w, "type", p->type);
@@ -467,7 +467,7 @@ put_examples(struct jw *w, const struct help_doc *doc)
 		jw_open(w, '{', false);
 		jw_kstr(w, "title", ex->title);
 		jw_knum(w, "line", ex->pos.line);
-		put_blocks(w, "blocks", &ex->body);
+		render_put_blocks(w, "blocks", &ex->body);
 		jw_close(w, '}');
 	}
 	jw_close(w, ']');
@@ -484,7 +484,7 @@ put_types(struct jw *w, const char *key, const struct help_type_entry *v,
 		jw_kstr(w, "name", v[i].name);
 		jw_kstr(w, "heading", v[i].heading);
 		jw_knum(w, "line", v[i].pos.line);
-		put_blocks(w, "description", &v[i].description);
+		render_put_blocks(w, "description", &v[i].description);
 		jw_close(w, '}');
 	}
 	jw_close(w, ']');
@@ -565,7 +565,7 @@ put_parts(struct jw *w, const struct help_doc *doc)
 		jw_kstr(w, "heading", p->heading);
 		jw_kstr(w, "anchor", p->anchor);
 		jw_knum(w, "line", p->pos.line);
-		put_blocks(w, "blocks", &p->body);
+		render_put_blocks(w, "blocks", &p->body);
 		jw_close(w, '}');
 	}
 	jw_close(w, ']');
@@ -604,16 +604,17 @@ static void
 put_command(struct jw *w, const struct help_doc *doc)
 {
 	put_sections(w, doc);
-	put_blocks(w, "synopsis", &doc->synopsis);
+	render_put_blocks(w, "synopsis", &doc->synopsis);
 	put_syntax(w, doc);
-	put_blocks(w, "description", &doc->description);
+	render_put_blocks(w, "description", &doc->description);
 	put_examples(w, doc);
 	put_params(w, doc);
 	jw_kbool(w, "common_parameters", doc->common_parameters);
-	put_blocks(w, "common_parameters_text", &doc->common_parameters_text);
+	render_put_blocks(w, "common_parameters_text",
+			  &doc->common_parameters_text);
 	put_types(w, "inputs", doc->inputs, doc->ninputs);
 	put_types(w, "outputs", doc->outputs, doc->noutputs);
-	put_blocks(w, "notes", &doc->notes);
+	render_put_blocks(w, "notes", &doc->notes);
 	put_links(w, doc);
 }
 
@@ -624,7 +625,7 @@ render_json(const struct help_doc *doc, struct strbuf *out)
 	jw_open(&w, '{', false);
 	put_header(&w, doc);
 	put_command(&w, doc);
-	put_blocks(&w, "short_description", &doc->short_description);
+	render_put_blocks(&w, "short_description", &doc->short_description);
 	put_parts(&w, doc);
 	jw_close(&w, '}');
 	strbuf_addch(out, '\n');

@@ -29,9 +29,9 @@
 static void
 section(struct rctx *r, const char *title)
 {
-	want_blank(r);
-	put_str(r, 0, 0, title);
-	after_heading(r);
+	render_want_blank(r);
+	render_put_str(r, 0, 0, title);
+	render_after_heading(r);
 }
 
 static void
@@ -41,14 +41,14 @@ put_blocks_section(struct rctx *r, const char *title,
 	if (b->n == 0)
 		return;
 	section(r, title);
-	put_blocks(r, b, 4, false);
+	render_put_blocks(r, b, 4, false);
 }
 
 static void
 put_name(struct rctx *r)
 {
 	section(r, _("NAME"));
-	put_str(r, 4, 4, r->doc->name);
+	render_put_str(r, 4, 4, r->doc->name);
 }
 
 /*
@@ -92,7 +92,7 @@ syntax_spans(struct flat *f)
 			size_t open = stack[--depth];
 			if (depth == 0 && s[open] != '[')
 				open = syntax_group_start(s, open);
-			flat_span(f, open, i + 1);
+			render_flat_span(f, open, i + 1);
 		}
 	}
 	free(stack);
@@ -123,20 +123,20 @@ static void
 put_syntax_set(struct rctx *r, const struct help_syntax_set *set)
 {
 	struct flat f;
-	flat_init(&f);
+	render_flat_init(&f);
 	if (set->text && *set->text) {
-		flat_add(&f, set->text, strlen(set->text));
+		render_flat_add(&f, set->text, strlen(set->text));
 	} else {
 		struct strbuf sb = STRBUF_INIT;
 		strbuf_init(&sb);
 		build_syntax(&sb, r->doc, set);
-		flat_add(&f, sb.buf, sb.len);
+		render_flat_add(&f, sb.buf, sb.len);
 		strbuf_release(&sb);
 	}
 	syntax_spans(&f);
-	flat_break(&f);
-	put_flat(r, 4, 8, &f);
-	flat_release(&f);
+	render_flat_break(&f);
+	render_put_flat(r, 4, 8, &f);
+	render_flat_release(&f);
 }
 
 static void
@@ -146,7 +146,7 @@ put_syntax(struct rctx *r)
 		return;
 	section(r, _("SYNTAX"));
 	for (size_t i = 0; i < r->doc->nsyntax; i++) {
-		want_blank(r);
+		render_want_blank(r);
 		put_syntax_set(r, &r->doc->syntax[i]);
 	}
 }
@@ -187,12 +187,12 @@ put_links(struct rctx *r)
 		   writes it; the URL follows after a space. */
 		strbuf_addf(&sb, "%s %s", _("Online Version:"),
 			    doc->online_uri);
-		put_str(r, 4, 4, sb.buf);
+		render_put_str(r, 4, 4, sb.buf);
 	}
 	for (size_t i = 0; i < doc->nlinks; i++) {
 		strbuf_reset(&sb);
 		link_text(&sb, &doc->links[i]);
-		put_str(r, 4, 4, sb.buf);
+		render_put_str(r, 4, 4, sb.buf);
 	}
 	strbuf_release(&sb);
 }
@@ -202,21 +202,21 @@ static void
 put_remark(struct rctx *r, const char *label, const char *option)
 {
 	struct flat f;
-	flat_init(&f);
+	render_flat_init(&f);
 	size_t n = strlen(label);
 	while (n && label[n - 1] == ' ')
 		n--; /* the msgid carries PowerShell's trailing space */
-	flat_add(&f, label, n);
+	render_flat_add(&f, label, n);
 	strbuf_addch(&f.s, ' ');
 	size_t start = f.s.len;
 	strbuf_addstr(&f.s, "\"Get-Help ");
 	const char *name = r->doc->name ? r->doc->name : "";
-	flat_add(&f, name, strlen(name));
+	render_flat_add(&f, name, strlen(name));
 	strbuf_addf(&f.s, " %s\"", option);
-	flat_span(&f, start, f.s.len);
-	flat_break(&f);
-	put_flat(r, 4, 4, &f);
-	flat_release(&f);
+	render_flat_span(&f, start, f.s.len);
+	render_flat_break(&f);
+	render_put_flat(r, 4, 4, &f);
+	render_flat_release(&f);
 }
 
 static void
@@ -259,7 +259,7 @@ label_width(const char *label)
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_init(&sb);
 	utf8_neutralize(&sb, label, strlen(label), false);
-	size_t w = tw_width(sb.buf, sb.len);
+	size_t w = textwrap_width(sb.buf, sb.len);
 	strbuf_release(&sb);
 	return w;
 }
@@ -405,20 +405,20 @@ static void
 put_attr(struct rctx *r, size_t indent, const char *label, const char *value)
 {
 	if (r->width && r->width < indent + r->label_col + MIN_VALUE_W) {
-		put_str(r, indent, indent, label);
-		put_str(r, indent + 4, indent + 4, value);
+		render_put_str(r, indent, indent, label);
+		render_put_str(r, indent + 4, indent + 4, value);
 		return;
 	}
 	struct strbuf m = STRBUF_INIT;
 	strbuf_init(&m);
 	utf8_neutralize(&m, label, strlen(label), false);
-	size_t w = tw_width(m.buf, m.len);
+	size_t w = textwrap_width(m.buf, m.len);
 	size_t mw = r->label_col > w ? r->label_col : w + 2;
 	strbuf_addchars(&m, ' ', mw - w);
-	set_marker(r, m.buf, m.len, mw);
-	put_str(r, indent + mw, indent + mw, value);
+	render_set_marker(r, m.buf, m.len, mw);
+	render_put_str(r, indent + mw, indent + mw, value);
 	if (r->has_marker)
-		put_line(r, indent + mw, "", 0);
+		render_put_line(r, indent + mw, "", 0);
 	strbuf_release(&m);
 }
 
@@ -427,7 +427,7 @@ put_attrs(struct rctx *r, const struct help_param *p, size_t indent)
 {
 	if (!p->has_metadata)
 		return; /* nothing known; do not invent defaults */
-	want_blank(r);
+	render_want_blank(r);
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_init(&sb);
 	for (int a = 0; a < ATTR__COUNT; a++) {
@@ -453,22 +453,22 @@ put_param_header(struct rctx *r, const struct help_param *p, size_t indent)
 		strbuf_addf(&sb, " <%s>",
 			    help_short_type(&r->scratch, p->type));
 	struct flat f;
-	flat_init(&f);
-	flat_add(&f, sb.buf, sb.len);
-	flat_span(&f, 0, f.s.len);
-	flat_break(&f);
-	put_flat(r, indent, indent, &f);
-	flat_release(&f);
+	render_flat_init(&f);
+	render_flat_add(&f, sb.buf, sb.len);
+	render_flat_span(&f, 0, f.s.len);
+	render_flat_break(&f);
+	render_put_flat(r, indent, indent, &f);
+	render_flat_release(&f);
 	strbuf_release(&sb);
-	after_heading(r);
+	render_after_heading(r);
 }
 
 static void
 put_param(struct rctx *r, const struct help_param *p, size_t indent, bool full)
 {
-	want_blank(r);
+	render_want_blank(r);
 	put_param_header(r, p, indent);
-	put_blocks(r, &p->description, indent + 4, false);
+	render_put_blocks(r, &p->description, indent + 4, false);
 	if (full)
 		put_attrs(r, p, indent + 4);
 }
@@ -487,15 +487,16 @@ has_common_parameters(const struct help_doc *doc)
 static void
 put_common_parameters(struct rctx *r)
 {
-	want_blank(r);
+	render_want_blank(r);
 	/* TRANSLATORS: a SYNTAX token; usually left as it is. */
-	put_str(r, 4, 4, _("<CommonParameters>"));
-	after_heading(r);
+	render_put_str(r, 4, 4, _("<CommonParameters>"));
+	render_after_heading(r);
 	if (r->doc->common_parameters_text.n) {
-		put_blocks(r, &r->doc->common_parameters_text, 8, false);
+		render_put_blocks(r, &r->doc->common_parameters_text, 8, false);
 		return;
 	}
-	put_str(r, 8, 8,
+	render_put_str(
+		r, 8, 8,
 		_("This cmdlet supports the common parameters: Verbose, "
 		  "Debug, ErrorAction, ErrorVariable, WarningAction, "
 		  "WarningVariable, InformationAction, InformationVariable, "
@@ -527,10 +528,10 @@ put_types(struct rctx *r, const char *title, const struct help_type_entry *v,
 		return;
 	section(r, title);
 	for (size_t i = 0; i < n; i++) {
-		want_blank(r);
-		put_str(r, 4, 4, v[i].name ? v[i].name : v[i].heading);
-		after_heading(r);
-		put_blocks(r, &v[i].description, 8, false);
+		render_want_blank(r);
+		render_put_str(r, 4, 4, v[i].name ? v[i].name : v[i].heading);
+		render_after_heading(r);
+		render_put_blocks(r, &v[i].description, 8, false);
 	}
 }
 
@@ -543,7 +544,7 @@ put_example_title(struct rctx *r, const char *title)
 	strbuf_init(&t);
 	utf8_neutralize(&t, title ? title : "", title ? strlen(title) : 0,
 			false);
-	size_t w = tw_width(t.buf, t.len);
+	size_t w = textwrap_width(t.buf, t.len);
 	if (w < TITLE_PAD_LIMIT) {
 		size_t pad = (64 - w - 2) / 2;
 		strbuf_addchars(&sb, '-', pad);
@@ -552,7 +553,7 @@ put_example_title(struct rctx *r, const char *title)
 	} else {
 		strbuf_add(&sb, t.buf, t.len);
 	}
-	put_str(r, 4, 4, sb.buf);
+	render_put_str(r, 4, 4, sb.buf);
 	strbuf_release(&sb);
 	strbuf_release(&t);
 }
@@ -562,9 +563,9 @@ put_examples(struct rctx *r)
 {
 	for (size_t i = 0; i < r->doc->nexamples; i++) {
 		const struct help_example *ex = &r->doc->examples[i];
-		want_blank(r);
+		render_want_blank(r);
 		put_example_title(r, ex->title);
-		put_blocks(r, &ex->body, 4, false);
+		render_put_blocks(r, &ex->body, 4, false);
 	}
 }
 
@@ -700,7 +701,7 @@ view_about(struct rctx *r)
 	const struct help_doc *doc = r->doc;
 	/* TRANSLATORS: heading above the name of an about_ topic. */
 	section(r, _("TOPIC"));
-	put_str(r, 4, 4, doc->name);
+	render_put_str(r, 4, 4, doc->name);
 	for (size_t i = 0; i < doc->nparts; i++) {
 		const struct help_about_part *part = &doc->parts[i];
 		if (part->heading && *part->heading) {
@@ -708,9 +709,9 @@ view_about(struct rctx *r)
 			section(r, h);
 			free(h);
 		} else {
-			want_blank(r);
+			render_want_blank(r);
 		}
-		put_blocks(r, &part->body, 4, false);
+		render_put_blocks(r, &part->body, 4, false);
 	}
 }
 
@@ -722,11 +723,11 @@ put_note(struct rctx *r, const char *note)
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
 		char *line = xstrndup(p, n);
-		put_str(r, 0, 0, line);
+		render_put_str(r, 0, 0, line);
 		free(line);
 		p += n + (nl != NULL);
 	}
-	want_blank(r);
+	render_want_blank(r);
 }
 
 static void

@@ -35,7 +35,7 @@ cell_text(struct strbuf *sb, const char *s)
 static void
 add_cut(struct strbuf *out, const char *s, size_t len, size_t w)
 {
-	if (tw_width(s, len) <= w) {
+	if (textwrap_width(s, len) <= w) {
 		strbuf_add(out, s, len);
 		return;
 	}
@@ -43,7 +43,7 @@ add_cut(struct strbuf *out, const char *s, size_t len, size_t w)
 	while (i < len && w > 0) {
 		int32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
-		size_t cw = tw_width(s + i, n);
+		size_t cw = textwrap_width(s + i, n);
 		if (used + cw > w - 1)
 			break;
 		used += cw;
@@ -59,7 +59,7 @@ add_cut(struct strbuf *out, const char *s, size_t len, size_t w)
 static void
 add_padded(struct strbuf *out, const struct strbuf *cell, size_t w)
 {
-	size_t cw = tw_width(cell->buf, cell->len);
+	size_t cw = textwrap_width(cell->buf, cell->len);
 	strbuf_add(out, cell->buf, cell->len);
 	strbuf_addchars(out, ' ', cw < w ? w - cw : 0);
 }
@@ -104,7 +104,7 @@ topic_headers(struct strbuf *cells, struct strbuf *dashes)
 		cell_text(&cells[c], h[c]);
 		strbuf_reset(&dashes[c]);
 		strbuf_addchars(&dashes[c], '-',
-				tw_width(cells[c].buf, cells[c].len));
+				textwrap_width(cells[c].buf, cells[c].len));
 	}
 }
 
@@ -125,7 +125,7 @@ render_topic_table(const struct render_topic_row *rows, size_t n, size_t width,
 		else
 			topic_cells(cells, &rows[i - 1]);
 		for (int c = 0; c < TT_SYNOPSIS; c++) {
-			size_t cw = tw_width(cells[c].buf, cells[c].len);
+			size_t cw = textwrap_width(cells[c].buf, cells[c].len);
 			w[c] = cw > w[c] ? cw : w[c];
 		}
 	}

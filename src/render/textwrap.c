@@ -161,7 +161,7 @@ later(const struct tw_pos *a, const struct tw_pos *b)
 }
 
 size_t
-tw_width(const char *s, size_t len)
+textwrap_width(const char *s, size_t len)
 {
 	struct tw_pos p = { 0 };
 

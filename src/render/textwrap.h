@@ -34,7 +34,7 @@ void textwrap_free(struct textwrap *tw);
  * counts 1 only as the last character: a piece that ends in one should
  * show it as '-'.
  */
-size_t tw_width(const char *s, size_t len);
+size_t textwrap_width(const char *s, size_t len);
 
 /*
  * Splits one line of text (no '\n') into pieces at most `width` cells

@@ -428,9 +428,9 @@ check_layout(const char *out, size_t width)
 			printf("# line %zu: second empty line\n", lineno);
 			bad++;
 		}
-		if (width && tw_width(p, n) > width) {
+		if (width && textwrap_width(p, n) > width) {
 			printf("# line %zu: %zu cells > %zu\n", lineno,
-			       tw_width(p, n), width);
+			       textwrap_width(p, n), width);
 			bad++;
 		}
 		prev_empty = n == 0;
@@ -1197,7 +1197,7 @@ TEST(cjk_paragraph_fits)
 	while (*p && *p != '\n') {
 		const char *nl = strchr(p, '\n');
 		if (nl[1] != '\n')
-			check(tw_width(p, (size_t)(nl - p)) > 30);
+			check(textwrap_width(p, (size_t)(nl - p)) > 30);
 		strbuf_add(&joined, p + 4, (size_t)(nl - p - 4));
 		p = nl + 1;
 	}
@@ -1717,7 +1717,7 @@ value_column(const char *line, size_t len)
 	const char *v = close + 1;
 	while (v < line + len && *v == ' ')
 		v++;
-	return tw_width(line, (size_t)(v - line));
+	return textwrap_width(line, (size_t)(v - line));
 }
 
 TEST(pseudo_locale_headings_and_labels)

@@ -138,7 +138,7 @@ piece_holds(const char *s, const struct tw_piece *p, size_t i, size_t width)
 
 	if (a == b)
 		return true;
-	if (width && tw_width(s + a, b - a) > width &&
+	if (width && textwrap_width(s + a, b - a) > width &&
 	    graphemes(s + a, b - a) != 1)
 		return broken("piece too wide", i, width);
 	U8_PREV((const uint8_t *)s, from, to, c);
@@ -159,7 +159,7 @@ spans_hold(const char *s, size_t len, size_t width, const struct tw_span *sp,
 		struct tw_span u = region(sp, nsp, k);
 
 		if (u.start >= u.end || u.end > len ||
-		    tw_width(s + u.start, u.end - u.start) > width)
+		    textwrap_width(s + u.start, u.end - u.start) > width)
 			continue;
 		for (size_t i = 0; i + 1 < n; i++)
 			if (u.start < p[i].end && p[i + 1].start < u.end)
@@ -361,7 +361,7 @@ TEST(no_break_spaces_are_kept)
 	check_wrap(tw_en, "x a\u2011b", 3, "x|a\u2011b");
 	check_wrap(tw_en, "x ab\u2011cd", 4, "x|ab\u2011c|d");
 	check_wrap(tw_en, "\u00A0\u00A0x y", 3, "\u00A0\u00A0x|y");
-	check_int(tw_width("a\u00A0b\u2011c\u202F", 11), ==, 6);
+	check_int(textwrap_width("a\u00A0b\u2011c\u202F", 11), ==, 6);
 }
 
 TEST(stray_line_ends_are_spaces)
@@ -378,9 +378,9 @@ TEST(soft_hyphen)
 	const char *s = "Donau\u00ADdampf\u00ADschiff";
 
 	/* invisible inside a line, one cell ('-') where a piece ends */
-	check_int(tw_width("a\u00ADb", 4), ==, 2);
-	check_int(tw_width("a\u00AD", 3), ==, 2);
-	check_int(tw_width(s, strlen(s)), ==, 16);
+	check_int(textwrap_width("a\u00ADb", 4), ==, 2);
+	check_int(textwrap_width("a\u00AD", 3), ==, 2);
+	check_int(textwrap_width(s, strlen(s)), ==, 16);
 	check_wrap(tw_en, s, 7, "Donau\u00AD|dampf\u00AD|schiff");
 	check_wrap(tw_en, s, 12, "Donau\u00ADdampf\u00AD|schiff");
 	check_wrap(tw_en, s, 16, s);
@@ -399,7 +399,8 @@ TEST(cjk_at_width_10)
 	strbuf_init(&sb);
 	check_int(n, >=, 7);
 	for (size_t i = 0; i < n; i++) {
-		size_t w = tw_width(s + p[i].start, p[i].end - p[i].start);
+		size_t w =
+			textwrap_width(s + p[i].start, p[i].end - p[i].start);
 
 		check_int(w, <=, 10);
 		check_int(w, >=, 6); /* greedy: no short lines but the last */
@@ -441,41 +442,41 @@ TEST(thai_dictionary_breaks)
 		UChar32 c;
 		size_t k = p[i].start;
 
-		check_int(tw_width(s + p[i].start, p[i].end - p[i].start), <=,
-			  10);
+		check_int(textwrap_width(s + p[i].start, p[i].end - p[i].start),
+			  <=, 10);
 		U8_NEXT((const uint8_t *)s, k, p[i].end, c);
 		check(!(U_GET_GC_MASK(c) & U_GC_M_MASK)); /* no mark leads */
 	}
 	/* words: ภาษา ไทย ไม่ มี ("language Thai not have"), 10 cells */
 	check_int(p[0].end, ==, strlen("ภาษาไทยไม่มี"));
 	free(p);
-	check_int(tw_width("ไม่", 9), ==, 2); /* tone mark takes no cell */
+	check_int(textwrap_width("ไม่", 9), ==, 2); /* tone mark takes no cell */
 }
 
 TEST(swedish_and_rtl)
 {
-	check_int(tw_width("åäö ÅÄÖ", strlen("åäö ÅÄÖ")), ==, 7);
-	check_int(tw_width("Överför", strlen("Överför")), ==, 7);
-	check_int(tw_width("a\u030A", 3), ==, 1); /* decomposed å */
+	check_int(textwrap_width("åäö ÅÄÖ", strlen("åäö ÅÄÖ")), ==, 7);
+	check_int(textwrap_width("Överför", strlen("Överför")), ==, 7);
+	check_int(textwrap_width("a\u030A", 3), ==, 1); /* decomposed å */
 	check_wrap(tw_en, "Avslutar en interaktiv session med en fjärrdator.",
 		   20, "Avslutar en|interaktiv session|med en fjärrdator.");
 	check_wrap(tw_en, "שלום עולם יפה", 9, "שלום עולם|יפה");
 	check_wrap(tw_en, "مرحبا بالعالم الجميل", 13, "مرحبا بالعالم|الجميل");
-	check_int(tw_width("مرحبا", strlen("مرحبا")), ==, 5);
+	check_int(textwrap_width("مرحبا", strlen("مرحبا")), ==, 5);
 }
 
 TEST(marks_emoji_and_wide)
 {
-	check_int(tw_width("e\u0301", 3), ==, 1);
-	check_int(tw_width("\u20DD", 3), ==, 0); /* enclosing mark */
-	check_int(tw_width("\u200D", 3), ==, 0); /* ZWJ */
-	check_int(tw_width("\u200B", 3), ==, 0); /* ZWSP */
-	check_int(tw_width("😀", 4), ==, 2);
-	check_int(tw_width("\u2764\uFE0F", 6), ==, 1); /* VS16 adds 0 */
-	check_int(tw_width("Ａ", 3), ==, 2);	       /* fullwidth */
-	check_int(tw_width("ｱ", 3), ==, 1);	       /* halfwidth katakana */
-	check_int(tw_width("한국어", 9), ==, 6);
-	check_int(tw_width("👨\u200D👩\u200D👧", 18), ==, 6);
+	check_int(textwrap_width("e\u0301", 3), ==, 1);
+	check_int(textwrap_width("\u20DD", 3), ==, 0); /* enclosing mark */
+	check_int(textwrap_width("\u200D", 3), ==, 0); /* ZWJ */
+	check_int(textwrap_width("\u200B", 3), ==, 0); /* ZWSP */
+	check_int(textwrap_width("😀", 4), ==, 2);
+	check_int(textwrap_width("\u2764\uFE0F", 6), ==, 1); /* VS16 adds 0 */
+	check_int(textwrap_width("Ａ", 3), ==, 2);	     /* fullwidth */
+	check_int(textwrap_width("ｱ", 3), ==, 1); /* halfwidth katakana */
+	check_int(textwrap_width("한국어", 9), ==, 6);
+	check_int(textwrap_width("👨\u200D👩\u200D👧", 18), ==, 6);
 	check_wrap(tw_en, "😀😀😀😀", 3, "😀|😀|😀|😀");
 	check_wrap(tw_en, "😀😀😀😀", 4, "😀😀|😀😀");
 	/* a ZWJ sequence is one grapheme: never split */
@@ -489,10 +490,10 @@ TEST(invalid_utf8)
 			"abc \x80"
 			"def \xe2\x82 g\xc3";
 
-	check_int(tw_width("\xff", 1), ==, 1);
-	check_int(tw_width("\xe2\x82", 2), ==, 2); /* one per byte */
-	check_int(tw_width("a\xc3", 2), ==, 2);
-	check_int(tw_width("\xed\xa0\x80", 3), ==, 3); /* a surrogate */
+	check_int(textwrap_width("\xff", 1), ==, 1);
+	check_int(textwrap_width("\xe2\x82", 2), ==, 2); /* one per byte */
+	check_int(textwrap_width("a\xc3", 2), ==, 2);
+	check_int(textwrap_width("\xed\xa0\x80", 3), ==, 3); /* a surrogate */
 	check_wrap(tw_en, s, 5,
 		   "\xff\xfe"
 		   "abc|\x80"
@@ -501,7 +502,7 @@ TEST(invalid_utf8)
 		check(wrap_ok(tw_en, s, strlen(s), w, NULL, 0, NULL));
 	/* embedded NUL and control bytes are just text */
 	check(wrap_ok(tw_en, "a\0b c\x1b[0m d", 11, 3, NULL, 0, NULL));
-	check_int(tw_width(NULL, 0), ==, 0);
+	check_int(textwrap_width(NULL, 0), ==, 0);
 }
 
 /* ---------- wrappers ---------- */
