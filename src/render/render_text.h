@@ -11,23 +11,8 @@
 #include <stddef.h>
 
 #include "help_model.h"
+#include "render.h"
 #include "strbuf.h"
-
-enum render_view {
-	RENDER_DEFAULT,
-	RENDER_DETAILED,
-	RENDER_FULL,
-	RENDER_EXAMPLES,
-	RENDER_PARAMETER /* only the parameters matching opts->parameter */
-};
-
-struct render_options {
-	enum render_view view;
-	const char *parameter; /* wildcard pattern for RENDER_PARAMETER */
-	size_t width;	    /* maximum line width in cells; 0 = no wrapping */
-	const char *locale; /* line-breaking locale; NULL = doc->locale */
-	const char *note;   /* a line shown first (fallback note), or NULL */
-};
 
 /*
  * Appends the view to out.  Headings and labels come from gettext.

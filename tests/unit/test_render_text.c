@@ -12,6 +12,7 @@
 
 #include "help_model.h"
 #include "i18n.h"
+#include "render.h"
 #include "render_json.h"
 #include "render_text.h"
 #include "strbuf.h"
@@ -1559,6 +1560,51 @@ TEST(topic_table)
 
 /* ---------- JSON ---------- */
 
+/* Every format is reached through the one table, and gives what its
+   own function gives. */
+TEST(formats_behind_one_interface)
+{
+	size_t n;
+	const struct render_format *const *v = render_formats(&n);
+	struct help_doc *d = help_doc_new();
+	struct render_options ro = { .view = RENDER_FULL, .width = 80 };
+	struct strbuf direct = STRBUF_INIT, via = STRBUF_INIT;
+
+	check_int(n, ==, 2);
+	check_str(v[0]->name, "text");
+	check_str(v[1]->name, "json");
+	check(render_format_find("JSON") == v[1]);
+	check(render_format_find("Text") == v[0]);
+	check(render_format_find("man") == NULL);
+	check(render_format_find(NULL) == NULL);
+	d->kind = HELP_DOC_COMMAND;
+	d->name = "F";
+	d->locale = "en-US";
+	d->synopsis = mk_blocks(d, 1, b_para(d, "Does *one* thing."));
+	strbuf_init(&direct);
+	strbuf_init(&via);
+	for (size_t i = 0; i < n; i++) {
+		strbuf_reset(&direct);
+		strbuf_reset(&via);
+		if (i == 0)
+			check_int(render_text(d, &ro, &direct), ==, 0);
+		else
+			render_json(d, &direct);
+		check_int(v[i]->render(d, &ro, &via), ==, 0);
+		check(via.len > 0);
+		check_str(via.buf, direct.buf);
+	}
+	/* A -Parameter pattern that matches nothing selects nothing. */
+	ro.view = RENDER_PARAMETER;
+	ro.parameter = "NoSuch*";
+	strbuf_reset(&via);
+	check_int(render_format_find("text")->render(d, &ro, &via), ==, 1);
+	check_int(via.len, ==, 0);
+	strbuf_release(&direct);
+	strbuf_release(&via);
+	help_doc_free(d);
+}
+
 TEST(json_small_document)
 {
 	struct help_doc *d = help_doc_new();
@@ -1923,6 +1969,7 @@ main(void)
 	RUN(about_topic);
 	RUN(about_heading_case_follows_locale);
 	RUN(topic_table);
+	RUN(formats_behind_one_interface);
 	RUN(json_small_document);
 	RUN(json_escaping);
 	RUN(json_full_model);

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * render: help model -> output formats (Get-Help text, JSON), every format
+ * behind one interface.
+ *
+ * A format is one file with one function of type render_fn and one line in
+ * the table of render.c; man, HTML and MAML are added the same way.
+ * Renderers depend on the model alone: they never parse, look up, report
+ * diagnostics or change the document.
+ */
+#ifndef PSHELP_RENDER_H
+#define PSHELP_RENDER_H
+
+#include <stddef.h>
+
+#include "help_model.h"
+#include "strbuf.h"
+
+enum render_view {
+	RENDER_DEFAULT,
+	RENDER_DETAILED,
+	RENDER_FULL,
+	RENDER_EXAMPLES,
+	RENDER_PARAMETER /* only the parameters matching opts->parameter */
+};
+
+struct render_options {
+	enum render_view view;
+	const char *parameter; /* wildcard pattern for RENDER_PARAMETER */
+	size_t width;	    /* maximum line width in cells; 0 = no wrapping */
+	const char *locale; /* line-breaking locale; NULL = doc->locale */
+	const char *note;   /* a line shown first (fallback note), or NULL */
+};
+
+/*
+ * Appends doc in one format to out.  Returns 0, or 1 when the options
+ * select nothing (a -Parameter pattern that matches no parameter); out is
+ * unchanged then.
+ */
+typedef int render_fn(const struct help_doc *doc,
+		      const struct render_options *opt, struct strbuf *out);
+
+struct render_format {
+	const char *name;	 /* "text", "json": what --format takes */
+	const char *description; /* one line for usage texts */
+	render_fn *render;
+};
+
+/* Every format, in a fixed order (text first). */
+const struct render_format *const *render_formats(size_t *n);
+/* The format of that name (ASCII case-insensitive), or NULL. */
+const struct render_format *render_format_find(const char *name);
+
+#endif
