@@ -28,6 +28,7 @@
 #include "i18n.h"
 #include "repl.h"
 #include "meta.h"
+#include "options.h"
 #include "session.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -62,37 +63,70 @@ usage(FILE *f)
 		PROG);
 }
 
+enum opt_id { OPT_COMMAND, OPT_ENDPOINT, OPT_METADATA, OPT_HELP, OPT_VERSION };
+
+/* Whole names only: a script's own arguments may look like prefixes. */
+static const struct opt_def option_table[] = {
+	{ "c", OPT_COMMAND, true, true },
+	{ "command", OPT_COMMAND, true, true },
+	{ "endpoint", OPT_ENDPOINT, true, true },
+	{ "metadata", OPT_METADATA, false, true },
+	{ "help", OPT_HELP, false, true },
+	{ "h", OPT_HELP, false, true },
+	{ "version", OPT_VERSION, false, true },
+};
+
+static void
+apply_option(struct options *o, const struct opt_hit *h)
+{
+	switch ((enum opt_id)h->def->id) {
+	case OPT_COMMAND:
+		o->command = h->value;
+		break;
+	case OPT_ENDPOINT:
+		o->endpoints = xrealloc(o->endpoints,
+					(o->nendpoints + 1) * sizeof(char *));
+		o->endpoints[o->nendpoints++] = h->value;
+		break;
+	case OPT_METADATA:
+		o->metadata = true;
+		break;
+	case OPT_HELP:
+		o->help = true;
+		break;
+	case OPT_VERSION:
+		o->version = true;
+		break;
+	}
+}
+
 static bool
 parse_args(struct options *o, int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		bool more = i + 1 < argc;
+	struct opt_parser p;
+	struct opt_hit h;
+	enum opt_status st;
 
-		if ((!strcmp(a, "-c") || !strcmp(a, "--command") ||
-		     !strcasecmp(a, "-Command")) &&
-		    more) {
-			o->command = argv[++i];
-		} else if (!strcmp(a, "--endpoint") && more) {
-			o->endpoints =
-				xrealloc(o->endpoints,
-					 (o->nendpoints + 1) * sizeof(char *));
-			o->endpoints[o->nendpoints++] = argv[++i];
-		} else if (!strcmp(a, "--metadata")) {
-			o->metadata = true;
-		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			o->help = true;
-		} else if (!strcmp(a, "--version")) {
-			o->version = true;
-		} else if (a[0] == '-' && a[1] != '\0') {
-			fprintf(stderr, _("%s: unknown option '%s'\n"), PROG,
-				a);
-			return false;
-		} else if (o->script == NULL && o->command == NULL) {
-			o->script = a;
-		} else {
+	opt_init(&p, argc, argv, option_table,
+		 sizeof(option_table) / sizeof(*option_table), 0);
+	while ((st = opt_next(&p, &h)) != OPT_END) {
+		if (st == OPT_OPTION) {
+			apply_option(o, &h);
+		} else if (st == OPT_OPERAND && o->script == NULL &&
+			   o->command == NULL) {
+			o->script = h.arg;
+		} else if (st == OPT_OPERAND) {
 			fprintf(stderr, _("%s: unexpected argument '%s'\n"),
-				PROG, a);
+				PROG, h.arg);
+			return false;
+		} else if (st == OPT_NEEDS_VALUE) {
+			fprintf(stderr, "%s: ", PROG);
+			fprintf(stderr, _("option '%s' needs a value"), h.arg);
+			fputc('\n', stderr);
+			return false;
+		} else {
+			fprintf(stderr, _("%s: unknown option '%s'\n"), PROG,
+				h.arg);
 			return false;
 		}
 	}

@@ -6,9 +6,88 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "options.h"
 #include "strbuf.h"
 #include "tap.h"
 #include "utf8.h"
+
+enum { O_FULL, O_FORMAT, O_CULTURE, O_HELP, O_PATH };
+
+static const struct opt_def defs[] = {
+	{ "Full", O_FULL, false, false },
+	{ "Format", O_FORMAT, true, false },
+	{ "culture", O_CULTURE, true, false },
+	{ "help", O_HELP, false, false },
+	{ "h", O_HELP, false, true },
+	{ "?", O_HELP, false, true },
+	{ "Path", O_PATH, true, false },
+};
+
+/* The statuses and ids (or operands) of a whole scan, as one string. */
+static char *
+scan(unsigned flags, int argc, char **argv)
+{
+	struct opt_parser p;
+	struct opt_hit h;
+	struct strbuf sb = STRBUF_INIT;
+	enum opt_status st;
+
+	strbuf_init(&sb);
+	opt_init(&p, argc, argv, defs, sizeof(defs) / sizeof(*defs), flags);
+	while ((st = opt_next(&p, &h)) != OPT_END) {
+		if (st == OPT_OPTION)
+			strbuf_addf(&sb, "%d%s%s ", h.def->id,
+				    h.value ? "=" : "", h.value ? h.value : "");
+		else if (st == OPT_OPERAND)
+			strbuf_addf(&sb, "[%s] ", h.arg);
+		else
+			strbuf_addf(&sb, "E%d:%s ", (int)st, h.arg);
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+#define check_scan(flags, want, ...)                                           \
+	do {                                                                   \
+		char *argv_[] = { "prog", __VA_ARGS__, NULL };                 \
+		char *got_ =                                                   \
+			scan(flags, (int)(sizeof(argv_) / sizeof(*argv_)) - 1, \
+			     argv_);                                           \
+		check_str(got_, want);                                         \
+		free(got_);                                                    \
+	} while (0)
+
+TEST(options_spellings_and_values)
+{
+	check_scan(0, "0 1=json 2=sv-SE 2=de 4=/a 4=/b ", "--full",
+		   "-Format:json", "--CULTURE=sv-SE", "-culture", "de",
+		   "--path", "/a", "-Path:/b");
+	/* "--" ends options; "-" alone is an operand. */
+	check_scan(0, "[Name] [-] [--full] ", "Name", "-", "--", "--full");
+	/* A value may begin with a dash; the value may be empty. */
+	check_scan(0, "1=-x 2= ", "--format", "-x", "--culture=");
+	check_scan(0, "3 3 3 ", "-h", "-?", "--HELP");
+}
+
+TEST(options_prefixes_follow_powershell)
+{
+	/* Without OPT_PREFIXES only whole names match. */
+	check_scan(0, "E3:-Ful ", "-Ful");
+	check_scan(OPT_PREFIXES, "0 2=x 4=p ", "-Ful", "-cu", "x", "-pa", "p");
+	/* -F is Full and Format: ambiguous; an exact name beats a prefix. */
+	check_scan(OPT_PREFIXES, "E4:-F 0 ", "-F", "-full");
+	/* Short exact-only names are never prefixes: -he is help, not h. */
+	check_scan(OPT_PREFIXES, "3 ", "-he");
+	check_scan(OPT_PREFIXES, "E3:-x E3:--= E3:--nosuch ", "-x",
+		   "--=", "--nosuch");
+}
+
+TEST(options_errors_leave_the_scan_usable)
+{
+	check_scan(0, "E5:--culture ", "--culture");
+	check_scan(0, "E6:--full=yes [N] ", "--full=yes", "N");
+	check_scan(0, "E6:-Full:x ", "-Full:x");
+	check_scan(0, "[] ", ""); /* an empty argument is an operand */
+}
 
 TEST(strbuf_grows_and_detaches)
 {
@@ -120,6 +199,9 @@ TEST(diag_table_is_sorted_by_level)
 int
 main(void)
 {
+	RUN(options_spellings_and_values);
+	RUN(options_prefixes_follow_powershell);
+	RUN(options_errors_leave_the_scan_usable);
 	RUN(strbuf_grows_and_detaches);
 	RUN(arena_zeroes_and_aligns);
 	RUN(utf8_decode_rejects_bad_sequences);
