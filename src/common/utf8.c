@@ -170,3 +170,13 @@ utf8_is_clean(const char *s, size_t len, bool allow_newlines)
 	}
 	return true;
 }
+
+char *
+utf8_safe_dup(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_init(&sb);
+	utf8_neutralize(&sb, s, strlen(s), false);
+	return strbuf_detach(&sb, NULL);
+}

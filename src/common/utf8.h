@@ -30,6 +30,8 @@ size_t utf8_first_invalid(const char *s, size_t len);
  */
 void utf8_neutralize(struct strbuf *sb, const char *s, size_t len,
 		     bool keep_newlines);
+/* A malloc'd copy of s made safe to print on one line (see above). */
+char *utf8_safe_dup(const char *s);
 /* True if s contains nothing that utf8_neutralize would change. */
 bool utf8_is_clean(const char *s, size_t len, bool allow_newlines);
 

@@ -25,12 +25,14 @@
 #include "culture.h"
 #include "endpoint.h"
 #include "eval.h"
+#include "file.h"
 #include "i18n.h"
 #include "repl.h"
 #include "meta.h"
 #include "options.h"
 #include "session.h"
 #include "strbuf.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #define PROG "psh"
@@ -61,6 +63,25 @@ usage(FILE *f)
 		  "Without COMMANDS or SCRIPT, psh reads commands from "
 		  "standard input,\ninteractively when it is a terminal.\n"),
 		PROG);
+}
+
+/* An argument psh cannot take; it is shown made safe for the terminal. */
+static void
+usage_error(enum opt_status st, const char *arg)
+{
+	char *shown = utf8_safe_dup(arg);
+
+	if (st == OPT_OPERAND) {
+		fprintf(stderr, _("%s: unexpected argument '%s'\n"), PROG,
+			shown);
+	} else if (st == OPT_NEEDS_VALUE) {
+		fprintf(stderr, "%s: ", PROG);
+		fprintf(stderr, _("option '%s' needs a value"), shown);
+		fputc('\n', stderr);
+	} else {
+		fprintf(stderr, _("%s: unknown option '%s'\n"), PROG, shown);
+	}
+	free(shown);
 }
 
 enum opt_id { OPT_COMMAND, OPT_ENDPOINT, OPT_METADATA, OPT_HELP, OPT_VERSION };
@@ -115,18 +136,8 @@ parse_args(struct options *o, int argc, char **argv)
 		} else if (st == OPT_OPERAND && o->script == NULL &&
 			   o->command == NULL) {
 			o->script = h.arg;
-		} else if (st == OPT_OPERAND) {
-			fprintf(stderr, _("%s: unexpected argument '%s'\n"),
-				PROG, h.arg);
-			return false;
-		} else if (st == OPT_NEEDS_VALUE) {
-			fprintf(stderr, "%s: ", PROG);
-			fprintf(stderr, _("option '%s' needs a value"), h.arg);
-			fputc('\n', stderr);
-			return false;
 		} else {
-			fprintf(stderr, _("%s: unknown option '%s'\n"), PROG,
-				h.arg);
+			usage_error(st, h.arg);
 			return false;
 		}
 	}
@@ -194,36 +205,22 @@ serve_endpoint(int argc, char **argv)
 	return rc;
 }
 
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	struct strbuf sb = STRBUF_INIT;
-	char buf[65536];
-	size_t n;
-
-	if (f == NULL)
-		return NULL;
-	strbuf_init(&sb);
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && sb.len <= MAX_SCRIPT)
-		strbuf_add(&sb, buf, n);
-	if (f != stdin)
-		fclose(f);
-	strbuf_addch(&sb, '\0');
-	sb.len--;
-	return strbuf_detach(&sb, len);
-}
-
 static int
 run_script(struct psh_eval *ev, const char *path)
 {
 	size_t len;
-	char *src = read_file(path, &len);
-	int rc, code;
+	char *src;
+	int err = file_read_all(path, MAX_SCRIPT, &src, &len), rc, code;
 
-	if (src == NULL) {
-		fprintf(stderr, _("%s: cannot read '%s': %s\n"), PROG, path,
-			strerror(errno));
+	if (err == 0 && len > MAX_SCRIPT) {
+		free(src);
+		err = EFBIG; /* never run a script cut short */
+	}
+	if (err) {
+		char *shown = utf8_safe_dup(path);
+		fprintf(stderr, _("%s: cannot read '%s': %s\n"), PROG, shown,
+			file_strerror(err));
+		free(shown);
 		return 1;
 	}
 	rc = psh_eval_run(ev, src, len, path);
@@ -247,7 +244,9 @@ run(const struct options *o)
 		char *err = NULL;
 		if (session_register_computer(eo.sessions, o->endpoints[i],
 					      &err) != 0) {
-			fprintf(stderr, "%s: %s\n", PROG, err);
+			char *shown = utf8_safe_dup(err);
+			fprintf(stderr, "%s: %s\n", PROG, shown);
+			free(shown);
 			free(err);
 			rc = 2;
 		}

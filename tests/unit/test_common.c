@@ -3,9 +3,14 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <errno.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "diag.h"
+#include "file.h"
 #include "options.h"
 #include "strbuf.h"
 #include "tap.h"
@@ -87,6 +92,91 @@ TEST(options_errors_leave_the_scan_usable)
 	check_scan(0, "E6:--full=yes [N] ", "--full=yes", "N");
 	check_scan(0, "E6:-Full:x ", "-Full:x");
 	check_scan(0, "[] ", ""); /* an empty argument is an operand */
+}
+
+/* A scratch folder for the file tests. */
+static char *
+scratch_dir(void)
+{
+	char tmpl[] = "/tmp/pshelp-test-file-XXXXXX";
+	char *d = mkdtemp(tmpl);
+	return d ? strdup(d) : NULL;
+}
+
+static char *
+path_in(const char *dir, const char *name)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "%s/%s", dir, name);
+	return strbuf_detach(&sb, NULL);
+}
+
+TEST(file_reads_regular_files_up_to_a_limit)
+{
+	char *dir = scratch_dir(), *p, *buf;
+	size_t len;
+	FILE *f;
+
+	check(dir != NULL);
+	p = path_in(dir, "page.md");
+	f = fopen(p, "wb");
+	fwrite("ab\0cd", 1, 5, f); /* a NUL byte is data, not the end */
+	fclose(f);
+	check_int(file_read_all(p, 100, &buf, &len), ==, 0);
+	check_int(len, ==, 5);
+	check(memcmp(buf, "ab\0cd", 6) == 0); /* and NUL-terminated */
+	free(buf);
+	/* At most max + 1 bytes: the caller can tell "too big". */
+	check_int(file_read_all(p, 3, &buf, &len), ==, 0);
+	check_int(len, ==, 4);
+	free(buf);
+	check_int(file_read_all(p, 0, &buf, &len), ==, 0);
+	check_int(len, ==, 1);
+	free(buf);
+	unlink(p);
+	check_int(file_read_all(p, 100, &buf, &len), ==, ENOENT);
+	check(buf == NULL);
+	free(p);
+	rmdir(dir);
+	free(dir);
+}
+
+TEST(file_refuses_what_could_block_or_never_end)
+{
+	char *dir = scratch_dir(), *fifo, *buf;
+	size_t len;
+
+	check(dir != NULL);
+	/* A directory, a terminal-like device: refused at once. */
+	check_int(file_read_all(dir, 100, &buf, &len), ==,
+		  FILE_ERR_NOT_REGULAR);
+	check_int(file_read_all("/dev/null", 100, &buf, &len), ==,
+		  FILE_ERR_NOT_REGULAR);
+	check_str(file_strerror(FILE_ERR_NOT_REGULAR),
+		  "not a regular file or pipe");
+	check_str(file_strerror(ENOENT), strerror(ENOENT));
+	/* A FIFO nobody writes to reads as empty instead of hanging. */
+	fifo = path_in(dir, "fifo");
+	check_int(mkfifo(fifo, 0600), ==, 0);
+	check_int(file_read_all(fifo, 100, &buf, &len), ==, 0);
+	check_int(len, ==, 0);
+	free(buf);
+	unlink(fifo);
+	free(fifo);
+	rmdir(dir);
+	free(dir);
+}
+
+TEST(safe_dup_neutralizes_terminal_controls)
+{
+	char *s = utf8_safe_dup("a\x1b[31mb\n\xff");
+
+	check(strchr(s, '\x1b') == NULL);
+	check(strchr(s, '\n') == NULL);
+	check(strstr(s, "\xe2\x90\x9b") != NULL); /* U+241B, the visible ESC */
+	check(strstr(s, "\xef\xbf\xbd") != NULL); /* U+FFFD for the bad byte */
+	free(s);
 }
 
 TEST(strbuf_grows_and_detaches)
@@ -202,6 +292,9 @@ main(void)
 	RUN(options_spellings_and_values);
 	RUN(options_prefixes_follow_powershell);
 	RUN(options_errors_leave_the_scan_usable);
+	RUN(file_reads_regular_files_up_to_a_limit);
+	RUN(file_refuses_what_could_block_or_never_end);
+	RUN(safe_dup_neutralizes_terminal_controls);
 	RUN(strbuf_grows_and_detaches);
 	RUN(arena_zeroes_and_aligns);
 	RUN(utf8_decode_rejects_bad_sequences);

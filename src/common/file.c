@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: MIT */
+/* Whole-file reads with a size limit and no blocking on special files. */
+#include "file.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "xalloc.h"
+
+/* Opens without blocking (a FIFO with no writer would wait forever), then
+   reads in blocking mode; anything but a regular file or a pipe is refused. */
+static int
+open_input(const char *path, int *fd)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	struct stat st;
+	int err;
+
+	*fd = is_stdin ? dup(STDIN_FILENO)
+		       : open(path,
+			      O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (*fd < 0)
+		return errno;
+	if (fstat(*fd, &st) != 0) {
+		err = errno;
+		close(*fd);
+		return err;
+	}
+	/* Standard input was chosen by the user: a terminal is fine there. */
+	if (!is_stdin && !S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+		close(*fd);
+		return FILE_ERR_NOT_REGULAR;
+	}
+	int flags = fcntl(*fd, F_GETFL);
+	if (flags >= 0)
+		(void)fcntl(*fd, F_SETFL, flags & ~O_NONBLOCK);
+	return 0;
+}
+
+static int
+read_fd(int fd, size_t max, char **buf, size_t *len)
+{
+	size_t cap = 1 << 16, n = 0;
+	char *b = xmalloc(cap + 1);
+
+	while (n <= max) {
+		if (n == cap) {
+			cap = cap > max / 2 ? max + 1 : cap * 2;
+			b = xrealloc(b, cap + 1);
+		}
+		size_t want = cap - n;
+		if (want > max + 1 - n)
+			want = max + 1 - n;
+		ssize_t got = read(fd, b + n, want);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			int err = errno;
+			free(b);
+			return err;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	b[n] = '\0';
+	*buf = b;
+	*len = n;
+	return 0;
+}
+
+int
+file_read_all(const char *path, size_t max, char **buf, size_t *len)
+{
+	int fd, err;
+
+	*buf = NULL;
+	*len = 0;
+	errno = 0;
+	err = open_input(path, &fd);
+	if (err)
+		return err;
+	err = read_fd(fd, max, buf, len);
+	close(fd);
+	return err;
+}
+
+const char *
+file_strerror(int err)
+{
+	if (err == FILE_ERR_NOT_REGULAR)
+		return _("not a regular file or pipe");
+	return strerror(err);
+}
