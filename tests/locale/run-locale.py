@@ -4,14 +4,17 @@ generated glibc locale, LANGUAGE lists, the fallback note, Turkish case
 rules, C/POSIX, CJK wrapping in display cells and a pseudo-locale that
 proves no heading or label is hard-coded.
 
-  run-locale.py GET_HELP FIXTURE_ROOT
+  run-locale.py GET_HELP FIXTURE_ROOT...
+
+The fixture roots are the golden tests' translated/pages (Test-Fixture in
+en-US, sv-SE and ja-JP) and about/pages (about_Fixture).
 """
 import os
 import subprocess
 import sys
 import unicodedata
 
-GET_HELP, ROOT = sys.argv[1], sys.argv[2]
+GET_HELP, ROOTS = sys.argv[1], sys.argv[2:]
 results = []
 
 
@@ -19,7 +22,8 @@ def get_help(args, **env_vars):
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("LC_", "LANG", "COLUMNS"))}
     env.update(env_vars)
-    p = subprocess.run([GET_HELP, "--path", ROOT] + args, env=env,
+    paths = [arg for root in ROOTS for arg in ("--path", root)]
+    p = subprocess.run([GET_HELP] + paths + args, env=env,
                        capture_output=True, timeout=60)
     return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
 
