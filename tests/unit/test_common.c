@@ -53,10 +53,10 @@ scan(unsigned flags, int argc, char **argv)
 
 #define check_scan(flags, want, ...)                                           \
 	do {                                                                   \
-		char *argv_[] = { "prog", __VA_ARGS__, NULL };                 \
+		const char *argv_[] = { "prog", __VA_ARGS__, NULL };           \
 		char *got_ =                                                   \
 			scan(flags, (int)(sizeof(argv_) / sizeof(*argv_)) - 1, \
-			     argv_);                                           \
+			     (char **)argv_);                                  \
 		check_str(got_, want);                                         \
 		free(got_);                                                    \
 	} while (0)
