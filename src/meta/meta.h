@@ -15,42 +15,40 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Parameter types the binder converts to. */
-enum meta_type {
-	META_TYPE_STRING,
-	META_TYPE_INT32,
-	META_TYPE_GUID,
-	META_TYPE_URI,
-	META_TYPE_SWITCH,
-	META_TYPE_ENUM, /* a string restricted to accepted_values */
-	META_TYPE_PSSESSION,
-	META_TYPE_SCRIPTBLOCK,
-	META_TYPE_OBJECT,     /* anything (System.Object, PSObject) */
-	META_TYPE_CREDENTIAL, /* binds; the command then says unsupported */
-	META_TYPE_HASHTABLE,
-	META_TYPE_SESSIONOPTION,
-	META_TYPE_JOB
-};
+#include "help_model.h"
 
-/* How a parameter takes pipeline input (bits). */
-enum {
-	META_PIPE_BY_VALUE = 1u << 0,
-	META_PIPE_BY_PROPERTY_NAME = 1u << 1,
-	META_PIPE_FROM_REMAINING =
-		1u << 2 /* takes left-over positional arguments */
+/* Parameter types the binder converts to: the model's type kinds. */
+enum meta_type {
+	META_TYPE_STRING = HELP_TYPE_STRING,
+	META_TYPE_INT32 = HELP_TYPE_INT32,
+	META_TYPE_GUID = HELP_TYPE_GUID,
+	META_TYPE_URI = HELP_TYPE_URI,
+	META_TYPE_SWITCH = HELP_TYPE_SWITCH,
+	META_TYPE_ENUM =
+		HELP_TYPE_ENUM, /* a string restricted to accepted_values */
+	META_TYPE_PSSESSION = HELP_TYPE_PSSESSION,
+	META_TYPE_SCRIPTBLOCK = HELP_TYPE_SCRIPTBLOCK,
+	META_TYPE_OBJECT =
+		HELP_TYPE_OBJECT, /* anything (System.Object, PSObject) */
+	META_TYPE_CREDENTIAL =
+		HELP_TYPE_CREDENTIAL, /* binds; the command then says unsupported */
+	META_TYPE_HASHTABLE = HELP_TYPE_HASHTABLE,
+	META_TYPE_SESSIONOPTION = HELP_TYPE_SESSIONOPTION,
+	META_TYPE_JOB = HELP_TYPE_JOB
 };
 
 #define META_POSITION_NAMED (-1)
 
 /* A parameter's membership in one parameter set. */
 struct meta_param_set {
-	const char *set; /* set name; "__AllParameterSets" for every set */
+	const char *set; /* set name; HELP_ALL_SETS for every set */
 	bool mandatory;
 	int position;	   /* META_POSITION_NAMED or 0, 1, ... */
-	unsigned pipeline; /* META_PIPE_* */
+	unsigned pipeline; /* HELP_PIPE_* bits */
 };
 
-#define META_ALL_SETS "__AllParameterSets"
+/* The older name of HELP_ALL_SETS, for code not yet renamed. */
+#define META_ALL_SETS HELP_ALL_SETS
 
 struct meta_param {
 	const char *name;
@@ -94,10 +92,47 @@ const struct meta_param *meta_should_process_params(size_t *n);
 const struct meta_param_set *meta_param_in_set(const struct meta_param *p,
 					       const char *set);
 
+/* A set of command tables: the built-in one, or one loaded from JSON. */
+struct meta_set {
+	const struct meta_param *common; /* the common parameters */
+	size_t ncommon;
+	const struct meta_param *should_process; /* -WhatIf, -Confirm */
+	size_t nshould_process;
+	const struct meta_command *const *commands; /* in the order given */
+	size_t ncommands;
+};
+
+/* The tables of this runtime. */
+const struct meta_set *meta_builtin(void);
+
 /*
  * The metadata of every command as JSON (psh --metadata), in the same
  * vocabulary as the platyPS yaml blocks.  Returns a malloc'd string.
  */
 char *meta_to_json(void);
+/* The same for any set of tables (meta_to_json() writes meta_builtin()). */
+char *meta_json_write(const struct meta_set *set);
+
+/* Where and why metadata JSON was rejected. */
+struct meta_error {
+	int line;	   /* 1-based; 0 when no position applies */
+	int column;	   /* 1-based, in characters */
+	char message[320]; /* "line:column: what is wrong" */
+};
+
+/* Inputs larger than this are rejected before parsing. */
+#define META_JSON_MAX_BYTES (8u << 20)
+
+/*
+ * Tables from JSON in the format meta_json_write() writes, every field
+ * checked (types, required and unknown keys, kinds, pipeline values, and
+ * that the yaml-style texts agree with the per-set records); is_array
+ * comes from the Type ("[]").  Returns 0 and
+ * *out (free it with meta_set_free()), or -1 with err filled in.
+ */
+int meta_load_json(const char *text, size_t len, struct meta_set **out,
+		   struct meta_error *err);
+/* Frees a set from meta_load_json(); NULL is fine. */
+void meta_set_free(struct meta_set *set);
 
 #endif

@@ -19,8 +19,25 @@
 	.nsets = sizeof((const struct meta_param_set[]){ __VA_ARGS__ }) /      \
 		 sizeof(struct meta_param_set)
 
+/* A named, optional parameter of every set. */
+#define META_ALL_SETS_NAMED(pipeline)                                          \
+	META_SETS({ HELP_ALL_SETS, false, META_POSITION_NAMED, pipeline })
+
+/* The name and type of a parameter of the most common types. */
+#define META_SWITCH(n)                                                         \
+	.name = n,                                                             \
+	.type_name = "System.Management.Automation.SwitchParameter",           \
+	.type = META_TYPE_SWITCH
+#define META_STRING(n)                                                         \
+	.name = n, .type_name = "System.String", .type = META_TYPE_STRING
+#define META_STRINGS(n)                                                        \
+	.name = n, .type_name = "System.String[]", .type = META_TYPE_STRING,   \
+	.is_array = true
+#define META_INT32(n)                                                          \
+	.name = n, .type_name = "System.Int32", .type = META_TYPE_INT32
+
 #define NAMED META_POSITION_NAMED
-#define BYVAL META_PIPE_BY_VALUE
-#define BYPROP META_PIPE_BY_PROPERTY_NAME
+#define BYVAL HELP_PIPE_BY_VALUE
+#define BYPROP HELP_PIPE_BY_PROPERTY_NAME
 
 #endif

@@ -10,6 +10,16 @@
  * may still contain control characters: renderers neutralize them.
  * Positions are 1-based lines of the original file, front matter included;
  * columns are 1-based bytes.
+ *
+ * Extents are byte ranges of doc->source, the file exactly as read (BOM,
+ * front matter and CR included): what a translator or updater needs to
+ * replace a piece of a page and keep every other byte.  Unless a field
+ * says otherwise, an extent starts at the first byte of the thing (not at
+ * the indentation or container prefix before it) and ends after its last
+ * byte other than blanks and the line end.  Where the model keeps
+ * transformed text (entities decoded, lines joined, prefixes stripped) the
+ * extent covers the source bytes the text came from.  help_doc_check_extents()
+ * states the rules they obey.
  */
 #ifndef PSHELP_HELP_MODEL_H
 #define PSHELP_HELP_MODEL_H
@@ -22,6 +32,11 @@
 
 struct help_pos {
 	uint32_t line, col;
+};
+
+/* Bytes [start, end) of doc->source; {0, 0} in a model built by hand. */
+struct help_extent {
+	uint32_t start, end;
 };
 
 /* ---------- inline text ---------- */
@@ -88,11 +103,26 @@ struct help_table {
 	size_t ncols, nrows;	   /* nrows includes the header row */
 	enum help_align *align;	   /* ncols */
 	struct help_inline *cells; /* nrows * ncols, row-major */
+	/* Per cell, like cells: the text between its pipes without the
+	 * blanks around it; a cell the row lacks is empty at the row's end. */
+	struct help_extent *cell_ext;
 };
 
+/*
+ * ext of a block: PARA and HTML from the first byte of the text to the end
+ * of its last line (continuation lines' prefixes included); CODE from the
+ * opening fence (or, indented, the first code byte) to the end of the
+ * closing fence, or, unclosed or indented, where its content ends (after
+ * the last line end); LIST from the first
+ * item's marker to the end of the last item; ALERT and QUOTE from the
+ * first '>' to the end of the last line of the body; TABLE from the header
+ * row to the end of the last row; HEADING the whole heading line(s), `#`
+ * marks and setext underline included; RULE the rule's characters.
+ */
 struct help_block {
 	enum help_block_kind kind;
 	struct help_pos pos;
+	struct help_extent ext;
 	union {
 		struct help_inline para; /* PARA, HTML (text only) */
 		struct {
@@ -100,6 +130,17 @@ struct help_block {
 			const char *
 				text; /* verbatim, ends with '\n' unless empty */
 			bool unclosed; /* fence ran to the end of its container */
+			/*
+			 * Whole lines from the start of the first content
+			 * line (container prefix and indentation included)
+			 * to after the last content line's line end.  Line
+			 * by line, text is the source line with a prefix
+			 * and a CR before LF removed; verbatim says text
+			 * equals these bytes exactly (a block at the left
+			 * margin with LF line ends).
+			 */
+			struct help_extent content;
+			bool verbatim;
 		} code;
 		struct {
 			bool ordered;
@@ -107,10 +148,15 @@ struct help_block {
 			int start; /* first number of an ordered list */
 			struct help_blocks *items;
 			size_t nitems;
+			/* per item: its marker to the end of its last block */
+			struct help_extent *item_ext;
 		} list;
 		struct {
 			enum help_alert_kind kind;
 			struct help_blocks body;
+			/* the body's blocks, without the [!NOTE] line;
+			 * empty at the end of the marker line without any */
+			struct help_extent body_ext;
 		} alert;
 		struct help_blocks quote;
 		struct help_table table;
@@ -118,6 +164,9 @@ struct help_block {
 			int level;
 			struct help_inline text;
 			const char *anchor; /* <a name="x"> slug, or NULL */
+			/* the text without `#` marks, the closing `#` run
+			 * and the underline of a setext heading */
+			struct help_extent text_ext;
 		} heading;
 	} u;
 };
@@ -137,11 +186,20 @@ enum help_section {
 	HELP_SEC__COUNT
 };
 
+/*
+ * A heading's extents, as in a HELP_BLOCK_HEADING block: ext is the
+ * whole heading line, text_ext its text.
+ */
+struct help_heading_ext {
+	struct help_extent ext, text_ext;
+};
+
 /* Where a section's heading was and what it said. */
 struct help_section_info {
 	bool present;
 	const char *heading; /* the H2 text as written */
 	struct help_pos pos;
+	struct help_heading_ext heading_ext;
 };
 
 /* One parameter in a SYNTAX line. */
@@ -165,13 +223,50 @@ struct help_syntax_set {
 	const char *
 		text; /* the code block, continuation lines joined by one space */
 	struct help_pos pos;
+	/* The code block: code is its text as stored in the block, ext and
+	 * content as in that HELP_BLOCK_CODE block. */
+	const char *code;
+	struct help_extent ext, content;
+	bool verbatim;
+	struct help_heading_ext heading_ext; /* the H3, or zero */
 };
 
+/* How a parameter takes pipeline input (bits); shared with src/meta. */
 enum help_pipeline {
 	HELP_PIPE_BY_VALUE = 1u << 0,
 	HELP_PIPE_BY_PROPERTY_NAME = 1u << 1,
-	HELP_PIPE_FROM_REMAINING = 1u << 2
+	HELP_PIPE_FROM_REMAINING = 1u << 2 /* takes left-over arguments */
 };
+
+/* The parameter set name that stands for every set ("(All)" in yaml). */
+#define HELP_ALL_SETS "__AllParameterSets"
+
+/* What a parameter's .NET type is, for help and for binding (src/meta). */
+enum help_type_kind {
+	HELP_TYPE_STRING,
+	HELP_TYPE_INT32,
+	HELP_TYPE_GUID,
+	HELP_TYPE_URI,
+	HELP_TYPE_SWITCH,
+	HELP_TYPE_ENUM, /* a value from a fixed list */
+	HELP_TYPE_PSSESSION,
+	HELP_TYPE_SCRIPTBLOCK,
+	HELP_TYPE_OBJECT, /* anything else */
+	HELP_TYPE_CREDENTIAL,
+	HELP_TYPE_HASHTABLE,
+	HELP_TYPE_SESSIONOPTION,
+	HELP_TYPE_JOB
+};
+
+/*
+ * The kind of a full .NET type name ("System.String[]" -> string, *is_array
+ * true); names it does not know are HELP_TYPE_OBJECT.  is_array may be NULL.
+ */
+enum help_type_kind help_type_kind(const char *full_type, bool *is_array);
+/* "string", "switch", ... (the metadata JSON's "kind"); NULL if out of range. */
+const char *help_type_kind_name(enum help_type_kind kind);
+/* The kind named so; false if name is none of them. */
+bool help_type_kind_from_name(const char *name, enum help_type_kind *kind);
 
 /* Required can differ per parameter set: "True (A), False (B, C)". */
 struct help_required {
@@ -183,9 +278,15 @@ struct help_param {
 	const char *name;    /* canonical name without dash, from SYNTAX/yaml */
 	const char *heading; /* H3 text as written ("– Jobb") */
 	struct help_pos pos;
+	struct help_heading_ext heading_ext;
 	struct help_blocks description;
 	bool has_metadata; /* a yaml block was found */
 	struct help_pos metadata_pos;
+	/* The yaml code block when has_metadata: its text as stored in the
+	 * block, ext and content as in that HELP_BLOCK_CODE block. */
+	const char *metadata_text;
+	struct help_extent metadata_ext, metadata_content;
+	bool metadata_verbatim;
 	const char *type;  /* full type ("System.String[]"), or NULL */
 	const char **sets; /* English set names; empty if all_sets */
 	size_t nsets;
@@ -209,6 +310,7 @@ struct help_param {
 struct help_example {
 	const char *title; /* the H3 text */
 	struct help_pos pos;
+	struct help_heading_ext heading_ext; /* zero without an H3 */
 	struct help_blocks body; /* code blocks and remarks, in page order */
 };
 
@@ -217,6 +319,8 @@ struct help_type_entry {
 	const char *name; /* type name (from the English page when damaged) */
 	const char *heading; /* H3 text as written */
 	struct help_pos pos;
+	/* the H3, or the paragraph that names the type */
+	struct help_heading_ext heading_ext;
 	struct help_blocks description;
 };
 
@@ -235,6 +339,21 @@ struct help_link {
 	const char *
 		module; /* module folder named by ../Module/X.md or xref, or NULL */
 	struct help_pos pos;
+	/* See struct help_inline_link; zero when not found in the source. */
+	struct help_extent ext, target_ext;
+};
+
+/*
+ * A link in inline text, in page order (doc->inline_links).  target is
+ * the pointer runs carry in help_run.link.  ext covers `[text](dest)`,
+ * `[text][label]`, `[text]` or `<url>`; target_ext the destination as
+ * written (without <>), the label of a reference link (its definition is
+ * elsewhere), or the URL of an autolink.
+ */
+struct help_inline_link {
+	const char *target;
+	struct help_pos pos;
+	struct help_extent ext, target_ext;
 };
 
 /* ---------- front matter ---------- */
@@ -245,6 +364,13 @@ struct help_fm_entry {
 	const char **items; /* block or flow list items */
 	size_t nitems;
 	struct help_pos pos;
+	/*
+	 * ext is the `key: value` line (a block list's item lines too);
+	 * key_ext the key as written, quotes included; value_ext the value
+	 * as written (quotes included, a trailing comment not), or a block
+	 * list's item lines; empty after the key for `key:` with no items.
+	 */
+	struct help_extent ext, key_ext, value_ext;
 };
 
 /* ---------- about topics ---------- */
@@ -261,6 +387,7 @@ struct help_about_part {
 	const char *heading; /* H2 text as written */
 	const char *anchor;  /* <a name> slug (English), or NULL */
 	struct help_pos pos;
+	struct help_heading_ext heading_ext; /* zero without a heading */
 	struct help_blocks body; /* H3+ appear as HELP_BLOCK_HEADING */
 };
 
@@ -276,6 +403,11 @@ struct help_doc {
 	struct arena arena;
 	enum help_doc_kind kind;
 	const char *path; /* file it was read from, or NULL */
+	/* The page exactly as read, in the arena (NUL after it); NULL in a
+	 * model built by hand, which has no extents. */
+	const char *source;
+	size_t source_len;
+	struct help_heading_ext title_ext; /* the H1, or zero */
 	const char *
 		name; /* command or topic name: title, else H1, else file stem */
 	const char *title; /* the H1 text as written */
@@ -309,6 +441,10 @@ struct help_doc {
 	struct help_link *links;
 	size_t nlinks;
 
+	/* Every inline link of the page, front matter excluded. */
+	struct help_inline_link *inline_links;
+	size_t ninline_links;
+
 	/* About topics and module pages. */
 	struct help_blocks short_description; /* copy of that part's body */
 	struct help_about_part *parts;
@@ -341,6 +477,20 @@ const char *help_section_name(enum help_section sec);
  * description of the first broken invariant.  Used by tests and fuzzers.
  */
 const char *help_doc_check(const struct help_doc *doc);
+
+/*
+ * Checks the extents of a document with a source (help_check.c): each lies
+ * in [0, source_len] with start <= end; children lie inside their parent
+ * (code content in its block, a heading's text in its line, list items in
+ * the list, blocks in their item, cells in their table, a link's target
+ * in the link) and siblings are in order without overlap; the text of
+ * every code, yaml and SYNTAX block matches the bytes of its content
+ * extent as help_block.u.code describes.  Returns false and appends the
+ * first violation, with its line:col, to why (which may be NULL).  A
+ * document without source passes.
+ */
+struct strbuf;
+bool help_doc_check_extents(const struct help_doc *doc, struct strbuf *why);
 
 /*
  * A .NET type name as help shows it, in a: "System.String[]" -> "String[]"

@@ -71,3 +71,79 @@ help_short_type(struct arena *a, const char *full_type)
 	strbuf_release(&sb);
 	return r;
 }
+
+/* ---------- type kinds ---------- */
+
+static const char *const kind_names[] = {
+	[HELP_TYPE_STRING] = "string",
+	[HELP_TYPE_INT32] = "int32",
+	[HELP_TYPE_GUID] = "guid",
+	[HELP_TYPE_URI] = "uri",
+	[HELP_TYPE_SWITCH] = "switch",
+	[HELP_TYPE_ENUM] = "enum",
+	[HELP_TYPE_PSSESSION] = "pssession",
+	[HELP_TYPE_SCRIPTBLOCK] = "scriptblock",
+	[HELP_TYPE_OBJECT] = "object",
+	[HELP_TYPE_CREDENTIAL] = "credential",
+	[HELP_TYPE_HASHTABLE] = "hashtable",
+	[HELP_TYPE_SESSIONOPTION] = "sessionoption",
+	[HELP_TYPE_JOB] = "job",
+};
+
+#define NKINDS (sizeof(kind_names) / sizeof(kind_names[0]))
+
+/* The .NET types whose values the runtime understands, by full name. */
+static const struct {
+	const char *name;
+	enum help_type_kind kind;
+} known_types[] = {
+	{ "System.String", HELP_TYPE_STRING },
+	{ "System.Int32", HELP_TYPE_INT32 },
+	{ "System.Guid", HELP_TYPE_GUID },
+	{ "System.Uri", HELP_TYPE_URI },
+	{ "System.Management.Automation.SwitchParameter", HELP_TYPE_SWITCH },
+	{ "System.Management.Automation.Runspaces.PSSession",
+	  HELP_TYPE_PSSESSION },
+	{ "System.Management.Automation.ScriptBlock", HELP_TYPE_SCRIPTBLOCK },
+	{ "System.Management.Automation.PSCredential", HELP_TYPE_CREDENTIAL },
+	{ "System.Collections.Hashtable", HELP_TYPE_HASHTABLE },
+	{ "System.Management.Automation.Remoting.PSSessionOption",
+	  HELP_TYPE_SESSIONOPTION },
+	{ "System.Management.Automation.Job", HELP_TYPE_JOB },
+};
+
+enum help_type_kind
+help_type_kind(const char *full_type, bool *is_array)
+{
+	size_t n = full_type ? strlen(full_type) : 0;
+	bool array = n > 2 && strcmp(full_type + n - 2, "[]") == 0;
+
+	if (is_array)
+		*is_array = array;
+	if (array)
+		n -= 2;
+	for (size_t i = 0; i < sizeof(known_types) / sizeof(known_types[0]);
+	     i++)
+		if (strlen(known_types[i].name) == n &&
+		    strncmp(full_type, known_types[i].name, n) == 0)
+			return known_types[i].kind;
+	return HELP_TYPE_OBJECT;
+}
+
+const char *
+help_type_kind_name(enum help_type_kind kind)
+{
+	return (size_t)kind < NKINDS ? kind_names[kind] : NULL;
+}
+
+bool
+help_type_kind_from_name(const char *name, enum help_type_kind *kind)
+{
+	for (size_t i = 0; name && i < NKINDS; i++) {
+		if (strcmp(name, kind_names[i]) == 0) {
+			*kind = (enum help_type_kind)i;
+			return true;
+		}
+	}
+	return false;
+}

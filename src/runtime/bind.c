@@ -159,7 +159,7 @@ bind_fail(struct binder *bd, enum rt_bind_error e, int arg, ...)
 	return false;
 }
 
-static const char *const unnamed_sets[] = { META_ALL_SETS, NULL };
+static const char *const unnamed_sets[] = { HELP_ALL_SETS, NULL };
 
 static uint64_t
 all_sets(const struct binder *bd)
@@ -541,7 +541,7 @@ static int
 remaining_param(const struct binder *bd)
 {
 	for (size_t pi = 0; pi < bd->nparams; pi++)
-		if (bind_sets_at(bd, pi, -2, META_PIPE_FROM_REMAINING) &
+		if (bind_sets_at(bd, pi, -2, HELP_PIPE_FROM_REMAINING) &
 		    bd->valid)
 			return (int)pi;
 	return -1;

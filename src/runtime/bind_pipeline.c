@@ -47,7 +47,7 @@ bind_input_in(struct binder *bd, struct rt_value *input, unsigned pipe,
 		if (bd->slot[pi] >= 0 ||
 		    !(bind_sets_at(bd, pi, -2, pipe) & sets))
 			continue;
-		struct rt_value *v = pipe == META_PIPE_BY_VALUE
+		struct rt_value *v = pipe == HELP_PIPE_BY_VALUE
 					     ? rt_value_ref(input)
 					     : property_for(p, input);
 		struct conv c = { RT_BIND_OK, NULL };
@@ -83,8 +83,8 @@ bind_input_state(struct binder *bd, struct rt_value *input, unsigned pipe,
 bool
 bind_pipeline(struct binder *bd, struct rt_value *input)
 {
-	static const unsigned pipes[2] = { META_PIPE_BY_VALUE,
-					   META_PIPE_BY_PROPERTY_NAME };
+	static const unsigned pipes[2] = { HELP_PIPE_BY_VALUE,
+					   HELP_PIPE_BY_PROPERTY_NAME };
 	bool any = false;
 
 	for (int coerce = 0; coerce < 2; coerce++) {

@@ -14,6 +14,7 @@
 
 #include "md_parse.h"
 #include "meta.h"
+#include "meta_help.h"
 #include "strbuf.h"
 #include "tap.h"
 #include "xalloc.h"
@@ -218,11 +219,11 @@ meta_pipeline(const struct meta_param *p)
 	unsigned bits = 0;
 	for (size_t i = 0; i < p->nsets; i++) {
 		unsigned b = p->sets[i].pipeline;
-		bits |= (b & META_PIPE_BY_VALUE ? HELP_PIPE_BY_VALUE : 0) |
-			(b & META_PIPE_BY_PROPERTY_NAME
+		bits |= (b & HELP_PIPE_BY_VALUE ? HELP_PIPE_BY_VALUE : 0) |
+			(b & HELP_PIPE_BY_PROPERTY_NAME
 				 ? HELP_PIPE_BY_PROPERTY_NAME
 				 : 0) |
-			(b & META_PIPE_FROM_REMAINING ? HELP_PIPE_FROM_REMAINING
+			(b & HELP_PIPE_FROM_REMAINING ? HELP_PIPE_FROM_REMAINING
 						      : 0);
 	}
 	return bits;
@@ -468,7 +469,7 @@ static void
 check_param_sets(const char *page, const struct meta_param *p,
 		 const struct help_param *hp)
 {
-	bool all = p->nsets == 1 && strcmp(p->sets[0].set, META_ALL_SETS) == 0;
+	bool all = p->nsets == 1 && strcmp(p->sets[0].set, HELP_ALL_SETS) == 0;
 	const char *names[64];
 	size_t n = 0;
 
@@ -674,6 +675,113 @@ TEST(parameters_match)
 	each_page(check_params);
 }
 
+/* ---------- help from metadata (meta_help.h) ---------- */
+
+/* The page's SYNTAX block of set (NULL: the only one), or NULL. */
+static const struct help_syntax_set *
+page_syntax(const struct help_doc *doc, const char *set)
+{
+	for (size_t i = 0; i < doc->nsyntax; i++) {
+		const char *name = doc->syntax[i].name;
+		if (set == NULL ? doc->nsyntax == 1
+				: name && strcmp(name, set) == 0)
+			return &doc->syntax[i];
+	}
+	return NULL;
+}
+
+/* meta_syntax() writes each SYNTAX line exactly as the page has it. */
+static void
+check_meta_syntax(const char *page, const struct meta_command *c,
+		  const struct help_doc *doc)
+{
+	size_t n;
+	struct meta_syntax_line *lines =
+		meta_syntax(c, META_SYNTAX_PLATYPS, &n);
+	size_t nsets = list_len(c->sets);
+
+	if (n != (nsets ? nsets : 1))
+		mismatch(page, "SYNTAX", "meta_syntax lines", "one per set",
+			 "another number");
+	for (size_t i = 0; i < n; i++) {
+		bool unnamed = strcmp(lines[i].set, HELP_ALL_SETS) == 0;
+		const struct help_syntax_set *s =
+			page_syntax(doc, unnamed ? NULL : lines[i].set);
+		expect_str(page, lines[i].set, "meta_syntax",
+			   s ? s->text : NULL, lines[i].text);
+		expect_bool(page, lines[i].set, "meta_syntax default",
+			    s && s->is_default, lines[i].is_default);
+	}
+	/* PowerShell's order: the default set comes first. */
+	if (c->default_set && n)
+		expect_str(page, "SYNTAX", "first set", c->default_set,
+			   lines[0].set);
+	meta_syntax_free(lines, n);
+}
+
+TEST(meta_syntax_matches_pages)
+{
+	each_page(check_meta_syntax);
+}
+
+/* Get-Help's style writes accelerator names in lower case. */
+TEST(meta_syntax_get_help_style)
+{
+	const struct meta_command *c = meta_command_find("Remove-PSSession");
+	size_t n;
+	struct meta_syntax_line *v = meta_syntax(c, META_SYNTAX_GET_HELP, &n);
+
+	check_int(n, ==, list_len(c->sets));
+	check_str(v[0].set, "Id");
+	check(v[0].is_default);
+	check_str(v[0].text, "Remove-PSSession [-Id] <int[]> [-WhatIf] "
+			     "[-Confirm] [<CommonParameters>]");
+	meta_syntax_free(v, n);
+	c = meta_command_find("Write-Output");
+	v = meta_syntax(c, META_SYNTAX_GET_HELP, &n);
+	check_int(n, ==, 1);
+	check_str(v[0].set, HELP_ALL_SETS);
+	check_str(v[0].text, "Write-Output [-InputObject] <PSObject[]> "
+			     "[-NoEnumerate] [<CommonParameters>]");
+	meta_syntax_free(v, n);
+}
+
+/* The model from metadata passes the page checks that metadata can. */
+static void
+check_meta_doc(const char *page, const struct meta_command *c,
+	       const struct help_doc *from_page)
+{
+	struct help_doc *doc = meta_help_doc(c);
+	const char *broken = help_doc_check(doc);
+
+	if (broken)
+		mismatch(page, "meta_help_doc", "model invariant", "none",
+			 broken);
+	expect_str(page, "meta_help_doc", "name", c->name, doc->name);
+	expect_list(page, "meta_help_doc", "aliases", c->aliases, doc->aliases,
+		    doc->naliases);
+	expect_bool(page, "meta_help_doc", "CommonParameters",
+		    c->common_parameters, doc->common_parameters);
+	check_syntax_sets(page, c, doc);
+	check_syntax_lines(page, c, doc);
+	check_params(page, c, doc);
+	/* The SYNTAX texts and parameter order agree with the page too. */
+	for (size_t i = 0; i < doc->nsyntax && i < from_page->nsyntax; i++)
+		expect_str(page, "meta_help_doc", "SYNTAX text",
+			   from_page->syntax[i].text, doc->syntax[i].text);
+	for (size_t i = 0; i < doc->nparams && i < from_page->nparams; i++)
+		expect_str(page, "meta_help_doc", "parameter order",
+			   from_page->params[i].name, doc->params[i].name);
+	const char *synopsis = help_blocks_first_text(doc, &doc->synopsis);
+	expect_str(page, "meta_help_doc", "synopsis", c->synopsis, synopsis);
+	help_doc_free(doc);
+}
+
+TEST(meta_help_doc_matches_pages)
+{
+	each_page(check_meta_doc);
+}
+
 /* ---------- the checker finds what it should ---------- */
 
 static char *
@@ -778,6 +886,9 @@ main(void)
 	RUN(syntax_sets_match);
 	RUN(syntax_lines_match);
 	RUN(parameters_match);
+	RUN(meta_syntax_matches_pages);
+	RUN(meta_syntax_get_help_style);
+	RUN(meta_help_doc_matches_pages);
 	RUN(checker_catches_mismatches);
 	return tap_done();
 }

@@ -13,6 +13,8 @@
 
 #include "handlers.h"
 #include "meta.h"
+#include "meta_help.h"
+#include "strbuf.h"
 #include "tap.h"
 
 #define MAX_ITEMS 64
@@ -38,7 +40,7 @@ list_len(const char *const *l)
 static bool
 is_set_of(const struct meta_command *c, const char *set)
 {
-	if (strcmp(set, META_ALL_SETS) == 0)
+	if (strcmp(set, HELP_ALL_SETS) == 0)
 		return true;
 	for (size_t i = 0; c->sets && c->sets[i]; i++)
 		if (strcmp(c->sets[i], set) == 0)
@@ -250,7 +252,7 @@ TEST(spot_checks)
 	s = meta_param_in_set(p, "ComputerName");
 	check(s && s->mandatory && s->position == 0);
 	check_int(s->pipeline, ==,
-		  META_PIPE_BY_VALUE | META_PIPE_BY_PROPERTY_NAME);
+		  HELP_PIPE_BY_VALUE | HELP_PIPE_BY_PROPERTY_NAME);
 	check(meta_param_in_set(p, "Id") == NULL);
 	check(p->supported);
 	check(!find_param(c, "Credential")->supported);
@@ -277,10 +279,10 @@ TEST(spot_checks)
 	c = meta_command_find("Write-Output");
 	check(c->sets == NULL && c->default_set == NULL);
 	p = find_param(c, "InputObject");
-	s = meta_param_in_set(p, META_ALL_SETS);
+	s = meta_param_in_set(p, HELP_ALL_SETS);
 	check(s && s->mandatory && s->position == 0);
-	check(s->pipeline & META_PIPE_BY_VALUE);
-	check(s->pipeline & META_PIPE_FROM_REMAINING);
+	check(s->pipeline & HELP_PIPE_BY_VALUE);
+	check(s->pipeline & HELP_PIPE_FROM_REMAINING);
 
 	c = meta_command_find("Exit-PSSession");
 	check_int(c->nparams, ==, 0);
@@ -636,9 +638,9 @@ yaml_pipeline(const char *v)
 {
 	unsigned bits = 0;
 	if (v && strstr(v, "ByValue"))
-		bits |= META_PIPE_BY_VALUE;
+		bits |= HELP_PIPE_BY_VALUE;
 	if (v && strstr(v, "ByPropertyName"))
-		bits |= META_PIPE_BY_PROPERTY_NAME;
+		bits |= HELP_PIPE_BY_PROPERTY_NAME;
 	return bits;
 }
 
@@ -768,7 +770,7 @@ check_yaml_param(const struct meta_command *c, const struct yaml_param *y,
 		tap_fail_("%s -%s: wildcards", c->name, p->name);
 	for (size_t s = 0; s < p->nsets; s++)
 		bits |= p->sets[s].pipeline &
-			~(unsigned)META_PIPE_FROM_REMAINING;
+			~(unsigned)HELP_PIPE_FROM_REMAINING;
 	if (p->nsets &&
 	    bits != yaml_pipeline(yaml_get(y, "Accept pipeline input")))
 		tap_fail_("%s -%s: pipeline input", c->name, p->name);
@@ -788,7 +790,7 @@ static void
 check_syntax_token(const struct meta_command *c, const struct syntax_set *s,
 		   const struct syntax_token *t)
 {
-	const char *set = s->name[0] ? s->name : META_ALL_SETS;
+	const char *set = s->name[0] ? s->name : HELP_ALL_SETS;
 	const struct meta_param *p = find_param(c, t->name);
 	const struct meta_param_set *ps;
 
@@ -817,7 +819,7 @@ check_table_in_syntax(const struct meta_command *c, const struct page *pg)
 {
 	for (size_t s = 0; s < pg->nsets; s++) {
 		const struct syntax_set *ss = &pg->sets[s];
-		const char *set = ss->name[0] ? ss->name : META_ALL_SETS;
+		const char *set = ss->name[0] ? ss->name : HELP_ALL_SETS;
 		for (size_t i = 0; i < c->nparams; i++) {
 			bool found = false;
 			if (!meta_param_in_set(&c->params[i], set))
@@ -943,6 +945,425 @@ TEST(syntax_reader_sanity)
 	check_int(yaml_required("False", "C"), ==, 0);
 }
 
+/* ---------- JSON loading ---------- */
+
+static bool
+same_str(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
+}
+
+static bool
+same_list(const char *const *a, const char *const *b)
+{
+	size_t n = list_len(a);
+	if (n != list_len(b))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(a[i], b[i]) != 0)
+			return false;
+	return true;
+}
+
+/* Field by field; prints the first difference. */
+static bool
+same_param(const struct meta_param *a, const struct meta_param *b)
+{
+	bool same = same_str(a->name, b->name) &&
+		    same_str(a->type_name, b->type_name) &&
+		    a->type == b->type && a->is_array == b->is_array &&
+		    same_list(a->aliases, b->aliases) &&
+		    same_list(a->accepted_values, b->accepted_values) &&
+		    same_str(a->default_value, b->default_value) &&
+		    a->wildcards == b->wildcards &&
+		    a->supported == b->supported && a->nsets == b->nsets;
+	for (size_t i = 0; same && i < a->nsets; i++)
+		same = same_str(a->sets[i].set, b->sets[i].set) &&
+		       a->sets[i].mandatory == b->sets[i].mandatory &&
+		       a->sets[i].position == b->sets[i].position &&
+		       a->sets[i].pipeline == b->sets[i].pipeline;
+	if (!same)
+		printf("# parameter %s differs after loading\n", a->name);
+	return same;
+}
+
+static bool
+same_params(const struct meta_param *a, size_t na, const struct meta_param *b,
+	    size_t nb)
+{
+	bool same = na == nb;
+	for (size_t i = 0; same && i < na; i++)
+		same = same_param(&a[i], &b[i]);
+	return same;
+}
+
+static bool
+same_command(const struct meta_command *a, const struct meta_command *b)
+{
+	return same_str(a->name, b->name) &&
+	       same_list(a->aliases, b->aliases) &&
+	       same_str(a->default_set, b->default_set) &&
+	       same_list(a->sets, b->sets) &&
+	       a->common_parameters == b->common_parameters &&
+	       a->should_process == b->should_process &&
+	       same_str(a->synopsis, b->synopsis) &&
+	       same_params(a->params, a->nparams, b->params, b->nparams);
+}
+
+/* dump -> load -> dump of set; true when both dumps are the same bytes. */
+static bool
+round_trip(const struct meta_set *set, struct meta_set **loaded)
+{
+	struct meta_error err;
+	char *first = meta_json_write(set);
+	int rc = meta_load_json(first, strlen(first), loaded, &err);
+	if (rc != 0) {
+		printf("# load failed: %s\n", err.message);
+		free(first);
+		return false;
+	}
+	char *second = meta_json_write(*loaded);
+	bool same = strcmp(first, second) == 0;
+	free(first);
+	free(second);
+	return same;
+}
+
+TEST(json_round_trip_every_command)
+{
+	const struct meta_set *b = meta_builtin();
+	struct meta_set *loaded = NULL;
+
+	for (size_t i = 0; i < b->ncommands; i++) {
+		struct meta_set one = *b;
+		one.commands = &b->commands[i];
+		one.ncommands = 1;
+		check(round_trip(&one, &loaded));
+		check(loaded && loaded->ncommands == 1 &&
+		      same_command(b->commands[i], loaded->commands[0]));
+		meta_set_free(loaded);
+		loaded = NULL;
+	}
+	check(round_trip(b, &loaded));
+	check(loaded && loaded->ncommands == b->ncommands);
+	check(loaded && same_params(b->common, b->ncommon, loaded->common,
+				    loaded->ncommon));
+	check(loaded &&
+	      same_params(b->should_process, b->nshould_process,
+			  loaded->should_process, loaded->nshould_process));
+	for (size_t i = 0; loaded && i < b->ncommands; i++)
+		check(same_command(b->commands[i], loaded->commands[i]));
+	meta_set_free(loaded);
+	char *json = meta_to_json();
+	char *again = meta_json_write(b);
+	check_str(json, again);
+	free(json);
+	free(again);
+}
+
+/* A small document: line 5 on is the commands array's content. */
+static char *
+doc_with(const char *common, const char *commands)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_init(&sb);
+	strbuf_addf(&sb,
+		    "{\n  \"version\": 1,\n  \"common\": %s,\n"
+		    "  \"commands\": [\n%s\n  ]\n}\n",
+		    common, commands);
+	return strbuf_detach(&sb, NULL);
+}
+
+#define COMMON_OK "{\"parameters\": [], \"shouldProcess\": []}"
+#define CMD(name, extra)                                                       \
+	"    {\"name\": " name ", \"aliases\": [], \"synopsis\": null,\n"      \
+	"     \"defaultParameterSet\": null, \"parameterSets\": [],\n"         \
+	"     \"commonParameters\": true, \"supportsShouldProcess\": false,\n" \
+	"     \"parameters\": [" extra "]}"
+#define PARAM(kind)                                                            \
+	"{\"name\": \"X\", \"Type\": \"System.String\", \"kind\": " kind ",\n" \
+	"      \"Parameter Sets\": \"(All)\", \"Aliases\": [], "               \
+	"\"Accepted values\": [],\n"                                           \
+	"      \"Required\": \"False\", \"Position\": \"Named\", "             \
+	"\"Default value\": null,\n"                                           \
+	"      \"Accept pipeline input\": \"False\", "                         \
+	"\"Accept wildcard characters\": false,\n"                             \
+	"      \"switch\": false, \"supported\": true, \"sets\": [{\"name\": " \
+	"\"__AllParameterSets\", \"mandatory\": false, \"position\": null, "   \
+	"\"pipelineInput\": \"False\"}]}"
+
+/* text must be rejected at line:col with a message containing want. */
+static void
+expect_error(const char *what, const char *text, size_t len, int line, int col,
+	     const char *want)
+{
+	struct meta_set *set = (struct meta_set *)1;
+	struct meta_error err = { 0 };
+	int rc = meta_load_json(text, len, &set, &err);
+	bool ok = rc == -1 && set == NULL && err.line == line &&
+		  err.column == col && strstr(err.message, want) != NULL;
+	if (!ok) {
+		printf("# %s: rc %d, %d:%d \"%s\"; wanted %d:%d \"%s\"\n", what,
+		       rc, err.line, err.column, err.message, line, col, want);
+		tap_cur_failed = 1;
+	}
+	char prefix[32];
+	snprintf(prefix, sizeof(prefix), "%d:%d: ", line, col);
+	if (line > 0 && strncmp(err.message, prefix, strlen(prefix)) != 0) {
+		printf("# %s: message lacks the position: %s\n", what,
+		       err.message);
+		tap_cur_failed = 1;
+	}
+}
+
+static void
+expect_error_doc(const char *what, char *text, int line, int col,
+		 const char *want)
+{
+	expect_error(what, text, strlen(text), line, col, want);
+	free(text);
+}
+
+TEST(json_small_document_loads)
+{
+	char *text = doc_with(COMMON_OK, CMD("\"A-B\"", PARAM("\"string\"")));
+	struct meta_set *set = NULL;
+	struct meta_error err;
+
+	check_int(meta_load_json(text, strlen(text), &set, &err), ==, 0);
+	check(set && set->ncommands == 1 && set->commands[0]->nparams == 1);
+	check(set && strcmp(set->commands[0]->params[0].sets[0].set,
+			    HELP_ALL_SETS) == 0);
+	meta_set_free(set);
+	free(text);
+}
+
+/* 1-based line and column (in bytes: the texts here are ASCII) of at. */
+static void
+line_col(const char *text, const char *at, int *line, int *col)
+{
+	*line = 1;
+	*col = 1;
+	for (const char *s = text; s < at; s++) {
+		*col = *s == '\n' ? 1 : *col + 1;
+		*line += *s == '\n';
+	}
+}
+
+/* The built-in tables with one pipeline value damaged. */
+static void
+expect_pipeline_error(void)
+{
+	char *full = meta_to_json();
+	const char *from = "\"pipelineInput\": \"True (ByPropertyName)\"";
+	char *at = strstr(full, from);
+	int line, col;
+
+	check(at != NULL);
+	if (!at) {
+		free(full);
+		return;
+	}
+	memcpy(at + strlen(from) - 16, "ByMagic)\"       ", 16);
+	line_col(full, at, &line, &col);
+	expect_error("bad pipeline value", full, strlen(full), line, col,
+		     "key \"pipelineInput\": \"True (ByMagic)");
+	free(full);
+}
+
+/* A yaml-style text that contradicts the per-set records. */
+static void
+expect_disagreement_error(void)
+{
+	char *full = meta_to_json();
+	char *at = strstr(full, "\"Required\": \"True\"");
+	int line, col;
+
+	check(at != NULL);
+	if (!at) {
+		free(full);
+		return;
+	}
+	memcpy(at + 13, "Fals", 4); /* "True" -> "Fals" */
+	line_col(full, at, &line, &col);
+	expect_error("disagreeing Required", full, strlen(full), line, col,
+		     "key \"Required\": says \"Fals\" but the sets give "
+		     "\"True\"");
+	free(full);
+}
+
+TEST(json_bad_inputs)
+{
+	char *full = meta_to_json();
+	size_t lines = 0;
+	for (const char *s = full; *s; s++)
+		lines += *s == '\n';
+
+	/* Cut after the last line's newline's predecessor: EOF inside. */
+	full[strlen(full) - 3] = '\0';
+	expect_error("truncated", full, strlen(full), (int)lines - 1, 3,
+		     "end of file");
+	free(full);
+
+	expect_error_doc("syntax error on line 3",
+			 doc_with("{\"parameters\": [] \"shouldProcess\": []}",
+				  CMD("\"A-B\"", "")),
+			 3, 45, "'}' expected near '\"shouldProcess\"'");
+	expect_error_doc(
+		"wrong type",
+		doc_with(COMMON_OK,
+			 "    {\"name\": \"A-B\", \"aliases\": [], "
+			 "\"synopsis\": "
+			 "null,\n     \"defaultParameterSet\": null, "
+			 "\"parameterSets\": [],\n     \"commonParameters\": "
+			 "\"yes\", \"supportsShouldProcess\": false,\n"
+			 "     \"parameters\": []}"),
+		7, 6,
+		"key \"commonParameters\": expected a boolean, got a string");
+	expect_error_doc(
+		"unknown kind",
+		doc_with(COMMON_OK, CMD("\"A-B\"", PARAM("\"bogus\""))), 8, 60,
+		"key \"kind\": unknown type kind \"bogus\"");
+	expect_error_doc("missing name",
+			 doc_with(COMMON_OK,
+				  "    {\"aliases\": [], \"synopsis\": null,\n"
+				  "     \"defaultParameterSet\": null, "
+				  "\"parameterSets\": [],\n"
+				  "     \"commonParameters\": true, "
+				  "\"supportsShouldProcess\": false,\n"
+				  "     \"parameters\": []}"),
+			 5, 5, "key \"name\" is missing");
+	expect_error_doc("duplicate command",
+			 doc_with(COMMON_OK,
+				  CMD("\"A-B\"", "") ",\n" CMD("\"a-b\"", "")),
+			 9, 6,
+			 "key \"name\": command \"a-b\" is already defined");
+	expect_error_doc("unknown key",
+			 doc_with("{\"parameters\": [], \"shouldProcess\": [], "
+				  "\"extra\": 1}",
+				  CMD("\"A-B\"", "")),
+			 3, 53, "key \"extra\": unknown key");
+	expect_pipeline_error();
+	expect_disagreement_error();
+}
+
+TEST(json_hostile_inputs)
+{
+	size_t n = 5000;
+	char *deep = malloc(n + 1);
+	memset(deep, '[', n);
+	deep[n] = '\0';
+	expect_error("deep nesting", deep, n, 1, 2049, "depth");
+	free(deep);
+
+	const char bad_utf8[] = "{\n  \"version\": \"\xff\"\n}\n";
+	expect_error("invalid UTF-8", bad_utf8, sizeof(bad_utf8) - 1, 2, 15,
+		     "invalid UTF-8 (byte 0xff)");
+	const char nul[] = "{\n  \"version\": 1,\0\n}\n";
+	expect_error("NUL byte", nul, sizeof(nul) - 1, 2, 16, "NUL byte");
+	const char escaped_nul[] = "{\n  \"version\": \"a\\u0000\"\n}\n";
+	expect_error("escaped NUL", escaped_nul, sizeof(escaped_nul) - 1, 2, 22,
+		     "\\u0000");
+
+	size_t huge = META_JSON_MAX_BYTES + 1;
+	char *big = malloc(huge);
+	memset(big, ' ', huge);
+	big[0] = '[';
+	expect_error("huge input", big, huge, 0, 0, "too large");
+	free(big);
+
+	/* A long line below the limit still loads (or fails cleanly). */
+	size_t len = 1u << 20;
+	char *synopsis = malloc(len + 3);
+	memset(synopsis, 'x', len + 2);
+	synopsis[0] = '"';
+	synopsis[len + 1] = '"';
+	synopsis[len + 2] = '\0';
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_init(&sb);
+	strbuf_addf(&sb,
+		    "{\"version\": 1, \"common\": " COMMON_OK
+		    ", \"commands\": [{\"name\": \"A-B\", \"aliases\": [], "
+		    "\"synopsis\": %s, \"defaultParameterSet\": null, "
+		    "\"parameterSets\": [], \"commonParameters\": true, "
+		    "\"supportsShouldProcess\": false, \"parameters\": [], "
+		    "\"bogus\": 1}]}",
+		    synopsis);
+	int line, col;
+	line_col(sb.buf, strstr(sb.buf, "\"bogus\""), &line, &col);
+	check_int(col, >, (int)len);
+	expect_error("long line", sb.buf, sb.len, 1, col,
+		     "key \"bogus\": unknown key");
+	strbuf_release(&sb);
+	free(synopsis);
+}
+
+/* ---------- type kinds and partial help ---------- */
+
+TEST(type_kinds_shared_with_the_model)
+{
+	bool array = true;
+	enum help_type_kind k;
+
+	check_int(help_type_kind("System.Management.Automation.SwitchParameter",
+				 &array),
+		  ==, HELP_TYPE_SWITCH);
+	check(!array);
+	check_int(help_type_kind("System.String[]", &array), ==,
+		  HELP_TYPE_STRING);
+	check(array);
+	check_int(help_type_kind("System.Strin", NULL), ==, HELP_TYPE_OBJECT);
+	check_int(help_type_kind("[]", &array), ==, HELP_TYPE_OBJECT);
+	check_int(help_type_kind(NULL, &array), ==, HELP_TYPE_OBJECT);
+	check(!array);
+	for (int i = HELP_TYPE_STRING; i <= HELP_TYPE_JOB; i++) {
+		check(help_type_kind_from_name(
+			help_type_kind_name((enum help_type_kind)i), &k));
+		check_int(k, ==, i);
+	}
+	check(help_type_kind_name((enum help_type_kind)(HELP_TYPE_JOB + 1)) ==
+	      NULL);
+	check(!help_type_kind_from_name("String", &k));
+	/* The tables agree with the classification of their type names. */
+	size_t n;
+	const struct meta_command *const *v = meta_commands(&n);
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < v[i]->nparams; j++) {
+			const struct meta_param *p = &v[i]->params[j];
+			enum help_type_kind kind =
+				help_type_kind(p->type_name, &array);
+			check(array == p->is_array);
+			check((kind == HELP_TYPE_SWITCH) ==
+			      (p->type == META_TYPE_SWITCH));
+			if (kind != HELP_TYPE_OBJECT)
+				check(p->type == (enum meta_type)kind ||
+				      p->type == META_TYPE_ENUM);
+		}
+	}
+}
+
+TEST(partial_help_text)
+{
+	char *t = meta_partial_help(meta_command_find("Exit-PSSession"));
+	check_str(t, "\nNAME\n    Exit-PSSession\n\nSYNTAX\n"
+		     "    Exit-PSSession [<CommonParameters>]\n\n"
+		     "\nALIASES\n    exsn\n\n\nREMARKS\n    Get-Help cannot "
+		     "find the Help files for this cmdlet on this computer. "
+		     "It is displaying only partial help.\n        -- To add "
+		     "help, install Exit-PSSession.md in a help root "
+		     "(PSHELP_PATH).\n\n");
+	free(t);
+	/* Get-Help's order: positional, then mandatory, then optional. */
+	t = meta_partial_help(meta_command_find("Connect-PSSession"));
+	check(strstr(t, "\n    Connect-PSSession -ComputerName <string[]> "
+			"-InstanceId <guid[]> [-ApplicationName <string>]") !=
+	      NULL);
+	check(strstr(t, "\n    Connect-PSSession -Name <string[]> "
+			"[-ThrottleLimit <int>] [-WhatIf] [-Confirm] "
+			"[<CommonParameters>]\n\n") != NULL);
+	free(t);
+}
+
 int
 main(void)
 {
@@ -957,6 +1378,12 @@ main(void)
 	RUN(spot_checks);
 	RUN(metadata_json_parses);
 	RUN(syntax_reader_sanity);
+	RUN(json_round_trip_every_command);
+	RUN(json_small_document_loads);
+	RUN(json_bad_inputs);
+	RUN(json_hostile_inputs);
+	RUN(type_kinds_shared_with_the_model);
+	RUN(partial_help_text);
 
 	if (shared) {
 		snprintf(

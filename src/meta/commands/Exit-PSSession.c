@@ -2,7 +2,7 @@
 /* Exit-PSSession: parameter metadata of PowerShell 7.2 (en-US page). */
 #include "meta_table.h"
 
-const struct meta_command cmd_exit_pssession = {
+const struct meta_command meta_cmd_exit_pssession = {
 	.name = "Exit-PSSession",
 	.aliases = META_LIST("exsn"),
 	.common_parameters = true,

@@ -1,88 +1,27 @@
 /* SPDX-License-Identifier: MIT */
 /* Remove-PSSession: parameter metadata of PowerShell 7.2 (en-US page). */
+#include "common_params.h"
 #include "meta_table.h"
 
 static const struct meta_param params[] = {
 	{
-		.name = "ComputerName",
-		.type_name = "System.String[]",
-		.type = META_TYPE_STRING,
-		.is_array = true,
+		META_STRINGS("ComputerName"),
 		.aliases = META_LIST("Cn"),
 		.default_value = "None",
 		.wildcards = true,
 		.supported = true,
 		META_SETS({ "ComputerName", true, 0, BYPROP }),
 	},
-	{
-		.name = "ContainerId",
-		.type_name = "System.String[]",
-		.type = META_TYPE_STRING,
-		.is_array = true,
-		.default_value = "None",
-		.supported = false,
-		META_SETS({ "ContainerId", true, NAMED, BYPROP }),
-	},
-	{
-		.name = "Id",
-		.type_name = "System.Int32[]",
-		.type = META_TYPE_INT32,
-		.is_array = true,
-		.default_value = "None",
-		.supported = true,
-		META_SETS({ "Id", true, 0, BYPROP }),
-	},
-	{
-		.name = "InstanceId",
-		.type_name = "System.Guid[]",
-		.type = META_TYPE_GUID,
-		.is_array = true,
-		.default_value = "None",
-		.supported = true,
-		META_SETS({ "InstanceId", true, NAMED, BYPROP }),
-	},
-	{
-		.name = "Name",
-		.type_name = "System.String[]",
-		.type = META_TYPE_STRING,
-		.is_array = true,
-		.default_value = "None",
-		.wildcards = true,
-		.supported = true,
-		META_SETS({ "Name", true, NAMED, BYPROP }),
-	},
-	{
-		.name = "Session",
-		.type_name =
-			"System.Management.Automation.Runspaces.PSSession[]",
-		.type = META_TYPE_PSSESSION,
-		.is_array = true,
-		.default_value = "None",
-		.supported = true,
-		META_SETS({ "Session", true, 0, BYVAL | BYPROP }),
-	},
-	{
-		.name = "VMId",
-		.type_name = "System.Guid[]",
-		.type = META_TYPE_GUID,
-		.is_array = true,
-		.aliases = META_LIST("VMGuid"),
-		.default_value = "None",
-		.supported = false,
-		META_SETS({ "VMId", true, NAMED, BYPROP }),
-	},
-	{
-		.name = "VMName",
-		.type_name = "System.String[]",
-		.type = META_TYPE_STRING,
-		.is_array = true,
-		.default_value = "None",
-		.supported = false,
-		META_SETS({ "VMName", true, NAMED, BYPROP }),
-	},
+	META_P_CONTAINER_ID({ "ContainerId", true, NAMED, BYPROP }),
+	META_P_ID_ARRAY({ "Id", true, 0, BYPROP }),
+	META_P_INSTANCE_ID_ARRAY({ "InstanceId", true, NAMED, BYPROP }),
+	META_P_NAME_ARRAY_WILDCARDS({ "Name", true, NAMED, BYPROP }),
+	META_P_SESSION_ARRAY({ "Session", true, 0, BYVAL | BYPROP }),
+	META_P_VM_ID({ "VMId", true, NAMED, BYPROP }),
+	META_P_VM_NAME({ "VMName", true, NAMED, BYPROP }),
 };
 
-const struct meta_command cmd_remove_pssession = {
+const struct meta_command meta_cmd_remove_pssession = {
 	.name = "Remove-PSSession",
 	.aliases = META_LIST("rsn"),
 	.default_set = "Id",

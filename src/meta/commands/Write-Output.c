@@ -15,20 +15,18 @@ static const struct meta_param params[] = {
 		.is_array = true,
 		.default_value = "None",
 		.supported = true,
-		META_SETS({ META_ALL_SETS, true, 0,
-			    BYVAL | META_PIPE_FROM_REMAINING }),
+		META_SETS({ HELP_ALL_SETS, true, 0,
+			    BYVAL | HELP_PIPE_FROM_REMAINING }),
 	},
 	{
-		.name = "NoEnumerate",
-		.type_name = "System.Management.Automation.SwitchParameter",
-		.type = META_TYPE_SWITCH,
+		META_SWITCH("NoEnumerate"),
 		.default_value = "False",
 		.supported = true,
-		META_SETS({ META_ALL_SETS, false, NAMED, 0 }),
+		META_ALL_SETS_NAMED(0),
 	},
 };
 
-const struct meta_command cmd_write_output = {
+const struct meta_command meta_cmd_write_output = {
 	.name = "Write-Output",
 	.aliases = META_LIST("echo"),
 	.params = params,

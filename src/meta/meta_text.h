@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The yaml-style texts of a parameter ("True (ByValue)", "Named", ...),
+ * shared by the JSON writer, its loader and the help model (meta_help.c).
+ */
+#ifndef PSHELP_META_TEXT_H
+#define PSHELP_META_TEXT_H
+
+#include "meta.h"
+#include "strbuf.h"
+
+/* "False" or "True (ByPropertyName, ByValue, FromRemainingArguments)". */
+void meta_pipeline_text(struct strbuf *sb, unsigned bits);
+/* The pipeline bits of every set of p together. */
+unsigned meta_pipeline_bits(const struct meta_param *p);
+/* "True", "False" or "True (A, B), False (C)". */
+void meta_required_text(struct strbuf *sb, const struct meta_param *p);
+/* The first position of p, or "Named". */
+void meta_position_text(struct strbuf *sb, const struct meta_param *p);
+/* "(All)" or "A, B". */
+void meta_sets_text(struct strbuf *sb, const struct meta_param *p);
+
+#endif
