@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target for the page parser.  The bytes are parsed as a whole
- * page; the model must satisfy help_doc_check().  The page is then parsed
+ * page; the model must satisfy help_doc_check() and, whatever the build
+ * type, help_doc_check_extents().  The page is then parsed
  * again with its own model as the source page, which takes the paths
  * that copy names from a source by position.
  */
@@ -37,7 +38,7 @@ parse_checked(const uint8_t *data, size_t size, const struct help_doc *source)
 			abort(); /* rejected without saying why */
 		return NULL;
 	}
-	if (help_doc_check(doc) != NULL)
+	if (help_doc_check(doc) != NULL || !help_doc_check_extents(doc, NULL))
 		abort();
 	return doc;
 }

@@ -25,6 +25,8 @@ struct fm_line {
 struct fm_state {
 	struct arena *a;
 	struct diag_ctx *dx;
+	const char *base;	 /* the buffer extents count from */
+	size_t vlen;		 /* bytes of the last value as written */
 	struct help_fm_entry *v; /* scratch, copied to the arena at the end */
 	size_t n, cap;
 	const char **items; /* items of the open block list, scratch */
@@ -210,9 +212,9 @@ unquote(struct arena *a, const char *s, size_t q)
 	return r;
 }
 
-/* A plain scalar: a " #" starts a comment, as in YAML. */
-static char *
-plain(struct arena *a, const char *v, size_t n)
+/* The length of a plain scalar: a " #" starts a comment, as in YAML. */
+static size_t
+plain_len(const char *v, size_t n)
 {
 	for (size_t i = 1; i < n; i++) {
 		if (v[i] == '#' && is_blank(v[i - 1])) {
@@ -220,7 +222,20 @@ plain(struct arena *a, const char *v, size_t n)
 			break;
 		}
 	}
-	return arena_strndup(a, v, rtrim_len(v, n));
+	return rtrim_len(v, n);
+}
+
+static char *
+plain(struct arena *a, const char *v, size_t n)
+{
+	return arena_strndup(a, v, plain_len(v, n));
+}
+
+static struct help_extent
+fm_extent(const struct fm_state *st, const char *s, size_t n)
+{
+	uint32_t at = (uint32_t)(s - st->base);
+	return (struct help_extent){ at, at + (uint32_t)n };
 }
 
 static void
@@ -239,8 +254,11 @@ read_quoted(struct fm_state *st, const char *v, size_t n,
 {
 	size_t q = quoted_len(v, n);
 	size_t rest = q ? skip_blank(v, n, q) : 0;
-	if (q && (rest == n || (rest > q && v[rest] == '#')))
+	st->vlen = n;
+	if (q && (rest == n || (rest > q && v[rest] == '#'))) {
+		st->vlen = q;
 		return unquote(st->a, v, q);
+	}
 	const char *raw = arena_strndup(st->a, v, n);
 	diag_report(st->dx, DIAG_FRONTMATTER_QUOTE, ln->no,
 		    (uint32_t)(v - ln->s) + 1, raw);
@@ -293,6 +311,7 @@ read_flow(struct fm_state *st, struct help_fm_entry *e, const char *v, size_t n)
 			return FM_BAD;
 		i++;
 	}
+	st->vlen = i + 1;
 	i = skip_blank(v, n, i + 1);
 	if (i < n && v[i] != '#')
 		return FM_BAD;
@@ -305,6 +324,7 @@ static enum fm_value
 read_value(struct fm_state *st, struct help_fm_entry *e, const char *v,
 	   size_t n, const struct fm_line *ln)
 {
+	st->vlen = 0;
 	if (n == 0 || v[0] == '#')
 		return FM_BLOCK; /* `key:` opens a block list */
 	switch (v[0]) {
@@ -317,6 +337,7 @@ read_value(struct fm_state *st, struct help_fm_entry *e, const char *v,
 		e->value = read_quoted(st, v, n, ln);
 		return FM_SCALAR;
 	default:
+		st->vlen = plain_len(v, n);
 		e->value = plain(st->a, v, n);
 		return FM_SCALAR;
 	}
@@ -366,6 +387,12 @@ add_entry(struct fm_state *st, const struct fm_line *ln)
 		warn_line(st, ln, vi);
 		return;
 	}
+	e.ext = fm_extent(st, ln->s, rtrim_len(ln->s, ln->len));
+	e.key_ext = fm_extent(st, ln->s, klen);
+	/* `key:` alone: empty at the line's end until items extend it */
+	e.value_ext = r == FM_BLOCK
+			      ? (struct help_extent){ e.ext.end, e.ext.end }
+			      : fm_extent(st, v, st->vlen);
 	st->v = xgrow(st->v, &st->cap, st->n + 1, sizeof(*st->v));
 	st->v[st->n++] = e;
 	st->list_open = r == FM_BLOCK;
@@ -392,6 +419,12 @@ add_item(struct fm_state *st, const struct fm_line *ln, size_t i)
 		return;
 	} else
 		item = plain(st->a, v, vn);
+	struct help_fm_entry *e = &st->v[st->n - 1];
+	struct help_extent line =
+		fm_extent(st, ln->s, rtrim_len(ln->s, ln->len));
+	if (st->nitems == 0)
+		e->value_ext.start = fm_extent(st, ln->s, 0).start;
+	e->value_ext.end = e->ext.end = line.end;
 	st->items =
 		xgrow(st->items, &st->icap, st->nitems + 1, sizeof(*st->items));
 	st->items[st->nitems++] = item;
@@ -452,7 +485,7 @@ frontmatter_parse(struct arena *a, const char *buf, size_t len,
 		diag_report(dx, DIAG_FRONTMATTER_UNCLOSED, 1, 1);
 		return -1;
 	}
-	struct fm_state st = { .a = a, .dx = dx };
+	struct fm_state st = { .a = a, .dx = dx, .base = buf };
 	parse_block(&st, buf + start, (size_t)(ln.s - buf) - start, 2, fm);
 	fm->body_offset = off;
 	fm->body_line = ln.no + 1;

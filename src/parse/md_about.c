@@ -102,6 +102,7 @@ build_about(struct mdp *m)
 		parts[n].heading = h->text;
 		parts[n].anchor = h->blk.u.heading.anchor;
 		parts[n].pos = h->pos;
+		parts[n].heading_ext = item_heading_ext(h);
 		parts[n++].body = blocks_of(m, &x, 0, x.n);
 		free(x.v);
 	}

@@ -10,6 +10,7 @@
  *   md_sections.c  command pages: section alignment, filling sections
  *   md_names.c     parameter and syntax-set names, from the page or source
  *   md_about.c     about topics and module pages
+ *   md_extent.c    byte extents of blocks, headings and links in the source
  *
  * No cmark type appears here: md_parse.c turns the cmark tree into the
  * items below at once, and the other files work on those.
@@ -42,11 +43,13 @@ struct item {
 	bool link_heading;	     /* heading that is only a link */
 };
 
-/* Where a link node was: runs only keep the destination pointer. */
-struct link_pos {
-	const char *url;
-	struct help_pos pos;
-};
+/* The extents of a heading item, as the model stores them. */
+static inline struct help_heading_ext
+item_heading_ext(const struct item *it)
+{
+	return (struct help_heading_ext){ it->blk.ext,
+					  it->blk.u.heading.text_ext };
+}
 
 /* The state of one md_parse() call. */
 struct mdp {
@@ -59,11 +62,22 @@ struct mdp {
 	uint32_t line0; /* file line of body line 1, minus 1 */
 	int max_depth;
 
+	/* body line k (1-based, split as cmark splits: LF, CRLF, CR)
+	 * starts at doc->source + line_start[k - 1]; one more entry holds
+	 * the source length */
+	uint32_t *line_start;
+	size_t nlines;
+	/* where the next inline link is looked for, and the end of the
+	 * leaf block being converted */
+	uint32_t link_from, link_to;
+	uint64_t link_work; /* bytes the link search looked at */
+
 	/* forward-only cursor over body lines */
 	size_t cur_off;
 	uint32_t cur_line;
 
-	struct link_pos *lpos;
+	/* every link node, in page order: runs only keep the target */
+	struct help_inline_link *lpos;
 	size_t nlpos, lpos_cap, lpos_next;
 
 	struct item *items;
@@ -116,6 +130,23 @@ void *to_arena(struct arena *a, void *v, size_t n, size_t size);
 bool input_ok(const char *buf, size_t len, size_t max, struct diag_ctx *dx);
 bool guard_input(const char *s, size_t len, bool *tables, struct diag_ctx *dx);
 uint64_t count_byte(const char *s, size_t n, char c);
+
+/* ---------- md_extent.c: byte extents in doc->source ---------- */
+
+void md_ext_lines_init(struct mdp *m);
+uint32_t md_ext_line_start(const struct mdp *m, long line);
+uint32_t md_ext_line_end(const struct mdp *m, long line);
+uint32_t md_ext_line_trim(const struct mdp *m, long line);
+uint32_t md_ext_at(const struct mdp *m, long line, long col);
+void md_ext_heading(const struct mdp *m, uint32_t start, long line,
+		    long end_line, struct help_extent *all,
+		    struct help_extent *text);
+bool md_ext_verbatim(const struct mdp *m, struct help_extent x,
+		     const char *text);
+void md_ext_table_row(const struct mdp *m, long line, long col,
+		      struct help_extent *cells, size_t ncols);
+void md_ext_find_link(struct mdp *m, long line, long col, const char *url,
+		      struct help_inline_link *out);
 
 /* ---------- md_inline.c: inline runs and HTML ---------- */
 

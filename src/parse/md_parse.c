@@ -154,14 +154,17 @@ inl_flags(const struct inl_state *st)
 	return f;
 }
 
-/* The link destination in the arena; its position is remembered. */
+/* The link destination in the arena; where the link was is remembered. */
 static const char *
 link_enter(struct mdp *m, cmark_node *n)
 {
 	const char *url = node_str(m, cmark_node_get_url(n));
-	struct link_pos *lp = &PUSH(m->lpos, m->nlpos, m->lpos_cap);
-	lp->url = url;
+	struct help_inline_link *lp = &PUSH(m->lpos, m->nlpos, m->lpos_cap);
+	memset(lp, 0, sizeof(*lp));
+	lp->target = url;
 	lp->pos = node_pos(m, n);
+	md_ext_find_link(m, cmark_node_get_start_line(n),
+			 cmark_node_get_start_column(n), url, lp);
 	return url;
 }
 
@@ -227,14 +230,19 @@ inline_event(struct mdp *m, struct runs *r, struct inl_state *st, cmark_node *n,
 	}
 }
 
-/* The inline children of a leaf block (paragraph, heading, table cell). */
+/*
+ * The inline children of a leaf block (paragraph, heading, table cell)
+ * whose source bytes are `where`.
+ */
 static struct help_inline
-convert_inlines(struct mdp *m, cmark_node *parent)
+convert_inlines(struct mdp *m, cmark_node *parent, struct help_extent where)
 {
 	struct runs r;
 	struct inl_state st = { 0 };
 	cmark_event_type ev;
 
+	m->link_from = where.start;
+	m->link_to = where.end;
 	runs_init(&r);
 	cmark_iter *it = cmark_iter_new(parent);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -334,6 +342,36 @@ fence_unclosed(struct mdp *m, cmark_node *n, const char *text, int flen,
 	return s == NULL || !is_closing_fence(s, len, flen, fch);
 }
 
+static uint32_t
+max_u32(uint32_t a, uint32_t b)
+{
+	return a > b ? a : b;
+}
+
+/*
+ * Content: whole lines after the opening fence, or from the first code
+ * byte of an indented block.  The block ends at the end of its closing
+ * fence, and never before its content does.
+ */
+static void
+code_extents(struct mdp *m, cmark_node *n, bool fenced, bool open,
+	     struct help_block *out)
+{
+	long line = cmark_node_get_start_line(n);
+	const char *text = out->u.code.text;
+	long first = fenced ? line + 1 : line;
+	long lines = (long)count_byte(text, strlen(text), '\n');
+	uint32_t from = fenced ? md_ext_line_start(m, first) : out->ext.start;
+	struct help_extent c = { from, md_ext_line_start(m, first + lines) };
+
+	if (c.end < c.start)
+		c.end = c.start;
+	uint32_t end = md_ext_line_trim(m, open ? line : first + lines);
+	out->ext.end = max_u32(fenced ? end : c.start, c.end);
+	out->u.code.content = c;
+	out->u.code.verbatim = md_ext_verbatim(m, c, text);
+}
+
 static bool
 convert_code(struct mdp *m, cmark_node *n, struct help_block *out)
 {
@@ -344,20 +382,40 @@ convert_code(struct mdp *m, cmark_node *n, struct help_block *out)
 	out->u.code.info =
 		trim_dup(m->a, node_str(m, cmark_node_get_fence_info(n)));
 	out->u.code.text = node_str(m, cmark_node_get_literal(n));
-	if (!cmark_node_get_fenced(n, &flen, &foff, &fch) || flen <= 0)
+	if (!cmark_node_get_fenced(n, &flen, &foff, &fch) || flen <= 0) {
+		code_extents(m, n, false, false, out);
 		return true;
+	}
+	bool open = fence_unclosed(m, n, out->u.code.text, flen, fch);
+	code_extents(m, n, true, open, out);
 	/* A fence line with an info string inside the block: the author
 	 * meant to close the block and open another (about_Debuggers.md). */
 	if (has_inner_opener(out->u.code.text, flen, fch)) {
 		out->u.code.unclosed = true;
 		diag_report(m->dx, DIAG_FENCE_SWALLOWED, out->pos.line,
 			    out->pos.col);
-	} else if (fence_unclosed(m, n, out->u.code.text, flen, fch)) {
+	} else if (open) {
 		out->u.code.unclosed = true;
 		diag_report(m->dx, DIAG_FENCE_UNCLOSED, out->pos.line,
 			    out->pos.col);
 	}
 	return true;
+}
+
+/* The start of node n in the source. */
+static uint32_t
+node_start(const struct mdp *m, cmark_node *n)
+{
+	return md_ext_at(m, cmark_node_get_start_line(n),
+			 cmark_node_get_start_column(n));
+}
+
+/* A container ends with its first line or its last block, if later. */
+static uint32_t
+container_end(const struct mdp *m, cmark_node *n, const struct help_blocks *b)
+{
+	uint32_t end = md_ext_line_trim(m, cmark_node_get_start_line(n));
+	return b->n ? max_u32(end, b->v[b->n - 1].ext.end) : end;
 }
 
 static bool
@@ -373,9 +431,19 @@ convert_list(struct mdp *m, cmark_node *n, int depth, struct help_block *out)
 	out->u.list.start = cmark_node_get_list_start(n);
 	out->u.list.items = arena_array(m->a, count ? count : 1,
 					sizeof(struct help_blocks));
+	out->u.list.item_ext = arena_array(m->a, count ? count : 1,
+					   sizeof(struct help_extent));
+	out->ext.end = md_ext_line_trim(m, cmark_node_get_start_line(n));
 	for (cmark_node *c = cmark_node_first_child(n); c;
-	     c = cmark_node_next(c))
-		out->u.list.items[i++] = convert_children(m, c, depth + 1);
+	     c = cmark_node_next(c), i++) {
+		struct help_blocks *item = &out->u.list.items[i];
+		*item = convert_children(m, c, depth + 1);
+		out->u.list.item_ext[i] =
+			(struct help_extent){ node_start(m, c),
+					      container_end(m, c, item) };
+		out->ext.end =
+			max_u32(out->ext.end, out->u.list.item_ext[i].end);
+	}
 	out->u.list.nitems = count;
 	return true;
 }
@@ -437,6 +505,35 @@ take_alert_marker(cmark_node *quote, enum help_alert_kind *kind)
 	return true;
 }
 
+/*
+ * The paragraph that held the [!NOTE] marker now starts on the next line
+ * (after its `>` prefix); the body is its blocks.
+ */
+static void
+alert_body_extent(const struct mdp *m, cmark_node *n, struct help_block *out)
+{
+	struct help_blocks *b = &out->u.alert.body;
+	long next = cmark_node_get_start_line(n) + 1;
+	uint32_t from = md_ext_line_start(m, next);
+	if (b->n == 0) {
+		out->u.alert.body_ext =
+			(struct help_extent){ out->ext.end, out->ext.end };
+		return;
+	}
+	struct help_block *first = &b->v[0];
+	if (first->kind == HELP_BLOCK_PARA && first->ext.start < from) {
+		const char *s = m->doc->source;
+		uint32_t e = md_ext_line_end(m, next);
+		while (from < e &&
+		       (s[from] == ' ' || s[from] == '\t' || s[from] == '>'))
+			from++;
+		first->ext.start =
+			from < first->ext.end ? from : first->ext.end;
+	}
+	out->u.alert.body_ext = (struct help_extent){ first->ext.start,
+						      b->v[b->n - 1].ext.end };
+}
+
 static bool
 convert_quote(struct mdp *m, cmark_node *n, int depth, struct help_block *out)
 {
@@ -445,9 +542,12 @@ convert_quote(struct mdp *m, cmark_node *n, int depth, struct help_block *out)
 		out->kind = HELP_BLOCK_ALERT;
 		out->u.alert.kind = kind;
 		out->u.alert.body = convert_children(m, n, depth + 1);
+		out->ext.end = container_end(m, n, &out->u.alert.body);
+		alert_body_extent(m, n, out);
 	} else {
 		out->kind = HELP_BLOCK_QUOTE;
 		out->u.quote = convert_children(m, n, depth + 1);
+		out->ext.end = container_end(m, n, &out->u.quote);
 	}
 	return true;
 }
@@ -495,13 +595,22 @@ convert_table(struct mdp *m, cmark_node *n, struct help_block *out)
 	for (size_t c = 0; c < ncols; c++)
 		t->align[c] = al ? align_of(al[c]) : HELP_ALIGN_NONE;
 	t->cells = arena_array(m->a, nrows * ncols, sizeof(*t->cells));
+	t->cell_ext = arena_array(m->a, nrows * ncols, sizeof(*t->cell_ext));
+	/* the delimiter row is the line after the header */
+	out->ext.end = md_ext_line_trim(m, cmark_node_get_start_line(n) + 1);
 	size_t r = 0;
 	for (cmark_node *row = cmark_node_first_child(n); row && r < nrows;
 	     row = cmark_node_next(row), r++) {
+		struct help_extent *ce = &t->cell_ext[r * ncols];
+		long line = cmark_node_get_start_line(row);
+		md_ext_table_row(m, line, cmark_node_get_start_column(row), ce,
+				 ncols);
+		out->ext.end = max_u32(out->ext.end, md_ext_line_trim(m, line));
 		size_t c = 0;
 		for (cmark_node *cell = cmark_node_first_child(row);
 		     cell && c < ncols; cell = cmark_node_next(cell), c++)
-			t->cells[r * ncols + c] = convert_inlines(m, cell);
+			t->cells[r * ncols + c] =
+				convert_inlines(m, cell, ce[c]);
 	}
 	return true;
 }
@@ -526,7 +635,10 @@ convert_heading(struct mdp *m, cmark_node *n, struct help_block *out)
 {
 	out->kind = HELP_BLOCK_HEADING;
 	out->u.heading.level = cmark_node_get_heading_level(n);
-	out->u.heading.text = convert_inlines(m, n);
+	md_ext_heading(m, out->ext.start, cmark_node_get_start_line(n),
+		       cmark_node_get_end_line(n), &out->ext,
+		       &out->u.heading.text_ext);
+	out->u.heading.text = convert_inlines(m, n, out->u.heading.text_ext);
 	out->u.heading.anchor = heading_anchor(m, n);
 }
 
@@ -534,14 +646,18 @@ convert_heading(struct mdp *m, cmark_node *n, struct help_block *out)
 static bool
 convert_block(struct mdp *m, cmark_node *n, int depth, struct help_block *out)
 {
+	long last = cmark_node_get_end_line(n);
 	memset(out, 0, sizeof(*out));
 	out->pos = node_pos(m, n);
+	out->ext.start = out->ext.end = node_start(m, n);
 	if (depth > m->max_depth)
 		return false;
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_PARAGRAPH:
 		out->kind = HELP_BLOCK_PARA;
-		out->u.para = convert_inlines(m, n);
+		out->ext.end =
+			max_u32(out->ext.start, md_ext_line_trim(m, last));
+		out->u.para = convert_inlines(m, n, out->ext);
 		return true;
 	case CMARK_NODE_HEADING:
 		convert_heading(m, n, out);
@@ -550,10 +666,15 @@ convert_block(struct mdp *m, cmark_node *n, int depth, struct help_block *out)
 		return convert_code(m, n, out);
 	case CMARK_NODE_HTML_BLOCK:
 		out->kind = HELP_BLOCK_HTML;
+		out->ext.end =
+			max_u32(out->ext.start, md_ext_line_trim(m, last));
 		out->u.para = html_block_text(m, cmark_node_get_literal(n));
 		return out->u.para.n > 0;
 	case CMARK_NODE_THEMATIC_BREAK:
 		out->kind = HELP_BLOCK_RULE;
+		out->ext.end = max_u32(
+			out->ext.start,
+			md_ext_line_trim(m, cmark_node_get_start_line(n)));
 		return true;
 	case CMARK_NODE_LIST:
 		return convert_list(m, n, depth + 1, out);
@@ -664,6 +785,35 @@ read_body(struct mdp *m, bool tables)
 
 /* ---------- entry points ---------- */
 
+/* The page's bytes, kept in the arena for the extents. */
+static const char *
+keep_source(struct help_doc *doc, const char *buf, size_t len)
+{
+	char *s = arena_alloc(&doc->arena, len + 1);
+	if (len)
+		memcpy(s, buf, len);
+	s[len] = '\0';
+	doc->source = s;
+	doc->source_len = len;
+	return s;
+}
+
+#ifdef PSHELP_MODEL_CHECK
+/* A model that breaks its own rules is a parser bug: stop loudly. */
+static void
+model_check(const struct help_doc *doc, const struct md_parse_options *opt)
+{
+	struct strbuf why = STRBUF_INIT;
+	strbuf_init(&why);
+	if (!help_doc_check_extents(doc, &why)) {
+		fprintf(stderr, "pshelp: model check failed for %s: %s\n",
+			opt->path ? opt->path : "(page)", why.buf);
+		abort();
+	}
+	strbuf_release(&why);
+}
+#endif
+
 static void
 discard_diag(void *cookie, const struct diag *d)
 {
@@ -689,10 +839,13 @@ md_parse(const char *buf, size_t len, const struct md_parse_options *opt,
 		opt = &none;
 	if (buf == NULL)
 		len = 0;
-	if (!input_ok(buf ? buf : "", len,
-		      opt->max_bytes ? opt->max_bytes : MD_PARSE_MAX_BYTES, dx))
+	size_t max = opt->max_bytes ? opt->max_bytes : MD_PARSE_MAX_BYTES;
+	if (max >= UINT32_MAX) /* extents are 32-bit offsets */
+		max = UINT32_MAX - 1;
+	if (!input_ok(buf ? buf : "", len, max, dx))
 		return NULL;
 	struct help_doc *doc = help_doc_new();
+	const char *src = keep_source(doc, buf ? buf : "", len);
 	struct mdp m = { .doc = doc,
 			 .a = &doc->arena,
 			 .dx = dx,
@@ -700,23 +853,28 @@ md_parse(const char *buf, size_t len, const struct md_parse_options *opt,
 			 .max_depth = opt->max_depth > 0 ? opt->max_depth
 							 : MD_PARSE_MAX_DEPTH,
 			 .cur_line = 1 };
-	bool ok = frontmatter_parse(&doc->arena, buf ? buf : "", len, &fm,
-				    dx) >= 0;
+	bool ok = frontmatter_parse(&doc->arena, src, len, &fm, dx) >= 0;
 	if (ok) {
-		m.body = (buf ? buf : "") + fm.body_offset;
+		m.body = src + fm.body_offset;
 		m.body_len = len - fm.body_offset;
 		m.line0 = fm.body_line - 1;
+		md_ext_lines_init(&m);
 		ok = guard_input(m.body, m.body_len, &tables, dx) &&
 		     read_body(&m, tables);
 	}
 	if (ok)
 		parse_page(&m, &fm);
 	free(m.items);
-	free(m.lpos);
+	free(m.line_start);
+	doc->inline_links = to_arena(m.a, m.lpos, m.nlpos, sizeof(*m.lpos));
+	doc->ninline_links = m.nlpos;
 	if (!ok) {
 		help_doc_free(doc);
 		return NULL;
 	}
+#ifdef PSHELP_MODEL_CHECK
+	model_check(doc, opt);
+#endif
 	return doc;
 }
 

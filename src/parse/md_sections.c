@@ -278,6 +278,7 @@ place_segments(struct mdp *m, struct seg *segs, size_t n, size_t first_h2,
 			doc->sections[s].present = true;
 			doc->sections[s].heading = h->text;
 			doc->sections[s].pos = h->pos;
+			doc->sections[s].heading_ext = item_heading_ext(h);
 			if (!eq_ci(h->text, help_section_name(s)))
 				diag_report(m->dx, DIAG_HEADING_TRANSLATED,
 					    h->pos.line, h->pos.col, h->text,
@@ -334,6 +335,12 @@ build_syntax(struct mdp *m, const struct idx *x)
 		struct help_syntax_set *set = &PUSH(v, n, cap);
 		memset(set, 0, sizeof(*set));
 		set->heading = h3 ? h3->text : NULL;
+		if (h3)
+			set->heading_ext = item_heading_ext(h3);
+		set->code = it->blk.u.code.text;
+		set->ext = it->blk.ext;
+		set->content = it->blk.u.code.content;
+		set->verbatim = it->blk.u.code.verbatim;
 		platyps_parse_syntax(m->a, it->blk.u.code.text, it->content_pos,
 				     set, m->dx);
 		h3 = NULL;
@@ -389,7 +396,14 @@ add_param(struct mdp *m, const struct idx *x, const struct part *pt, bool last,
 	memset(p, 0, sizeof(*p));
 	p->heading = pt->h3->text;
 	p->pos = pt->h3->pos;
+	p->heading_ext = item_heading_ext(pt->h3);
 	p->description = blocks;
+	if (yaml) {
+		p->metadata_text = yaml->blk.u.code.text;
+		p->metadata_ext = yaml->blk.ext;
+		p->metadata_content = yaml->blk.u.code.content;
+		p->metadata_verbatim = yaml->blk.u.code.verbatim;
+	}
 	if (yaml)
 		platyps_parse_param_yaml(m->a, yaml->blk.u.code.text,
 					 yaml->content_pos, p, m->dx);
@@ -426,6 +440,8 @@ build_examples(struct mdp *m, const struct idx *x)
 
 	for (size_t i = 0; i < nparts; i++) {
 		v[i].title = parts[i].h3 ? parts[i].h3->text : "";
+		if (parts[i].h3)
+			v[i].heading_ext = item_heading_ext(parts[i].h3);
 		v[i].pos = parts[i].h3 ? parts[i].h3->pos
 				       : m->items[x->v[parts[i].from]].pos;
 		v[i].body = blocks_of(m, x, parts[i].from, parts[i].to);
@@ -485,6 +501,7 @@ build_types(struct mdp *m, const struct idx *x, bool outputs)
 		if (parts[i].h3) {
 			e->heading = parts[i].h3->text;
 			e->pos = parts[i].h3->pos;
+			e->heading_ext = item_heading_ext(parts[i].h3);
 		} else { /* a type written as a paragraph */
 			const struct item *it = &m->items[x->v[from]];
 			e->heading = it->blk.kind == HELP_BLOCK_PARA
@@ -492,6 +509,10 @@ build_types(struct mdp *m, const struct idx *x, bool outputs)
 						       m->doc, &it->blk.u.para)
 					     : "";
 			e->pos = it->pos;
+			if (it->blk.kind == HELP_BLOCK_PARA)
+				e->heading_ext = (struct help_heading_ext){
+					it->blk.ext, it->blk.ext
+				};
 			from += it->blk.kind == HELP_BLOCK_PARA;
 		}
 		e->name = sn == nparts && sv[i].name
@@ -511,15 +532,20 @@ build_types(struct mdp *m, const struct idx *x, bool outputs)
 
 /* ---------- RELATED LINKS ---------- */
 
-static struct help_pos
-link_pos_of(struct mdp *m, const char *url, struct help_pos fallback)
+/* Where the link node with this target was, and its extents. */
+static void
+link_place(struct mdp *m, const char *url, struct help_pos fallback,
+	   struct help_link *l)
 {
+	l->pos = fallback;
 	for (size_t i = m->lpos_next; i < m->nlpos; i++)
-		if (m->lpos[i].url == url) {
+		if (m->lpos[i].target == url) {
 			m->lpos_next = i + 1;
-			return m->lpos[i].pos;
+			l->pos = m->lpos[i].pos;
+			l->ext = m->lpos[i].ext;
+			l->target_ext = m->lpos[i].target_ext;
+			return;
 		}
-	return fallback;
 }
 
 struct linkvec {
@@ -547,7 +573,7 @@ links_in_inline(struct mdp *m, const struct help_inline *in,
 		memset(l, 0, sizeof(*l));
 		l->text = trim_dup(m->a, help_inline_plain(m->doc, &text));
 		l->target = url;
-		l->pos = link_pos_of(m, url, pos);
+		link_place(m, url, pos, l);
 	}
 }
 

@@ -529,6 +529,130 @@ TEST(swedish_sections_without_source)
 	}
 }
 
+/* ---------- source extents ---------- */
+
+/* A link's bytes look like a link; its target's are the target as
+ * written, or the label of a reference link. */
+static bool
+link_fits(const struct help_doc *d, const struct help_inline_link *l)
+{
+	const char *s = d->source;
+	struct help_extent x = l->ext, t = l->target_ext;
+	size_t n = t.end - t.start;
+	if (x.end - x.start < 2 || (s[x.start] != '[' && s[x.start] != '<') ||
+	    !strchr(")]>", s[x.end - 1]))
+		return false;
+	if (strlen(l->target) == n && memcmp(s + t.start, l->target, n) == 0)
+		return true;
+	if (t.start > 0 && s[t.start - 1] == '[' && s[t.end] == ']')
+		return true;
+	return memchr(s + t.start, '\\', n) || memchr(s + t.start, '&', n);
+}
+
+/* A fence at the left margin of an LF page keeps its text verbatim. */
+static bool
+margin_code_verbatim(const struct help_doc *d, const struct help_blocks *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		const struct help_block *k = &b->v[i];
+		uint32_t at = k->ext.start;
+		if (k->kind == HELP_BLOCK_CODE && !k->u.code.verbatim &&
+		    d->source[at] == '`' &&
+		    (at == 0 || d->source[at - 1] == '\n'))
+			return false;
+	}
+	return true;
+}
+
+static size_t nlinks_checked;
+
+static bool
+extents_hold(const char *where, const struct help_doc *d)
+{
+	strbuf_reset(&why);
+	if (!help_doc_check_extents(d, &why))
+		goto bad;
+	for (size_t i = 0; i < d->ninline_links; i++)
+		if (!link_fits(d, &d->inline_links[i])) {
+			strbuf_addf(&why, "%u:%u: link bytes do not fit",
+				    (unsigned)d->inline_links[i].pos.line,
+				    (unsigned)d->inline_links[i].pos.col);
+			goto bad;
+		}
+	bool lf = memchr(d->source, '\r', d->source_len) == NULL;
+	bool verbatim = !lf || (margin_code_verbatim(d, &d->description) &&
+				margin_code_verbatim(d, &d->notes));
+	for (size_t i = 0; lf && i < d->nexamples; i++)
+		verbatim = verbatim &&
+			   margin_code_verbatim(d, &d->examples[i].body);
+	for (size_t i = 0; lf && i < d->nparts; i++)
+		verbatim =
+			verbatim && margin_code_verbatim(d, &d->parts[i].body);
+	for (size_t i = 0; lf && i < d->nsyntax; i++)
+		verbatim = verbatim && d->syntax[i].verbatim;
+	if (!verbatim) {
+		strbuf_addstr(&why, "code at the margin is not verbatim");
+		goto bad;
+	}
+	nlinks_checked += d->ninline_links;
+	return true;
+bad:
+	tap_cur_failed = 1;
+	printf("# %s: %s\n", where, why.buf);
+	return false;
+}
+
+/* Parses every page in the culture folders under dir; counts them. */
+static size_t
+check_tree(const char *dir, int depth, size_t *found)
+{
+	DIR *d = depth < 4 ? opendir(dir) : NULL;
+	struct dirent *e;
+	size_t ok = 0;
+	while (d && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *path = xasprintf("%s/%s", dir, e->d_name);
+		struct stat st;
+		size_t n = strlen(e->d_name);
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			ok += check_tree(path, depth + 1, found);
+		} else if (depth > 0 && n > 3 &&
+			   strcmp(e->d_name + n - 3, ".md") == 0) {
+			struct page pg = { .rel = e->d_name, .path = path };
+			struct help_doc *doc = parse(&pg, NULL, NULL);
+			(*found)++;
+			ok += doc && extents_hold(path, doc);
+			help_doc_free(doc);
+		}
+		free(path);
+	}
+	if (d)
+		closedir(d);
+	return ok;
+}
+
+TEST(every_page_passes_the_extent_check)
+{
+	size_t total = 0, found = 0;
+	for (int loc = 0; loc < NLOC; loc++)
+		for (size_t i = 0; i < npages[loc]; i++) {
+			const struct page *pg = &pages[loc][i];
+			struct help_doc *d = parse(pg, NULL, locales[loc]);
+			total += d && extents_hold(pg->rel, d);
+			help_doc_free(d);
+		}
+	check_int(total, ==, 376);
+	char *schema = xasprintf("%s/../schema-2024-05-01", corpus);
+	size_t schema_ok = check_tree(schema, 0, &found);
+	free(schema);
+	check_int(found, >, 0);
+	check_int(schema_ok, ==, found);
+	check_int(nlinks_checked, >, 0);
+	printf("# %zu corpus and %zu schema pages, %zu inline links\n", total,
+	       schema_ok, nlinks_checked);
+}
+
 int
 main(void)
 {
@@ -553,6 +677,7 @@ main(void)
 	RUN(real_damage_is_reported);
 	RUN(swedish_pages_match_their_source);
 	RUN(swedish_sections_without_source);
+	RUN(every_page_passes_the_extent_check);
 	for (int loc = 0; loc < NLOC; loc++) {
 		for (size_t i = 0; i < npages[loc]; i++) {
 			free(pages[loc][i].rel);

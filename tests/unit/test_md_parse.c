@@ -45,6 +45,13 @@ parse_opt(const char *md, size_t len, const struct md_parse_options *o)
 		printf("# help_doc_check: %s\n", help_doc_check(d));
 		tap_cur_failed = 1;
 	}
+	struct strbuf why = STRBUF_INIT;
+	strbuf_init(&why);
+	if (d && !help_doc_check_extents(d, &why)) {
+		printf("# help_doc_check_extents: %s\n", why.buf);
+		tap_cur_failed = 1;
+	}
+	strbuf_release(&why);
 	return d;
 }
 
