@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
+#include <unicode/utf16.h>
 #include <unicode/ustring.h>
 
 #include "utf8.h"
@@ -137,6 +139,49 @@ utf8_decode_all(const char *s, size_t *n)
 
 /* ---- wildcards ---- */
 
+/*
+ * The code points a pattern or a text is compared by: NFC, so that a
+ * decomposed file name meets a composed pattern, then simple case folding
+ * of each code point, so that every character stays one character for ?
+ * and [ ].  At most FOLD_MAX bytes are looked at.
+ */
+static int32_t *
+wc_fold_points(const char *s, size_t *n)
+{
+	size_t len = strnlen(s, FOLD_MAX), k = 0;
+	bool ascii = true;
+	int32_t *cp;
+
+	for (size_t i = 0; i < len && ascii; i++)
+		ascii = (unsigned char)s[i] < 0x80;
+	if (ascii) {
+		cp = xmalloc((len + 1) * sizeof(*cp));
+		for (size_t i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)s[i];
+			cp[i] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+		}
+		*n = len;
+		return cp;
+	}
+
+	UErrorCode st = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+	int32_t un;
+	UChar *u = utf16_from_utf8(s, len, &un);
+
+	if (U_SUCCESS(st))
+		u = normalize(nfc, u, un, &un);
+	cp = xmalloc(((size_t)un + 1) * sizeof(*cp));
+	for (int32_t i = 0; i < un;) {
+		UChar32 c;
+		U16_NEXT(u, i, un, c);
+		cp[k++] = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+	}
+	free(u);
+	*n = k;
+	return cp;
+}
+
 static void
 wc_push(struct wildcard *w, enum wc_kind kind, int32_t cp)
 {
@@ -191,10 +236,14 @@ wc_parse_class(struct wildcard *w, const int32_t *p, size_t i, size_t end)
 	}
 }
 
-/* PowerShell wildcards: * ? [abc] [a-z], backtick escapes. */
-static void
-wc_compile(struct wildcard *w, const int32_t *p, size_t n)
+void
+wildcard_compile(struct wildcard *w, const char *pattern)
 {
+	size_t n;
+	int32_t *p = wc_fold_points(pattern, &n);
+	/* Once a '[' finds no ']', no later one can: scanning stays linear. */
+	bool closable = true;
+
 	memset(w, 0, sizeof(*w));
 	for (size_t i = 0; i < n; i++) {
 		size_t end;
@@ -204,15 +253,18 @@ wc_compile(struct wildcard *w, const int32_t *p, size_t n)
 			wc_push(w, WC_ANY, 0);
 		} else if (p[i] == '`' && i + 1 < n) {
 			wc_push(w, WC_LIT, p[++i]);
-		} else if (p[i] == '[' &&
+		} else if (p[i] == '[' && closable &&
 			   (end = wc_class_end(p, n, i + 1)) < n) {
 			wc_parse_class(w, p, i + 1, end);
 			i = end;
 		} else {
-			/* An unclosed '[' is taken literally. */
+			if (p[i] == '[')
+				closable = false;
+			/* An unclosed '[' and a trailing '`' are literal. */
 			wc_push(w, WC_LIT, p[i]);
 		}
 	}
+	free(p);
 }
 
 void
@@ -220,6 +272,7 @@ wildcard_release(struct wildcard *w)
 {
 	free(w->tok);
 	free(w->rng);
+	memset(w, 0, sizeof(*w));
 }
 
 static bool
@@ -267,21 +320,11 @@ wc_match(const struct wildcard *w, const int32_t *s, size_t n)
 	return p == w->ntok;
 }
 
-void
-wildcard_compile_folded(struct wildcard *w, const char *folded_pattern)
-{
-	size_t n;
-	int32_t *cp = utf8_decode_all(folded_pattern, &n);
-
-	wc_compile(w, cp, n);
-	free(cp);
-}
-
 bool
-wildcard_match_compiled(const struct wildcard *w, const char *folded)
+wildcard_match(const struct wildcard *w, const char *text)
 {
 	size_t n;
-	int32_t *cp = utf8_decode_all(folded, &n);
+	int32_t *cp = wc_fold_points(text, &n);
 	bool ok = wc_match(w, cp, n);
 
 	free(cp);
@@ -291,14 +334,23 @@ wildcard_match_compiled(const struct wildcard *w, const char *folded)
 bool
 wildcard_match_folded(const char *pattern, const char *text)
 {
-	char *fp = fold_case(pattern), *ft = fold_case(text);
 	struct wildcard w;
 	bool ok;
 
-	wildcard_compile_folded(&w, fp);
-	ok = wildcard_match_compiled(&w, ft);
+	wildcard_compile(&w, pattern);
+	ok = wildcard_match(&w, text);
 	wildcard_release(&w);
-	free(fp);
-	free(ft);
 	return ok;
+}
+
+bool
+wildcard_has_wildcard(const char *pattern)
+{
+	for (const char *p = pattern; *p; p++) {
+		if (*p == '`' && p[1])
+			p++;
+		else if (*p == '*' || *p == '?' || *p == '[')
+			return true;
+	}
+	return false;
 }

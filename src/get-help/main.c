@@ -2,8 +2,8 @@
 /*
  * get-help: PowerShell-style help for a command or about_ topic, read from
  * platyPS markdown pages in the user's language.  This file only handles
- * the command line and wires the stages together: lookup (lookup.c),
- * parsing (md_parse.c) and rendering (render_text.c, render_json.c).
+ * the command line and the output: the help query (lookup/query.c) finds
+ * and parses the page; render_text.c and render_json.c show it.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -11,21 +11,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "buildtree.h"
 #include "config.h"
 #include "culture.h"
-#include "diag.h"
 #include "exitcodes.h"
 #include "i18n.h"
 #include "lookup.h"
-#include "md_parse.h"
+#include "query.h"
 #include "render_json.h"
 #include "render_text.h"
 #include "strbuf.h"
+#include "term.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -356,16 +355,12 @@ static size_t
 output_width(const struct options *o)
 {
 	long w = -1;
-	if (o->width >= 0) {
+	if (o->width >= 0)
 		w = o->width;
-	} else {
-		struct winsize ws;
-		if (isatty(STDOUT_FILENO) &&
-		    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col)
-			w = ws.ws_col;
-		else if (getenv("COLUMNS"))
-			w = strtol(getenv("COLUMNS"), NULL, 10);
-	}
+	else if (term_columns(STDOUT_FILENO))
+		w = (long)term_columns(STDOUT_FILENO);
+	else if (getenv("COLUMNS"))
+		w = strtol(getenv("COLUMNS"), NULL, 10);
 	if (w <= 0)
 		return 0;
 	return w < MIN_WIDTH ? MIN_WIDTH : (size_t)w;
@@ -375,63 +370,17 @@ output_width(const struct options *o)
 
 struct session {
 	struct options opt;
-	struct culture_list user, chain;
+	struct culture_list user;
 	struct root_list roots;
-	struct topic_index index;
 	size_t width;
 };
 
 static void
 session_release(struct session *s)
 {
-	topic_index_release(&s->index);
 	root_list_release(&s->roots);
-	culture_list_release(&s->chain);
 	culture_list_release(&s->user);
 	free(s->opt.paths);
-}
-
-static bool
-same_language(const char *a, const char *b)
-{
-	size_t la = strcspn(a, "-_"), lb = strcspn(b, "-_");
-	return la == lb && strncasecmp(a, b, la) == 0;
-}
-
-static struct help_doc *
-parse_page(const char *path, const char *culture, const struct help_doc *source,
-	   bool report_all)
-{
-	struct diag_ctx dx;
-	diag_init(&dx, path);
-	dx.threshold = report_all ? DIAGL_STYLE : DIAGL_ERROR;
-	struct md_parse_options mo = { .path = path,
-				       .culture = culture,
-				       .source = source };
-	return md_parse_file(path, &mo, &dx);
-}
-
-/* The en-US page a translation came from, to repair damaged names. */
-static struct help_doc *
-parse_source_page(struct session *s, const struct topic *t)
-{
-	if (strcasecmp(t->culture, "en-US") == 0)
-		return NULL;
-	const struct topic *src = topic_index_in_culture(&s->index, t, "en-US");
-	if (src == NULL)
-		return NULL;
-	return parse_page(src->path, src->culture, NULL, false);
-}
-
-static char *
-fallback_note(const struct session *s, const struct topic *t)
-{
-	if (s->user.n == 0 || same_language(s->user.v[0], t->culture))
-		return NULL;
-	/* TRANSLATORS: 1: the culture asked for, 2: the topic, 3: the
-	   culture of the page shown instead. */
-	return xasprintf(_("Note: no %s help was found for %s; showing %s."),
-			 s->user.v[0], t->name, t->culture);
 }
 
 static int
@@ -501,39 +450,17 @@ render_doc(struct session *s, const struct help_doc *doc, const char *note)
 }
 
 static int
-show_topic(struct session *s, const struct topic *t)
+show_page(struct session *s, const struct lookup_result *r)
 {
-	struct help_doc *source = parse_source_page(s, t);
-	struct help_doc *doc =
-		parse_page(t->path, t->culture, source, s->opt.diagnostics);
-	int rc = EXIT_BAD_INPUT;
-	if (doc) {
-		char *note = fallback_note(s, t);
-		rc = render_doc(s, doc, note);
-		free(note);
-	}
-	help_doc_free(doc);
-	help_doc_free(source);
+	char *note = lookup_fallback_note(r);
+	int rc = render_doc(s, r->doc, note);
+	free(note);
 	return rc;
-}
-
-static const char *
-category_name(enum topic_category c)
-{
-	switch (c) {
-	case TOPIC_COMMAND:
-		return "Cmdlet";
-	case TOPIC_ABOUT:
-		return "HelpFile";
-	case TOPIC_MODULE:
-		return "Module";
-	}
-	return "";
 }
 
 /* Several topics matched: the Name / Category / Module / Synopsis table. */
 static int
-show_table(struct session *s, const struct topic **found, size_t n)
+show_table(struct session *s, const struct lookup_result *r)
 {
 	if (s->opt.online) {
 		print_error(_("Multiple Help topics were found. Use only one "
@@ -541,55 +468,34 @@ show_table(struct session *s, const struct topic **found, size_t n)
 			    "Online");
 		return EXIT_USAGE;
 	}
-	struct render_topic_row *rows = xcalloc(n, sizeof(*rows));
-	struct help_doc **docs = xcalloc(n, sizeof(*docs));
-	for (size_t i = 0; i < n; i++) {
-		const struct topic *t = found[i];
-		docs[i] = parse_page(t->path, t->culture, NULL, false);
-		const char *synopsis = "";
-		if (docs[i]) {
-			const struct help_blocks *b =
-				t->category == TOPIC_COMMAND
-					? &docs[i]->synopsis
-					: &docs[i]->short_description;
-			synopsis = help_blocks_first_text(docs[i], b);
-		}
-		/* Pages directly in a culture folder name their module in
-		 * the front matter. */
-		const char *module = t->module;
-		if (module == NULL && docs[i] && docs[i]->module)
-			module = docs[i]->module;
-		rows[i] = (struct render_topic_row){ t->name,
-						     category_name(t->category),
-						     module ? module : "",
-						     synopsis };
+	struct render_topic_row *rows = xcalloc(r->nrows, sizeof(*rows));
+	for (size_t i = 0; i < r->nrows; i++) {
+		const struct lookup_row *row = &r->rows[i];
+		rows[i] =
+			(struct render_topic_row){ row->name, row->category,
+						   row->module, row->synopsis };
 	}
 	struct strbuf out = STRBUF_INIT;
 	strbuf_init(&out);
-	render_topic_table(rows, n, s->width, &out);
+	render_topic_table(rows, r->nrows, s->width, &out);
 	fwrite(out.buf, 1, out.len, stdout);
 	strbuf_release(&out);
-	for (size_t i = 0; i < n; i++)
-		help_doc_free(docs[i]);
-	free(docs);
 	free(rows);
 	return EXIT_OK;
 }
 
 static int
-report_not_found(struct session *s, const char *name)
+report_not_found(struct session *s, const struct lookup_result *r,
+		 const char *name)
 {
 	print_error(_("no help topic matches '%s'"), name);
-	const struct topic **near;
-	size_t n = topic_index_suggest(&s->index, name, 5, &near);
-	if (n) {
+	if (r->nsuggestions) {
 		fprintf(stderr, "%s\n",
 			Q_("The most similar topic is",
-			   "The most similar topics are", n));
-		for (size_t i = 0; i < n; i++)
-			fprintf(stderr, "    %s\n", near[i]->name);
+			   "The most similar topics are", r->nsuggestions));
+		for (size_t i = 0; i < r->nsuggestions; i++)
+			fprintf(stderr, "    %s\n", r->suggestions[i]);
 	}
-	free(near);
 	if (s->roots.n == 0)
 		fprintf(stderr,
 			_("%s: no help roots: use --path or PSHELP_PATH\n"),
@@ -597,62 +503,9 @@ report_not_found(struct session *s, const char *name)
 	return EXIT_NOT_FOUND;
 }
 
-static bool
-has_wildcard(const char *name)
-{
-	return strpbrk(name, "*?[") != NULL;
-}
-
-static void
-build_index(struct session *s, const char *only_name)
-{
-	topic_index_release(&s->index);
-	topic_index_build_named(&s->index, (const char *const *)s->roots.v,
-				s->roots.n, &s->chain, only_name);
-}
-
-static int
-show_name(struct session *s, const char *name)
-{
-	const struct topic **found = NULL;
-	size_t n = 0;
-	int rc;
-
-	/* Most lookups name one topic exactly: index only that name first. */
-	if (!has_wildcard(name)) {
-		build_index(s, name);
-		n = topic_index_find(&s->index, name, &found);
-	}
-	if (n == 0) {
-		free(found);
-		build_index(s, NULL);
-		n = topic_index_find(&s->index, name, &found);
-	}
-	if (n == 0)
-		rc = report_not_found(s, name);
-	else if (n == 1)
-		rc = show_topic(s, found[0]);
-	else
-		rc = show_table(s, found, n);
-	free(found);
-	return rc;
-}
-
-static int
-show_file(struct session *s, const char *path)
-{
-	struct help_doc *doc = parse_page(path, NULL, NULL, s->opt.diagnostics);
-	if (doc == NULL)
-		return EXIT_BAD_INPUT;
-	int rc = render_doc(s, doc, NULL);
-	help_doc_free(doc);
-	return rc;
-}
-
 static int
 run(struct session *s)
 {
-	culture_chain(&s->user, &s->chain);
 	/* From the build tree, the project's pages stand in for the
 	 * installed ones. */
 	char *build = build_tree_path("meson-private");
@@ -661,9 +514,36 @@ run(struct session *s)
 					 : PSHELP_HELP_DATADIR);
 	free(build);
 	s->width = output_width(&s->opt);
-	if (s->opt.file)
-		return show_file(s, s->opt.file);
-	return show_name(s, s->opt.name ? s->opt.name : DEFAULT_TOPIC);
+
+	const char *name = s->opt.name ? s->opt.name : DEFAULT_TOPIC;
+	struct lookup_request rq = {
+		.name = name,
+		.file = s->opt.file,
+		.user = &s->user,
+		.roots = (const char *const *)s->roots.v,
+		.nroots = s->roots.n,
+		.diagnostics = s->opt.diagnostics ? LOOKUP_DIAG_ALL
+						  : LOOKUP_DIAG_ERRORS,
+		.max_suggestions = 5,
+	};
+	struct lookup_result r;
+	int rc;
+	switch (lookup_query(&rq, &r)) {
+	case LOOKUP_PAGE:
+		rc = show_page(s, &r);
+		break;
+	case LOOKUP_TOPICS:
+		rc = show_table(s, &r);
+		break;
+	case LOOKUP_NOT_FOUND:
+		rc = report_not_found(s, &r, name);
+		break;
+	default:
+		rc = EXIT_BAD_INPUT; /* the parser said why */
+		break;
+	}
+	lookup_result_release(&r);
+	return rc;
 }
 
 int

@@ -515,15 +515,15 @@ match_exact(const struct topic_index *idx, const char *folded, struct ranked *r)
 }
 
 static size_t
-match_wildcard(const struct topic_index *idx, const char *folded,
+match_wildcard(const struct topic_index *idx, const char *pattern,
 	       struct ranked *r)
 {
 	struct wildcard w;
 	size_t n = 0;
 
-	wildcard_compile_folded(&w, folded);
+	wildcard_compile(&w, pattern);
 	for (size_t i = 0; i < idx->n; i++)
-		if (wildcard_match_compiled(&w, idx->v[i].folded))
+		if (wildcard_match(&w, idx->v[i].name))
 			r[n++].t = &idx->v[i];
 	wildcard_release(&w);
 	return n;
@@ -560,8 +560,8 @@ topic_index_find(const struct topic_index *idx, const char *name,
 	folded = fold_case(name);
 	r = xcalloc(idx->n, sizeof(*r));
 	n = match_exact(idx, folded, r);
-	if (n == 0 && strpbrk(name, "*?[") != NULL)
-		n = match_wildcard(idx, folded, r);
+	if (n == 0 && wildcard_has_wildcard(name))
+		n = match_wildcard(idx, name, r);
 	else if (n == 0)
 		n = match_decorated(idx, folded, r);
 	free(folded);

@@ -5,13 +5,9 @@
 
 #include <stdbool.h>
 
-struct meta_command;
 struct rt_context;
 
 /* Get-Help for the evaluator (a psh_help_fn); paged: through $PAGER. */
 int psh_get_help(struct rt_context *ctx, bool paged, void *cookie);
-
-/* PowerShell's partial help of a command without a page (caller frees). */
-char *psh_partial_help(const struct meta_command *c);
 
 #endif

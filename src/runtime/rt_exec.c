@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
 /* Helpers shared by the command handlers (see rt_exec.h). */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +8,7 @@
 #include "i18n.h"
 #include "rt_exec.h"
 #include "session.h"
+#include "wildcard.h"
 #include "xalloc.h"
 
 #define RT_EXEC_CONFIGURATION "Microsoft.PowerShell"
@@ -70,40 +70,6 @@ elements(struct rt_value *const *one, size_t *n)
 }
 
 static bool
-glob_match(const char *pat, const char *s)
-{
-	/* Case-insensitive * and ? wildcards, iterative with one backtrack
-	   point: linear in practice, never exponential. */
-	const char *star = NULL, *back = NULL;
-
-	while (*s) {
-		if (*pat == '*') {
-			star = pat++;
-			back = s;
-		} else if (*pat == '?' ||
-			   (*pat && tolower((unsigned char)*pat) ==
-					    tolower((unsigned char)*s))) {
-			pat++;
-			s++;
-		} else if (star) {
-			pat = star + 1;
-			s = ++back;
-		} else {
-			return false;
-		}
-	}
-	while (*pat == '*')
-		pat++;
-	return *pat == '\0';
-}
-
-bool
-rt_exec_glob(const char *pat, const char *s)
-{
-	return glob_match(pat, s);
-}
-
-static bool
 selector_matches(const char *param, const struct rt_value *key,
 		 struct rt_session *s)
 {
@@ -116,7 +82,7 @@ selector_matches(const char *param, const struct rt_value *key,
 		return key->kind == RT_VAL_INT && key->u.i == session_id(s);
 	text = rt_value_to_string(key);
 	if (strcmp(param, "Name") == 0)
-		hit = glob_match(text, session_name(s));
+		hit = wildcard_match_folded(text, session_name(s));
 	else
 		hit = strcasecmp(text, session_instance_id(s)) == 0;
 	free(text);
@@ -134,7 +100,7 @@ report_unmatched(struct rt_context *ctx, const char *param,
 			      _("The remote session with the session ID "
 				"%s is not available."),
 			      text);
-	else if (strcmp(param, "Name") == 0 && !strpbrk(text, "*?"))
+	else if (strcmp(param, "Name") == 0 && !wildcard_has_wildcard(text))
 		rt_exec_error(ctx,
 			      _("The remote session with the name %s is "
 				"not available."),
@@ -235,7 +201,7 @@ rt_exec_configuration_matches(struct rt_context *ctx, struct rt_session *s)
 {
 	const char *c = rt_exec_string(ctx, "ConfigurationName");
 
-	return c == NULL || glob_match(c, session_configuration(s));
+	return c == NULL || wildcard_match_folded(c, session_configuration(s));
 }
 
 int

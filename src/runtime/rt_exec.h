@@ -85,9 +85,6 @@ int rt_exec_check_configuration(struct rt_context *ctx);
 bool rt_exec_configuration_matches(struct rt_context *ctx,
 				   struct rt_session *s);
 
-/* Case-insensitive * and ? wildcard match. */
-bool rt_exec_glob(const char *pattern, const char *s);
-
 /*
  * The PSSessions a -Session/-Id/-Name/-InstanceId/-ComputerName
  * selection names among list[0, n): calls fn for each and reports

@@ -183,6 +183,45 @@ def invoke_tests():
     test("temporary sessions are gone", wait_no_endpoints(), endpoints())
 
 
+def session_names(table):
+    """The Name column of a Get-PSSession table."""
+    return [line.split()[1] for line in table.splitlines()
+            if line[:4].strip().isdigit()]
+
+
+def wildcard_tests():
+    made = "".join("$null = New-PSSession Server01 -Name '%s'\n" % n
+                   for n in ("Sa1", "SB2", "Sc3", "W*x", "Wyx", "SÄLJ"))
+    out, err, rc = psh(made + "Get-PSSession -Name 'S[ab]*'\n"
+                       "Write-Output NEXT\n"
+                       "Get-PSSession -Name 'W`*x'\n"
+                       "Write-Output NEXT\n"
+                       "Get-PSSession -Name 'W?x'\n"
+                       "Write-Output NEXT\n"
+                       "Get-PSSession -Name 'sä*'\n"
+                       "Write-Output NEXT\n"
+                       "Get-PSSession -Name 'Q`*'\n"
+                       "Get-PSSession | Remove-PSSession")
+    parts = out.split("NEXT\n")
+    got = [session_names(p) for p in parts]
+    test("Get-PSSession -Name 'S[ab]*': a set, any case",
+         len(got) == 5 and got[0] == ["Sa1", "SB2"], repr((out, err)))
+    test("Get-PSSession -Name 'W`*x': a backtick-escaped star is a star",
+         len(got) == 5 and got[1] == ["W*x"], repr(got))
+    test("Get-PSSession -Name 'W?x': ? is any one character",
+         len(got) == 5 and got[2] == ["W*x", "Wyx"], repr(got))
+    test("Get-PSSession -Name 'sä*': Unicode case folding",
+         len(got) == 5 and got[3] == ["SÄLJ"], repr(got))
+    test("an escaped pattern without a match is a missing name",
+         err == "Get-PSSession: The remote session with the "
+         "name Q`* is not available.\n", repr(err))
+    test("wildcard sessions are gone", wait_no_endpoints(), endpoints())
+    out, err, rc = psh("Get-Command -Name 'get-ps[s]ession','[ei]x*'")
+    test("Get-Command -Name with sets", rc == 0 and
+         "Get-PSSession" in out and "Exit-PSSession" in out and
+         "Enter-PSSession" not in out, repr((out, err)))
+
+
 def wait_no_endpoints():
     for _ in range(100):
         if not endpoints():
@@ -258,6 +297,107 @@ def help_tests():
          and "Cmdlet      Remove-PSSession" in out, repr(out))
 
 
+WIDGET_EN = """---
+Module Name: Tailspin.Test
+title: Set-Widget
+---
+
+# Set-Widget
+
+## SYNOPSIS
+Sets a widget.
+
+## SYNTAX
+
+```
+Set-Widget [-Subsystem] <String> [<CommonParameters>]
+```
+
+## PARAMETERS
+
+### -Subsystem
+
+The subsystem.
+
+```yaml
+Type: System.String
+Parameter Sets: (All)
+Aliases:
+
+Required: True
+Position: 0
+Default value: None
+Accept pipeline input: False
+Accept wildcard characters: False
+```
+"""
+
+# A machine translation that split the parameter's name in two.
+WIDGET_SV = (WIDGET_EN.replace("## SYNOPSIS\nSets a widget.",
+                               "## SAMMANFATTNING\nAnger en widget.")
+             .replace("## PARAMETERS", "## PARAMETRAR")
+             .replace("### -Subsystem", "### -Under system")
+             .replace("The subsystem.", "Delsystemet."))
+
+MODULE_EN = """---
+Module Name: Tailspin.Test
+title: Tailspin.Test
+---
+
+# Tailspin.Test Module
+
+## Description
+Widgets for tests.
+"""
+
+
+def help_fixture():
+    """A help root: Set-Widget in en-US and sv-SE, Set-WidgetColor, and
+    the module's own page."""
+    root = os.path.join(RT, "widget-help")
+    pages = {
+        ("en-US", "Set-Widget"): WIDGET_EN,
+        ("sv-SE", "Set-Widget"): WIDGET_SV,
+        ("en-US", "Set-WidgetColor"): WIDGET_EN.replace(
+            "Set-Widget", "Set-WidgetColor").replace(
+            "Sets a widget.", "Sets a widget's colour."),
+        ("en-US", "Tailspin.Test"): MODULE_EN,
+    }
+    for (culture, name), text in pages.items():
+        folder = os.path.join(root, culture, "Tailspin.Test")
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, name + ".md"), "w") as f:
+            f.write(text)
+    return root
+
+
+def shared_query_tests():
+    root = help_fixture()
+    sv = dict(ENV, PSHELP_PATH=root, LC_ALL="", LANG="sv_SE.UTF-8",
+              LANGUAGE="sv_SE")
+    out, err, rc = psh("Get-Help Set-Widget -Full", env=sv)
+    test("Get-Help repairs a translated name from the en-US source",
+         rc == 0 and "    -Subsystem <String>\n        Delsystemet." in out
+         and "-Under system" not in out.split("PARAMETRAR")[-1], repr(out))
+    de = dict(sv, LANG="de_DE.UTF-8", LANGUAGE="de_DE")
+    out, err, rc = psh("Get-Help Set-Widget", env=de)
+    test("Get-Help notes the fallback to en-US", rc == 0 and out.startswith(
+        "\nNote: no de-DE help was found for Set-Widget; showing en-US.\n"),
+         repr(out[:200]))
+    en = dict(ENV, PSHELP_PATH=root)
+    out, err, rc = psh("Get-Help *t*", env=en)
+    test("Get-Help labels a module page Module", rc == 0 and
+         "\nTailspin.Test   Module   Tailspin.Test\n" in out,
+         repr(out))
+    out, err, rc = psh("Get-Help widget", env=en)
+    test("several matches without a wildcard are a table", rc == 0 and
+         out.startswith("\nName ") and "Set-WidgetColor Cmdlet" in out,
+         repr(out))
+    out, err, rc = psh("Get-Help *t* -Category Cmdlet", env=en)
+    test("-Category Cmdlet leaves the module page out", rc == 0 and
+         "Set-Widget " in out and "Tailspin.Test   Module" not in out, repr(out))
+
+
 def misc_tests():
     out, err, rc = psh(None, args=("--metadata",))
     try:
@@ -274,7 +414,7 @@ def misc_tests():
 
 def main():
     for t in (binding_tests, status_tests, session_tests, invoke_tests, kill_test,
-              help_tests, misc_tests):
+              wildcard_tests, help_tests, shared_query_tests, misc_tests):
         try:
             t()
         except Exception as e:  # a crashed group is one failure

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Unit tests for lookup.c: help roots, the topic index over fixture roots
- * made in a temporary folder, name matching, suggestions, case folding,
- * and the real corpus when $PSHELP_SHARED has it.
+ * Unit tests for lookup.c and query.c: help roots, the topic index over
+ * fixture roots made in a temporary folder, name matching, suggestions,
+ * case folding, the help query, and the real corpus when $PSHELP_SHARED
+ * has it.
  */
 #include <dirent.h>
 #include <fcntl.h>
@@ -18,6 +19,7 @@
 
 #include "culture.h"
 #include "lookup.h"
+#include "query.h"
 #include "strbuf.h"
 #include "tap.h"
 #include "xalloc.h"
@@ -742,6 +744,192 @@ TEST(real_corpus)
 	free(root);
 }
 
+/* ---- the help query ---- */
+
+static void
+write_page(const char *rel, const char *text)
+{
+	char *p = fx(rel);
+	FILE *f;
+
+	page(rel);
+	f = fopen(p, "w");
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+	free(p);
+}
+
+#define WIDGET_EN                                                              \
+	"---\nModule Name: Q.Mod\ntitle: Set-Widget\n---\n\n# Set-Widget\n\n"  \
+	"## SYNOPSIS\nSets a widget.\n\n## SYNTAX\n\n```\nSet-Widget "         \
+	"[-Subsystem] <String>\n```\n\n## PARAMETERS\n\n### -Subsystem\n\n"    \
+	"The subsystem.\n\n```yaml\nType: System.String\nParameter Sets: "     \
+	"(All)\nAliases:\n\nRequired: True\nPosition: 0\nDefault value: "      \
+	"None\nAccept pipeline input: False\nAccept wildcard characters: "     \
+	"False\n```\n"
+/* The translation split the parameter's name in two. */
+#define WIDGET_SV                                                              \
+	"---\nModule Name: Q.Mod\ntitle: Set-Widget\n---\n\n# Set-Widget\n\n"  \
+	"## SAMMANFATTNING\nAnger en widget.\n\n## PARAMETRAR\n\n"             \
+	"### -Under system\n\nDelsystemet.\n\n```yaml\nType: System.String\n"  \
+	"Parameter Sets: (All)\nAliases:\n\nRequired: True\nPosition: 0\n"     \
+	"Default value: None\nAccept pipeline input: False\nAccept wildcard "  \
+	"characters: False\n```\n"
+
+static void
+make_query_fixture(void)
+{
+	write_page("qroot/en-US/Q.Mod/Set-Widget.md", WIDGET_EN);
+	write_page("qroot/sv-SE/Q.Mod/Set-Widget.md", WIDGET_SV);
+	write_page("qroot/en-US/Q.Mod/Set-WidgetColor.md",
+		   "# Set-WidgetColor\n\n## SYNOPSIS\nColours a widget.\n");
+	write_page("qroot/en-US/Q.Mod/Q.Mod.md", "# Q.Mod Module\n");
+	write_page("qroot/en-US/Q.Mod/About/about_Widgets.md",
+		   "# about_Widgets\n\n## SHORT DESCRIPTION\nAll about "
+		   "widgets.\n\n## LONG DESCRIPTION\nMore.\n");
+}
+
+static enum lookup_outcome
+query(const char *name, const char *culture, unsigned categories,
+      struct lookup_result *r)
+{
+	struct culture_list user = { 0 };
+	char *root = fx("qroot");
+	const char *roots[] = { root };
+	struct lookup_request rq = { .name = name,
+				     .user = &user,
+				     .roots = roots,
+				     .nroots = 1,
+				     .categories = categories,
+				     .diagnostics = LOOKUP_DIAG_NONE,
+				     .max_suggestions = 3 };
+	enum lookup_outcome o;
+
+	culture_from_environment(culture, &user);
+	o = lookup_query(&rq, r);
+	culture_list_release(&user);
+	free(root);
+	return o;
+}
+
+TEST(query_translation_gets_its_source)
+{
+	struct lookup_result r;
+
+	check_int(query("set-widget", "sv-SE", 0, &r), ==, LOOKUP_PAGE);
+	check_str(r.name, "Set-Widget");
+	check_str(r.culture, "sv-SE");
+	check(r.source != NULL);
+	check(r.asked == NULL);
+	check(lookup_fallback_note(&r) == NULL);
+	check(r.doc && r.doc->nparams == 1);
+	if (r.doc && r.doc->nparams == 1)
+		check_str(r.doc->params[0].name, "Subsystem");
+	lookup_result_release(&r);
+	/* The en-US page itself has no source page. */
+	check_int(query("Set-Widget", "en-US", 0, &r), ==, LOOKUP_PAGE);
+	check(r.source == NULL);
+	lookup_result_release(&r);
+}
+
+TEST(query_fallback_note)
+{
+	struct lookup_result r;
+	char *note;
+
+	check_int(query("Set-Widget", "de-DE", 0, &r), ==, LOOKUP_PAGE);
+	check_str(r.culture, "en-US");
+	check_str(r.asked, "de-DE");
+	note = lookup_fallback_note(&r);
+	check_str(note, "Note: no de-DE help was found for Set-Widget; "
+			"showing en-US.");
+	free(note);
+	lookup_result_release(&r);
+}
+
+TEST(query_topic_table_rows)
+{
+	struct lookup_result r;
+
+	check_int(query("*widget*", "en-US", 0, &r), ==, LOOKUP_TOPICS);
+	check_int(r.nrows, ==, 3);
+	if (r.nrows == 3) {
+		check_str(r.rows[0].name, "Set-Widget");
+		check_str(r.rows[0].category, "Cmdlet");
+		check_str(r.rows[0].module, "Q.Mod");
+		check_str(r.rows[0].synopsis, "Sets a widget.");
+		check_str(r.rows[1].name, "Set-WidgetColor");
+		check_str(r.rows[2].name, "about_Widgets");
+		check_str(r.rows[2].category, "HelpFile");
+		check_str(r.rows[2].synopsis, "All about widgets.");
+	}
+	lookup_result_release(&r);
+	check_int(query("q.*", "en-US", 0, &r), ==, LOOKUP_PAGE);
+	lookup_result_release(&r);
+	check_int(query("*", "en-US", 0, &r), ==, LOOKUP_TOPICS);
+	check_int(r.nrows, ==, 4);
+	for (size_t i = 0; i < r.nrows; i++)
+		if (strcmp(r.rows[i].name, "Q.Mod") == 0)
+			check_str(r.rows[i].category, "Module");
+	lookup_result_release(&r);
+	/* No wildcard, several names: PowerShell's *name* rule. */
+	check_int(query("widget", "en-US", 0, &r), ==, LOOKUP_TOPICS);
+	check_int(r.nrows, ==, 3);
+	lookup_result_release(&r);
+}
+
+TEST(query_category_filter)
+{
+	struct lookup_result r;
+
+	check_int(query("*widget*", "en-US", LOOKUP_ABOUT, &r), ==,
+		  LOOKUP_PAGE);
+	check_str(r.name, "about_Widgets");
+	lookup_result_release(&r);
+	check_int(query("*widget*", "en-US", LOOKUP_COMMANDS, &r), ==,
+		  LOOKUP_TOPICS);
+	check_int(r.nrows, ==, 2);
+	lookup_result_release(&r);
+	check_int(query("Set-Widget", "en-US", LOOKUP_ABOUT, &r), ==,
+		  LOOKUP_NOT_FOUND);
+	lookup_result_release(&r);
+}
+
+TEST(query_not_found_suggests)
+{
+	struct lookup_result r;
+
+	check_int(query("Set-Widgte", "en-US", 0, &r), ==, LOOKUP_NOT_FOUND);
+	check(r.nsuggestions >= 1);
+	if (r.nsuggestions >= 1)
+		check_str(r.suggestions[0], "Set-Widget");
+	lookup_result_release(&r);
+	check_int(query("zzz*", "en-US", 0, &r), ==, LOOKUP_NOT_FOUND);
+	lookup_result_release(&r);
+}
+
+TEST(query_file_and_unreadable)
+{
+	struct culture_list user = { 0 };
+	char *path = fx("qroot/en-US/Q.Mod/Set-Widget.md");
+	struct lookup_request rq = { .file = path,
+				     .user = &user,
+				     .diagnostics = LOOKUP_DIAG_NONE };
+	struct lookup_result r;
+
+	check_int(lookup_query(&rq, &r), ==, LOOKUP_PAGE);
+	check(r.doc && r.name == NULL && lookup_fallback_note(&r) == NULL);
+	lookup_result_release(&r);
+	free(path);
+	rq.file = path = fx("qroot/en-US/Q.Mod/Missing.md");
+	check_int(lookup_query(&rq, &r), ==, LOOKUP_UNREADABLE);
+	check(r.doc == NULL);
+	lookup_result_release(&r);
+	free(path);
+}
+
 static bool
 have_corpus(void)
 {
@@ -776,6 +964,13 @@ main(void)
 	RUN(suggestions_for_typos);
 	RUN(huge_names_are_harmless);
 	RUN(folding_is_locale_independent);
+	make_query_fixture();
+	RUN(query_translation_gets_its_source);
+	RUN(query_fallback_note);
+	RUN(query_topic_table_rows);
+	RUN(query_category_filter);
+	RUN(query_not_found_suggests);
+	RUN(query_file_and_unreadable);
 	if (have_corpus())
 		RUN(real_corpus);
 	else

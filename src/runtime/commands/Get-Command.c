@@ -7,6 +7,7 @@
 #include "i18n.h"
 #include "rt_exec.h"
 #include "session.h"
+#include "wildcard.h"
 #include "strbuf.h"
 #include "xalloc.h"
 #include "config.h"
@@ -51,7 +52,8 @@ name_selected(const struct rt_value *names, const char *name)
 		const struct rt_value *e = names->kind == RT_VAL_ARRAY
 						   ? names->u.array.v[i]
 						   : names;
-		if (e->kind == RT_VAL_STRING && rt_exec_glob(e->u.s, name))
+		if (e->kind == RT_VAL_STRING &&
+		    wildcard_match_folded(e->u.s, name))
 			return true;
 	}
 	return false;
@@ -71,8 +73,9 @@ rt_run_get_command(struct rt_context *ctx)
 		const char *dash = strchr(c->name, '-');
 		char *v =
 			xstrndup(c->name, dash ? (size_t)(dash - c->name) : 0);
-		bool ok = (!verb || rt_exec_glob(verb, v)) &&
-			  (!noun || rt_exec_glob(noun, dash ? dash + 1 : ""));
+		bool ok = (!verb || wildcard_match_folded(verb, v)) &&
+			  (!noun ||
+			   wildcard_match_folded(noun, dash ? dash + 1 : ""));
 		free(v);
 		for (const char *const *a = c->aliases; names && a && *a; a++)
 			if (name_selected(names, *a) && ++found)
@@ -81,7 +84,8 @@ rt_run_get_command(struct rt_context *ctx)
 			rt_exec_emit(ctx, command_info(c));
 	}
 	if (found == 0 && names && names->kind == RT_VAL_ARRAY &&
-	    names->u.array.n == 1 && !strpbrk(names->u.array.v[0]->u.s, "*?")) {
+	    names->u.array.n == 1 &&
+	    !wildcard_has_wildcard(names->u.array.v[0]->u.s)) {
 		rt_exec_error(ctx,
 			      _("The term '%s' is not recognized as a name "
 				"of a cmdlet, function, script file, or "

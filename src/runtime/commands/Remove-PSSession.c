@@ -7,6 +7,7 @@
 #include "i18n.h"
 #include "rt_exec.h"
 #include "session.h"
+#include "wildcard.h"
 
 static int
 remove_one(struct rt_context *ctx, struct rt_session *s)
@@ -33,7 +34,8 @@ remove_by_computer(struct rt_context *ctx, struct rt_value *cn,
 		for (size_t k = 0; k < m; k++) {
 			struct rt_value *e = rt_value_item(cn, k);
 			if (e->kind == RT_VAL_STRING &&
-			    rt_exec_glob(e->u.s, session_computer(list[i]))) {
+			    wildcard_match_folded(e->u.s,
+						  session_computer(list[i]))) {
 				rc |= remove_one(ctx, list[i]);
 				break;
 			}

@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: MIT */
+/* The help query shared by get-help and psh (see query.h). */
+#include "query.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "diag.h"
+#include "i18n.h"
+#include "md_parse.h"
+#include "wildcard.h"
+#include "xalloc.h"
+
+static void
+quiet_sink(void *cookie, const struct diag *d)
+{
+	(void)cookie;
+	(void)d;
+}
+
+/* The source page and table pages report errors only; the page shown
+   reports everything with LOOKUP_DIAG_ALL. */
+static struct help_doc *
+parse_page(const struct lookup_request *rq, const char *path,
+	   const char *culture, const struct help_doc *source, bool shown)
+{
+	struct diag_ctx dx;
+	struct md_parse_options mo = { .path = path,
+				       .culture = culture,
+				       .source = source };
+
+	diag_init(&dx, path);
+	dx.threshold = shown && rq->diagnostics == LOOKUP_DIAG_ALL
+			       ? DIAGL_STYLE
+			       : DIAGL_ERROR;
+	if (rq->diagnostics == LOOKUP_DIAG_NONE)
+		dx.sink = quiet_sink;
+	return md_parse_file(path, &mo, &dx);
+}
+
+static bool
+same_language(const char *a, const char *b)
+{
+	size_t la = strcspn(a, "-_"), lb = strcspn(b, "-_");
+	return la == lb && strncasecmp(a, b, la) == 0;
+}
+
+static unsigned
+category_bit(enum topic_category c)
+{
+	switch (c) {
+	case TOPIC_COMMAND:
+		return LOOKUP_COMMANDS;
+	case TOPIC_ABOUT:
+		return LOOKUP_ABOUT;
+	case TOPIC_MODULE:
+		return LOOKUP_MODULES;
+	}
+	return 0;
+}
+
+const char *
+lookup_category_label(enum topic_category c)
+{
+	switch (c) {
+	case TOPIC_COMMAND:
+		return "Cmdlet";
+	case TOPIC_ABOUT:
+		return "HelpFile";
+	case TOPIC_MODULE:
+		return "Module";
+	}
+	return "";
+}
+
+static size_t
+keep_categories(const struct lookup_request *rq, const struct topic **v,
+		size_t n)
+{
+	unsigned mask = rq->categories ? rq->categories : LOOKUP_ALL;
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (category_bit(v[i]->category) & mask)
+			v[k++] = v[i];
+	return k;
+}
+
+/* Indexes only `only` (NULL: every page) and finds rq->name in it. */
+static size_t
+find_in(const struct lookup_request *rq, struct lookup_result *r,
+	const char *only)
+{
+	size_t n;
+
+	topic_index_release(&r->index);
+	free(r->found);
+	r->found = NULL;
+	topic_index_build_named(&r->index, rq->roots, rq->nroots, &r->chain,
+				only);
+	n = topic_index_find(&r->index, rq->name, &r->found);
+	return keep_categories(rq, r->found, n);
+}
+
+static enum lookup_outcome
+show_page(const struct lookup_request *rq, struct lookup_result *r,
+	  const struct topic *t)
+{
+	const struct topic *src = NULL;
+
+	if (strcasecmp(t->culture, "en-US") != 0)
+		src = topic_index_in_culture(&r->index, t, "en-US");
+	/* The en-US page repairs names a translation damaged. */
+	if (src)
+		r->source =
+			parse_page(rq, src->path, src->culture, NULL, false);
+	r->doc = parse_page(rq, t->path, t->culture, r->source, true);
+	r->path = t->path;
+	r->name = t->name;
+	r->culture = t->culture;
+	if (rq->user && rq->user->n &&
+	    !same_language(rq->user->v[0], t->culture))
+		r->asked = xstrdup(rq->user->v[0]);
+	r->outcome = r->doc ? LOOKUP_PAGE : LOOKUP_UNREADABLE;
+	return r->outcome;
+}
+
+static void
+fill_row(const struct lookup_request *rq, struct lookup_result *r, size_t i)
+{
+	const struct topic *t = r->found[i];
+	struct help_doc *doc = parse_page(rq, t->path, t->culture, NULL, false);
+	const char *synopsis = "", *module = t->module;
+
+	if (doc) {
+		synopsis = help_blocks_first_text(
+			doc, t->category == TOPIC_COMMAND
+				     ? &doc->synopsis
+				     : &doc->short_description);
+		/* Pages directly in a culture folder name their module in
+		 * the front matter. */
+		if (module == NULL)
+			module = doc->module;
+	}
+	r->docs[i] = doc;
+	r->rows[i] = (struct lookup_row){ t->name,
+					  lookup_category_label(t->category),
+					  module ? module : "",
+					  synopsis ? synopsis : "" };
+}
+
+static enum lookup_outcome
+show_topics(const struct lookup_request *rq, struct lookup_result *r, size_t n)
+{
+	r->rows = xcalloc(n, sizeof(*r->rows));
+	r->docs = xcalloc(n, sizeof(*r->docs));
+	r->nrows = n;
+	for (size_t i = 0; i < n; i++)
+		fill_row(rq, r, i);
+	r->outcome = LOOKUP_TOPICS;
+	return r->outcome;
+}
+
+static enum lookup_outcome
+show_nothing(const struct lookup_request *rq, struct lookup_result *r)
+{
+	size_t n = topic_index_suggest(&r->index, rq->name, rq->max_suggestions,
+				       &r->near);
+
+	r->suggestions = n ? xcalloc(n, sizeof(*r->suggestions)) : NULL;
+	for (size_t i = 0; i < n; i++)
+		r->suggestions[i] = r->near[i]->name;
+	r->nsuggestions = n;
+	r->outcome = LOOKUP_NOT_FOUND;
+	return r->outcome;
+}
+
+static enum lookup_outcome
+show_file(const struct lookup_request *rq, struct lookup_result *r)
+{
+	r->doc = parse_page(rq, rq->file, NULL, NULL, true);
+	r->path = rq->file;
+	r->outcome = r->doc ? LOOKUP_PAGE : LOOKUP_UNREADABLE;
+	return r->outcome;
+}
+
+enum lookup_outcome
+lookup_query(const struct lookup_request *rq, struct lookup_result *out)
+{
+	size_t n = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (rq->file)
+		return show_file(rq, out);
+	culture_chain(rq->user, &out->chain);
+	/* Most lookups name one topic exactly: index only that name first;
+	 * wildcards, PowerShell's name rule and suggestions need them all. */
+	if (rq->name && !wildcard_has_wildcard(rq->name))
+		n = find_in(rq, out, rq->name);
+	if (n == 0)
+		n = find_in(rq, out, NULL);
+	if (n == 1)
+		return show_page(rq, out, out->found[0]);
+	if (n > 1)
+		return show_topics(rq, out, n);
+	return show_nothing(rq, out);
+}
+
+void
+lookup_result_release(struct lookup_result *r)
+{
+	for (size_t i = 0; i < r->nrows; i++)
+		help_doc_free(r->docs[i]);
+	free(r->docs);
+	free(r->rows);
+	free(r->suggestions);
+	free(r->asked);
+	free(r->near);
+	free(r->found);
+	help_doc_free(r->doc);
+	help_doc_free(r->source);
+	topic_index_release(&r->index);
+	culture_list_release(&r->chain);
+	memset(r, 0, sizeof(*r));
+}
+
+char *
+lookup_fallback_note(const struct lookup_result *r)
+{
+	if (r->asked == NULL || r->name == NULL)
+		return NULL;
+	/* TRANSLATORS: 1: the culture asked for, 2: the topic, 3: the
+	   culture of the page shown instead. */
+	return xasprintf(_("Note: no %s help was found for %s; showing %s."),
+			 r->asked, r->name, r->culture);
+}
