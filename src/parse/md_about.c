@@ -21,7 +21,7 @@ blocks_text_len(const struct help_blocks *b)
 	size_t n = 0;
 	for (size_t i = 0; i < b->n; i++)
 		if (b->v[i].kind == HELP_BLOCK_PARA)
-			n += inline_text_len(&b->v[i].u.para);
+			n += md_inline_text_len(&b->v[i].u.para);
 	return n;
 }
 
@@ -29,7 +29,7 @@ static bool
 only_links(const struct help_blocks *b)
 {
 	for (size_t i = 0; i < b->n; i++)
-		if (!block_only_links(&b->v[i], 0))
+		if (!md_block_only_links(&b->v[i], 0))
 			return false;
 	return b->n > 0;
 }
@@ -76,11 +76,11 @@ classify_parts(struct help_about_part *parts, size_t n, size_t first)
 }
 
 void
-build_about(struct mdp *m)
+md_build_about(struct mdp *m)
 {
 	size_t nseg, first_h2;
-	struct seg *segs = cut_segments(m, &nseg, &first_h2);
-	const struct item *h1 = first_heading(m, 1);
+	struct seg *segs = md_cut_segments(m, &nseg, &first_h2);
+	const struct item *h1 = md_first_heading(m, 1);
 	struct idx pre = { 0 };
 	struct help_about_part *parts;
 	size_t n = 0, shrt;
@@ -92,18 +92,18 @@ build_about(struct mdp *m)
 	if (pre.n) {
 		parts[n].kind = HELP_ABOUT_OTHER;
 		parts[n].pos = m->items[pre.v[0]].pos;
-		parts[n++].body = blocks_of(m, &pre, 0, pre.n);
+		parts[n++].body = md_blocks_of(m, &pre, 0, pre.n);
 	}
 	free(pre.v);
 	for (size_t k = 0; k < nseg; k++) {
 		const struct item *h = &m->items[segs[k].head];
 		struct idx x = { 0 };
-		idx_add_range(&x, segs[k].first, segs[k].end);
+		md_idx_add_range(&x, segs[k].first, segs[k].end);
 		parts[n].heading = h->text;
 		parts[n].anchor = h->blk.u.heading.anchor;
 		parts[n].pos = h->pos;
 		parts[n].heading_ext = item_heading_ext(h);
-		parts[n++].body = blocks_of(m, &x, 0, x.n);
+		parts[n++].body = md_blocks_of(m, &x, 0, x.n);
 		free(x.v);
 	}
 	free(segs);

@@ -12,7 +12,7 @@
 /* ---------- inline runs ---------- */
 
 void
-runs_init(struct runs *r)
+md_runs_init(struct runs *r)
 {
 	memset(r, 0, sizeof(*r));
 	strbuf_init(&r->text);
@@ -28,15 +28,15 @@ runs_flush(struct mdp *m, struct runs *r)
 	run->kind = HELP_RUN_TEXT;
 	run->flags = r->flags;
 	run->link = r->link;
-	run->text = clean_dup(m->a, r->text.buf, r->text.len, &run->len);
+	run->text = md_clean_dup(m->a, r->text.buf, r->text.len, &run->len);
 	strbuf_reset(&r->text);
 	r->pending = false;
 }
 
 /* Adjacent text with the same flags becomes one run. */
 void
-runs_text(struct mdp *m, struct runs *r, const char *s, size_t len,
-	  unsigned flags, const char *link)
+md_runs_text(struct mdp *m, struct runs *r, const char *s, size_t len,
+	     unsigned flags, const char *link)
 {
 	if (len == 0)
 		return;
@@ -51,8 +51,8 @@ runs_text(struct mdp *m, struct runs *r, const char *s, size_t len,
 }
 
 void
-runs_other(struct mdp *m, struct runs *r, enum help_run_kind kind,
-	   const char *s, unsigned flags, const char *link)
+md_runs_other(struct mdp *m, struct runs *r, enum help_run_kind kind,
+	      const char *s, unsigned flags, const char *link)
 {
 	runs_flush(m, r);
 	struct help_run *run = &PUSH(r->v, r->n, r->cap);
@@ -61,16 +61,16 @@ runs_other(struct mdp *m, struct runs *r, enum help_run_kind kind,
 	run->flags = flags;
 	run->link = link;
 	if (s)
-		run->text = clean_dup(m->a, s, strlen(s), &run->len);
+		run->text = md_clean_dup(m->a, s, strlen(s), &run->len);
 }
 
 struct help_inline
-runs_finish(struct mdp *m, struct runs *r)
+md_runs_finish(struct mdp *m, struct runs *r)
 {
 	runs_flush(m, r);
 	strbuf_release(&r->text);
 	struct help_inline in = { NULL, r->n };
-	in.runs = to_arena(m->a, r->v, r->n, sizeof(*r->v));
+	in.runs = md_to_arena(m->a, r->v, r->n, sizeof(*r->v));
 	return in;
 }
 
@@ -91,7 +91,7 @@ is_void_element(const char *name, size_t n)
 
 /* +1 for an opening tag that needs a closing one, -1 for a closing tag. */
 int
-tag_effect(const char *t, bool *is_br)
+md_tag_effect(const char *t, bool *is_br)
 {
 	size_t n = strlen(t);
 	*is_br = false;
@@ -119,7 +119,7 @@ tag_effect(const char *t, bool *is_br)
 
 /* The value of attribute `name=` or `id=` of an <a> tag, or NULL. */
 const char *
-anchor_of(struct arena *a, const char *t)
+md_anchor_of(struct arena *a, const char *t)
 {
 	if (!prefix_ci(t, "<a") || !is_space(t[2]))
 		return NULL;
@@ -137,7 +137,7 @@ anchor_of(struct arena *a, const char *t)
 		while (p[n] && p[n] != '>' &&
 		       (q ? p[n] != q : !is_space(p[n]) && p[n] != '/'))
 			n++;
-		return n ? clean_dup(a, p, n, NULL) : NULL;
+		return n ? md_clean_dup(a, p, n, NULL) : NULL;
 	}
 	return NULL;
 }
@@ -162,8 +162,8 @@ ho_text(struct mdp *m, struct html_out *o, const char *s)
 		while (s[k] && !is_space(s[k]))
 			k++;
 		if (o->space && !o->line_start)
-			runs_text(m, &o->r, " ", 1, HELP_RUN_HTML, NULL);
-		runs_text(m, &o->r, s, k, HELP_RUN_HTML, NULL);
+			md_runs_text(m, &o->r, " ", 1, HELP_RUN_HTML, NULL);
+		md_runs_text(m, &o->r, s, k, HELP_RUN_HTML, NULL);
 		o->line_start = o->space = false;
 		s += k;
 	}
@@ -173,8 +173,8 @@ static void
 ho_break(struct mdp *m, struct html_out *o)
 {
 	if (!o->line_start)
-		runs_other(m, &o->r, HELP_RUN_LINEBREAK, NULL, HELP_RUN_HTML,
-			   NULL);
+		md_runs_other(m, &o->r, HELP_RUN_LINEBREAK, NULL, HELP_RUN_HTML,
+			      NULL);
 	o->line_start = true;
 	o->space = false;
 }
@@ -264,12 +264,12 @@ html_walk(struct mdp *m, struct html_out *o, xmlNode *n)
 
 /* The text of a raw HTML block as runs; none for comments and anchors. */
 struct help_inline
-html_block_text(struct mdp *m, const char *html)
+md_html_block_text(struct mdp *m, const char *html)
 {
 	struct html_out o = { .line_start = true };
 	size_t len = strlen(html);
 
-	runs_init(&o.r);
+	md_runs_init(&o.r);
 	if (len > 0 && len < INT_MAX) {
 		htmlDocPtr d = htmlReadMemory(html, (int)len, NULL, "UTF-8",
 					      HTML_PARSE_NOERROR |
@@ -283,5 +283,5 @@ html_block_text(struct mdp *m, const char *html)
 	runs_flush(m, &o.r);
 	while (o.r.n && o.r.v[o.r.n - 1].kind == HELP_RUN_LINEBREAK)
 		o.r.n--;
-	return runs_finish(m, &o.r);
+	return md_runs_finish(m, &o.r);
 }

@@ -25,7 +25,7 @@ pos_at(const char *buf, size_t off)
 }
 
 bool
-input_ok(const char *buf, size_t len, size_t max, struct diag_ctx *dx)
+md_input_ok(const char *buf, size_t len, size_t max, struct diag_ctx *dx)
 {
 	if (len > max) {
 		diag_report(dx, DIAG_INPUT_TOO_LARGE, 0, 0, max);
@@ -63,7 +63,7 @@ struct guard {
 };
 
 uint64_t
-count_byte(const char *s, size_t n, char c)
+md_count_byte(const char *s, size_t n, char c)
 {
 	uint64_t k = 0;
 	for (size_t i = 0; i < n; i++)
@@ -146,7 +146,7 @@ guard_line(struct guard *g, const char *s, size_t n)
  * *tables says whether the table extension can be used.
  */
 bool
-guard_input(const char *s, size_t len, bool *tables, struct diag_ctx *dx)
+md_guard_input(const char *s, size_t len, bool *tables, struct diag_ctx *dx)
 {
 	struct guard g = { 0 };
 	uint64_t budget = 16 * (uint64_t)len + ((uint64_t)1 << 24);

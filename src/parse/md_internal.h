@@ -120,16 +120,17 @@ prefix_ci(const char *s, const char *prefix)
 
 /* ---------- md_parse.c: arena copies ---------- */
 
-const char *trim_dup(struct arena *a, const char *s);
-const char *clean_dup(struct arena *a, const char *s, size_t len,
-		      size_t *outlen);
-void *to_arena(struct arena *a, void *v, size_t n, size_t size);
+const char *md_trim_dup(struct arena *a, const char *s);
+const char *md_clean_dup(struct arena *a, const char *s, size_t len,
+			 size_t *outlen);
+void *md_to_arena(struct arena *a, void *v, size_t n, size_t size);
 
 /* ---------- md_input.c: the raw page ---------- */
 
-bool input_ok(const char *buf, size_t len, size_t max, struct diag_ctx *dx);
-bool guard_input(const char *s, size_t len, bool *tables, struct diag_ctx *dx);
-uint64_t count_byte(const char *s, size_t n, char c);
+bool md_input_ok(const char *buf, size_t len, size_t max, struct diag_ctx *dx);
+bool md_guard_input(const char *s, size_t len, bool *tables,
+		    struct diag_ctx *dx);
+uint64_t md_count_byte(const char *s, size_t n, char c);
 
 /* ---------- md_extent.c: byte extents in doc->source ---------- */
 
@@ -160,15 +161,15 @@ struct runs {
 	const char *link;
 };
 
-void runs_init(struct runs *r);
-void runs_text(struct mdp *m, struct runs *r, const char *s, size_t len,
-	       unsigned flags, const char *link);
-void runs_other(struct mdp *m, struct runs *r, enum help_run_kind kind,
-		const char *s, unsigned flags, const char *link);
-struct help_inline runs_finish(struct mdp *m, struct runs *r);
-int tag_effect(const char *t, bool *is_br);
-const char *anchor_of(struct arena *a, const char *t);
-struct help_inline html_block_text(struct mdp *m, const char *html);
+void md_runs_init(struct runs *r);
+void md_runs_text(struct mdp *m, struct runs *r, const char *s, size_t len,
+		  unsigned flags, const char *link);
+void md_runs_other(struct mdp *m, struct runs *r, enum help_run_kind kind,
+		   const char *s, unsigned flags, const char *link);
+struct help_inline md_runs_finish(struct mdp *m, struct runs *r);
+int md_tag_effect(const char *t, bool *is_br);
+const char *md_anchor_of(struct arena *a, const char *t);
+struct help_inline md_html_block_text(struct mdp *m, const char *html);
 
 /* ---------- md_page.c: the page as items ---------- */
 
@@ -194,26 +195,26 @@ struct seg {
 	struct feat f;
 };
 
-void parse_page(struct mdp *m, const struct frontmatter *fm);
-const struct item *first_heading(const struct mdp *m, int level);
-bool is_yaml_block(const struct help_block *b);
-void idx_add_range(struct idx *x, size_t from, size_t to);
-struct help_blocks blocks_of(struct mdp *m, const struct idx *x, size_t from,
-			     size_t to);
-bool block_only_links(const struct help_block *b, int depth);
-size_t inline_text_len(const struct help_inline *in);
-struct seg *cut_segments(struct mdp *m, size_t *nseg, size_t *first_h2);
+void md_parse_page(struct mdp *m, const struct frontmatter *fm);
+const struct item *md_first_heading(const struct mdp *m, int level);
+bool md_is_yaml_block(const struct help_block *b);
+void md_idx_add_range(struct idx *x, size_t from, size_t to);
+struct help_blocks md_blocks_of(struct mdp *m, const struct idx *x, size_t from,
+				size_t to);
+bool md_block_only_links(const struct help_block *b, int depth);
+size_t md_inline_text_len(const struct help_inline *in);
+struct seg *md_cut_segments(struct mdp *m, size_t *nseg, size_t *first_h2);
 
 /* ---------- the builders ---------- */
 
 /* md_sections.c */
-void build_command(struct mdp *m);
+void md_build_command(struct mdp *m);
 
 /* md_names.c */
-char *name_key(const char *s);
-void resolve_names(struct mdp *m);
+char *md_name_key(const char *s);
+void md_resolve_names(struct mdp *m);
 
 /* md_about.c */
-void build_about(struct mdp *m);
+void md_build_about(struct mdp *m);
 
 #endif

@@ -21,7 +21,7 @@
  * lower-cased (xmalloc): "– Argument List" -> "argumentlist".
  */
 char *
-name_key(const char *s)
+md_name_key(const char *s)
 {
 	char *k = xmalloc(strlen(s) + 1), *o = k;
 	for (;;) {
@@ -46,7 +46,7 @@ name_key(const char *s)
 
 /* One distinct SYNTAX parameter and the sets it is in. */
 struct sparam {
-	char *key; /* name_key() of the name */
+	char *key; /* md_name_key() of the name */
 	const char *name;
 	const char *stype; /* short type, "" for switches */
 	size_t *sets;
@@ -148,7 +148,7 @@ collect_sparams(struct mdp *m, struct names *nm)
 				&doc->syntax[s].params[j];
 			struct sparam *sp = &PUSH(v, n, cap);
 			memset(sp, 0, sizeof(*sp));
-			sp->key = name_key(p->name ? p->name : "");
+			sp->key = md_name_key(p->name ? p->name : "");
 			sp->name = p->name;
 			sp->stype = short_type(m, p->type);
 			PUSH(sp->sets, sp->nsets, sp->cap) = s;
@@ -192,7 +192,7 @@ collect_yaml_sets(struct mdp *m, struct names *nm)
 static struct sparam *
 find_sparam(struct names *nm, const char *text)
 {
-	struct sparam key = { .key = name_key(text) };
+	struct sparam key = { .key = md_name_key(text) };
 	struct sparam *r = nm->nsp ? bsearch(&key, nm->sp, nm->nsp, sizeof(key),
 					     sparam_cmp)
 				   : NULL;
@@ -209,11 +209,11 @@ yaml_set(struct names *nm, const char *name)
 				   : NULL;
 	if (r)
 		return *r;
-	char *key = name_key(name);
+	char *key = md_name_key(name);
 	const char *found = NULL;
 	for (size_t i = 0; i < nm->nyaml && !found && nm->work < MAX_MATCH_WORK;
 	     i++) {
-		char *k = name_key(nm->yaml[i]);
+		char *k = md_name_key(nm->yaml[i]);
 		nm->work += strlen(k) + 1;
 		if (*key && strcmp(k, key) == 0)
 			found = nm->yaml[i];
@@ -468,7 +468,7 @@ sets_by_members(struct mdp *m, struct names *nm)
 }
 
 void
-resolve_names(struct mdp *m)
+md_resolve_names(struct mdp *m)
 {
 	struct names nm = { 0 };
 	size_t ns = m->doc->nsyntax, np = m->doc->nparams;

@@ -22,7 +22,7 @@ path_stem(struct arena *a, const char *path)
 	base = base ? base + 1 : path;
 	const char *dot = strrchr(base, '.');
 	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-	return n ? clean_dup(a, base, n, NULL) : NULL;
+	return n ? md_clean_dup(a, base, n, NULL) : NULL;
 }
 
 /* "a/Module/Name.md" -> "Module" */
@@ -35,12 +35,12 @@ path_folder(struct arena *a, const char *path)
 	const char *start = end;
 	while (start > path && start[-1] != '/')
 		start--;
-	return end > start ? clean_dup(a, start, (size_t)(end - start), NULL)
+	return end > start ? md_clean_dup(a, start, (size_t)(end - start), NULL)
 			   : NULL;
 }
 
 const struct item *
-first_heading(const struct mdp *m, int level)
+md_first_heading(const struct mdp *m, int level)
 {
 	for (size_t i = 0; i < m->nitems; i++)
 		if (m->items[i].level == level)
@@ -64,7 +64,7 @@ fill_locale(struct mdp *m, const struct frontmatter *fm)
 		m->doc->locale = cl->value;
 	else if (culture && *culture)
 		m->doc->locale =
-			clean_dup(m->a, culture, strlen(culture), NULL);
+			md_clean_dup(m->a, culture, strlen(culture), NULL);
 	else if (loc && loc->value && *loc->value)
 		m->doc->locale = loc->value;
 }
@@ -75,13 +75,13 @@ fill_fields(struct mdp *m, const struct frontmatter *fm)
 	struct help_doc *doc = m->doc;
 	const char *path = m->opt->path;
 	const char *title = frontmatter_get(fm, "title");
-	const struct item *h1 = first_heading(m, 1);
+	const struct item *h1 = md_first_heading(m, 1);
 	const struct help_fm_entry *al = frontmatter_find(fm, "aliases");
 
 	doc->frontmatter = fm->entries;
 	doc->nfrontmatter = fm->n;
 	if (path)
-		doc->path = clean_dup(m->a, path, strlen(path), NULL);
+		doc->path = md_clean_dup(m->a, path, strlen(path), NULL);
 	doc->title = h1 ? h1->text : NULL;
 	if (h1)
 		doc->title_ext = item_heading_ext(h1);
@@ -118,7 +118,7 @@ is_yaml_info(const char *info)
 }
 
 bool
-is_yaml_block(const struct help_block *b)
+md_is_yaml_block(const struct help_block *b)
 {
 	return b->kind == HELP_BLOCK_CODE && is_yaml_info(b->u.code.info);
 }
@@ -139,7 +139,7 @@ detect_kind(const struct mdp *m, const struct frontmatter *fm)
 		return HELP_DOC_MODULE;
 	for (size_t i = 0; i < m->nitems; i++) {
 		const struct item *it = &m->items[i];
-		if (it->level == 0 && is_yaml_block(&it->blk))
+		if (it->level == 0 && md_is_yaml_block(&it->blk))
 			return HELP_DOC_COMMAND; /* parameter metadata */
 		links += it->level == 3 && it->link_heading;
 	}
@@ -149,20 +149,20 @@ detect_kind(const struct mdp *m, const struct frontmatter *fm)
 /* ---------- the page ---------- */
 
 void
-parse_page(struct mdp *m, const struct frontmatter *fm)
+md_parse_page(struct mdp *m, const struct frontmatter *fm)
 {
 	fill_fields(m, fm);
 	m->doc->kind = detect_kind(m, fm);
 	if (m->doc->kind == HELP_DOC_COMMAND)
-		build_command(m);
+		md_build_command(m);
 	else
-		build_about(m);
+		md_build_about(m);
 }
 
 /* ---------- blocks of items ---------- */
 
 void
-idx_add_range(struct idx *x, size_t from, size_t to)
+md_idx_add_range(struct idx *x, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++)
 		PUSH(x->v, x->n, x->cap) = i;
@@ -170,7 +170,7 @@ idx_add_range(struct idx *x, size_t from, size_t to)
 
 /* Items x[from..to) as blocks; headings become heading blocks. */
 struct help_blocks
-blocks_of(struct mdp *m, const struct idx *x, size_t from, size_t to)
+md_blocks_of(struct mdp *m, const struct idx *x, size_t from, size_t to)
 {
 	struct help_blocks b = { NULL, 0 };
 	if (to <= from)
@@ -203,7 +203,7 @@ inline_only_links(const struct help_inline *in)
 }
 
 bool
-block_only_links(const struct help_block *b, int depth)
+md_block_only_links(const struct help_block *b, int depth)
 {
 	if (b->kind == HELP_BLOCK_PARA)
 		return inline_only_links(&b->u.para);
@@ -214,14 +214,14 @@ block_only_links(const struct help_block *b, int depth)
 		if (it->n == 0)
 			return false;
 		for (size_t k = 0; k < it->n; k++)
-			if (!block_only_links(&it->v[k], depth + 1))
+			if (!md_block_only_links(&it->v[k], depth + 1))
 				return false;
 	}
 	return b->u.list.nitems > 0;
 }
 
 size_t
-inline_text_len(const struct help_inline *in)
+md_inline_text_len(const struct help_inline *in)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < in->n; i++)
@@ -233,7 +233,7 @@ inline_text_len(const struct help_inline *in)
 
 /* Cuts the page at its H2s; items before the first H2 are the preamble. */
 struct seg *
-cut_segments(struct mdp *m, size_t *nseg, size_t *first_h2)
+md_cut_segments(struct mdp *m, size_t *nseg, size_t *first_h2)
 {
 	struct seg *v = NULL;
 	size_t n = 0, cap = 0;

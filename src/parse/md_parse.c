@@ -34,7 +34,7 @@
 
 /* s without the spaces at both ends, copied into the arena. */
 const char *
-trim_dup(struct arena *a, const char *s)
+md_trim_dup(struct arena *a, const char *s)
 {
 	size_t n = strlen(s);
 	while (n && is_space(s[n - 1]))
@@ -51,7 +51,7 @@ trim_dup(struct arena *a, const char *s)
  * of the (already checked) input: bad bytes become U+FFFD.
  */
 const char *
-clean_dup(struct arena *a, const char *s, size_t len, size_t *outlen)
+md_clean_dup(struct arena *a, const char *s, size_t len, size_t *outlen)
 {
 	if (utf8_first_invalid(s, len) == len && !memchr(s, '\0', len)) {
 		if (outlen)
@@ -79,12 +79,12 @@ clean_dup(struct arena *a, const char *s, size_t len, size_t *outlen)
 static const char *
 node_str(struct mdp *m, const char *s)
 {
-	return clean_dup(m->a, s ? s : "", s ? strlen(s) : 0, NULL);
+	return md_clean_dup(m->a, s ? s : "", s ? strlen(s) : 0, NULL);
 }
 
 /* Copies a temporary array into the arena and frees it. */
 void *
-to_arena(struct arena *a, void *v, size_t n, size_t size)
+md_to_arena(struct arena *a, void *v, size_t n, size_t size)
 {
 	void *r = NULL;
 	if (n) {
@@ -173,10 +173,10 @@ inline_html(struct mdp *m, struct runs *r, struct inl_state *st,
 	    const char *lit)
 {
 	bool br;
-	int e = tag_effect(lit ? lit : "", &br);
+	int e = md_tag_effect(lit ? lit : "", &br);
 	if (br)
-		runs_other(m, r, HELP_RUN_LINEBREAK, NULL, inl_flags(st),
-			   st->link);
+		md_runs_other(m, r, HELP_RUN_LINEBREAK, NULL, inl_flags(st),
+			      st->link);
 	else if (e > 0)
 		st->html++;
 	else if (e < 0 && st->html)
@@ -192,21 +192,21 @@ inline_event(struct mdp *m, struct runs *r, struct inl_state *st, cmark_node *n,
 	case CMARK_NODE_TEXT:
 		lit = cmark_node_get_literal(n);
 		if (lit)
-			runs_text(m, r, lit, strlen(lit), inl_flags(st),
-				  st->link);
+			md_runs_text(m, r, lit, strlen(lit), inl_flags(st),
+				     st->link);
 		break;
 	case CMARK_NODE_CODE:
-		runs_other(m, r, HELP_RUN_CODE,
-			   node_str(m, cmark_node_get_literal(n)),
-			   inl_flags(st), st->link);
+		md_runs_other(m, r, HELP_RUN_CODE,
+			      node_str(m, cmark_node_get_literal(n)),
+			      inl_flags(st), st->link);
 		break;
 	case CMARK_NODE_SOFTBREAK:
-		runs_other(m, r, HELP_RUN_SOFTBREAK, NULL, inl_flags(st),
-			   st->link);
+		md_runs_other(m, r, HELP_RUN_SOFTBREAK, NULL, inl_flags(st),
+			      st->link);
 		break;
 	case CMARK_NODE_LINEBREAK:
-		runs_other(m, r, HELP_RUN_LINEBREAK, NULL, inl_flags(st),
-			   st->link);
+		md_runs_other(m, r, HELP_RUN_LINEBREAK, NULL, inl_flags(st),
+			      st->link);
 		break;
 	case CMARK_NODE_HTML_INLINE:
 		inline_html(m, r, st, cmark_node_get_literal(n));
@@ -243,7 +243,7 @@ convert_inlines(struct mdp *m, cmark_node *parent, struct help_extent where)
 
 	m->link_from = where.start;
 	m->link_to = where.end;
-	runs_init(&r);
+	md_runs_init(&r);
 	cmark_iter *it = cmark_iter_new(parent);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -251,7 +251,7 @@ convert_inlines(struct mdp *m, cmark_node *parent, struct help_extent where)
 			inline_event(m, &r, &st, n, ev == CMARK_EVENT_ENTER);
 	}
 	cmark_iter_free(it);
-	return runs_finish(m, &r);
+	return md_runs_finish(m, &r);
 }
 
 /* ---------- blocks ---------- */
@@ -270,7 +270,7 @@ convert_children(struct mdp *m, cmark_node *parent, int depth)
 	     c = cmark_node_next(c))
 		if (convert_block(m, c, depth, &b))
 			PUSH(v, n, cap) = b;
-	return (struct help_blocks){ to_arena(m->a, v, n, sizeof(*v)), n };
+	return (struct help_blocks){ md_to_arena(m->a, v, n, sizeof(*v)), n };
 }
 
 static bool
@@ -333,7 +333,7 @@ static bool
 fence_unclosed(struct mdp *m, cmark_node *n, const char *text, int flen,
 	       char fch)
 {
-	long lines = (long)count_byte(text, strlen(text), '\n');
+	long lines = (long)md_count_byte(text, strlen(text), '\n');
 	long close = cmark_node_get_start_line(n) + lines + 1;
 	if (cmark_node_get_end_line(n) != close)
 		return true;
@@ -360,7 +360,7 @@ code_extents(struct mdp *m, cmark_node *n, bool fenced, bool open,
 	long line = cmark_node_get_start_line(n);
 	const char *text = out->u.code.text;
 	long first = fenced ? line + 1 : line;
-	long lines = (long)count_byte(text, strlen(text), '\n');
+	long lines = (long)md_count_byte(text, strlen(text), '\n');
 	uint32_t from = fenced ? md_ext_line_start(m, first) : out->ext.start;
 	struct help_extent c = { from, md_ext_line_start(m, first + lines) };
 
@@ -380,7 +380,7 @@ convert_code(struct mdp *m, cmark_node *n, struct help_block *out)
 
 	out->kind = HELP_BLOCK_CODE;
 	out->u.code.info =
-		trim_dup(m->a, node_str(m, cmark_node_get_fence_info(n)));
+		md_trim_dup(m->a, node_str(m, cmark_node_get_fence_info(n)));
 	out->u.code.text = node_str(m, cmark_node_get_literal(n));
 	if (!cmark_node_get_fenced(n, &flen, &foff, &fch) || flen <= 0) {
 		code_extents(m, n, false, false, out);
@@ -623,7 +623,7 @@ heading_anchor(struct mdp *m, cmark_node *h)
 	     c = cmark_node_next(c)) {
 		if (cmark_node_get_type(c) != CMARK_NODE_HTML_INLINE)
 			continue;
-		const char *a = anchor_of(m->a, cmark_node_get_literal(c));
+		const char *a = md_anchor_of(m->a, cmark_node_get_literal(c));
 		if (a)
 			return a;
 	}
@@ -668,7 +668,7 @@ convert_block(struct mdp *m, cmark_node *n, int depth, struct help_block *out)
 		out->kind = HELP_BLOCK_HTML;
 		out->ext.end =
 			max_u32(out->ext.start, md_ext_line_trim(m, last));
-		out->u.para = html_block_text(m, cmark_node_get_literal(n));
+		out->u.para = md_html_block_text(m, cmark_node_get_literal(n));
 		return out->u.para.n > 0;
 	case CMARK_NODE_THEMATIC_BREAK:
 		out->kind = HELP_BLOCK_RULE;
@@ -744,7 +744,7 @@ add_item(struct mdp *m, cmark_node *n)
 	if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
 		convert_block(m, n, 0, &it.blk);
 		it.level = it.blk.u.heading.level;
-		it.text = trim_dup(
+		it.text = md_trim_dup(
 			m->a,
 			help_inline_plain(m->doc, &it.blk.u.heading.text));
 		it.link_heading = is_link_heading(n);
@@ -842,7 +842,7 @@ md_parse(const char *buf, size_t len, const struct md_parse_options *opt,
 	size_t max = opt->max_bytes ? opt->max_bytes : MD_PARSE_MAX_BYTES;
 	if (max >= UINT32_MAX) /* extents are 32-bit offsets */
 		max = UINT32_MAX - 1;
-	if (!input_ok(buf ? buf : "", len, max, dx))
+	if (!md_input_ok(buf ? buf : "", len, max, dx))
 		return NULL;
 	struct help_doc *doc = help_doc_new();
 	const char *src = keep_source(doc, buf ? buf : "", len);
@@ -859,14 +859,14 @@ md_parse(const char *buf, size_t len, const struct md_parse_options *opt,
 		m.body_len = len - fm.body_offset;
 		m.line0 = fm.body_line - 1;
 		md_ext_lines_init(&m);
-		ok = guard_input(m.body, m.body_len, &tables, dx) &&
+		ok = md_guard_input(m.body, m.body_len, &tables, dx) &&
 		     read_body(&m, tables);
 	}
 	if (ok)
-		parse_page(&m, &fm);
+		md_parse_page(&m, &fm);
 	free(m.items);
 	free(m.line_start);
-	doc->inline_links = to_arena(m.a, m.lpos, m.nlpos, sizeof(*m.lpos));
+	doc->inline_links = md_to_arena(m.a, m.lpos, m.nlpos, sizeof(*m.lpos));
 	doc->ninline_links = m.nlpos;
 	if (!ok) {
 		help_doc_free(doc);

@@ -21,7 +21,7 @@
 static bool
 is_common_heading(const char *text)
 {
-	char *k = name_key(text);
+	char *k = md_name_key(text);
 	bool r = strstr(k, "commonparameters") != NULL;
 	free(k);
 	return r;
@@ -74,7 +74,7 @@ feat_block(const struct mdp *m, struct feat *f, const struct help_block *b,
 	f->nblocks++;
 	if (b->kind == HELP_BLOCK_CODE) {
 		f->ncode++;
-		if (is_yaml_block(b)) {
+		if (md_is_yaml_block(b)) {
 			f->nyaml++;
 			*yaml = true;
 		} else if (*b->u.code.info == '\0') {
@@ -88,9 +88,9 @@ feat_block(const struct mdp *m, struct feat *f, const struct help_block *b,
 	}
 	if (b->kind == HELP_BLOCK_PARA) {
 		f->npara++;
-		f->text_len += inline_text_len(&b->u.para);
+		f->text_len += md_inline_text_len(&b->u.para);
 	}
-	if (block_only_links(b, 0))
+	if (md_block_only_links(b, 0))
 		f->nlinkonly++;
 	else
 		f->nother++;
@@ -255,7 +255,7 @@ place_segments(struct mdp *m, struct seg *segs, size_t n, size_t first_h2,
 	       struct idx *sec)
 {
 	struct help_doc *doc = m->doc;
-	const struct item *h1 = first_heading(m, 1);
+	const struct item *h1 = md_first_heading(m, 1);
 	int prev = HELP_SEC_DESCRIPTION;
 
 	for (size_t i = 0; i < first_h2; i++)
@@ -284,7 +284,7 @@ place_segments(struct mdp *m, struct seg *segs, size_t n, size_t first_h2,
 					    h->pos.line, h->pos.col, h->text,
 					    help_section_name(s));
 		}
-		idx_add_range(&sec[s], segs[k].first, segs[k].end);
+		md_idx_add_range(&sec[s], segs[k].first, segs[k].end);
 		prev = s;
 	}
 }
@@ -330,7 +330,7 @@ build_syntax(struct mdp *m, const struct idx *x)
 			continue;
 		}
 		if (it->level != 0 || it->blk.kind != HELP_BLOCK_CODE ||
-		    is_yaml_block(&it->blk))
+		    md_is_yaml_block(&it->blk))
 			continue;
 		struct help_syntax_set *set = &PUSH(v, n, cap);
 		memset(set, 0, sizeof(*set));
@@ -345,7 +345,7 @@ build_syntax(struct mdp *m, const struct idx *x)
 				     set, m->dx);
 		h3 = NULL;
 	}
-	m->doc->syntax = to_arena(m->a, v, n, sizeof(*v));
+	m->doc->syntax = md_to_arena(m->a, v, n, sizeof(*v));
 	m->doc->nsyntax = n;
 }
 
@@ -378,13 +378,13 @@ add_param(struct mdp *m, const struct idx *x, const struct part *pt, bool last,
 
 	for (size_t i = pt->from; i < pt->to; i++) {
 		const struct item *it = &m->items[x->v[i]];
-		if (!yaml && it->level == 0 && is_yaml_block(&it->blk))
+		if (!yaml && it->level == 0 && md_is_yaml_block(&it->blk))
 			yaml = it;
 		else
 			PUSH(desc.v, desc.n, desc.cap) = x->v[i];
 	}
 	struct idx all = { desc.v, desc.n, desc.cap };
-	struct help_blocks blocks = blocks_of(m, &all, 0, all.n);
+	struct help_blocks blocks = md_blocks_of(m, &all, 0, all.n);
 	free(desc.v);
 	if (!yaml && (is_common_heading(pt->h3->text) ||
 		      (last && mentions_common(&blocks)))) {
@@ -424,7 +424,7 @@ build_params(struct mdp *m, const struct idx *x)
 			add_param(m, x, &parts[i], i + 1 == nparts, &v, &n,
 				  &cap);
 	free(parts);
-	m->doc->params = to_arena(m->a, v, n, sizeof(*v));
+	m->doc->params = md_to_arena(m->a, v, n, sizeof(*v));
 	m->doc->nparams = n;
 }
 
@@ -444,7 +444,7 @@ build_examples(struct mdp *m, const struct idx *x)
 			v[i].heading_ext = item_heading_ext(parts[i].h3);
 		v[i].pos = parts[i].h3 ? parts[i].h3->pos
 				       : m->items[x->v[parts[i].from]].pos;
-		v[i].body = blocks_of(m, x, parts[i].from, parts[i].to);
+		v[i].body = md_blocks_of(m, x, parts[i].from, parts[i].to);
 	}
 	free(parts);
 	m->doc->examples = nparts ? v : NULL;
@@ -518,7 +518,7 @@ build_types(struct mdp *m, const struct idx *x, bool outputs)
 		e->name = sn == nparts && sv[i].name
 				  ? sv[i].name
 				  : repair_dotted(m->a, e->heading);
-		e->description = blocks_of(m, x, from, parts[i].to);
+		e->description = md_blocks_of(m, x, from, parts[i].to);
 	}
 	free(parts);
 	if (outputs) {
@@ -571,7 +571,7 @@ links_in_inline(struct mdp *m, const struct help_inline *in,
 		}
 		struct help_link *l = &PUSH(out->v, out->n, out->cap);
 		memset(l, 0, sizeof(*l));
-		l->text = trim_dup(m->a, help_inline_plain(m->doc, &text));
+		l->text = md_trim_dup(m->a, help_inline_plain(m->doc, &text));
 		l->target = url;
 		link_place(m, url, pos, l);
 	}
@@ -611,7 +611,7 @@ static void
 build_links(struct mdp *m, const struct idx *x)
 {
 	struct linkvec lv = { 0 };
-	struct help_blocks b = blocks_of(m, x, 0, x->n);
+	struct help_blocks b = md_blocks_of(m, x, 0, x->n);
 
 	m->lpos_next = 0;
 	links_in_blocks(m, &b, 0, &lv);
@@ -625,7 +625,7 @@ build_links(struct mdp *m, const struct idx *x)
 			diag_report(m->dx, DIAG_LINK_TEXT_MISMATCH, l->pos.line,
 				    l->pos.col, l->text, l->topic);
 	}
-	m->doc->links = to_arena(m->a, lv.v, lv.n, sizeof(*lv.v));
+	m->doc->links = md_to_arena(m->a, lv.v, lv.n, sizeof(*lv.v));
 	m->doc->nlinks = lv.n;
 }
 
@@ -634,16 +634,16 @@ build_links(struct mdp *m, const struct idx *x)
 static struct help_blocks
 all_blocks(struct mdp *m, const struct idx *x)
 {
-	return blocks_of(m, x, 0, x->n);
+	return md_blocks_of(m, x, 0, x->n);
 }
 
 void
-build_command(struct mdp *m)
+md_build_command(struct mdp *m)
 {
 	struct help_doc *doc = m->doc;
 	struct idx sec[HELP_SEC__COUNT] = { { 0 } };
 	size_t nseg, first_h2;
-	struct seg *segs = cut_segments(m, &nseg, &first_h2);
+	struct seg *segs = md_cut_segments(m, &nseg, &first_h2);
 	size_t nalign = nseg < MAX_ALIGN_SEGMENTS ? nseg : MAX_ALIGN_SEGMENTS;
 
 	for (size_t k = 0; k < nalign; k++)
@@ -657,7 +657,7 @@ build_command(struct mdp *m)
 	doc->notes = all_blocks(m, &sec[HELP_SEC_NOTES]);
 	build_syntax(m, &sec[HELP_SEC_SYNTAX]);
 	build_params(m, &sec[HELP_SEC_PARAMETERS]);
-	resolve_names(m);
+	md_resolve_names(m);
 	build_examples(m, &sec[HELP_SEC_EXAMPLES]);
 	build_types(m, &sec[HELP_SEC_INPUTS], false);
 	build_types(m, &sec[HELP_SEC_OUTPUTS], true);
