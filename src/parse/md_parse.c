@@ -16,6 +16,7 @@
  * the later stages are in the other md_*.c files (see md_internal.h).
  */
 #include "md_internal.h"
+#include "file.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -878,31 +879,6 @@ md_parse(const char *buf, size_t len, const struct md_parse_options *opt,
 	return doc;
 }
 
-/* Reads at most max + 1 bytes: enough to tell that a page is too big. */
-static char *
-read_all(FILE *f, size_t max, size_t *len)
-{
-	size_t cap = 1 << 16, n = 0, got;
-	char *buf = xmalloc(cap);
-
-	for (;;) {
-		if (n == cap) {
-			if (cap > max)
-				break;
-			cap *= 2;
-			buf = xrealloc(buf, cap);
-		}
-		size_t want = cap - n;
-		if (want > max + 1 - n)
-			want = max + 1 - n;
-		if (want == 0 || (got = fread(buf + n, 1, want, f)) == 0)
-			break;
-		n += got;
-	}
-	*len = n;
-	return buf;
-}
-
 struct help_doc *
 md_parse_file(const char *path, const struct md_parse_options *opt,
 	      struct diag_ctx *dx)
@@ -918,18 +894,12 @@ md_parse_file(const char *path, const struct md_parse_options *opt,
 	}
 	if (o.path == NULL)
 		o.path = path;
-	errno = 0;
-	FILE *f = fopen(path, "rb");
-	if (f == NULL) {
-		diag_report(dx, DIAG_READ_FAILED, 0, 0, strerror(errno));
-		return NULL;
-	}
-	char *buf = read_all(f, max, &len);
-	int err = ferror(f) ? (errno ? errno : EIO) : 0;
-	fclose(f);
+	/* At most max + 1 bytes: md_parse reports a page that is too big.
+	   A FIFO or device never blocks the read. */
+	char *buf;
+	int err = file_read_all(path, max, &buf, &len);
 	if (err) {
-		free(buf);
-		diag_report(dx, DIAG_READ_FAILED, 0, 0, strerror(err));
+		diag_report(dx, DIAG_READ_FAILED, 0, 0, file_strerror(err));
 		return NULL;
 	}
 	struct help_doc *doc = md_parse(buf, len, &o, dx);

@@ -70,12 +70,25 @@ def cases():
     yield "headings-only", page("## ## ##\n### \n#### ####\n"), 0, None, []
     yield "too-large", None, 3, "input-too-large", []  # generated on demand
     yield "missing-file", None, 3, "read-failed", []
+    # Special files: a FIFO nobody writes to must not hang the read, a
+    # directory and a device are refused.
+    yield "fifo-without-writer", None, 0, None, []
+    yield "directory", None, 3, "read-failed", []
+    yield "device", None, 3, "read-failed", []
 
 
 def write_case(tmp, name, data):
     path = os.path.join(tmp, "hostile", name + ".md")
     if name == "missing-file":
         return path + ".absent"
+    if name == "fifo-without-writer":
+        os.mkfifo(path)
+        return path
+    if name == "directory":
+        os.mkdir(path)
+        return path
+    if name == "device":
+        return "/dev/null"
     if name == "too-large":
         with open(path, "wb") as f:
             chunk = b"a" * (1 << 20)
@@ -132,7 +145,9 @@ def main():
             n += 1
             path = write_case(tmp, name, data)
             problems = check(get_help, path, rc, slug, args)
-            if os.path.exists(path):
+            if os.path.isdir(path):
+                os.rmdir(path)
+            elif os.path.exists(path) and path.startswith(tmp):
                 os.unlink(path)
             if problems:
                 failed += 1
