@@ -5,6 +5,7 @@
  * Entries and the items of an open block list grow in malloc'd scratch
  * vectors and are copied into the arena once complete.
  */
+#include "ascii.h"
 #include "frontmatter.h"
 
 #include <stdbool.h>
@@ -36,24 +37,10 @@ struct fm_state {
 
 enum fm_value { FM_SCALAR, FM_FLOW, FM_BLOCK, FM_BAD };
 
-static bool
-is_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-static size_t
-skip_blank(const char *s, size_t n, size_t i)
-{
-	while (i < n && is_blank(s[i]))
-		i++;
-	return i;
-}
-
 static size_t
 rtrim_len(const char *s, size_t n)
 {
-	while (n && is_blank(s[n - 1]))
+	while (n && ascii_is_blank(s[n - 1]))
 		n--;
 	return n;
 }
@@ -81,7 +68,7 @@ static bool
 is_marker(const struct fm_line *ln, const char *m)
 {
 	return ln->len >= 3 && memcmp(ln->s, m, 3) == 0 &&
-	       skip_blank(ln->s, ln->len, 3) == ln->len;
+	       ascii_skip_blanks(ln->s, ln->len, 3) == ln->len;
 }
 
 /*
@@ -92,7 +79,7 @@ static size_t
 find_sep(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (s[i] == ':' && (i + 1 == n || is_blank(s[i + 1])))
+		if (s[i] == ':' && (i + 1 == n || ascii_is_blank(s[i + 1])))
 			return i;
 	return n;
 }
@@ -118,18 +105,6 @@ quoted_len(const char *s, size_t n)
 	return 0;
 }
 
-static int
-hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* The code point of `digits` hex digits at s, or -1. */
 static int32_t
 hex_escape(const char *s, size_t n, size_t digits)
@@ -138,7 +113,7 @@ hex_escape(const char *s, size_t n, size_t digits)
 	if (n < digits)
 		return -1;
 	for (size_t i = 0; i < digits; i++) {
-		int d = hex_digit(s[i]);
+		int d = ascii_hex_value(s[i]);
 		if (d < 0)
 			return -1;
 		cp = cp * 16 + (uint32_t)d;
@@ -217,7 +192,7 @@ static size_t
 plain_len(const char *v, size_t n)
 {
 	for (size_t i = 1; i < n; i++) {
-		if (v[i] == '#' && is_blank(v[i - 1])) {
+		if (v[i] == '#' && ascii_is_blank(v[i - 1])) {
 			n = i;
 			break;
 		}
@@ -253,7 +228,7 @@ read_quoted(struct fm_state *st, const char *v, size_t n,
 	    const struct fm_line *ln)
 {
 	size_t q = quoted_len(v, n);
-	size_t rest = q ? skip_blank(v, n, q) : 0;
+	size_t rest = q ? ascii_skip_blanks(v, n, q) : 0;
 	st->vlen = n;
 	if (q && (rest == n || (rest > q && v[rest] == '#'))) {
 		st->vlen = q;
@@ -299,12 +274,12 @@ read_flow(struct fm_state *st, struct help_fm_entry *e, const char *v, size_t n)
 		commas += v[k] == ',';
 	const char **items = arena_array(st->a, commas + 1, sizeof(*items));
 	for (;;) {
-		i = skip_blank(v, n, i);
+		i = ascii_skip_blanks(v, n, i);
 		if (i < n && v[i] == ']')
 			break;
 		if (i >= n || !flow_item(st->a, v, n, &i, items, &cnt))
 			return FM_BAD;
-		i = skip_blank(v, n, i);
+		i = ascii_skip_blanks(v, n, i);
 		if (i < n && v[i] == ']')
 			break;
 		if (i >= n || v[i] != ',')
@@ -312,7 +287,7 @@ read_flow(struct fm_state *st, struct help_fm_entry *e, const char *v, size_t n)
 		i++;
 	}
 	st->vlen = i + 1;
-	i = skip_blank(v, n, i + 1);
+	i = ascii_skip_blanks(v, n, i + 1);
 	if (i < n && v[i] != '#')
 		return FM_BAD;
 	e->items = items;
@@ -377,7 +352,7 @@ add_entry(struct fm_state *st, const struct fm_line *ln)
 		warn_line(st, ln, 0);
 		return;
 	}
-	size_t vi = skip_blank(ln->s, ln->len, k + 1);
+	size_t vi = ascii_skip_blanks(ln->s, ln->len, k + 1);
 	const char *v = ln->s + vi;
 	size_t vn = rtrim_len(v, ln->len - vi);
 	struct help_fm_entry e = { .pos = { ln->no, 1 } };
@@ -402,7 +377,7 @@ add_entry(struct fm_state *st, const struct fm_line *ln)
 static void
 add_item(struct fm_state *st, const struct fm_line *ln, size_t i)
 {
-	size_t vi = skip_blank(ln->s, ln->len, i + 1);
+	size_t vi = ascii_skip_blanks(ln->s, ln->len, i + 1);
 	const char *v = ln->s + vi;
 	size_t vn = rtrim_len(v, ln->len - vi);
 	const char *item;
@@ -433,10 +408,11 @@ add_item(struct fm_state *st, const struct fm_line *ln, size_t i)
 static void
 parse_line(struct fm_state *st, const struct fm_line *ln)
 {
-	size_t i = skip_blank(ln->s, ln->len, 0);
+	size_t i = ascii_skip_blanks(ln->s, ln->len, 0);
 	if (i == ln->len || ln->s[i] == '#')
 		return; /* blank lines and comments keep a list open */
-	if (ln->s[i] == '-' && (i + 1 == ln->len || is_blank(ln->s[i + 1]))) {
+	if (ln->s[i] == '-' &&
+	    (i + 1 == ln->len || ascii_is_blank(ln->s[i + 1]))) {
 		add_item(st, ln, i);
 		return;
 	}

@@ -5,6 +5,7 @@
  * (corpus-notes §5, §6), so keywords are matched in English, ignoring
  * ASCII case.  Every scan moves forward only, so time is linear.
  */
+#include "ascii.h"
 #include "platyps_meta.h"
 
 #include <stdbool.h>
@@ -20,25 +21,11 @@ struct span {
 	size_t n;
 };
 
-static bool
-is_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-static size_t
-skip_blank(const char *s, size_t n, size_t i)
-{
-	while (i < n && is_blank(s[i]))
-		i++;
-	return i;
-}
-
 static struct span
 trim(const char *s, size_t n)
 {
-	size_t i = skip_blank(s, n, 0);
-	while (n > i && (is_blank(s[n - 1]) || s[n - 1] == '\r'))
+	size_t i = ascii_skip_blanks(s, n, 0);
+	while (n > i && (ascii_is_blank(s[n - 1]) || s[n - 1] == '\r'))
 		n--;
 	return (struct span){ s + i, n - i };
 }
@@ -172,7 +159,7 @@ is_switch_type(struct span v)
 static bool
 paren_group(struct span v, size_t *i, struct span *inside)
 {
-	size_t j = skip_blank(v.s, v.n, *i);
+	size_t j = ascii_skip_blanks(v.s, v.n, *i);
 	if (j >= v.n || v.s[j] != '(')
 		return false;
 	size_t k = j + 1;
@@ -189,7 +176,7 @@ paren_group(struct span v, size_t *i, struct span *inside)
 static struct span
 word_at(struct span v, size_t *i)
 {
-	size_t j = skip_blank(v.s, v.n, *i), k = j;
+	size_t j = ascii_skip_blanks(v.s, v.n, *i), k = j;
 	while (k < v.n && ascii_lower(v.s[k]) >= 'a' &&
 	       ascii_lower(v.s[k]) <= 'z')
 		k++;
@@ -216,7 +203,7 @@ read_required_sets(struct yaml_ctx *c, struct span v)
 			return false;
 		for (size_t j = 0; j < k; j++)
 			r[cnt++] = (struct help_required){ names[j], b };
-		i = skip_blank(v.s, v.n, i);
+		i = ascii_skip_blanks(v.s, v.n, i);
 		if (i == v.n)
 			break;
 		if (v.s[i++] != ',')
@@ -272,11 +259,12 @@ read_pipeline_bits(struct span v, unsigned *bits)
 		return true;
 	if (!span_is(word_at(v, &i), "True"))
 		return false;
-	if (skip_blank(v.s, v.n, i) == v.n) {
+	if (ascii_skip_blanks(v.s, v.n, i) == v.n) {
 		*bits = HELP_PIPE_BY_VALUE;
 		return true;
 	}
-	if (!paren_group(v, &i, &inside) || skip_blank(v.s, v.n, i) != v.n)
+	if (!paren_group(v, &i, &inside) ||
+	    ascii_skip_blanks(v.s, v.n, i) != v.n)
 		return false;
 	for (size_t start = 0, j = 0; j <= inside.n; j++) {
 		if (j < inside.n && inside.s[j] != ',')
@@ -504,7 +492,7 @@ bad_token(struct syn_ctx *c, size_t i, size_t e)
 static bool
 is_name_char(char c)
 {
-	return c && !is_blank(c) && !strchr("[]<>{}", c);
+	return c && !ascii_is_blank(c) && !strchr("[]<>{}", c);
 }
 
 /* "-Name" at t[*i]: stores the name without its dash. */
@@ -531,7 +519,7 @@ read_name(struct syn_ctx *c, size_t *i, size_t end, struct span *name)
 static enum syn_type
 read_type(struct syn_ctx *c, size_t *i, size_t end, struct span *type)
 {
-	size_t j = skip_blank(c->t, end, *i), k;
+	size_t j = ascii_skip_blanks(c->t, end, *i), k;
 	int depth = 0;
 	if (j >= end || (c->t[j] != '<' && c->t[j] != '{'))
 		return TYPE_NONE;
@@ -651,7 +639,7 @@ static size_t
 token_bound(const char *t, size_t n, size_t i)
 {
 	for (size_t k = i + 1; k < n; k++)
-		if (is_blank(t[k - 1]) && (t[k] == '[' || t[k] == '-'))
+		if (ascii_is_blank(t[k - 1]) && (t[k] == '[' || t[k] == '-'))
 			return k;
 	return n;
 }
@@ -659,7 +647,7 @@ token_bound(const char *t, size_t n, size_t i)
 static void
 read_tokens(struct syn_ctx *c, size_t i)
 {
-	while ((i = skip_blank(c->t, c->n, i)) < c->n) {
+	while ((i = ascii_skip_blanks(c->t, c->n, i)) < c->n) {
 		size_t end = token_bound(c->t, c->n, i);
 		size_t stop = i + trim(c->t + i, end - i).n;
 		while (i < stop) {
@@ -667,7 +655,7 @@ read_tokens(struct syn_ctx *c, size_t i)
 				bad_token(c, i, stop);
 				break;
 			}
-			i = skip_blank(c->t, stop, i);
+			i = ascii_skip_blanks(c->t, stop, i);
 		}
 		i = end;
 	}
@@ -691,7 +679,7 @@ platyps_parse_syntax(struct arena *a, const char *code, struct help_pos pos,
 	if (dashes)
 		set->params = arena_array(a, dashes, sizeof(*set->params));
 	size_t i = 0;
-	while (i < c.n && !is_blank(c.t[i]))
+	while (i < c.n && !ascii_is_blank(c.t[i]))
 		i++;
 	if (i)
 		set->command = arena_strndup(a, c.t, i);

@@ -9,24 +9,13 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "arena.h"
 #include "lexer_internal.h"
 #include "utf8.h"
 #include "xalloc.h"
 
 /* ---------- escapes and strings ---------- */
-
-static int
-hex_value(unsigned char c)
-{
-	if (lex_is_digit(c))
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 /* fail_text for scanners that return an index (0 on error). */
 static size_t
@@ -46,11 +35,12 @@ unicode_escape(struct psh_lexer *lx, size_t i, struct strbuf *sb)
 
 	if (lex_byte_at(lx, k) != '{' || k >= lx->len)
 		return fail_index(lx, PSH_E_UNICODE_ESCAPE, i, k);
-	for (k++; k < lx->len && hex_value(lex_byte_at(lx, k)) >= 0; k++) {
+	for (k++; k < lx->len && ascii_hex_value(lex_byte_at(lx, k)) >= 0;
+	     k++) {
 		if (digits++ == 6)
 			return fail_index(lx, PSH_E_UNICODE_ESCAPE_DIGITS, i,
 					  k + 1);
-		v = v * 16 + hex_value(lex_byte_at(lx, k));
+		v = v * 16 + ascii_hex_value(lex_byte_at(lx, k));
 	}
 	if (digits == 0)
 		return fail_index(lx, PSH_E_UNICODE_ESCAPE, i, k);

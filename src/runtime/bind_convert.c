@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "bind_internal.h"
 #include "i18n.h"
 #include "rt_value.h"
@@ -137,18 +138,6 @@ trimmed_len(const char *s)
 	return n;
 }
 
-static int
-hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Accumulates digits of base into *acc; false past INT64 range. */
 static bool
 add_digit(int64_t *acc, int base, int d)
@@ -196,9 +185,9 @@ parse_int32(const char *str, int32_t *out)
 		neg = *s++ == '-';
 	if (end - s > 2 && s[0] == '0' && (s[1] | 0x20) == 'x') {
 		for (s += 2; s < end; s++) {
-			if (hex_digit(*s) < 0)
+			if (ascii_hex_value(*s) < 0)
 				return MSG_BAD_FORMAT;
-			ok &= add_digit(&v, 16, hex_digit(*s));
+			ok &= add_digit(&v, 16, ascii_hex_value(*s));
 		}
 	} else {
 		for (digits = s; s < end && *s >= '0' && *s <= '9'; s++)
@@ -261,7 +250,7 @@ check_guid_d(const char *s, size_t n)
 		if (dash != (s[i] == '-'))
 			return s[i] == '-' || dash ? MSG_GUID_DASHES
 						   : MSG_GUID_HEX;
-		if (!dash && hex_digit(s[i]) < 0)
+		if (!dash && ascii_hex_value(s[i]) < 0)
 			return MSG_GUID_HEX;
 	}
 	return NULL;
@@ -294,7 +283,7 @@ parse_guid(const char *str, char *buf)
 		if (n != 32)
 			return MSG_GUID_LEN;
 		for (size_t i = 0; i < n; i++)
-			if (hex_digit(s[i]) < 0)
+			if (ascii_hex_value(s[i]) < 0)
 				return MSG_GUID_HEX;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -302,7 +291,7 @@ parse_guid(const char *str, char *buf)
 			continue;
 		if (k == 8 || k == 13 || k == 18 || k == 23)
 			buf[k++] = '-';
-		buf[k++] = "0123456789abcdef"[hex_digit(s[i])];
+		buf[k++] = "0123456789abcdef"[ascii_hex_value(s[i])];
 	}
 	buf[k] = '\0';
 	return NULL;
