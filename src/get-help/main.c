@@ -20,6 +20,7 @@
 #include "exitcodes.h"
 #include "i18n.h"
 #include "lookup.h"
+#include "options.h"
 #include "query.h"
 #include "render_json.h"
 #include "render_text.h"
@@ -46,7 +47,7 @@ struct options {
 	size_t npaths;
 };
 
-/* Options that take PowerShell's spelling: -Full, -par NAME, ... */
+/* The options of get-help (see option_table). */
 enum opt_id {
 	OPT_NAME,
 	OPT_DETAILED,
@@ -65,27 +66,26 @@ enum opt_id {
 	OPT_VERSION
 };
 
-static const struct {
-	const char *name;
-	enum opt_id id;
-	bool takes_value;
-} option_table[] = {
-	{ "Name", OPT_NAME, true },
-	{ "Detailed", OPT_DETAILED, false },
-	{ "Full", OPT_FULL, false },
-	{ "Examples", OPT_EXAMPLES, false },
-	{ "Parameter", OPT_PARAMETER, true },
-	{ "Online", OPT_ONLINE, false },
-	{ "Open", OPT_OPEN, false },
-	{ "Path", OPT_PATH, true },
-	{ "Culture", OPT_CULTURE, true },
-	{ "UICulture", OPT_CULTURE, true },
-	{ "Width", OPT_WIDTH, true },
-	{ "Json", OPT_JSON, false },
-	{ "File", OPT_FILE, true },
-	{ "Diagnostics", OPT_DIAGNOSTICS, false },
-	{ "Help", OPT_HELP, false },
-	{ "Version", OPT_VERSION, false },
+/* PowerShell's spelling works too (-Full, -par NAME): prefixes match. */
+static const struct opt_def option_table[] = {
+	{ "Name", OPT_NAME, true, false },
+	{ "Detailed", OPT_DETAILED, false, false },
+	{ "Full", OPT_FULL, false, false },
+	{ "Examples", OPT_EXAMPLES, false, false },
+	{ "Parameter", OPT_PARAMETER, true, false },
+	{ "Online", OPT_ONLINE, false, false },
+	{ "Open", OPT_OPEN, false, false },
+	{ "Path", OPT_PATH, true, false },
+	{ "Culture", OPT_CULTURE, true, false },
+	{ "UICulture", OPT_CULTURE, true, false },
+	{ "Width", OPT_WIDTH, true, false },
+	{ "Json", OPT_JSON, false, false },
+	{ "File", OPT_FILE, true, false },
+	{ "Diagnostics", OPT_DIAGNOSTICS, false, false },
+	{ "Help", OPT_HELP, false, false },
+	{ "h", OPT_HELP, false, true },
+	{ "?", OPT_HELP, false, true },
+	{ "Version", OPT_VERSION, false, false },
 };
 #define NOPTIONS (sizeof(option_table) / sizeof(option_table[0]))
 
@@ -249,80 +249,45 @@ apply_option(struct options *o, enum opt_id id, const char *arg,
 	return false;
 }
 
-/*
- * Finds an option by name: exact (case-insensitive) wins, else a unique
- * prefix, as PowerShell binds parameters.  Returns -1 when unknown and
- * -2 when ambiguous.
- */
-static int
-find_option(const char *name, size_t len)
+/* The message for an argument the scanner could not take. */
+static void
+report_bad_option(enum opt_status st, const char *arg)
 {
-	int found = -1;
-	for (size_t i = 0; i < NOPTIONS; i++) {
-		const char *n = option_table[i].name;
-		if (strlen(n) == len && strncasecmp(n, name, len) == 0)
-			return (int)i;
-		if (len && strncasecmp(n, name, len) == 0) {
-			if (found >= 0 &&
-			    option_table[found].id != option_table[i].id)
-				return -2;
-			found = (int)i;
-		}
-	}
-	return found;
-}
-
-/* One "-Opt", "-Opt:value", "--opt" or "--opt=value" argument. */
-static bool
-parse_option(struct options *o, int argc, char **argv, int *i)
-{
-	const char *arg = argv[*i];
-	const char *name = arg + 1 + (arg[1] == '-');
-	size_t len = strcspn(name, arg[1] == '-' ? "=" : ":");
-	const char *inline_value = name[len] ? name + len + 1 : NULL;
-
-	if (strcmp(arg, "-h") == 0 || strcmp(arg, "-?") == 0)
-		return apply_option(o, OPT_HELP, arg, NULL);
-	int k = find_option(name, len);
-	if (k == -2) {
+	switch (st) {
+	case OPT_AMBIGUOUS:
 		print_error(_("option '%s' is ambiguous"), arg);
-		return false;
-	}
-	if (k < 0) {
-		print_error(_("unknown option '%s'"), arg);
-		return false;
-	}
-	const char *value = NULL;
-	if (option_table[k].takes_value) {
-		if (inline_value) {
-			value = inline_value;
-		} else if (*i + 1 < argc) {
-			value = argv[++*i];
-		} else {
-			print_error(_("option '%s' needs a value"), arg);
-			return false;
-		}
-	} else if (inline_value) {
+		break;
+	case OPT_NEEDS_VALUE:
+		print_error(_("option '%s' needs a value"), arg);
+		break;
+	case OPT_TAKES_NO_VALUE:
 		print_error(_("option '%s' takes no value"), arg);
-		return false;
+		break;
+	default:
+		print_error(_("unknown option '%s'"), arg);
+		break;
 	}
-	return apply_option(o, option_table[k].id, arg, value);
 }
 
 static bool
 parse_args(struct options *o, int argc, char **argv)
 {
-	bool only_names = false;
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i];
-		if (!only_names && strcmp(arg, "--") == 0) {
-			only_names = true;
-		} else if (!only_names && arg[0] == '-' && arg[1]) {
-			if (!parse_option(o, argc, argv, &i))
-				return false;
-		} else if (!apply_option(o, OPT_NAME, arg, arg)) {
+	struct opt_parser p;
+	struct opt_hit h;
+	enum opt_status st;
+
+	opt_init(&p, argc, argv, option_table, NOPTIONS, OPT_PREFIXES);
+	while ((st = opt_next(&p, &h)) != OPT_END) {
+		bool ok;
+		if (st == OPT_OPTION)
+			ok = apply_option(o, (enum opt_id)h.def->id, h.arg,
+					  h.value);
+		else if (st == OPT_OPERAND)
+			ok = apply_option(o, OPT_NAME, h.arg, h.arg);
+		else
+			ok = (report_bad_option(st, h.arg), false);
+		if (!ok)
 			return false;
-		}
 	}
 	if (o->open && !o->online) {
 		print_error(_("'%s' needs -Online"), "--open");
@@ -331,23 +296,20 @@ parse_args(struct options *o, int argc, char **argv)
 	return true;
 }
 
-/* The culture option has to be known before messages are translated. */
+/* The culture option has to be known before messages are translated;
+   errors are reported later, by parse_args. */
 static const char *
 prescan_culture(int argc, char **argv)
 {
+	struct opt_parser p;
+	struct opt_hit h;
+	enum opt_status st;
 	const char *culture = NULL;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "--") == 0)
-			break;
-		if (strncasecmp(a, "--culture=", 10) == 0)
-			culture = a + 10;
-		else if ((strcasecmp(a, "--culture") == 0 ||
-			  strcasecmp(a, "-culture") == 0 ||
-			  strcasecmp(a, "-uiculture") == 0) &&
-			 i + 1 < argc)
-			culture = argv[++i];
-	}
+
+	opt_init(&p, argc, argv, option_table, NOPTIONS, OPT_PREFIXES);
+	while ((st = opt_next(&p, &h)) != OPT_END)
+		if (st == OPT_OPTION && h.def->id == OPT_CULTURE)
+			culture = h.value;
 	return culture;
 }
 
