@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
-"""Checks that every name a stage library exports carries its stage's prefix.
+"""Checks the names a stage library exports and the ones it needs.
 
 Names that cross files are global symbols of a stage's static library; a
 file-local function must be static.  Each stage owns a few prefixes (as
 cmark owns cmark_): a global symbol outside them is either a missing
 `static` or a name that should say which stage it comes from.  TAP output.
+
+Each library's undefined symbols show what it links against: a name of a
+stage it may not use (see check-includes.py) is a dependency the wrong way
+that no #include shows, e.g. the metadata tables pulling in session code.
 
   check-symbols.py NM LIB.a...   (stage = the library's name: libpshelp-STAGE.a)
 """
@@ -29,6 +33,29 @@ PREFIXES = {
 }
 
 
+# The stages each stage may use; the same rule as check-includes.py.
+USES = {
+    "common": set(),
+    "diag": {"common"},
+    "model": {"common", "diag"},
+    "parse": {"common", "diag", "model"},
+    "meta": {"common", "diag", "model"},
+    "lookup": {"common", "diag", "model", "parse"},
+    "render": {"common", "diag", "model"},
+    "pshlang": {"common"},
+    "runtime": {"common", "meta", "pshlang"},
+}
+
+
+def undefined(nm, lib):
+    out = subprocess.run([nm, "-u", lib], check=True, capture_output=True,
+                         text=True).stdout
+    for line in out.splitlines():
+        parts = line.split()
+        if parts and parts[0] == "U":
+            yield parts[-1]
+
+
 def exported(nm, lib):
     out = subprocess.run([nm, "-g", "--defined-only", lib], check=True,
                          capture_output=True, text=True).stdout
@@ -40,22 +67,40 @@ def exported(nm, lib):
 
 def main():
     nm, libs = sys.argv[1], sys.argv[2:]
-    print(f"1..{len(libs)}")
-    failed = 0
-    for i, lib in enumerate(libs, 1):
+    # Which stage defines each name (system libraries define the rest).
+    definer = {}
+    for lib in libs:
+        stage = os.path.basename(lib)[len("libpshelp-"):-len(".a")]
+        for x in exported(nm, lib):
+            definer[x] = stage
+    print(f"1..{2 * len(libs)}")
+    failed = n = 0
+    for lib in libs:
         stage = os.path.basename(lib)[len("libpshelp-"):-len(".a")]
         prefixes = PREFIXES.get(stage)
+        n += 1
         if prefixes is None:
-            print(f"not ok {i} - {stage}: no prefixes are defined for this stage")
+            print(f"not ok {n} - {stage}: no prefixes are defined for this stage")
             failed += 1
+            n += 1
+            print(f"not ok {n} - {stage}: no dependencies are defined")
             continue
         names = sorted(set(exported(nm, lib)))
-        bad = [n for n in names if not n.startswith(prefixes)]
+        bad = [x for x in names if not x.startswith(prefixes)]
         print(("not ok" if bad else "ok") +
-              f" {i} - {stage}: {len(names)} exported names carry {', '.join(prefixes)}")
-        for n in bad:
-            print(f"# {n}")
+              f" {n} - {stage}: {len(names)} exported names carry {', '.join(prefixes)}")
+        for x in bad:
+            print(f"# {x}")
         failed += bool(bad)
+        wrong = sorted({(x, definer[x]) for x in undefined(nm, lib)
+                        if definer.get(x, stage) != stage
+                        and definer[x] not in USES[stage]})
+        n += 1
+        print(("not ok" if wrong else "ok") +
+              f" {n} - {stage}: links only against {', '.join(sorted(USES[stage])) or 'no other stage'}")
+        for x, s in wrong:
+            print(f"# needs {x} from {s}/")
+        failed += bool(wrong)
     return 1 if failed else 0
 
 
