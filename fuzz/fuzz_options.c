@@ -28,6 +28,7 @@ inside(const char *p, const char *buf, size_t size)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	static char prog[] = "prog";
 	char *buf = malloc(size + 1);
 	char **argv = malloc((size + 2) * sizeof(*argv));
 	int argc = 1;
@@ -37,8 +38,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	memcpy(buf, data, size);
 	buf[size] = '\0';
-	static char prog[] = "prog";
-
 	argv[0] = prog;
 	for (size_t i = 0; i <= size; i += strlen(buf + i) + 1)
 		argv[argc++] = buf + i;
