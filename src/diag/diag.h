@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
+ * diag: the diagnostics table and its sinks.
+ *
  * Diagnostics: `file:line:col: level: message [slug]`, lines and columns
  * 1-based, columns in bytes.  No global state: every stage gets a
  * struct diag_ctx.  The default sink prints to stderr.

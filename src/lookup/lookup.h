@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
+ * lookup: help roots, cultures, name matching and the help query (query.h).
+ *
  * Help roots and topic lookup.  A root holds <culture>/ folders with pages
  * directly in them or in module sub-folders (and their About/ folders).
  * Names are compared by Unicode case folding, locale-independently; a name

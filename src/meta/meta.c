@@ -27,7 +27,7 @@ extern const struct meta_command meta_cmd_receive_pssession;
 extern const struct meta_command meta_cmd_remove_pssession;
 extern const struct meta_command meta_cmd_write_output;
 
-/* Sorted by name (test_rt_meta checks the order). */
+/* Sorted by name (test_meta checks the order). */
 static const struct meta_command *const commands[] = {
 	&meta_cmd_connect_pssession, &meta_cmd_disconnect_pssession,
 	&meta_cmd_enter_pssession,   &meta_cmd_exit_pssession,

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The help model: the only contract between the parser (md_parse.c), the
- * renderers (render_text.c, render_json.c), lookup and, later, the
- * validator and translator.  No cmark, ICU or libxml2 types appear here.
+ * model: the help model, the contract between the stages, and its checks.
+ *
+ * The only contract between the parser (src/parse), the renderers
+ * (src/render), lookup and, later, the validator and translator.  No cmark, ICU or libxml2 types appear here.
  *
  * Every string and array of a document lives in doc->arena and is freed by
  * help_doc_free().  Strings are UTF-8, NUL-terminated, and already free of

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * platyPS markdown -> help model.  md_parse.c is the only file that sees
+ * parse: platyPS markdown -> help model; the only stage that sees cmark or
+ * libxml2.
+ *
+ * md_parse.c is the only file that sees
  * cmark; frontmatter.c and platyps_meta.c parse the small non-markdown
  * formats (front matter, parameter yaml, SYNTAX lines, link targets).
  * For use by programs and lookup, not by renderers.

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
+ * pshlang: psh's lexer, parser and syntax tree.
+ *
  * The psh language: a small, exact subset of PowerShell (see ast.h for the
  * tree).  A script is statements separated by newlines or ';':
  *

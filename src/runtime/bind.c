@@ -7,7 +7,7 @@
  * without coercion first), parameter set resolution, mandatory check.
  *
  * Parameter sets are bit masks over the command's set list, so a command
- * may have at most 64 sets (test_rt_meta checks every table).
+ * may have at most 64 sets (test_meta checks every table).
  *
  * The type conversions live in bind_convert.c, pipeline input in
  * bind_pipeline.c; bind_internal.h holds what the pieces share.

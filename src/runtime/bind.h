@@ -2,7 +2,7 @@
 /*
  * The parameter binder: matches the arguments of one command invocation
  * (and optionally one pipeline input object) to the parameters of the
- * command's metadata (rt_meta.h), following PowerShell's rules: names and
+ * command's metadata (meta.h), following PowerShell's rules: names and
  * aliases case-insensitively with unambiguous prefixes, -Name:value,
  * switches, positional binding within the candidate parameter sets,
  * pipeline input by value and by property name, type conversion, and

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * What a command handler (rt_meta.h's run) gets: the binding, the
+ * runtime: values, binder, evaluator, command handlers, sessions, endpoints.
+ *
+ * What a command handler (handlers.h) gets: the binding, the
  * pipeline object being processed, where output and errors go, the
- * session manager and the host.  The evaluator (src/psh/eval.c) fills a
- * struct rt_context for every invocation; handlers live beside their
- * tables in src/runtime/commands/ and reach psh internals (the prompt,
+ * session manager and the host.  The evaluator (eval.c) fills a struct
+ * rt_context for every invocation; handlers live in commands/ (their
+ * tables in src/meta/commands/) and reach psh internals (the prompt,
  * running a script block, the help engine) only through struct rt_host.
  *
  * A handler runs once per pipeline object (input != NULL), or once when

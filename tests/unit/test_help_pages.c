@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The runtime's own help pages (help/en-US) against the runtime's
- * metadata (rt_meta.h): every command has a page that parses cleanly, and
+ * metadata (src/meta): every command has a page that parses cleanly, and
  * the page's SYNTAX sets, SYNTAX lines, parameter list and parameter yaml
  * blocks say what the command tables say.  A validator in miniature: each
  * mismatch is reported as "page: where: field: expected 'x', got 'y'".

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Unit tests for the command metadata (rt_meta.c and the command tables):
+ * Unit tests for the command metadata (src/meta: meta.c and the command tables):
  * table invariants, common parameters, the JSON export, and agreement of
  * every table with the en-US page of its command (yaml blocks and SYNTAX
  * lines, read crudely here) when $PSHELP_SHARED holds the corpus.
