@@ -2,6 +2,7 @@
 /*
  * The yaml-style texts of a parameter ("True (ByValue)", "Named", ...),
  * shared by the JSON writer, its loader and the help model (meta_help.c).
+ * Internal to src/meta/.
  */
 #ifndef PSHELP_META_TEXT_H
 #define PSHELP_META_TEXT_H

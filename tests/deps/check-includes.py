@@ -42,7 +42,7 @@ RESTRICTED_SYSTEM = {
     "libxml": {"parse"},
 }
 # Headers internal to their stage, besides every *_internal.h.
-INTERNAL = {"meta_table.h", "handlers.h"}
+INTERNAL = {"meta_table.h", "meta_text.h", "common_params.h", "handlers.h"}
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^">]+)[">]')
 

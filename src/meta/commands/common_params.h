@@ -4,7 +4,8 @@
  * takes the set memberships, which differ between commands:
  * META_P_PORT({ "ComputerName", false, NAMED, 0 }).  Variants of one
  * parameter that PowerShell documents differently (an array type, another
- * default value) are separate macros named by what differs.
+ * default value) are separate macros named by what differs.  Only the
+ * tables in this directory include it.
  */
 #ifndef PSHELP_META_COMMON_PARAMS_H
 #define PSHELP_META_COMMON_PARAMS_H
