@@ -3,9 +3,11 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "i18n.h"
 #include "strbuf.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 static const struct {
@@ -62,15 +64,17 @@ diag_to_string(const struct diag *d)
 {
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_init(&sb);
+	/* File names and messages quote page text: never raw controls. */
 	if (d->file) {
-		strbuf_addstr(&sb, d->file);
+		utf8_neutralize(&sb, d->file, strlen(d->file), false);
 		if (d->line)
 			strbuf_addf(&sb, ":%u:%u", (unsigned)d->line,
 				    (unsigned)(d->col ? d->col : 1));
 		strbuf_addstr(&sb, ": ");
 	}
-	strbuf_addf(&sb, "%s: %s [%s]", diag_level_name(d->level), d->message,
-		    diag_slug(d->id));
+	strbuf_addf(&sb, "%s: ", diag_level_name(d->level));
+	utf8_neutralize(&sb, d->message, strlen(d->message), false);
+	strbuf_addf(&sb, " [%s]", diag_slug(d->id));
 	return strbuf_detach(&sb, NULL);
 }
 

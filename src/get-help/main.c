@@ -169,10 +169,14 @@ static bool
 set_view(struct options *o, enum render_view view, const char *arg)
 {
 	if (o->view_option && o->view != view) {
+		char *first = utf8_safe_dup(o->view_option);
+		char *second = utf8_safe_dup(arg);
 		fprintf(stderr,
 			_("%s: %s: options '%s' and '%s' cannot be used "
 			  "together\n"),
-			PROG, _("error"), o->view_option, arg);
+			PROG, _("error"), first, second);
+		free(first);
+		free(second);
 		return false;
 	}
 	o->view = view;
