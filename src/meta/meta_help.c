@@ -319,7 +319,7 @@ fill_param(struct arena *a, struct help_param *hp, const struct meta_param *p)
 	hp->pipeline_text = arena_strndup(a, sb.buf, sb.len);
 	strbuf_release(&sb);
 	hp->wildcards = p->wildcards;
-	hp->is_switch = help_type_kind(p->type_name, NULL) == HELP_TYPE_SWITCH;
+	hp->is_switch = p->type == META_TYPE_SWITCH;
 }
 
 static void

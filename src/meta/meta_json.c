@@ -295,6 +295,9 @@ struct step {
 };
 
 #define MAX_STEPS 8
+/* Per command: no real command comes near (the binder takes 64 sets). */
+#define META_MAX_SETS 64
+#define META_MAX_PARAMS 1024
 
 struct scan {
 	const char *s;
@@ -476,6 +479,25 @@ pop(struct loader *ld)
 	ld->depth--;
 }
 
+/* Keys and values of the input are quoted in messages: made safe to
+   print, and cut only between characters. */
+static void
+set_message(struct meta_error *err, const char *raw)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t n;
+
+	strbuf_init(&sb);
+	utf8_neutralize(&sb, raw, strlen(raw), false);
+	n = sb.len < sizeof(err->message) - 1 ? sb.len
+					      : sizeof(err->message) - 1;
+	while (n > 0 && n < sb.len && ((unsigned char)sb.buf[n] & 0xC0) == 0x80)
+		n--;
+	memcpy(err->message, sb.buf, n);
+	err->message[n] = '\0';
+	strbuf_release(&sb);
+}
+
 /* Records the first error, at key of the current value (or the value). */
 static void fail(struct loader *ld, const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -495,13 +517,14 @@ fail(struct loader *ld, const char *key, const char *fmt, ...)
 	size_t depth = ld->depth < MAX_STEPS ? ld->depth : MAX_STEPS;
 	locate(ld->text, ld->len, ld->path, depth, key, &ld->err->line,
 	       &ld->err->column);
+	char raw[sizeof(ld->err->message)];
 	if (key)
-		snprintf(ld->err->message, sizeof(ld->err->message),
-			 "%d:%d: key \"%.60s\": %s", ld->err->line,
-			 ld->err->column, key, what);
+		snprintf(raw, sizeof(raw), "%d:%d: key \"%.60s\": %s",
+			 ld->err->line, ld->err->column, key, what);
 	else
-		snprintf(ld->err->message, sizeof(ld->err->message),
-			 "%d:%d: %s", ld->err->line, ld->err->column, what);
+		snprintf(raw, sizeof(raw), "%d:%d: %s", ld->err->line,
+			 ld->err->column, what);
+	set_message(ld->err, raw);
 }
 
 static const char *
@@ -751,6 +774,11 @@ static bool
 load_sets(struct loader *ld, const json_t *obj, struct meta_param *p)
 {
 	size_t n = json_array_size(json_object_get(obj, "sets"));
+	/* The binder's limit; it also keeps the duplicate checks cheap. */
+	if (n > META_MAX_SETS) {
+		fail(ld, "sets", "more than %d parameter sets", META_MAX_SETS);
+		return false;
+	}
 	struct meta_param_set *sets =
 		arena_array(ld->arena, n + 1, sizeof(*sets));
 	p->sets = sets;
@@ -838,7 +866,14 @@ load_param(struct loader *ld, const json_t *obj, struct meta_param *p)
 	    !get_bool(ld, obj, "supported", &p->supported) ||
 	    !load_sets(ld, obj, p))
 		return false;
-	help_type_kind(p->type_name, &p->is_array);
+	/* A type the runtime knows has one kind: "kind" may not say another. */
+	enum help_type_kind known = help_type_kind(p->type_name, &p->is_array);
+	if (known != HELP_TYPE_OBJECT && (int)known != (int)p->type) {
+		fail(ld, "kind", "is \"%s\" but %.60s is \"%s\"",
+		     help_type_kind_name((enum help_type_kind)p->type),
+		     p->type_name, help_type_kind_name(known));
+		return false;
+	}
 	return agrees(ld, obj, "Parameter Sets", meta_sets_text, p) &&
 	       agrees(ld, obj, "Required", meta_required_text, p) &&
 	       agrees(ld, obj, "Position", meta_position_text, p) &&
@@ -866,6 +901,10 @@ load_params(struct loader *ld, const json_t *obj, const char *key,
 	    const struct meta_param **out, size_t *nout)
 {
 	size_t n = json_array_size(json_object_get(obj, key));
+	if (n > META_MAX_PARAMS) {
+		fail(ld, key, "more than %d parameters", META_MAX_PARAMS);
+		return false;
+	}
 	struct meta_param *params =
 		arena_array(ld->arena, n + 1, sizeof(*params));
 	bool ok = each_item(ld, obj, key, param_item, params, nout);
@@ -886,6 +925,14 @@ in_list(const char *const *list, const char *s)
 static bool
 check_set_names(struct loader *ld, const struct meta_command *c)
 {
+	size_t nsets = 0;
+	while (c->sets && c->sets[nsets])
+		nsets++;
+	if (nsets > META_MAX_SETS) {
+		fail(ld, "parameterSets", "more than %d parameter sets",
+		     META_MAX_SETS);
+		return false;
+	}
 	if (c->default_set && !in_list(c->sets, c->default_set)) {
 		fail(ld, "defaultParameterSet",
 		     "\"%.60s\" is not in parameterSets", c->default_set);
@@ -943,37 +990,83 @@ load_command(struct loader *ld, const json_t *obj, struct meta_command *c)
 	       check_set_names(ld, c);
 }
 
-static bool
-named(const struct meta_command *c, const char *name)
+/* Names and aliases of the commands read so far, case-insensitively
+   (ASCII, as meta_command_find compares): linear in the input. */
+struct name_table {
+	const char **names;
+	const struct meta_command **owners;
+	size_t cap, n;
+};
+
+static size_t
+name_hash(const char *s)
 {
-	if (strcasecmp(c->name, name) == 0)
-		return true;
-	for (const char *const *a = c->aliases; a && *a; a++)
-		if (strcasecmp(*a, name) == 0)
-			return true;
-	return false;
+	size_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^
+		     (unsigned char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s)) *
+		    16777619u;
+	return h;
+}
+
+static const struct meta_command *
+name_owner(const struct name_table *nt, const char *name)
+{
+	if (nt->cap == 0)
+		return NULL;
+	for (size_t i = name_hash(name) & (nt->cap - 1); nt->names[i];
+	     i = (i + 1) & (nt->cap - 1))
+		if (strcasecmp(nt->names[i], name) == 0)
+			return nt->owners[i];
+	return NULL;
+}
+
+static void
+name_add(struct arena *a, struct name_table *nt, const char *name,
+	 const struct meta_command *owner)
+{
+	if (2 * (nt->n + 1) > nt->cap) {
+		struct name_table bigger = { 0 };
+		bigger.cap = nt->cap ? 2 * nt->cap : 64;
+		bigger.names = arena_array(a, bigger.cap, sizeof(char *));
+		bigger.owners =
+			arena_array(a, bigger.cap, sizeof(*bigger.owners));
+		for (size_t i = 0; i < nt->cap; i++)
+			if (nt->names[i])
+				name_add(a, &bigger, nt->names[i],
+					 nt->owners[i]);
+		*nt = bigger;
+	}
+	size_t i = name_hash(name) & (nt->cap - 1);
+	while (nt->names[i])
+		i = (i + 1) & (nt->cap - 1);
+	nt->names[i] = name;
+	nt->owners[i] = owner;
+	nt->n++;
 }
 
 /* No two commands share a name or an alias. */
 static bool
-check_unique(struct loader *ld, const struct meta_command *const *v, size_t n)
+check_unique(struct loader *ld, struct name_table *nt,
+	     const struct meta_command *c)
 {
-	const struct meta_command *c = v[n];
-	for (size_t i = 0; i < n; i++) {
-		if (named(v[i], c->name)) {
-			fail(ld, "name", "command \"%.60s\" is already defined",
-			     c->name);
+	const struct meta_command *owner = name_owner(nt, c->name);
+	if (owner) {
+		fail(ld, "name", "command \"%.60s\" is already defined",
+		     c->name);
+		return false;
+	}
+	for (const char *const *a = c->aliases; a && *a; a++) {
+		owner = name_owner(nt, *a);
+		if (owner) {
+			fail(ld, "aliases", "\"%.60s\" already names %.60s", *a,
+			     owner->name);
 			return false;
 		}
-		for (const char *const *a = c->aliases; a && *a; a++) {
-			if (named(v[i], *a)) {
-				fail(ld, "aliases",
-				     "\"%.60s\" already names %.60s", *a,
-				     v[i]->name);
-				return false;
-			}
-		}
 	}
+	name_add(ld->arena, nt, c->name, c);
+	for (const char *const *a = c->aliases; a && *a; a++)
+		name_add(ld->arena, nt, *a, c);
 	return true;
 }
 
@@ -981,6 +1074,7 @@ check_unique(struct loader *ld, const struct meta_command *const *v, size_t n)
 struct command_slots {
 	struct meta_command *v;
 	const struct meta_command **ptrs;
+	struct name_table names;
 };
 
 static bool
@@ -989,7 +1083,7 @@ command_item(struct loader *ld, const json_t *item, size_t i, void *out)
 	struct command_slots *slots = out;
 	slots->ptrs[i] = &slots->v[i];
 	return load_command(ld, item, &slots->v[i]) &&
-	       check_unique(ld, slots->ptrs, i);
+	       check_unique(ld, &slots->names, &slots->v[i]);
 }
 
 static bool
@@ -999,6 +1093,7 @@ load_commands(struct loader *ld, const json_t *root, struct meta_set *set)
 	struct command_slots slots = {
 		arena_array(ld->arena, n + 1, sizeof(*slots.v)),
 		arena_array(ld->arena, n + 1, sizeof(*slots.ptrs)),
+		{ 0 },
 	};
 	set->commands = slots.ptrs;
 	return each_item(ld, root, "commands", command_item, &slots,

@@ -1247,6 +1247,110 @@ TEST(json_bad_inputs)
 	expect_disagreement_error();
 }
 
+/* text must be rejected with a message containing want, at some line. */
+static void
+expect_message(const char *what, char *text, const char *want)
+{
+	struct meta_set *set = NULL;
+	struct meta_error err = { 0 };
+	int rc = meta_load_json(text, strlen(text), &set, &err);
+	if (rc != -1 || err.line <= 0 || strstr(err.message, want) == NULL) {
+		printf("# %s: rc %d, %d:%d \"%s\"; wanted \"%s\"\n", what, rc,
+		       err.line, err.column, err.message, want);
+		tap_cur_failed = 1;
+	}
+	meta_set_free(set);
+	free(text);
+}
+
+/* n commands A0..An-1, each with aliases a<i>_0..a<i>_<m-1>; the last
+   command's last alias repeats the first command's. */
+static char *
+many_aliases(size_t n, size_t m)
+{
+	struct strbuf cmds = STRBUF_INIT;
+	strbuf_init(&cmds);
+	for (size_t i = 0; i < n; i++) {
+		strbuf_addf(&cmds, "%s    {\"name\": \"A-%zu\", \"aliases\": [",
+			    i ? ",\n" : "", i);
+		for (size_t k = 0; k < m; k++)
+			if (i == n - 1 && k == m - 1)
+				strbuf_addf(&cmds, "%s\"A0_0\"", k ? "," : "");
+			else
+				strbuf_addf(&cmds, "%s\"a%zu_%zu\"",
+					    k ? "," : "", i, k);
+		strbuf_addstr(&cmds, "], \"synopsis\": null, "
+				     "\"defaultParameterSet\": null, "
+				     "\"parameterSets\": [], "
+				     "\"commonParameters\": true, "
+				     "\"supportsShouldProcess\": false, "
+				     "\"parameters\": []}");
+	}
+	char *doc = doc_with(COMMON_OK, cmds.buf);
+	strbuf_release(&cmds);
+	return doc;
+}
+
+/* Found in review: a kind that contradicts a known type, page text in
+   messages, and inputs that made the duplicate checks quadratic. */
+TEST(json_loader_review_cases)
+{
+	expect_error_doc(
+		"kind contradicts the type",
+		doc_with(COMMON_OK, CMD("\"A-B\"", PARAM("\"int32\""))), 8, 60,
+		"key \"kind\": is \"int32\" but System.String is \"string\"");
+
+	/* An escape sequence in a value is quoted as visible symbols. */
+	struct meta_set *set = NULL;
+	struct meta_error err = { 0 };
+	char *text = doc_with(COMMON_OK,
+			      CMD("\"A-B\"", PARAM("\"\\u001b]0;X\\u0007\"")));
+	check_int(meta_load_json(text, strlen(text), &set, &err), ==, -1);
+	check(strchr(err.message, '\x1b') == NULL);
+	check(strchr(err.message, '\x07') == NULL);
+	check(strstr(err.message, "\xe2\x90\x9b]0;X") != NULL); /* U+241B */
+	free(text);
+
+	/* 40,000 aliases: the repeated one is still found (by hash). */
+	expect_message("alias repeated across many", many_aliases(2, 20000),
+		       "\"A0_0\" already names A-0");
+
+	/* More sets than the binder takes. */
+	struct strbuf sets = STRBUF_INIT;
+	strbuf_init(&sets);
+	for (int i = 0; i < 65; i++)
+		strbuf_addf(&sets,
+			    "%s{\"name\": \"S%d\", \"mandatory\": false, "
+			    "\"position\": null, \"pipelineInput\": \"False\"}",
+			    i ? ", " : "", i);
+	struct strbuf param = STRBUF_INIT;
+	strbuf_init(&param);
+	strbuf_addf(
+		&param,
+		"{\"name\": \"X\", \"Type\": \"System.String\", "
+		"\"kind\": \"string\", \"Parameter Sets\": \"(All)\", "
+		"\"Aliases\": [], \"Accepted values\": [], \"Required\": "
+		"\"False\", \"Position\": \"Named\", \"Default value\": null, "
+		"\"Accept pipeline input\": \"False\", \"Accept wildcard "
+		"characters\": false, \"switch\": false, \"supported\": true, "
+		"\"sets\": [%s]}",
+		sets.buf);
+	struct strbuf cmd = STRBUF_INIT;
+	strbuf_init(&cmd);
+	strbuf_addf(
+		&cmd,
+		"    {\"name\": \"A-B\", \"aliases\": [], \"synopsis\": null, "
+		"\"defaultParameterSet\": null, \"parameterSets\": [], "
+		"\"commonParameters\": true, \"supportsShouldProcess\": "
+		"false, \"parameters\": [%s]}",
+		param.buf);
+	expect_message("65 sets", doc_with(COMMON_OK, cmd.buf),
+		       "more than 64 parameter sets");
+	strbuf_release(&sets);
+	strbuf_release(&param);
+	strbuf_release(&cmd);
+}
+
 TEST(json_hostile_inputs)
 {
 	size_t n = 5000;
@@ -1382,6 +1486,7 @@ main(void)
 	RUN(json_small_document_loads);
 	RUN(json_bad_inputs);
 	RUN(json_hostile_inputs);
+	RUN(json_loader_review_cases);
 	RUN(type_kinds_shared_with_the_model);
 	RUN(partial_help_text);
 
