@@ -347,10 +347,19 @@ bool
 wildcard_has_wildcard(const char *pattern)
 {
 	for (const char *p = pattern; *p; p++) {
-		if (*p == '`' && p[1])
+		if (*p == '`' && p[1]) {
 			p++;
-		else if (*p == '*' || *p == '?' || *p == '[')
+		} else if (*p == '*' || *p == '?') {
 			return true;
+		} else if (*p == '[') {
+			/* As wc_compile reads it: a class only when a ']'
+			   closes it, else a literal '['. */
+			const char *q = p + 1;
+			while (*q && *q != ']')
+				q += (*q == '`' && q[1]) ? 2 : 1;
+			if (*q == ']')
+				return true;
+		}
 	}
 	return false;
 }

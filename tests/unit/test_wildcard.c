@@ -141,6 +141,12 @@ TEST(has_wildcard_respects_escapes)
 	check(wildcard_has_wildcard("a``*")); /* `` is a backtick, then * */
 	check(!wildcard_has_wildcard("x`"));
 	check(!wildcard_has_wildcard(""));
+	/* An unclosed '[' is a literal, as the matcher reads it. */
+	check(!wildcard_has_wildcard("Get-Hel["));
+	check(!wildcard_has_wildcard("[a`]"));
+	check(wildcard_has_wildcard("[a*"));
+	check(wildcard_has_wildcard("x[a]["));
+	check(wildcard_match_folded("Get-Hel[", "get-hel["));
 }
 
 TEST(compiled_pattern_is_reusable)
