@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -37,9 +38,13 @@ open_input(const char *path, int *fd)
 		close(*fd);
 		return FILE_ERR_NOT_REGULAR;
 	}
-	int flags = fcntl(*fd, F_GETFL);
-	if (flags >= 0)
-		(void)fcntl(*fd, F_SETFL, flags & ~O_NONBLOCK);
+	/* Our own descriptor only: standard input's flags are shared with
+	   the parent, so a non-blocking one is waited on with poll(). */
+	if (!is_stdin) {
+		int flags = fcntl(*fd, F_GETFL);
+		if (flags >= 0)
+			(void)fcntl(*fd, F_SETFL, flags & ~O_NONBLOCK);
+	}
 	return 0;
 }
 
@@ -60,6 +65,11 @@ read_fd(int fd, size_t max, char **buf, size_t *len)
 		ssize_t got = read(fd, b + n, want);
 		if (got < 0 && errno == EINTR)
 			continue;
+		if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			struct pollfd pfd = { .fd = fd, .events = POLLIN };
+			if (poll(&pfd, 1, -1) >= 0 || errno == EINTR)
+				continue;
+		}
 		if (got < 0) {
 			int err = errno;
 			free(b);

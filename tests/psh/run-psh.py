@@ -410,6 +410,29 @@ def misc_tests():
     test("--version", rc == 0 and out.startswith("psh (pshelp) "))
     out, err, rc = psh(None, args=("--bogus",))
     test("unknown option", rc == 2 and "--bogus" in err)
+    out, err, rc = psh(None, args=("--\x1b]0;PWN\x07",))
+    test("a bad option is shown without its escape sequence",
+         rc == 2 and "\x1b" not in err and "\u241b]0;PWN" in err, repr(err))
+    out, err, rc = psh(None, args=("-c",))
+    test("an option without its value", rc == 2 and "needs a value" in err,
+         repr(err))
+    out, err, rc = psh(None, args=(RT,))
+    test("a folder is no script", rc == 1 and "not a regular file" in err,
+         repr(err))
+    # A non-blocking standard input that gets its script late is waited
+    # for, and its flags are left as they were.
+    import fcntl
+    r, w = os.pipe()
+    fcntl.fcntl(r, fcntl.F_SETFL, fcntl.fcntl(r, fcntl.F_GETFL) | os.O_NONBLOCK)
+    p = subprocess.Popen([PSH, "-"], stdin=r, stdout=subprocess.PIPE, env=ENV)
+    time.sleep(0.2)
+    os.write(w, b"Write-Output late\n")
+    os.close(w)
+    out = p.communicate(timeout=30)[0]
+    still = fcntl.fcntl(r, fcntl.F_GETFL) & os.O_NONBLOCK
+    os.close(r)
+    test("a non-blocking standard input is read", out == b"late\n" and
+         p.returncode == 0 and still, repr(out))
 
 
 def main():
