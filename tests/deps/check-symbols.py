@@ -27,7 +27,10 @@ PREFIXES = {
     "meta": ("meta_",),
     "lookup": ("lookup_", "topic_", "culture_", "root_"),
     "render": ("render_", "textwrap_"),
-    "pshlang": ("psh_", "lex_"),
+    # Not "psh_" alone: runtime's evaluator names start psh_eval_.
+    "pshlang": ("psh_extent_", "psh_vec_", "psh_ast_", "psh_input_",
+                "psh_parse", "psh_concise_", "psh_dump", "psh_error_",
+                "lex_"),
     "runtime": ("rt_", "session_", "wire_", "bind_", "endpoint_",
                 "psh_eval_", "psh_format_", "psh_repl"),
 }
@@ -61,19 +64,21 @@ def exported(nm, lib):
                          capture_output=True, text=True).stdout
     for line in out.splitlines():
         parts = line.split()
-        if len(parts) == 3 and parts[1] in "TDBRVW":
+        if len(parts) == 3 and parts[1] in "TDBRVWCui":
             yield parts[2]
 
 
 def main():
     nm, libs = sys.argv[1], sys.argv[2:]
     # Which stage defines each name (system libraries define the rest).
-    definer = {}
+    definer, twice = {}, []
     for lib in libs:
         stage = os.path.basename(lib)[len("libpshelp-"):-len(".a")]
         for x in exported(nm, lib):
+            if x in definer and definer[x] != stage:
+                twice.append(f"{x} is defined by {definer[x]}/ and {stage}/")
             definer[x] = stage
-    print(f"1..{2 * len(libs)}")
+    print(f"1..{2 * len(libs) + 1}")
     failed = n = 0
     for lib in libs:
         stage = os.path.basename(lib)[len("libpshelp-"):-len(".a")]
@@ -101,6 +106,11 @@ def main():
         for x, s in wrong:
             print(f"# needs {x} from {s}/")
         failed += bool(wrong)
+    n += 1
+    print(("not ok" if twice else "ok") + f" {n} - no name is defined by two stages")
+    for x in twice:
+        print(f"# {x}")
+    failed += bool(twice)
     return 1 if failed else 0
 
 
