@@ -3,7 +3,7 @@
  * get-help: PowerShell-style help for a command or about_ topic, read from
  * platyPS markdown pages in the user's language.  This file only handles
  * the command line and the output: the help query (lookup/query.c) finds
- * and parses the page; render_text.c and render_json.c show it.
+ * and parses the page; a format of src/render (render.h) shows it.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -22,7 +22,7 @@
 #include "lookup.h"
 #include "options.h"
 #include "query.h"
-#include "render_json.h"
+#include "render.h"
 #include "render_text.h"
 #include "strbuf.h"
 #include "term.h"
@@ -397,18 +397,16 @@ render_doc(struct session *s, const struct help_doc *doc, const char *note)
 	struct strbuf out = STRBUF_INIT;
 	strbuf_init(&out);
 	int rc = EXIT_OK;
-	if (s->opt.json) {
-		render_json(doc, &out);
-	} else {
-		struct render_options ro = { .view = s->opt.view,
-					     .parameter = s->opt.parameter,
-					     .width = s->width,
-					     .note = note };
-		if (render_text(doc, &ro, &out) != 0) {
-			print_error(_("No parameter matches criteria %s."),
-				    s->opt.parameter);
-			rc = EXIT_NOT_FOUND;
-		}
+	const struct render_format *format =
+		render_format_find(s->opt.json ? "json" : "text");
+	struct render_options ro = { .view = s->opt.view,
+				     .parameter = s->opt.parameter,
+				     .width = s->width,
+				     .note = note };
+	if (format->render(doc, &ro, &out) != 0) {
+		print_error(_("No parameter matches criteria %s."),
+			    s->opt.parameter);
+		rc = EXIT_NOT_FOUND;
 	}
 	fwrite(out.buf, 1, out.len, stdout);
 	strbuf_release(&out);

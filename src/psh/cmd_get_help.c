@@ -24,6 +24,7 @@
 #include "lookup.h"
 #include "meta_help.h"
 #include "query.h"
+#include "render.h"
 #include "render_text.h"
 #include "rt_exec.h"
 #include "strbuf.h"
@@ -88,7 +89,8 @@ render_page(struct request *rq, const struct lookup_result *r)
 	}
 	note = lookup_fallback_note(r);
 	rq->ro.note = note;
-	if (render_text(r->doc, &rq->ro, &rq->out) != 0) {
+	if (render_format_find("text")->render(r->doc, &rq->ro, &rq->out) !=
+	    0) {
 		rt_exec_error(rq->ctx, _("No parameter matches criteria %s."),
 			      rq->ro.parameter);
 		rc = 1;
