@@ -24,8 +24,13 @@ static const struct render_format json_format = {
 	"json", "the help model as JSON (doc/json.md)", render_json_format
 };
 
+static const struct render_format man_format = {
+	"man", "a man(7) page, for man and mandoc", render_man
+};
+
 static const struct render_format *const formats[] = { &text_format,
-						       &json_format };
+						       &json_format,
+						       &man_format };
 
 const struct render_format *const *
 render_formats(size_t *n)

@@ -46,6 +46,9 @@ struct render_format {
 	render_fn *render;
 };
 
+/* The man(7) format (render_man.c). */
+render_fn render_man;
+
 /* Every format, in a fixed order (text first). */
 const struct render_format *const *render_formats(size_t *n);
 /* The format of that name (ASCII case-insensitive), or NULL. */

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "render.h"
 #include "md_parse.h"
 #include "strbuf.h"
 #include "tap.h"
@@ -653,6 +654,59 @@ TEST(every_page_passes_the_extent_check)
 	       schema_ok, nlinks_checked);
 }
 
+/* A line of man(7) output that starts a request is one of ours; no page
+   text starts one, and no control character but TAB and LF is left. */
+static bool
+man_is_clean(const char *rel, const char *s)
+{
+	static const char *const ours[] = { ".TH ",  ".SH ",  ".SS ",  ".PP\n",
+					    ".EX\n", ".EE\n", ".TP\n", ".IP",
+					    ".RS ",  ".RE\n", ".nf\n", ".fi\n",
+					    ".br\n" };
+	for (const char *line = s; *line;) {
+		const char *nl = strchr(line, '\n');
+		bool known = *line != '.' && *line != '\'';
+		for (size_t i = 0; !known && i < sizeof(ours) / sizeof(*ours);
+		     i++)
+			known = strncmp(line, ours[i], strlen(ours[i])) == 0;
+		if (!known) {
+			printf("# %s: stray request: %.40s\n", rel, line);
+			return false;
+		}
+		if (nl == NULL)
+			break;
+		line = nl + 1;
+	}
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++)
+		if ((*c < 0x20 && *c != '\n' && *c != '\t') || *c == 0x7f) {
+			printf("# %s: control byte 0x%02x\n", rel, *c);
+			return false;
+		}
+	return true;
+}
+
+TEST(every_page_renders_as_clean_man)
+{
+	size_t clean = 0;
+	struct strbuf out = STRBUF_INIT;
+	struct render_options ro = { .view = RENDER_FULL };
+
+	strbuf_init(&out);
+	for (int loc = 0; loc < NLOC; loc++)
+		for (size_t i = 0; i < npages[loc]; i++) {
+			const struct page *pg = &pages[loc][i];
+			struct help_doc *d = parse(pg, NULL, locales[loc]);
+			strbuf_reset(&out);
+			if (d && render_man(d, &ro, &out) == 0 &&
+			    strncmp(out.buf, ".TH \"", 5) == 0 &&
+			    man_is_clean(pg->rel, out.buf))
+				clean++;
+			help_doc_free(d);
+		}
+	strbuf_release(&out);
+	check_int(clean, ==, 376);
+}
+
 int
 main(void)
 {
@@ -678,6 +732,7 @@ main(void)
 	RUN(swedish_pages_match_their_source);
 	RUN(swedish_sections_without_source);
 	RUN(every_page_passes_the_extent_check);
+	RUN(every_page_renders_as_clean_man);
 	for (int loc = 0; loc < NLOC; loc++) {
 		for (size_t i = 0; i < npages[loc]; i++) {
 			free(pages[loc][i].rel);

@@ -1570,12 +1570,14 @@ TEST(formats_behind_one_interface)
 	struct render_options ro = { .view = RENDER_FULL, .width = 80 };
 	struct strbuf direct = STRBUF_INIT, via = STRBUF_INIT;
 
-	check_int(n, ==, 2);
+	check_int(n, ==, 3);
 	check_str(v[0]->name, "text");
 	check_str(v[1]->name, "json");
+	check_str(v[2]->name, "man");
 	check(render_format_find("JSON") == v[1]);
 	check(render_format_find("Text") == v[0]);
-	check(render_format_find("man") == NULL);
+	check(render_format_find("MAN") == v[2]);
+	check(render_format_find("html") == NULL);
 	check(render_format_find(NULL) == NULL);
 	d->kind = HELP_DOC_COMMAND;
 	d->name = "F";
@@ -1588,8 +1590,10 @@ TEST(formats_behind_one_interface)
 		strbuf_reset(&via);
 		if (i == 0)
 			check_int(render_text(d, &ro, &direct), ==, 0);
-		else
+		else if (i == 1)
 			render_json(d, &direct);
+		else
+			check_int(render_man(d, &ro, &direct), ==, 0);
 		check_int(v[i]->render(d, &ro, &via), ==, 0);
 		check(via.len > 0);
 		check_str(via.buf, direct.buf);
@@ -1602,6 +1606,52 @@ TEST(formats_behind_one_interface)
 	check_int(via.len, ==, 0);
 	strbuf_release(&direct);
 	strbuf_release(&via);
+	help_doc_free(d);
+}
+
+/* man(7): roff requests only where we put them; page text escaped. */
+TEST(man_format_escapes_roff)
+{
+	struct help_doc *d = help_doc_new();
+	struct render_options ro = { .view = RENDER_FULL };
+	struct strbuf sb = STRBUF_INIT;
+
+	d->kind = HELP_DOC_COMMAND;
+	d->name = "Get-Thing";
+	d->module = "Tailspin";
+	d->locale = "en-US";
+	d->synopsis = mk_blocks(d, 1, b_para(d, "Gets `things` -Fast."));
+	d->description = mk_blocks(
+		d, 2,
+		b_para(d,
+		       ".TH looks like a request\n'also a \\ back\x1b]0;X\x07"),
+		b_code("Get-Thing -Name a\\b\n.SH not a heading\n"));
+	strbuf_init(&sb);
+	check_int(render_man(d, &ro, &sb), ==, 0);
+	static const char th[] =
+		".TH \"GET-THING\" 1 \"\" \"pshelp\" \"Tailspin\"\n";
+	check(strncmp(sb.buf, th, sizeof(th) - 1) == 0);
+	check(strstr(sb.buf,
+		     ".SH NAME\nGet\\-Thing \\- Gets things \\-Fast.\n") !=
+	      NULL);
+	check(strstr(sb.buf, "\n\\&.TH looks like a request") != NULL);
+	check(strstr(sb.buf, "\n\\&'also a \\e back\xe2\x90\x9b]0;X") != NULL);
+	check(strstr(sb.buf, "\n.EX\nGet\\-Thing \\-Name a\\eb\n\\&.SH not a "
+			     "heading\n.EE\n") != NULL);
+	check(strchr(sb.buf, '\x1b') == NULL);
+	/* Every line that starts with '.' is one of ours. */
+	for (const char *s = sb.buf; s && *s;
+	     s = strchr(s, '\n'), s = s ? s + 1 : s) {
+		if (*s != '.')
+			continue;
+		check(strncmp(s, ".TH ", 4) == 0 ||
+		      strncmp(s, ".SH ", 4) == 0 ||
+		      strncmp(s, ".PP\n", 4) == 0 ||
+		      strncmp(s, ".EX\n", 4) == 0 ||
+		      strncmp(s, ".EE\n", 4) == 0 ||
+		      strncmp(s, ".SS ", 4) == 0);
+	}
+	strbuf_release(&sb);
 	help_doc_free(d);
 }
 
@@ -1970,6 +2020,7 @@ main(void)
 	RUN(about_heading_case_follows_locale);
 	RUN(topic_table);
 	RUN(formats_behind_one_interface);
+	RUN(man_format_escapes_roff);
 	RUN(json_small_document);
 	RUN(json_escaping);
 	RUN(json_full_model);
