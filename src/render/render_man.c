@@ -206,7 +206,8 @@ put_title(struct man *m, const struct help_doc *doc)
 			if (*s != '"' && *s != '\\' &&
 			    (unsigned char)*s >= 0x20)
 				strbuf_addch(m->out, *s);
-	strbuf_addstr(m->out, "\"\n");
+	/* No hyphenation: parameter names must not break at their dashes. */
+	strbuf_addstr(m->out, "\"\n.nh\n");
 	m->at_line_start = true;
 }
 

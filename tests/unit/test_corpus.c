@@ -662,7 +662,7 @@ man_is_clean(const char *rel, const char *s)
 	static const char *const ours[] = { ".TH ",  ".SH ",  ".SS ",  ".PP\n",
 					    ".EX\n", ".EE\n", ".TP\n", ".IP",
 					    ".RS ",  ".RE\n", ".nf\n", ".fi\n",
-					    ".br\n" };
+					    ".br\n", ".nh\n" };
 	for (const char *line = s; *line;) {
 		const char *nl = strchr(line, '\n');
 		bool known = *line != '.' && *line != '\'';

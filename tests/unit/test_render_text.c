@@ -1629,7 +1629,7 @@ TEST(man_format_escapes_roff)
 	strbuf_init(&sb);
 	check_int(render_man(d, &ro, &sb), ==, 0);
 	static const char th[] =
-		".TH \"GET-THING\" 1 \"\" \"pshelp\" \"Tailspin\"\n";
+		".TH \"GET-THING\" 1 \"\" \"pshelp\" \"Tailspin\"\n.nh\n";
 	check(strncmp(sb.buf, th, sizeof(th) - 1) == 0);
 	check(strstr(sb.buf,
 		     ".SH NAME\nGet\\-Thing \\- Gets things \\-Fast.\n") !=
@@ -1645,6 +1645,7 @@ TEST(man_format_escapes_roff)
 		if (*s != '.')
 			continue;
 		check(strncmp(s, ".TH ", 4) == 0 ||
+		      strncmp(s, ".nh\n", 4) == 0 ||
 		      strncmp(s, ".SH ", 4) == 0 ||
 		      strncmp(s, ".PP\n", 4) == 0 ||
 		      strncmp(s, ".EX\n", 4) == 0 ||
