@@ -39,8 +39,9 @@ struct options {
 	enum render_view view;
 	const char *view_option; /* the option that chose the view */
 	const char *parameter;
-	bool online, open, json, diagnostics, help, version;
-	long width; /* -1: not given */
+	bool online, open, diagnostics, help, version;
+	const char *format; /* a render format's name; NULL: text */
+	long width;	    /* -1: not given */
 	const char *culture;
 	const char *file;
 	char **paths;
@@ -60,6 +61,7 @@ enum opt_id {
 	OPT_CULTURE,
 	OPT_WIDTH,
 	OPT_JSON,
+	OPT_FORMAT,
 	OPT_FILE,
 	OPT_DIAGNOSTICS,
 	OPT_HELP,
@@ -80,6 +82,7 @@ static const struct opt_def option_table[] = {
 	{ "UICulture", OPT_CULTURE, true, false },
 	{ "Width", OPT_WIDTH, true, false },
 	{ "Json", OPT_JSON, false, false },
+	{ "Format", OPT_FORMAT, true, false },
 	{ "File", OPT_FILE, true, false },
 	{ "Diagnostics", OPT_DIAGNOSTICS, false, false },
 	{ "Help", OPT_HELP, false, false },
@@ -151,7 +154,10 @@ print_usage(FILE *f)
 		"wrap)\n"
 		"  -File, --file=FILE         show the page in FILE instead of "
 		"looking up NAME\n"
-		"      --json                 print the help model as JSON\n"
+		"      --format=FORMAT        text (the default), json (the "
+		"help "
+		"model) or man\n"
+		"      --json                 the same as --format=json\n"
 		"      --diagnostics          also report warnings about the "
 		"page\n"
 		"  -h, --help                 show this help and exit\n"
@@ -235,7 +241,14 @@ apply_option(struct options *o, enum opt_id id, const char *arg,
 	case OPT_WIDTH:
 		return parse_width(o, value);
 	case OPT_JSON:
-		o->json = true;
+		o->format = "json";
+		return true;
+	case OPT_FORMAT:
+		if (render_format_find(value) == NULL) {
+			print_error(_("unknown format '%s'"), value);
+			return false;
+		}
+		o->format = value;
 		return true;
 	case OPT_FILE:
 		o->file = value;
@@ -398,7 +411,7 @@ render_doc(struct session *s, const struct help_doc *doc, const char *note)
 	strbuf_init(&out);
 	int rc = EXIT_OK;
 	const struct render_format *format =
-		render_format_find(s->opt.json ? "json" : "text");
+		render_format_find(s->opt.format ? s->opt.format : "text");
 	struct render_options ro = { .view = s->opt.view,
 				     .parameter = s->opt.parameter,
 				     .width = s->width,

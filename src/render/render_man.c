@@ -102,6 +102,36 @@ put_code(struct man *m, const char *text)
 	request(m, ".EE");
 }
 
+static void put_list(struct man *m, const struct help_block *b);
+static void put_block(struct man *m, const struct help_block *b);
+
+/* An item's blocks stay at its indent: .IP continues it, .PP would end
+   it, and a nested list is shifted in with .RS. */
+static void
+put_item(struct man *m, const struct help_blocks *item)
+{
+	for (size_t i = 0; i < item->n; i++) {
+		const struct help_block *b = &item->v[i];
+		if (b->kind == HELP_BLOCK_LIST) {
+			request(m, ".RS");
+			put_list(m, b);
+			request(m, ".RE");
+			continue;
+		}
+		if (i > 0)
+			request(m, ".IP");
+		if (b->kind == HELP_BLOCK_PARA || b->kind == HELP_BLOCK_HTML) {
+			put_inline(m, &b->u.para);
+		} else if (b->kind == HELP_BLOCK_CODE) {
+			request(m, ".EX");
+			put_str(m, b->u.code.text);
+			request(m, ".EE");
+		} else {
+			put_block(m, b);
+		}
+	}
+}
+
 static void
 put_list(struct man *m, const struct help_block *b)
 {
@@ -113,7 +143,7 @@ put_list(struct man *m, const struct help_block *b)
 		else
 			snprintf(mark, sizeof(mark), ".IP \\(bu 2");
 		request(m, mark);
-		put_blocks(m, &b->u.list.items[i]);
+		put_item(m, &b->u.list.items[i]);
 	}
 }
 
@@ -206,8 +236,9 @@ put_title(struct man *m, const struct help_doc *doc)
 			if (*s != '"' && *s != '\\' &&
 			    (unsigned char)*s >= 0x20)
 				strbuf_addch(m->out, *s);
-	/* No hyphenation: parameter names must not break at their dashes. */
-	strbuf_addstr(m->out, "\"\n.nh\n");
+	/* No hyphenation (parameter names must not break at their dashes)
+	   and ragged lines (SYNTAX lines are long words). */
+	strbuf_addstr(m->out, "\"\n.nh\n.ad l\n");
 	m->at_line_start = true;
 }
 

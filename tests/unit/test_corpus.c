@@ -659,10 +659,11 @@ TEST(every_page_passes_the_extent_check)
 static bool
 man_is_clean(const char *rel, const char *s)
 {
-	static const char *const ours[] = { ".TH ",  ".SH ",  ".SS ",  ".PP\n",
-					    ".EX\n", ".EE\n", ".TP\n", ".IP",
-					    ".RS ",  ".RE\n", ".nf\n", ".fi\n",
-					    ".br\n", ".nh\n" };
+	static const char *const ours[] = {
+		".TH ",	 ".SH ",  ".SS ",  ".PP\n",  ".EX\n", ".EE\n",
+		".TP\n", ".IP",	  ".RS ",  ".RE\n",  ".nf\n", ".fi\n",
+		".br\n", ".nh\n", ".RS\n", ".ad l\n"
+	};
 	for (const char *line = s; *line;) {
 		const char *nl = strchr(line, '\n');
 		bool known = *line != '.' && *line != '\'';

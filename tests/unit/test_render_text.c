@@ -1628,8 +1628,8 @@ TEST(man_format_escapes_roff)
 		b_code("Get-Thing -Name a\\b\n.SH not a heading\n"));
 	strbuf_init(&sb);
 	check_int(render_man(d, &ro, &sb), ==, 0);
-	static const char th[] =
-		".TH \"GET-THING\" 1 \"\" \"pshelp\" \"Tailspin\"\n.nh\n";
+	static const char th[] = ".TH \"GET-THING\" 1 \"\" \"pshelp\" "
+				 "\"Tailspin\"\n.nh\n.ad l\n";
 	check(strncmp(sb.buf, th, sizeof(th) - 1) == 0);
 	check(strstr(sb.buf,
 		     ".SH NAME\nGet\\-Thing \\- Gets things \\-Fast.\n") !=
@@ -1646,6 +1646,7 @@ TEST(man_format_escapes_roff)
 			continue;
 		check(strncmp(s, ".TH ", 4) == 0 ||
 		      strncmp(s, ".nh\n", 4) == 0 ||
+		      strncmp(s, ".ad l\n", 6) == 0 ||
 		      strncmp(s, ".SH ", 4) == 0 ||
 		      strncmp(s, ".PP\n", 4) == 0 ||
 		      strncmp(s, ".EX\n", 4) == 0 ||
