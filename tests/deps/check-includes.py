@@ -21,21 +21,9 @@ import os
 import re
 import sys
 
-ALLOWED = {
-    "common": set(),
-    "diag": {"common"},
-    "model": {"common", "diag"},
-    "parse": {"common", "diag", "model"},
-    "meta": {"common", "diag", "model"},
-    "lookup": {"common", "diag", "model", "parse"},
-    "render": {"common", "diag", "model"},
-    "pshlang": {"common"},
-    "runtime": {"common", "meta", "pshlang"},
-    "get-help": {"common", "diag", "model", "parse", "lookup", "render",
-                 "meta"},
-    "psh": {"common", "diag", "model", "parse", "lookup", "render", "meta",
-            "pshlang", "runtime"},
-}
+from stages import PROGRAMS, USES
+
+ALLOWED = {**USES, **PROGRAMS}
 # System headers only one stage may see.
 RESTRICTED_SYSTEM = {
     "cmark": {"parse"},

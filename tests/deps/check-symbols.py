@@ -36,18 +36,7 @@ PREFIXES = {
 }
 
 
-# The stages each stage may use; the same rule as check-includes.py.
-USES = {
-    "common": set(),
-    "diag": {"common"},
-    "model": {"common", "diag"},
-    "parse": {"common", "diag", "model"},
-    "meta": {"common", "diag", "model"},
-    "lookup": {"common", "diag", "model", "parse"},
-    "render": {"common", "diag", "model"},
-    "pshlang": {"common"},
-    "runtime": {"common", "meta", "pshlang"},
-}
+from stages import USES  # the rule check-includes.py applies too
 
 
 def undefined(nm, lib):

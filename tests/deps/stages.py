@@ -1,0 +1,24 @@
+"""The stage dependency rule, shared by check-includes.py and check-symbols.py.
+
+USES[stage] is the set of other stages a stage may use (includes and
+linked names); programs may use what they dispatch to.
+"""
+
+USES = {
+    "common": set(),
+    "diag": {"common"},
+    "model": {"common", "diag"},
+    "parse": {"common", "diag", "model"},
+    "meta": {"common", "diag", "model"},
+    "lookup": {"common", "diag", "model", "parse"},
+    "render": {"common", "diag", "model"},
+    "pshlang": {"common"},
+    "runtime": {"common", "meta", "pshlang"},
+}
+
+PROGRAMS = {
+    "get-help": {"common", "diag", "model", "parse", "lookup", "render",
+                 "meta"},
+    "psh": {"common", "diag", "model", "parse", "lookup", "render", "meta",
+            "pshlang", "runtime"},
+}
