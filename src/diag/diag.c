@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "diag.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,9 +55,36 @@ diag_level_name(enum diag_level level)
 		return _("warning");
 	case DIAGL_ERROR:
 		return _("error");
+	case DIAGL_UNSUPPORTED:
+		return _("unsupported");
+	case DIAGL_USAGE:
+		return _("usage");
+	case DIAGL_SYSTEM:
+		return _("system error");
 	default:
 		return "ok";
 	}
+}
+
+static const char *const level_keys[DIAGL__COUNT] = {
+	"ok", "style", "warning", "error", "unsupported", "usage", "system",
+};
+
+const char *
+diag_level_key(enum diag_level level)
+{
+	return (unsigned)level < DIAGL__COUNT ? level_keys[level] : "ok";
+}
+
+bool
+diag_level_from_name(const char *name, enum diag_level *level)
+{
+	for (int l = DIAGL_STYLE; l < DIAGL__COUNT; l++)
+		if (strcmp(name, level_keys[l]) == 0) {
+			*level = (enum diag_level)l;
+			return true;
+		}
+	return false;
 }
 
 char *
@@ -75,14 +103,22 @@ diag_to_string(const struct diag *d)
 	strbuf_addf(&sb, "%s: ", diag_level_name(d->level));
 	utf8_neutralize(&sb, d->message, strlen(d->message), false);
 	strbuf_addf(&sb, " [%s]", diag_slug(d->id));
+	for (const char *s = d->detail; s && *s;) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+		strbuf_addstr(&sb, "\n    ");
+		utf8_neutralize(&sb, s, n, false);
+		s += nl ? n + 1 : n;
+	}
 	return strbuf_detach(&sb, NULL);
 }
 
-void
-diag_vreport(struct diag_ctx *dx, enum diag_id id, uint32_t line, uint32_t col,
-	     va_list ap)
+static void
+report_with(struct diag_ctx *dx, enum diag_id id, uint32_t line, uint32_t col,
+	    const char *detail, va_list ap)
 {
 	struct diag d = { .id = id,
+			  .detail = detail,
 			  .level = diag_level_of(id),
 			  .file = dx->file,
 			  .line = line,
@@ -105,6 +141,23 @@ diag_vreport(struct diag_ctx *dx, enum diag_id id, uint32_t line, uint32_t col,
 	char *s = diag_to_string(&d);
 	fprintf(stderr, "%s\n", s);
 	free(s);
+}
+
+void
+diag_vreport(struct diag_ctx *dx, enum diag_id id, uint32_t line, uint32_t col,
+	     va_list ap)
+{
+	report_with(dx, id, line, col, NULL, ap);
+}
+
+void
+diag_report_detail(struct diag_ctx *dx, enum diag_id id, uint32_t line,
+		   uint32_t col, const char *detail, ...)
+{
+	va_list ap;
+	va_start(ap, detail);
+	report_with(dx, id, line, col, detail, ap);
+	va_end(ap);
 }
 
 void

@@ -10,6 +10,7 @@
 #define PSHELP_DIAG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -18,6 +19,9 @@ enum diag_level {
 	DIAGL_STYLE,
 	DIAGL_WARNING,
 	DIAGL_ERROR,
+	DIAGL_UNSUPPORTED, /* input uses something pshelp does not support */
+	DIAGL_USAGE,	   /* bad command line or option value */
+	DIAGL_SYSTEM,	   /* I/O error, out of memory */
 	DIAGL__COUNT
 };
 
@@ -34,6 +38,7 @@ struct diag {
 	const char *file;    /* may be NULL */
 	uint32_t line, col;  /* 0 when unknown */
 	const char *message; /* formatted, translated */
+	const char *detail;  /* further lines (a diff), or NULL */
 };
 
 typedef void diag_sink_fn(void *cookie, const struct diag *d);
@@ -52,12 +57,19 @@ void diag_report(struct diag_ctx *dx, enum diag_id id, uint32_t line,
 		 uint32_t col, ...);
 void diag_vreport(struct diag_ctx *dx, enum diag_id id, uint32_t line,
 		  uint32_t col, va_list ap);
+/* As diag_report, with further lines (a diff) shown below the message. */
+void diag_report_detail(struct diag_ctx *dx, enum diag_id id, uint32_t line,
+			uint32_t col, const char *detail, ...);
+/* The level named "style", "warning", ... (untranslated); false if none. */
+bool diag_level_from_name(const char *name, enum diag_level *level);
+/* The untranslated name of a level ("style"): for JSON, SARIF, -W. */
+const char *diag_level_key(enum diag_level level);
 
 enum diag_level diag_level_of(enum diag_id id);
 const char *diag_slug(enum diag_id id);
 /* Untranslated printf format of the message. */
 const char *diag_format(enum diag_id id);
-/* "style", "warning", "error" (translated). */
+/* "style", "warning", "error", ... (translated). */
 const char *diag_level_name(enum diag_level level);
 /* Formats one diagnostic as the line the default sink prints (no newline). */
 char *diag_to_string(const struct diag *d);

@@ -275,6 +275,19 @@ struct help_required {
 	bool required;
 };
 
+/*
+ * A parameter's membership in one set, as the page states it: one entry
+ * of a 2024-05-01 `ParameterSets` list, or, from a 2.0.0 block, one per
+ * named set (or one HELP_ALL_SETS entry) with the block's single Position
+ * and pipeline value and the set's Required.
+ */
+struct help_param_set {
+	const char *name;     /* English set name; HELP_ALL_SETS for (All) */
+	const char *position; /* "Named", "0", ... as written, or NULL */
+	bool required;
+	unsigned pipeline; /* HELP_PIPE_* bits */
+};
+
 struct help_param {
 	const char *name;    /* canonical name without dash, from SYNTAX/yaml */
 	const char *heading; /* H3 text as written ("– Jobb") */
@@ -306,6 +319,11 @@ struct help_param {
 	const char *pipeline_text; /* as written */
 	bool wildcards;
 	bool is_switch; /* type is SwitchParameter */
+	/* Per set, in the page's order; at least one when has_metadata. */
+	struct help_param_set *set_info;
+	size_t nset_info;
+	bool dont_show;		  /* 2024-05-01 DontShow */
+	const char *help_message; /* 2024-05-01 HelpMessage, or NULL */
 };
 
 struct help_example {
@@ -394,6 +412,12 @@ struct help_about_part {
 
 /* ---------- the document ---------- */
 
+/* The platyPS schema a page is written in ("PlatyPS schema version"). */
+enum help_schema {
+	HELP_SCHEMA_2_0_0, /* platyPS 0.x: the default without the key */
+	HELP_SCHEMA_2024_05_01
+};
+
 enum help_doc_kind {
 	HELP_DOC_COMMAND,
 	HELP_DOC_ABOUT,
@@ -418,6 +442,13 @@ struct help_doc {
 	const char *online_uri; /* "online version", or NULL */
 	const char **aliases;	/* front matter "aliases:" list */
 	size_t naliases;
+	enum help_schema schema;
+	bool has_bom; /* the file starts with a UTF-8 byte order mark */
+	bool has_frontmatter;
+	/* The 2024-05-01 `## ALIASES` section (not a help_section: Get-Help
+	 * has no such heading of its own in 2.0.0 pages). */
+	struct help_section_info aliases_section;
+	struct help_blocks aliases_text;
 
 	struct help_fm_entry *frontmatter;
 	size_t nfrontmatter;

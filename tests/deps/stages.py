@@ -14,6 +14,9 @@ USES = {
     "render": {"common", "diag", "model"},
     "pshlang": {"common"},
     "runtime": {"common", "meta", "pshlang"},
+    "check": {"common", "diag", "model", "parse", "meta", "lookup",
+              "pshlang", "runtime"},
+    "update": {"common", "diag", "model", "parse", "meta"},
 }
 
 PROGRAMS = {
@@ -21,4 +24,6 @@ PROGRAMS = {
                  "meta"},
     "psh": {"common", "diag", "model", "parse", "lookup", "render", "meta",
             "pshlang", "runtime"},
+    "pshelp": {"common", "diag", "model", "parse", "lookup", "render",
+               "meta", "pshlang", "runtime", "check", "update"},
 }
