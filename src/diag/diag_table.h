@@ -49,6 +49,8 @@ DIAG(FENCE_SWALLOWED, WARNING, "fence-swallowed",
 	"probably never closed"))
 DIAG(YAML_SYNTAX, WARNING, "yaml-syntax",
      N_("not valid YAML: %s; read line by line"))
+DIAG(YAML_UNSUPPORTED, WARNING, "yaml-unsupported",
+     N_("yaml block uses %s; block ignored"))
 DIAG(FRONTMATTER_MISSING, WARNING, "frontmatter-missing",
      N_("page has no front matter"))
 DIAG(FRONTMATTER_KEY_MISSING, WARNING, "frontmatter-key-missing",
@@ -91,8 +93,6 @@ DIAG(INPUT_TOO_COMPLEX, ERROR, "input-too-complex",
 DIAG(FRONTMATTER_UNCLOSED, ERROR, "frontmatter-unclosed",
      N_("front matter opened with '---' is never closed"))
 DIAG(READ_FAILED, ERROR, "read-failed", N_("cannot read page: %s"))
-DIAG(YAML_UNSUPPORTED, ERROR, "yaml-unsupported",
-     N_("yaml block uses %s; block ignored"))
 DIAG(SYNTAX_MISMATCH, ERROR, "syntax-mismatch",
      N_("SYNTAX of set '%s' differs from the metadata"))
 DIAG(SYNTAX_SET_MISSING, ERROR, "syntax-set-missing",

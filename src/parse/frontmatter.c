@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "strbuf.h"
+#include "yaml_internal.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -423,6 +424,124 @@ parse_line(struct fm_state *st, const struct fm_line *ln)
 		add_entry(st, ln);
 }
 
+/* ---------- through libyaml ---------- */
+
+/* The end of the line holding offset at, blanks and CR dropped. */
+static uint32_t
+line_end(const char *buf, size_t len, uint32_t at)
+{
+	const char *nl = memchr(buf + at, '\n', len - at);
+	size_t e = nl ? (size_t)(nl - buf) : len;
+	while (e > at && (ascii_is_blank(buf[e - 1]) || buf[e - 1] == '\r'))
+		e--;
+	return (uint32_t)e;
+}
+
+static uint32_t
+line_start(const char *buf, uint32_t at)
+{
+	while (at > 0 && buf[at - 1] != '\n')
+		at--;
+	return at;
+}
+
+/* Scalars, and lists of scalars, are all front matter holds. */
+static bool
+simple_value(const struct platyps_yaml_node *v)
+{
+	if (v->kind == PY_MAPPING)
+		return false;
+	for (size_t i = 0; v->kind == PY_SEQUENCE && i < v->n; i++)
+		if (v->items[i]->kind != PY_SCALAR)
+			return false;
+	return true;
+}
+
+static bool
+simple_map(const struct platyps_yaml_node *root)
+{
+	if (root->kind != PY_MAPPING)
+		return false;
+	for (size_t i = 0; 2 * i + 1 < root->n; i++)
+		if (root->items[2 * i]->kind != PY_SCALAR ||
+		    root->items[2 * i]->col != 1 ||
+		    !simple_value(root->items[2 * i + 1]))
+			return false;
+	return true;
+}
+
+/* One entry from a key and its value; offsets are of buf (block at off). */
+static struct help_fm_entry
+tree_entry(struct fm_state *st, const char *buf, size_t len, uint32_t off,
+	   uint32_t first, const struct platyps_yaml_node *k,
+	   const struct platyps_yaml_node *v)
+{
+	struct help_fm_entry e = { .pos = { first + k->line - 1, k->col } };
+	e.key = arena_strndup(st->a, k->value, k->len);
+	e.key_ext = (struct help_extent){ off + k->start, off + k->end };
+	bool block_list = v->kind == PY_SEQUENCE && buf[off + v->start] == '-';
+	uint32_t vend = off + v->end;
+	if (block_list && v->n)
+		vend = off + v->items[v->n - 1]->end;
+	e.ext = (struct help_extent){
+		e.key_ext.start,
+		line_end(buf, len, block_list ? vend : off + k->end)
+	};
+	if (v->kind == PY_SCALAR && !(v->plain && v->len == 0)) {
+		e.value = arena_strndup(st->a, v->value, v->len);
+		e.value_ext = (struct help_extent){ off + v->start, vend };
+		e.ext.end = line_end(buf, len, vend);
+		return e;
+	}
+	if (v->kind == PY_SEQUENCE && v->n) {
+		e.items = arena_array(st->a, v->n, sizeof(*e.items));
+		for (size_t i = 0; i < v->n; i++)
+			e.items[i] = arena_strndup(st->a, v->items[i]->value,
+						   v->items[i]->len);
+		e.nitems = v->n;
+	}
+	if (block_list)
+		e.value_ext =
+			(struct help_extent){ line_start(buf, off + v->start),
+					      e.ext.end };
+	else if (v->kind == PY_SEQUENCE)
+		e.value_ext = (struct help_extent){ off + v->start, vend };
+	else
+		e.value_ext = (struct help_extent){ e.ext.end, e.ext.end };
+	return e;
+}
+
+/*
+ * Reads the block with libyaml; false (after reporting what libyaml
+ * said, if it failed) when the lines must be read one by one.
+ */
+static bool
+parse_tree(struct fm_state *st, const char *buf, size_t len, uint32_t off,
+	   size_t blen, uint32_t first, struct frontmatter *fm)
+{
+	struct platyps_yaml_node *root;
+	struct platyps_yaml_error err;
+	if (!platyps_yaml_load(st->a, buf + off, blen, &root, &err)) {
+		diag_report(st->dx,
+			    err.unsupported ? DIAG_YAML_UNSUPPORTED
+					    : DIAG_YAML_SYNTAX,
+			    first + err.line - 1, err.col, err.message);
+		return false;
+	}
+	if (!root)
+		return true;
+	if (!simple_map(root))
+		return false;
+	size_t n = root->n / 2;
+	fm->entries = arena_array(st->a, n ? n : 1, sizeof(*fm->entries));
+	for (size_t i = 0; i < n; i++)
+		fm->entries[i] =
+			tree_entry(st, buf, len, off, first, root->items[2 * i],
+				   root->items[2 * i + 1]);
+	fm->n = n;
+	return true;
+}
+
 /* Reads the lines of buf[0..len), the first of which is line `first`. */
 static void
 parse_block(struct fm_state *st, const char *buf, size_t len, uint32_t first,
@@ -462,7 +581,9 @@ frontmatter_parse(struct arena *a, const char *buf, size_t len,
 		return -1;
 	}
 	struct fm_state st = { .a = a, .dx = dx, .base = buf };
-	parse_block(&st, buf + start, (size_t)(ln.s - buf) - start, 2, fm);
+	size_t blen = (size_t)(ln.s - buf) - start;
+	if (!parse_tree(&st, buf, len, (uint32_t)start, blen, 2, fm))
+		parse_block(&st, buf + start, blen, 2, fm);
 	fm->body_offset = off;
 	fm->body_line = ln.no + 1;
 	return 0;

@@ -69,6 +69,31 @@ fill_locale(struct mdp *m, const struct frontmatter *fm)
 		m->doc->locale = loc->value;
 }
 
+/* "a, b , c" -> trimmed, non-empty items in the arena. */
+static size_t
+split_commas(struct arena *a, const char *s, const char ***out)
+{
+	size_t cnt = 1;
+	for (const char *p = s; *p; p++)
+		cnt += *p == ',';
+	const char **v = arena_array(a, cnt, sizeof(*v));
+	size_t k = 0;
+	while (*s) {
+		size_t n = strcspn(s, ",");
+		size_t i = 0;
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		size_t e = n;
+		while (e > i && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+			e--;
+		if (e > i)
+			v[k++] = arena_strndup(a, s + i, e - i);
+		s += n + (s[n] == ',');
+	}
+	*out = k ? v : NULL;
+	return k;
+}
+
 static void
 fill_fields(struct mdp *m, const struct frontmatter *fm)
 {
@@ -99,7 +124,19 @@ fill_fields(struct mdp *m, const struct frontmatter *fm)
 	if ((doc->module == NULL || !*doc->module) && path)
 		doc->module = path_folder(m->a, path);
 	doc->online_uri = frontmatter_get(fm, "online version");
+	if (!doc->online_uri)
+		doc->online_uri = frontmatter_get(fm, "HelpUri");
+	const char *schema = frontmatter_get(fm, "PlatyPS schema version");
+	doc->schema = schema && strcmp(schema, "2024-05-01") == 0
+			      ? HELP_SCHEMA_2024_05_01
+			      : HELP_SCHEMA_2_0_0;
 	if (al && al->nitems) {
+		doc->aliases = al->items;
+		doc->naliases = al->nitems;
+	} else if ((al = frontmatter_find(fm, "alias")) && al->value) {
+		/* 2024-05-01 pages may say `alias: dir, ls, gci` */
+		doc->naliases = split_commas(m->a, al->value, &doc->aliases);
+	} else if (al && al->nitems) {
 		doc->aliases = al->items;
 		doc->naliases = al->nitems;
 	}

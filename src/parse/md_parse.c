@@ -855,6 +855,8 @@ md_parse(const char *buf, size_t len, const struct md_parse_options *opt,
 							 : MD_PARSE_MAX_DEPTH,
 			 .cur_line = 1 };
 	bool ok = frontmatter_parse(&doc->arena, src, len, &fm, dx) >= 0;
+	doc->has_bom = len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0;
+	doc->has_frontmatter = ok && fm.body_offset > 0;
 	if (ok) {
 		m.body = src + fm.body_offset;
 		m.body_len = len - fm.body_offset;

@@ -637,6 +637,33 @@ all_blocks(struct mdp *m, const struct idx *x)
 	return md_blocks_of(m, x, 0, x->n);
 }
 
+/*
+ * Takes the 2024-05-01 `## ALIASES` part out of segs, so that it is
+ * neither aligned with a Get-Help section nor reported as unknown.
+ */
+static void
+take_aliases(struct mdp *m, struct seg *segs, size_t *nseg)
+{
+	for (size_t k = 0; k < *nseg; k++) {
+		const struct item *h = &m->items[segs[k].head];
+		if (!eq_ci(h->text, "ALIASES"))
+			continue;
+		struct help_section_info *si = &m->doc->aliases_section;
+		struct idx x = { 0 };
+		si->present = true;
+		si->heading = h->text;
+		si->pos = h->pos;
+		si->heading_ext = item_heading_ext(h);
+		md_idx_add_range(&x, segs[k].first, segs[k].end);
+		m->doc->aliases_text = md_blocks_of(m, &x, 0, x.n);
+		free(x.v);
+		memmove(&segs[k], &segs[k + 1],
+			(*nseg - k - 1) * sizeof(*segs));
+		(*nseg)--;
+		return;
+	}
+}
+
 void
 md_build_command(struct mdp *m)
 {
@@ -644,6 +671,7 @@ md_build_command(struct mdp *m)
 	struct idx sec[HELP_SEC__COUNT] = { { 0 } };
 	size_t nseg, first_h2;
 	struct seg *segs = md_cut_segments(m, &nseg, &first_h2);
+	take_aliases(m, segs, &nseg);
 	size_t nalign = nseg < MAX_ALIGN_SEGMENTS ? nseg : MAX_ALIGN_SEGMENTS;
 
 	for (size_t k = 0; k < nalign; k++)

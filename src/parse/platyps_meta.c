@@ -7,6 +7,7 @@
  */
 #include "ascii.h"
 #include "platyps_meta.h"
+#include "yaml_internal.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -380,20 +381,44 @@ reset_metadata(struct help_param *p)
 	p->required_text = p->position = p->default_value = NULL;
 	p->pipeline = 0;
 	p->pipeline_text = NULL;
+	p->set_info = NULL;
+	p->nset_info = 0;
+	p->dont_show = false;
+	p->help_message = NULL;
 }
 
 void
-platyps_parse_param_yaml(struct arena *a, const char *text, struct help_pos pos,
+platyps_param_reset(struct help_param *p, struct help_pos pos)
+{
+	reset_metadata(p);
+	p->has_metadata = true;
+	if (p->metadata_pos.line == 0)
+		p->metadata_pos = pos;
+}
+
+bool
+platyps_param_v1_value(struct arena *a, struct help_param *p, const char *key,
+		       const char *value, size_t len, uint32_t line,
+		       uint32_t col, struct diag_ctx *dx)
+{
+	struct yaml_ctx c = {
+		.a = a, .dx = dx, .p = p, .line = line, .col = col
+	};
+	int k = find_key((struct span){ key, strlen(key) });
+	if (k < 0)
+		return false;
+	set_value(&c, (enum yaml_key)k, trim(value, len));
+	return true;
+}
+
+void
+platyps_param_yaml_lines(struct arena *a, const char *text, struct help_pos pos,
 			 struct help_param *p, struct diag_ctx *dx)
 {
 	struct yaml_ctx c = { .a = a, .dx = dx, .p = p, .line = pos.line };
 	uint32_t col0 = pos.col ? pos.col : 1;
 	const char *s = text ? text : "";
 
-	reset_metadata(p);
-	p->has_metadata = true;
-	if (p->metadata_pos.line == 0)
-		p->metadata_pos = pos;
 	while (*s) {
 		const char *nl = strchr(s, '\n');
 		size_t n = nl ? (size_t)(nl - s) : strlen(s);
@@ -401,6 +426,11 @@ platyps_parse_param_yaml(struct arena *a, const char *text, struct help_pos pos,
 		c.line++;
 		s += nl ? n + 1 : n;
 	}
+}
+
+void
+platyps_param_finish(struct arena *a, struct help_param *p)
+{
 	if (p->nrequired == 0)
 		set_required_all(p, a, false);
 }
