@@ -56,10 +56,6 @@ fill_locale(struct mdp *m, const struct frontmatter *fm)
 		frontmatter_find(fm, "ms.contentlocale");
 	const char *culture = m->opt->culture;
 
-	if (loc && cl && loc->value && cl->value &&
-	    !eq_ci(loc->value, cl->value))
-		diag_report(m->dx, DIAG_LOCALE_MISMATCH, loc->pos.line,
-			    loc->pos.col, loc->value, cl->value);
 	if (cl && cl->value && *cl->value)
 		m->doc->locale = cl->value;
 	else if (culture && *culture)
@@ -124,8 +120,11 @@ fill_fields(struct mdp *m, const struct frontmatter *fm)
 	if ((doc->module == NULL || !*doc->module) && path)
 		doc->module = path_folder(m->a, path);
 	doc->online_uri = frontmatter_get(fm, "online version");
-	if (!doc->online_uri)
+	if (!doc->online_uri || !*doc->online_uri)
 		doc->online_uri = frontmatter_get(fm, "HelpUri");
+	if (doc->online_uri && !*doc->online_uri)
+		doc->online_uri =
+			NULL; /* `HelpUri: ''`: there is no online page */
 	const char *schema = frontmatter_get(fm, "PlatyPS schema version");
 	doc->schema = schema && strcmp(schema, "2024-05-01") == 0
 			      ? HELP_SCHEMA_2024_05_01

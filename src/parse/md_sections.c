@@ -279,10 +279,6 @@ place_segments(struct mdp *m, struct seg *segs, size_t n, size_t first_h2,
 			doc->sections[s].heading = h->text;
 			doc->sections[s].pos = h->pos;
 			doc->sections[s].heading_ext = item_heading_ext(h);
-			if (!eq_ci(h->text, help_section_name(s)))
-				diag_report(m->dx, DIAG_HEADING_TRANSLATED,
-					    h->pos.line, h->pos.col, h->text,
-					    help_section_name(s));
 		}
 		md_idx_add_range(&sec[s], segs[k].first, segs[k].end);
 		prev = s;
@@ -594,19 +590,6 @@ links_in_blocks(struct mdp *m, const struct help_blocks *b, int depth,
 	}
 }
 
-/*
- * A link to a topic whose text is not the topic's name (ignoring case):
- * machine translation writes [Anslut – PSSession](Connect-PSSession.md).
- */
-static bool
-link_text_misnames(const struct help_link *l)
-{
-	if (l->kind != HELP_LINK_COMMAND && l->kind != HELP_LINK_ABOUT)
-		return false;
-	return l->text && l->topic && *l->text &&
-	       strcasecmp(l->text, l->topic) != 0;
-}
-
 static void
 build_links(struct mdp *m, const struct idx *x)
 {
@@ -621,9 +604,6 @@ build_links(struct mdp *m, const struct idx *x)
 		if (l->kind == HELP_LINK_UNRESOLVED)
 			diag_report(m->dx, DIAG_LINK_UNRESOLVED, l->pos.line,
 				    l->pos.col, l->target);
-		else if (link_text_misnames(l))
-			diag_report(m->dx, DIAG_LINK_TEXT_MISMATCH, l->pos.line,
-				    l->pos.col, l->text, l->topic);
 	}
 	m->doc->links = md_to_arena(m->a, lv.v, lv.n, sizeof(*lv.v));
 	m->doc->nlinks = lv.n;

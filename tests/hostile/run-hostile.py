@@ -59,7 +59,7 @@ def cases():
                                    head=FM.replace("title: Test-Hostile", "title: T\x1b[2J") + BODY.replace("# Test-Hostile", "# Test\x1bHostile")), 0, None, ["-Full"]
     yield "escape-in-json", page(ESC), 0, None, ["--json"]
     # A diagnostic quotes the heading: the quote must be neutralized too.
-    yield "escape-in-diagnostic", page("x\n\n## WEIRD\x1b]0;PWN\x07\n\ny\n"), 0, "heading-translated", []
+    yield "escape-in-diagnostic", page("x", head=FM.replace("title: Test-Hostile", 'title: "Test\x1b]0;PWN\x07')), 0, "frontmatter-quote", []
     yield "params-10000", page("x\n\n## PARAMETERS\n\n" + "".join(
         f"### -P{i}\n\nd\n\n```yaml\nType: System.String\nParameter Sets: (All)\nAliases:\n\nRequired: False\nPosition: Named\nDefault value: None\nAccept pipeline input: False\nAccept wildcard characters: False\n```\n\n"
         for i in range(10_000))), 0, None, ["-Full"]

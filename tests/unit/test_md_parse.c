@@ -270,9 +270,8 @@ TEST(locale_rules)
 		"---\nLocale: en-US\nms.contentlocale: sv-SE\n---\n# X\n";
 	struct help_doc *d = parse_opt(both, strlen(both), &o);
 	check_str(d ? d->locale : NULL, "sv-SE");
-	check_int(seen.n[DIAG_LOCALE_MISMATCH], ==, 1);
-	check_int(seen.line[DIAG_LOCALE_MISMATCH], ==, 2);
-	check(strstr(seen.msg[DIAG_LOCALE_MISMATCH], "'en-US'") != NULL);
+	/* the disagreement is pshelp validate's to report (check_structure) */
+	check_int(seen.n[DIAG_LOCALE_MISMATCH], ==, 0);
 	help_doc_free(d);
 
 	const char *loc = "---\nLocale: en-US\n---\n# X\n";
@@ -382,9 +381,8 @@ TEST(translated_headings_in_an_unknown_language)
 	check_str(first_text(d, &d->description),
 		  "La `Get-Thing`cmdleto prenas aĵojn.");
 	check_str(first_text(d, &d->notes), "Nenio.");
-	check_int(seen.n[DIAG_HEADING_TRANSLATED], ==, 9);
-	check(strstr(seen.msg[DIAG_HEADING_TRANSLATED], "'Grupo'") != NULL);
-	check(strstr(seen.msg[DIAG_HEADING_TRANSLATED], "SYNOPSIS") != NULL);
+	/* read by structure, silently: validate names them (check_structure) */
+	check_int(seen.n[DIAG_HEADING_TRANSLATED], ==, 0);
 	check_int(seen.n[DIAG_HEADING_UNKNOWN], ==, 0);
 	check_int(d->nexamples, ==, 2);
 	check_int(d->nparams, ==, 3);
