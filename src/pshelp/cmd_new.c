@@ -1,3 +1,239 @@
 /* SPDX-License-Identifier: MIT */
+/*
+ * pshelp new: a complete page for each COMMAND from its metadata, on
+ * standard output or as DIR/<Command>.md (src/update writes it).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "file.h"
+#include "i18n.h"
+#include "meta.h"
+#include "options.h"
 #include "pshelp.h"
-int cmd_new(int argc, char **argv) { (void)argc; (void)argv; return 2; }
+#include "strbuf.h"
+#include "update.h"
+#include "utf8.h"
+
+#define PROG "pshelp new"
+
+enum opt_id { OPT_OUTPUT, OPT_SCHEMA, OPT_METADATA, OPT_FORCE, OPT_HELP };
+
+static const struct opt_def option_table[] = {
+	{ "o", OPT_OUTPUT, true, true },
+	{ "output", OPT_OUTPUT, true, false },
+	{ "schema", OPT_SCHEMA, true, false },
+	{ "metadata", OPT_METADATA, true, false },
+	{ "force", OPT_FORCE, false, false },
+	{ "help", OPT_HELP, false, false },
+	{ "h", OPT_HELP, false, true },
+};
+#define NOPTIONS (sizeof(option_table) / sizeof(option_table[0]))
+
+static void
+print_usage(FILE *f)
+{
+	fputs(_("Usage: pshelp new [OPTION]... COMMAND...\n"
+		"Write a complete platyPS page for each COMMAND from its "
+		"metadata, with\n"
+		"placeholders where the metadata has no text.\n"
+		"\n"
+		"  -o, --output DIR   write DIR/COMMAND.md instead of standard "
+		"output\n"
+		"  --force            replace a page that exists in DIR\n"
+		"  --schema SCHEMA    2.0.0 (the default) or 2024-05-01\n"
+		"  --metadata FILE    use the metadata JSON in FILE (psh "
+		"--metadata)\n"
+		"  -h, --help         show this help and exit\n"
+		"\n"
+		"Exit status: 0 written, 5 usage, 6 system error.  See "
+		"pshelp(1).\n"),
+	      f);
+}
+
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	char *safe = utf8_safe_dup(arg ? arg : "");
+	fprintf(stderr, "%s: %s: ", PROG, _("error"));
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	fprintf(stderr, fmt, safe);
+#pragma GCC diagnostic pop
+	fputc('\n', stderr);
+	free(safe);
+	print_usage(stderr);
+	return DIAGL_USAGE;
+}
+
+/* Shared with cmd_update.c. */
+bool pshelp_schema_from_name(const char *name, enum help_schema *schema);
+bool pshelp_load_metadata(const char *path, struct meta_set **out);
+
+bool
+pshelp_schema_from_name(const char *name, enum help_schema *schema)
+{
+	if (strcmp(name, "2.0.0") == 0)
+		*schema = HELP_SCHEMA_2_0_0;
+	else if (strcmp(name, "2024-05-01") == 0)
+		*schema = HELP_SCHEMA_2024_05_01;
+	else
+		return false;
+	return true;
+}
+
+bool
+pshelp_load_metadata(const char *path, struct meta_set **out)
+{
+	char *buf;
+	size_t len;
+	struct diag_ctx d;
+	struct meta_error me = { 0 };
+
+	diag_init(&d, path);
+	int err = file_read_all(path, META_JSON_MAX_BYTES, &buf, &len);
+	if (err == 0 && len > META_JSON_MAX_BYTES) {
+		free(buf);
+		err = EFBIG;
+	}
+	if (err) {
+		diag_report(&d, DIAG_METADATA_INVALID, 0, 0,
+			    file_strerror(err));
+		return false;
+	}
+	int rc = meta_load_json(buf, len, out, &me);
+	free(buf);
+	if (rc != 0) {
+		diag_report(&d, DIAG_METADATA_INVALID, (uint32_t)me.line,
+			    (uint32_t)me.column, me.message);
+		return false;
+	}
+	return true;
+}
+
+struct new_options {
+	const char *dir, *metadata;
+	enum help_schema schema;
+	bool force;
+	char **commands;
+	int ncommands;
+};
+
+/* Options into o; returns -1 to go on, else the exit status. */
+static int
+parse_options(int argc, char **argv, struct new_options *o)
+{
+	struct opt_parser p;
+	struct opt_hit h;
+	enum opt_status st;
+
+	opt_init(&p, argc, argv, option_table, NOPTIONS, 0);
+	while ((st = opt_next(&p, &h)) != OPT_END) {
+		if (st == OPT_OPERAND) {
+			o->commands[o->ncommands++] = (char *)h.arg;
+			continue;
+		}
+		if (st == OPT_NEEDS_VALUE)
+			return usage_error(_("option '%s' needs a value"),
+					   h.arg);
+		if (st != OPT_OPTION)
+			return usage_error(_("unknown option '%s'"), h.arg);
+		switch (h.def->id) {
+		case OPT_OUTPUT:
+			o->dir = h.value;
+			break;
+		case OPT_SCHEMA:
+			if (!pshelp_schema_from_name(h.value, &o->schema))
+				return usage_error(
+					_("unknown schema '%s' (use 2.0.0 or "
+					  "2024-05-01)"),
+					h.value);
+			break;
+		case OPT_METADATA:
+			o->metadata = h.value;
+			break;
+		case OPT_FORCE:
+			o->force = true;
+			break;
+		default:
+			print_usage(stdout);
+			return 0;
+		}
+	}
+	if (o->ncommands == 0)
+		return usage_error(_("no command given%s"), "");
+	return -1;
+}
+
+/* Writes the page of one command; returns its exit status. */
+static int
+new_page(const struct new_options *o, const struct meta_set *meta,
+	 const char *name)
+{
+	const struct meta_command *c = page_find_command(meta, name);
+	struct strbuf sb = STRBUF_INIT;
+	struct page_meta pm;
+	int rc = 0;
+
+	if (c == NULL) {
+		struct diag_ctx d;
+		struct strbuf why = STRBUF_INIT;
+		strbuf_init(&why);
+		strbuf_addf(&why, _("no command '%s'"), name);
+		diag_init(&d, NULL);
+		diag_report(&d, DIAG_METADATA_INVALID, 0, 0, why.buf);
+		strbuf_release(&why);
+		return DIAGL_USAGE;
+	}
+	strbuf_init(&sb);
+	page_meta_init(&pm, meta, c);
+	page_new(&sb, &pm, o->schema);
+	page_meta_release(&pm);
+	if (o->dir == NULL) {
+		fwrite(sb.buf, 1, sb.len, stdout);
+	} else {
+		struct strbuf path = STRBUF_INIT;
+		struct diag_ctx d;
+		strbuf_init(&path);
+		strbuf_addf(&path, "%s/%s.md", o->dir, c->name);
+		diag_init(&d, path.buf);
+		if (!update_write_file(path.buf, sb.buf, sb.len, o->force, &d))
+			rc = DIAGL_SYSTEM;
+		strbuf_release(&path);
+	}
+	strbuf_release(&sb);
+	return rc;
+}
+
+int
+cmd_new(int argc, char **argv)
+{
+	struct new_options o = { .schema = HELP_SCHEMA_2_0_0 };
+	struct meta_set *loaded = NULL;
+	int rc = 0;
+
+	o.commands = calloc((size_t)argc + 1, sizeof(*o.commands));
+	if (o.commands == NULL)
+		return DIAGL_SYSTEM;
+	int st = parse_options(argc, argv, &o);
+	if (st >= 0) {
+		free(o.commands);
+		return st;
+	}
+	if (o.metadata && !pshelp_load_metadata(o.metadata, &loaded)) {
+		free(o.commands);
+		return DIAGL_USAGE;
+	}
+	const struct meta_set *meta = loaded ? loaded : meta_builtin();
+	for (int i = 0; i < o.ncommands; i++) {
+		int r = new_page(&o, meta, o.commands[i]);
+		if (r > rc)
+			rc = r;
+	}
+	meta_set_free(loaded);
+	free(o.commands);
+	return rc;
+}

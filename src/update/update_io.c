@@ -1,0 +1,436 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * update's files: a page read with its en-US source beside it, written
+ * back through a temporary file that is synced and renamed (a failure
+ * leaves the page as it was), and the unified diff of --dry-run.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "md_parse.h"
+#include "update.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* ---------- writing ---------- */
+
+static void
+write_failed(struct diag_ctx *dx, const char *path, const char *why)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "'%s': %s", path, why);
+	diag_report(dx, DIAG_WRITE_FAILED, 0, 0, sb.buf);
+	strbuf_release(&sb);
+}
+
+static bool
+write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, buf, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+/* "dir/.name.XXXXXX" beside path, for mkstemp. */
+static char *
+temp_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_init(&sb);
+	strbuf_add(&sb, path, dirlen);
+	strbuf_addf(&sb, ".%s.XXXXXX", path + dirlen);
+	return strbuf_detach(&sb, NULL);
+}
+
+static void
+sync_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrdup(path) : xstrdup(".");
+	if (slash)
+		dir[slash - path + (slash == path)] = '\0';
+	int fd = open(dir, O_RDONLY);
+	if (fd >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+/* The mode a new file gets: 0666 less the umask. */
+static mode_t
+new_file_mode(void)
+{
+	mode_t mask = umask(022);
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+static bool
+place_file(const char *tmp, const char *path, bool replace, struct diag_ctx *dx)
+{
+	if (replace) {
+		if (rename(tmp, path) == 0)
+			return true;
+		write_failed(dx, path, strerror(errno));
+		return false;
+	}
+	/* link() never replaces: an existing page stays as it is. */
+	if (link(tmp, path) == 0) {
+		unlink(tmp);
+		return true;
+	}
+	if (errno == EEXIST)
+		write_failed(dx, path,
+			     _("file exists (use --force to replace)"));
+	else
+		write_failed(dx, path, strerror(errno));
+	return false;
+}
+
+bool
+update_write_file(const char *path, const char *buf, size_t len, bool replace,
+		  struct diag_ctx *dx)
+{
+	char *tmp = temp_name(path);
+	struct stat st;
+	int fd = mkstemp(tmp);
+	bool ok = false;
+
+	if (fd < 0) {
+		write_failed(dx, path, strerror(errno));
+		free(tmp);
+		return false;
+	}
+	mode_t mode =
+		stat(path, &st) == 0 ? (st.st_mode & 07777) : new_file_mode();
+	if (fchmod(fd, mode) != 0 || !write_all(fd, buf, len) ||
+	    fsync(fd) != 0) {
+		write_failed(dx, path, strerror(errno));
+		close(fd);
+	} else if (close(fd) != 0) {
+		write_failed(dx, path, strerror(errno));
+	} else {
+		ok = place_file(tmp, path, replace, dx);
+	}
+	if (!ok)
+		unlink(tmp);
+	else
+		sync_dir(path);
+	free(tmp);
+	return ok;
+}
+
+/* ---------- diff ---------- */
+
+struct lines {
+	const char **v; /* line starts */
+	size_t *len;	/* with the line end */
+	size_t n;
+};
+
+static void
+split_lines(struct lines *l, const char *s, size_t n)
+{
+	size_t cap = 16;
+	l->v = xmalloc(cap * sizeof(*l->v));
+	l->len = xmalloc(cap * sizeof(*l->len));
+	l->n = 0;
+	for (size_t i = 0; i < n;) {
+		const char *lf = memchr(s + i, '\n', n - i);
+		size_t end = lf ? (size_t)(lf - s) + 1 : n;
+		if (l->n == cap) {
+			cap *= 2;
+			l->v = xrealloc(l->v, cap * sizeof(*l->v));
+			l->len = xrealloc(l->len, cap * sizeof(*l->len));
+		}
+		l->v[l->n] = s + i;
+		l->len[l->n++] = end - i;
+		i = end;
+	}
+}
+
+static bool
+line_eq(const struct lines *a, size_t i, const struct lines *b, size_t j)
+{
+	return a->len[i] == b->len[j] &&
+	       memcmp(a->v[i], b->v[j], a->len[i]) == 0;
+}
+
+/* One line of the edit script: ' ', '-' or '+', and its line. */
+struct op {
+	char kind;
+	size_t a, b; /* line indexes before it (0-based) */
+};
+
+/* Larger changed regions are shown as all removed, then all added. */
+#define DIFF_MAX_CELLS ((size_t)4 << 20)
+
+/* The LCS script of a[lo_a, hi_a) against b[lo_b, hi_b). */
+static size_t
+middle_ops(struct op *ops, size_t k, const struct lines *a, size_t lo_a,
+	   size_t hi_a, const struct lines *b, size_t lo_b, size_t hi_b)
+{
+	size_t na = hi_a - lo_a, nb = hi_b - lo_b;
+	size_t i = 0, j = 0;
+
+	if (na && nb && (na + 1) * (nb + 1) <= DIFF_MAX_CELLS) {
+		uint32_t *t = xcalloc((na + 1) * (nb + 1), sizeof(*t));
+#define T(x, y) t[(x) * (nb + 1) + (y)]
+		for (size_t x = na; x-- > 0;)
+			for (size_t y = nb; y-- > 0;)
+				T(x, y) = line_eq(a, lo_a + x, b, lo_b + y)
+						  ? T(x + 1, y + 1) + 1
+					  : T(x + 1, y) >= T(x, y + 1)
+						  ? T(x + 1, y)
+						  : T(x, y + 1);
+		while (i < na && j < nb) {
+			if (line_eq(a, lo_a + i, b, lo_b + j)) {
+				ops[k++] = (struct op){ ' ', lo_a + i++,
+							lo_b + j++ };
+			} else if (T(i + 1, j) >= T(i, j + 1)) {
+				ops[k++] = (struct op){ '-', lo_a + i++,
+							lo_b + j };
+			} else {
+				ops[k++] = (struct op){ '+', lo_a + i,
+							lo_b + j++ };
+			}
+		}
+#undef T
+		free(t);
+	}
+	while (i < na)
+		ops[k++] = (struct op){ '-', lo_a + i++, lo_b + j };
+	while (j < nb)
+		ops[k++] = (struct op){ '+', lo_a + i, lo_b + j++ };
+	return k;
+}
+
+static void
+add_line(struct strbuf *out, char kind, const char *s, size_t n)
+{
+	bool has_eol = n > 0 && s[n - 1] == '\n';
+	if (has_eol)
+		n--;
+	if (n > 0 && s[n - 1] == '\r')
+		n--;
+	strbuf_addch(out, kind);
+	utf8_neutralize(out, s, n, false);
+	strbuf_addch(out, '\n');
+	if (!has_eol)
+		strbuf_addstr(out, "\\ No newline at end of file\n");
+}
+
+static void
+print_hunk(struct strbuf *out, const struct op *ops, size_t from, size_t to,
+	   const struct lines *a, const struct lines *b)
+{
+	size_t na = 0, nb = 0;
+	for (size_t k = from; k < to; k++) {
+		na += ops[k].kind != '+';
+		nb += ops[k].kind != '-';
+	}
+	strbuf_addf(out, "@@ -%zu,%zu +%zu,%zu @@\n", ops[from].a + (na > 0),
+		    na, ops[from].b + (nb > 0), nb);
+	for (size_t k = from; k < to; k++) {
+		if (ops[k].kind == '+')
+			add_line(out, '+', b->v[ops[k].b], b->len[ops[k].b]);
+		else
+			add_line(out, ops[k].kind, a->v[ops[k].a],
+				 a->len[ops[k].a]);
+	}
+}
+
+#define DIFF_CONTEXT 3
+
+static void
+print_hunks(struct strbuf *out, const struct op *ops, size_t n,
+	    const struct lines *a, const struct lines *b)
+{
+	size_t k = 0;
+	while (k < n) {
+		while (k < n && ops[k].kind == ' ')
+			k++;
+		if (k == n)
+			return;
+		size_t from = k > DIFF_CONTEXT ? k - DIFF_CONTEXT : 0, to = k;
+		/* extend while the next change is within 2 * context */
+		for (;;) {
+			while (to < n && ops[to].kind != ' ')
+				to++;
+			size_t gap = to;
+			while (gap < n && ops[gap].kind == ' ' &&
+			       gap - to <= 2 * DIFF_CONTEXT)
+				gap++;
+			if (gap < n && ops[gap].kind != ' ' &&
+			    gap - to <= 2 * DIFF_CONTEXT) {
+				to = gap;
+				continue;
+			}
+			to = to + DIFF_CONTEXT < n ? to + DIFF_CONTEXT : n;
+			break;
+		}
+		print_hunk(out, ops, from, to, a, b);
+		k = to;
+	}
+}
+
+void
+update_diff(struct strbuf *out, const char *name, const char *a_text,
+	    size_t alen, const char *b_text, size_t blen)
+{
+	struct lines a, b;
+	size_t pre = 0, suf = 0, k = 0;
+
+	if (alen == blen && memcmp(a_text, b_text, alen) == 0)
+		return;
+	split_lines(&a, a_text, alen);
+	split_lines(&b, b_text, blen);
+	while (pre < a.n && pre < b.n && line_eq(&a, pre, &b, pre))
+		pre++;
+	while (suf < a.n - pre && suf < b.n - pre &&
+	       line_eq(&a, a.n - 1 - suf, &b, b.n - 1 - suf))
+		suf++;
+	struct op *ops = xcalloc(a.n + b.n + 1, sizeof(*ops));
+	for (size_t i = 0; i < pre; i++)
+		ops[k++] = (struct op){ ' ', i, i };
+	k = middle_ops(ops, k, &a, pre, a.n - suf, &b, pre, b.n - suf);
+	for (size_t i = 0; i < suf; i++)
+		ops[k++] = (struct op){ ' ', a.n - suf + i, b.n - suf + i };
+	strbuf_addstr(out, "--- a/");
+	utf8_neutralize(out, name, strlen(name), false);
+	strbuf_addstr(out, "\n+++ b/");
+	utf8_neutralize(out, name, strlen(name), false);
+	strbuf_addch(out, '\n');
+	print_hunks(out, ops, k, &a, &b);
+	free(ops);
+	free(a.v);
+	free(a.len);
+	free(b.v);
+	free(b.len);
+}
+
+/* ---------- one page ---------- */
+
+/* "sv", "sv-SE", "zh-Hant-TW": a culture folder's name. */
+static bool
+is_culture(const char *s, size_t n)
+{
+	return n >= 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' &&
+	       s[1] <= 'z' && (n == 2 || s[2] == '-' || s[2] == '_');
+}
+
+/*
+ * For ROOT/<culture>/<Module>/<Page>.md with a culture other than en-US,
+ * ROOT/en-US/<Module>/<Page>.md (and *culture); NULL otherwise.
+ */
+static char *
+source_path(const char *path, char **culture)
+{
+	const char *page = strrchr(path, '/'), *module = page, *c;
+	struct strbuf sb = STRBUF_INIT;
+
+	*culture = NULL;
+	if (page == NULL)
+		return NULL;
+	while (module > path && module[-1] != '/')
+		module--;
+	if (module == path)
+		return NULL;
+	module--; /* the slash before <Module> */
+	for (c = module; c > path && c[-1] != '/'; c--)
+		;
+	size_t clen = (size_t)(module - c);
+	if (!is_culture(c, clen) || (clen == 5 && strncmp(c, "en-US", 5) == 0))
+		return NULL;
+	*culture = xcalloc(clen + 1, 1);
+	memcpy(*culture, c, clen);
+	strbuf_init(&sb);
+	strbuf_add(&sb, path, (size_t)(c - path));
+	strbuf_addstr(&sb, "en-US");
+	strbuf_addstr(&sb, module);
+	return strbuf_detach(&sb, NULL);
+}
+
+/* The en-US source of a translated page, parsed quietly, or NULL. */
+static struct help_doc *
+read_source(const char *path, char **culture)
+{
+	char *src = source_path(path, culture);
+	struct help_doc *doc = NULL;
+
+	if (src && access(src, R_OK) == 0) {
+		struct md_parse_options po = { .path = src };
+		struct diag_ctx quiet;
+		diag_init(&quiet, src);
+		quiet.threshold = DIAGL__COUNT;
+		doc = md_parse_file(src, &po, &quiet);
+	}
+	free(src);
+	return doc;
+}
+
+enum update_result
+update_file(const char *path, const struct update_options *opt,
+	    enum update_mode mode, struct strbuf *report, struct diag_ctx *dx)
+{
+	char *culture = NULL;
+	struct help_doc *source = read_source(path, &culture);
+	struct md_parse_options po = { .path = path,
+				       .culture = culture,
+				       .source = source };
+	/* update shows what makes a page unusable, not what validate says */
+	struct diag_ctx pdx;
+	diag_init(&pdx, dx->file ? dx->file : path);
+	pdx.threshold =
+		DIAGL_ERROR > dx->threshold ? DIAGL_ERROR : dx->threshold;
+	pdx.sink = dx->sink;
+	pdx.cookie = dx->cookie;
+	struct help_doc *doc = md_parse_file(path, &po, &pdx);
+	enum update_result r = UPDATE_UNCHANGED;
+	struct strbuf out = STRBUF_INIT;
+
+	strbuf_init(&out);
+	if (doc == NULL) {
+		r = UPDATE_BAD_INPUT;
+		goto done;
+	}
+	update_doc(doc, opt, &out, dx);
+	if (out.len == doc->source_len &&
+	    memcmp(out.buf, doc->source, out.len) == 0)
+		goto done;
+	r = UPDATE_CHANGED;
+	if (mode == UPDATE_CHECK) {
+		utf8_neutralize(report, path, strlen(path), false);
+		strbuf_addch(report, '\n');
+	} else if (mode == UPDATE_DRY_RUN) {
+		update_diff(report, path, doc->source, doc->source_len, out.buf,
+			    out.len);
+	} else if (!update_write_file(path, out.buf, out.len, true, dx)) {
+		r = UPDATE_WRITE_ERROR;
+	}
+done:
+	strbuf_release(&out);
+	help_doc_free(doc);
+	help_doc_free(source);
+	free(culture);
+	return r;
+}
