@@ -30,7 +30,7 @@ tested_text = []
 for base in ("tests", "fuzz"):
     for root, _, files in os.walk(os.path.join(top, base)):
         for f in files:
-            if f.endswith((".err", ".c", ".py")):
+            if f.endswith((".err", ".c", ".py", ".text", ".json", ".sarif")):
                 with open(os.path.join(root, f), encoding="utf-8", errors="replace") as fh:
                     tested_text.append(fh.read())
 tested_text = "\n".join(tested_text)

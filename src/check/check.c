@@ -1,2 +1,397 @@
 /* SPDX-License-Identifier: MIT */
+/*
+ * check_file(): one page through the parser and every check.  The page
+ * is read here, not by md_parse_file(), so that its pshelp-disable
+ * comments are known before the parser reports anything: a filtering
+ * sink between the checks and the caller's sink drops what they silence.
+ */
 #include "check.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "file.h"
+#include "md_parse.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+#define SOURCE_CULTURE "en-US"
+#define DISABLE_MARK "pshelp-disable"
+/* Slugs one page may silence; more are ignored (bounded work). */
+#define MAX_SUPPRESS 64
+/* A pshelp-disable comment longer than this is no such comment. */
+#define MAX_COMMENT 4096
+
+const struct meta_command *
+check_find_command(const struct meta_set *meta, const char *name)
+{
+	if (meta == NULL || name == NULL)
+		return NULL;
+	for (size_t i = 0; i < meta->ncommands; i++)
+		if (strcasecmp(meta->commands[i]->name, name) == 0)
+			return meta->commands[i];
+	return NULL;
+}
+
+/* ---------- where a page sits in its help root ---------- */
+
+static bool
+all_alpha(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isalpha((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+/* xx-YY, xxx-YY, xx-Scrp, xx-Scrp-YY: loosely a culture folder. */
+static bool
+is_culture_tag(const char *s, size_t n)
+{
+	const char *dash = memchr(s, '-', n);
+	if (dash == NULL)
+		return false;
+	size_t lang = (size_t)(dash - s), rest = n - lang - 1;
+	if (lang < 2 || lang > 3 || !all_alpha(s, lang))
+		return false;
+	const char *sub = dash + 1;
+	if (rest == 2 || rest == 4)
+		return all_alpha(sub, rest);
+	return rest == 7 && all_alpha(sub, 4) && sub[4] == '-' &&
+	       all_alpha(sub + 5, 2);
+}
+
+/*
+ * A page at <root>/<culture>/<Module>/<Page>.md or
+ * <root>/<culture>/<Page>.md: the offsets in path of the culture folder
+ * and of what follows it.  False when neither parent folder is a culture.
+ */
+struct page_place {
+	size_t culture_start, culture_end; /* path[culture_start..end) */
+};
+
+static bool
+find_place(const char *path, struct page_place *pl)
+{
+	size_t ends[3], n = 0;
+	for (size_t i = strlen(path); i > 0 && n < 3; i--)
+		if (path[i - 1] == '/')
+			ends[n++] = i - 1;
+	/* ends[0]: before the file name; ends[1], ends[2]: folders above. */
+	for (size_t k = 0; k + 1 <= n && k < 2; k++) {
+		size_t end = ends[k];
+		size_t start = k + 1 < n ? ends[k + 1] + 1 : 0;
+		if (is_culture_tag(path + start, end - start)) {
+			pl->culture_start = start;
+			pl->culture_end = end;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool
+is_regular(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static void
+discard_diag(void *cookie, const struct diag *d)
+{
+	(void)cookie;
+	(void)d;
+}
+
+/* The en-US page `rel` (Module/Page.md or Page.md) beside the page or in
+   a --path root, parsed; NULL when there is none. */
+static struct help_doc *
+find_source(const struct check_env *env, const char *path,
+	    const struct page_place *pl, const char *rel)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_init(&sb);
+	strbuf_add(&sb, path, pl->culture_start);
+	strbuf_addf(&sb, SOURCE_CULTURE "/%s", rel);
+	bool found = is_regular(sb.buf);
+	const char *page = strrchr(rel, '/');
+	for (size_t i = 0; !found && i < env->nroots; i++) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%s/" SOURCE_CULTURE "/%s", env->roots[i],
+			    rel);
+		found = is_regular(sb.buf);
+		if (!found && page) {
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "%s/" SOURCE_CULTURE "%s",
+				    env->roots[i], page);
+			found = is_regular(sb.buf);
+		}
+	}
+	struct help_doc *doc = NULL;
+	if (found) {
+		struct diag_ctx quiet;
+		diag_init(&quiet, sb.buf);
+		quiet.sink = discard_diag; /* its own run reports those */
+		struct md_parse_options o = { .path = sb.buf,
+					      .culture = SOURCE_CULTURE };
+		doc = md_parse_file(sb.buf, &o, &quiet);
+	}
+	strbuf_release(&sb);
+	return doc;
+}
+
+/* ---------- pshelp-disable ---------- */
+
+struct suppression {
+	char *slug;
+	uint32_t line, col; /* of its comment */
+	bool used;
+};
+
+struct filter {
+	struct diag_ctx *out; /* the caller's context */
+	struct suppression v[MAX_SUPPRESS];
+	size_t n;
+};
+
+/* Hands d on to the caller's context as diag_report would have. */
+static void
+forward(struct diag_ctx *out, const struct diag *d)
+{
+	out->count[d->level]++;
+	if (d->level > out->worst)
+		out->worst = d->level;
+	if (d->level < out->threshold)
+		return;
+	if (out->sink) {
+		out->sink(out->cookie, d);
+		return;
+	}
+	char *s = diag_to_string(d);
+	fprintf(stderr, "%s\n", s);
+	free(s);
+}
+
+static void
+filter_sink(void *cookie, const struct diag *d)
+{
+	struct filter *f = cookie;
+	const char *slug = diag_slug(d->id);
+	for (size_t i = 0; i < f->n; i++)
+		if (strcmp(f->v[i].slug, slug) == 0) {
+			f->v[i].used = true;
+			return;
+		}
+	forward(f->out, d);
+}
+
+static bool
+is_slug_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+	       (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static void
+add_suppression(struct filter *f, const char *s, size_t n, uint32_t line,
+		uint32_t col)
+{
+	if (f->n == MAX_SUPPRESS)
+		return;
+	f->v[f->n++] = (struct suppression){ .slug = xstrndup(s, n),
+					     .line = line,
+					     .col = col };
+}
+
+/* The slugs of one `<!-- pshelp-disable a, b -->` starting at s. */
+static void
+scan_comment(struct filter *f, const char *s, const char *end, uint32_t line,
+	     uint32_t col)
+{
+	const char *close = NULL;
+	if ((size_t)(end - s) > MAX_COMMENT)
+		end = s + MAX_COMMENT;
+	for (const char *p = s; p + 3 <= end; p++)
+		if (memcmp(p, "-->", 3) == 0) {
+			close = p;
+			break;
+		}
+	if (close == NULL)
+		return;
+	const char *p = s;
+	while (p < close) {
+		while (p < close && !is_slug_char(*p))
+			p++;
+		const char *w = p;
+		while (p < close && is_slug_char(*p))
+			p++;
+		if (p > w)
+			add_suppression(f, w, (size_t)(p - w), line, col);
+	}
+}
+
+static void
+scan_suppressions(struct filter *f, const char *buf, size_t len)
+{
+	uint32_t line = 1;
+	const char *line_start = buf, *end = buf + len;
+	for (const char *p = buf; p < end; p++) {
+		if (*p == '\n') {
+			line++;
+			line_start = p + 1;
+			continue;
+		}
+		if (*p != '<' || (size_t)(end - p) < 4 ||
+		    memcmp(p, "<!--", 4) != 0)
+			continue;
+		const char *q = p + 4;
+		while (q < end && (*q == ' ' || *q == '\t'))
+			q++;
+		size_t mlen = strlen(DISABLE_MARK);
+		if ((size_t)(end - q) > mlen &&
+		    memcmp(q, DISABLE_MARK, mlen) == 0 &&
+		    !is_slug_char(q[mlen]))
+			scan_comment(f, q + mlen, end, line,
+				     (uint32_t)(p - line_start) + 1);
+	}
+}
+
+/* Unknown slugs and those that silenced nothing. */
+static void
+report_unused(struct filter *f)
+{
+	struct diag_ctx dx;
+	diag_init(&dx, f->out->file);
+	dx.sink = filter_sink;
+	dx.cookie = f;
+	size_t n = f->n;
+	f->n = 0; /* a suppressed-unused is never itself silenced */
+	for (size_t i = 0; i < n; i++)
+		if (!f->v[i].used)
+			diag_report(&dx, DIAG_SUPPRESSED_UNUSED, f->v[i].line,
+				    f->v[i].col, f->v[i].slug);
+	f->n = n;
+}
+
+static void
+filter_release(struct filter *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		free(f->v[i].slug);
+}
+
+/* ---------- one page ---------- */
+
+/* The 1-based line of byte offset off of doc->source. */
+static uint32_t
+line_of(const struct help_doc *doc, uint32_t off)
+{
+	uint32_t line = 1;
+	if (doc->source == NULL)
+		return 1;
+	for (uint32_t i = 0; i < off && i < doc->source_len; i++)
+		line += doc->source[i] == '\n';
+	return line;
+}
+
+/* The command a page documents: its title, else its H1, else its file. */
+static const char *
+command_name(const struct help_doc *doc)
+{
+	for (size_t i = 0; i < doc->nfrontmatter; i++)
+		if (strcasecmp(doc->frontmatter[i].key, "title") == 0 &&
+		    doc->frontmatter[i].value && *doc->frontmatter[i].value)
+			return doc->frontmatter[i].value;
+	return doc->title && *doc->title ? doc->title : doc->name;
+}
+
+static void
+check_command(const struct check_env *env, const struct help_doc *doc,
+	      struct diag_ctx *dx)
+{
+	const char *name = command_name(doc);
+	const struct meta_command *cmd = check_find_command(env->meta, name);
+	if (cmd) {
+		check_metadata(env, doc, cmd, dx);
+		return;
+	}
+	uint32_t line = 1;
+	if (doc->title_ext.ext.end > doc->title_ext.ext.start)
+		line = line_of(doc, doc->title_ext.ext.start);
+	diag_report(dx, DIAG_COMMAND_NOT_IN_METADATA, line, 1,
+		    name ? name : "");
+}
+
+static void
+check_parsed(const struct check_env *env, const struct help_doc *doc,
+	     const struct help_doc *source, struct diag_ctx *dx)
+{
+	check_structure(env, doc, dx);
+	if (doc->kind == HELP_DOC_COMMAND)
+		check_command(env, doc, dx);
+	check_links(env, doc, dx);
+	check_examples(env, doc, dx);
+	if (source)
+		check_translation(env, doc, source, dx);
+}
+
+static void
+check_buffer(const struct check_env *env, const char *path, const char *buf,
+	     size_t len, struct diag_ctx *dx)
+{
+	struct page_place pl;
+	bool placed = find_place(path, &pl);
+	char *culture = placed ? xstrndup(path + pl.culture_start,
+					  pl.culture_end - pl.culture_start)
+			       : NULL;
+	struct help_doc *source = NULL;
+	bool translated = culture && strcasecmp(culture, SOURCE_CULTURE) != 0;
+	const char *rel = placed ? path + pl.culture_end + 1 : NULL;
+	if (translated)
+		source = find_source(env, path, &pl, rel);
+
+	struct md_parse_options o = { .path = path,
+				      .culture = culture,
+				      .source = source };
+	struct help_doc *doc = md_parse(buf, len, &o, dx);
+	if (doc) {
+		if (translated && source == NULL) {
+			char *want = xasprintf(SOURCE_CULTURE "/%s", rel);
+			diag_report(dx, DIAG_TRANSLATION_SOURCE_MISSING, 1, 1,
+				    want);
+			free(want);
+		}
+		check_parsed(env, doc, source, dx);
+	}
+	help_doc_free(doc);
+	help_doc_free(source);
+	free(culture);
+}
+
+void
+check_file(const struct check_env *env, const char *path, struct diag_ctx *dx)
+{
+	struct filter f = { .out = dx };
+	struct diag_ctx page;
+	diag_init(&page, path);
+	page.sink = filter_sink;
+	page.cookie = &f;
+
+	char *buf;
+	size_t len;
+	int err = file_read_all(path, MD_PARSE_MAX_BYTES, &buf, &len);
+	if (err) {
+		diag_report(&page, DIAG_READ_FAILED, 0, 0, file_strerror(err));
+		return;
+	}
+	scan_suppressions(&f, buf, len);
+	check_buffer(env, path, buf, len, &page);
+	free(buf);
+	report_unused(&f);
+	filter_release(&f);
+}

@@ -18,8 +18,9 @@
 #include "meta.h"
 
 struct check_env {
-	const struct meta_set *meta; /* the commands pages are checked against */
-	const char *const *roots;    /* --path help roots, may be empty */
+	const struct meta_set
+		*meta;		  /* the commands pages are checked against */
+	const char *const *roots; /* --path help roots, may be empty */
 	size_t nroots;
 	bool run_examples;    /* --run-examples */
 	const char *psh_path; /* the psh that runs examples */
@@ -49,8 +50,7 @@ void check_examples(const struct check_env *env, const struct help_doc *doc,
 		    struct diag_ctx *dx);
 
 /* A translated page against its en-US source. */
-void check_translation(const struct check_env *env,
-		       const struct help_doc *doc,
+void check_translation(const struct check_env *env, const struct help_doc *doc,
 		       const struct help_doc *source, struct diag_ctx *dx);
 
 /*

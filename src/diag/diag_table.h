@@ -130,9 +130,6 @@ DIAG(TRANSLATION_LINK_DIFFERS, ERROR, "translation-link-differs",
 DIAG(TRANSLATION_PARAM_NAME, ERROR, "translation-param-name",
      N_("parameter heading '%s' should be '-%s'"))
 
-/* ===== unsupported: input uses something pshelp does not support ===== */
-DIAG(PAGE_UNSUPPORTED, UNSUPPORTED, "page-unsupported",
-     N_("%s; page not checked"))
 
 /* ===== usage: bad command line or option value ===== */
 DIAG(METADATA_INVALID, USAGE, "metadata-invalid",

@@ -1,3 +1,542 @@
 /* SPDX-License-Identifier: MIT */
+/*
+ * pshelp validate: options, the pages to check (folders walked in byte
+ * order), the metadata and the baseline; src/check does the checking and
+ * the report prints.  The exit status is the worst level shown.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "diag.h"
+#include "file.h"
+#include "i18n.h"
+#include "meta.h"
+#include "options.h"
 #include "pshelp.h"
-int cmd_validate(int argc, char **argv) { (void)argc; (void)argv; return 2; }
+#include "report.h"
+#include "strbuf.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#define PROG "pshelp validate"
+/* Bounds of a folder walk: deeper folders and further pages are left. */
+#define MAX_DEPTH 32
+#define MAX_PAGES 100000
+#define BASELINE_MAX_BYTES (64u << 20)
+
+enum opt_id {
+	OPT_METADATA,
+	OPT_PATH,
+	OPT_FORMAT,
+	OPT_LEVEL,
+	OPT_BASELINE,
+	OPT_RUN_EXAMPLES,
+	OPT_HELP
+};
+
+static const struct opt_def option_table[] = {
+	{ "metadata", OPT_METADATA, true, false },
+	{ "path", OPT_PATH, true, false },
+	{ "format", OPT_FORMAT, true, false },
+	{ "W", OPT_LEVEL, true, true },
+	{ "baseline", OPT_BASELINE, true, false },
+	{ "run-examples", OPT_RUN_EXAMPLES, false, false },
+	{ "help", OPT_HELP, false, false },
+	{ "h", OPT_HELP, false, true },
+};
+#define NOPTIONS (sizeof(option_table) / sizeof(option_table[0]))
+
+struct strv {
+	char **v;
+	size_t n, cap;
+};
+
+static void
+strv_push(struct strv *s, char *str)
+{
+	s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof(char *));
+	s->v[s->n++] = str;
+}
+
+struct options {
+	const char *metadata, *baseline;
+	struct strv roots;    /* not owned */
+	struct strv operands; /* not owned */
+	enum report_format format;
+	enum diag_level threshold;
+	bool run_examples, help;
+};
+
+static void
+print_usage(FILE *f)
+{
+	fputs(_("Usage: pshelp validate [OPTION]... PAGE|DIR...\n"
+		"Check help pages against the command metadata, their help "
+		"roots and\n"
+		"their en-US source.  A DIR is searched for *.md pages.\n"
+		"\n"
+		"  --metadata FILE      check against the metadata JSON in "
+		"FILE "
+		"(psh --metadata)\n"
+		"                       instead of psh's built-in tables\n"
+		"  --path ROOT          a help root to find en-US sources and "
+		"link targets in\n"
+		"                       (repeatable)\n"
+		"  --format FORMAT      text (the default), json or sarif\n"
+		"  -W LEVEL             show LEVEL and worse: style (the "
+		"default), warning,\n"
+		"                       error, unsupported, usage or system\n"
+		"  --baseline FILE      report only what FILE does not record; "
+		"without FILE,\n"
+		"                       write it with today's diagnostics\n"
+		"  --run-examples       run transcript examples in psh and "
+		"compare the output\n"
+		"  -h, --help           show this help and exit\n"
+		"\n"
+		"Exit status: 0 nothing shown, 1 style, 2 warning, 3 error, 4 "
+		"unsupported,\n"
+		"5 usage, 6 system error (the worst shown).  See pshelp(1).\n"),
+	      f);
+}
+
+static bool
+usage_error(const char *fmt, const char *arg)
+{
+	char *safe = utf8_safe_dup(arg ? arg : "");
+	fprintf(stderr, "%s: %s: ", PROG, _("error"));
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	fprintf(stderr, fmt, safe);
+#pragma GCC diagnostic pop
+	fputc('\n', stderr);
+	free(safe);
+	return false;
+}
+
+static bool
+apply_option(struct options *o, enum opt_id id, const char *value)
+{
+	switch (id) {
+	case OPT_METADATA:
+		o->metadata = value;
+		return true;
+	case OPT_PATH:
+		strv_push(&o->roots, (char *)value);
+		return true;
+	case OPT_FORMAT:
+		if (strcmp(value, "text") == 0)
+			o->format = REPORT_TEXT;
+		else if (strcmp(value, "json") == 0)
+			o->format = REPORT_JSON;
+		else if (strcmp(value, "sarif") == 0)
+			o->format = REPORT_SARIF;
+		else
+			return usage_error(_("unknown format '%s'"), value);
+		return true;
+	case OPT_LEVEL:
+		if (!diag_level_from_name(value, &o->threshold))
+			return usage_error(_("unknown level '%s'"), value);
+		return true;
+	case OPT_BASELINE:
+		o->baseline = value;
+		return true;
+	case OPT_RUN_EXAMPLES:
+		o->run_examples = true;
+		return true;
+	case OPT_HELP:
+		o->help = true;
+		return true;
+	}
+	return false;
+}
+
+static bool
+parse_args(struct options *o, int argc, char **argv)
+{
+	struct opt_parser p;
+	struct opt_hit h;
+	enum opt_status st;
+
+	opt_init(&p, argc, argv, option_table, NOPTIONS, 0);
+	while ((st = opt_next(&p, &h)) != OPT_END) {
+		bool ok = true;
+		if (st == OPT_OPTION)
+			ok = apply_option(o, (enum opt_id)h.def->id, h.value);
+		else if (st == OPT_OPERAND)
+			strv_push(&o->operands, (char *)h.arg);
+		else if (st == OPT_NEEDS_VALUE)
+			ok = usage_error(_("option '%s' needs a value"), h.arg);
+		else if (st == OPT_TAKES_NO_VALUE)
+			ok = usage_error(_("option '%s' takes no value"),
+					 h.arg);
+		else
+			ok = usage_error(_("unknown option '%s'"), h.arg);
+		if (!ok)
+			return false;
+	}
+	if (!o->help && o->operands.n == 0)
+		return usage_error("%s", _("no page or folder given"));
+	return true;
+}
+
+/* ---------- the pages ---------- */
+
+struct walk {
+	struct strv pages; /* owned */
+	dev_t dev[MAX_DEPTH];
+	ino_t ino[MAX_DEPTH];
+	int depth;
+	bool truncated;
+};
+
+static bool
+ends_with_md(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 3 && strcmp(name + n - 3, ".md") == 0;
+}
+
+static void
+add_page(struct walk *w, const char *path)
+{
+	if (w->pages.n >= MAX_PAGES) {
+		w->truncated = true;
+		return;
+	}
+	strv_push(&w->pages, xstrdup(path));
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The entries of dir other than . and .. and hidden ones, sorted. */
+static bool
+read_sorted(const char *dir, struct strv *names)
+{
+	DIR *d = opendir(dir);
+	if (d == NULL)
+		return false;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL && names->n < MAX_PAGES)
+		if (e->d_name[0] != '.')
+			strv_push(names, xstrdup(e->d_name));
+	closedir(d);
+	if (names->n)
+		qsort(names->v, names->n, sizeof(char *), cmp_name);
+	return true;
+}
+
+static void walk_dir(struct walk *w, const char *dir, const struct stat *st,
+		     struct diag_ctx *dx);
+
+static void
+walk_entry(struct walk *w, const char *path, struct diag_ctx *dx)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return; /* a dangling link: no page */
+	if (S_ISDIR(st.st_mode))
+		walk_dir(w, path, &st, dx);
+	else if (S_ISREG(st.st_mode) && ends_with_md(path))
+		add_page(w, path);
+}
+
+static void
+walk_dir(struct walk *w, const char *dir, const struct stat *st,
+	 struct diag_ctx *dx)
+{
+	/* A folder already on the way down is a symbolic link loop. */
+	for (int i = 0; i < w->depth; i++)
+		if (w->dev[i] == st->st_dev && w->ino[i] == st->st_ino)
+			return;
+	if (w->depth == MAX_DEPTH) {
+		w->truncated = true;
+		return;
+	}
+	struct strv names = { 0 };
+	if (!read_sorted(dir, &names)) {
+		struct diag_ctx d = *dx;
+		d.file = dir;
+		diag_report(&d, DIAG_READ_FAILED, 0, 0, strerror(errno));
+		return;
+	}
+	w->dev[w->depth] = st->st_dev;
+	w->ino[w->depth] = st->st_ino;
+	w->depth++;
+	size_t dlen = strlen(dir);
+	bool slash = dlen && dir[dlen - 1] == '/';
+	for (size_t i = 0; i < names.n; i++) {
+		char *path =
+			xasprintf("%s%s%s", dir, slash ? "" : "/", names.v[i]);
+		walk_entry(w, path, dx);
+		free(path);
+		free(names.v[i]);
+	}
+	free(names.v);
+	w->depth--;
+}
+
+/* Every operand's pages, sorted and each once. */
+static void
+collect_pages(struct walk *w, const struct strv *operands, struct diag_ctx *dx)
+{
+	for (size_t i = 0; i < operands->n; i++) {
+		struct stat st;
+		const char *op = operands->v[i];
+		if (stat(op, &st) == 0 && S_ISDIR(st.st_mode))
+			walk_dir(w, op, &st, dx);
+		else
+			add_page(w, op); /* check_file says what is wrong */
+	}
+	if (w->pages.n > 1)
+		qsort(w->pages.v, w->pages.n, sizeof(char *), cmp_name);
+	size_t k = 0;
+	for (size_t i = 0; i < w->pages.n; i++) {
+		if (k && strcmp(w->pages.v[k - 1], w->pages.v[i]) == 0)
+			free(w->pages.v[i]);
+		else
+			w->pages.v[k++] = w->pages.v[i];
+	}
+	w->pages.n = k;
+}
+
+/* ---------- metadata, baseline ---------- */
+
+static bool
+load_metadata(const char *path, struct meta_set **out, struct diag_ctx *dx)
+{
+	char *buf;
+	size_t len;
+	struct diag_ctx d = *dx;
+	d.file = path;
+	int err = file_read_all(path, META_JSON_MAX_BYTES, &buf, &len);
+	if (err == 0 && len > META_JSON_MAX_BYTES) {
+		free(buf);
+		err = EFBIG;
+	}
+	if (err) {
+		diag_report(&d, DIAG_METADATA_INVALID, 0, 0,
+			    file_strerror(err));
+		return false;
+	}
+	struct meta_error me = { 0 };
+	int rc = meta_load_json(buf, len, out, &me);
+	free(buf);
+	if (rc != 0) {
+		diag_report(&d, DIAG_METADATA_INVALID, (uint32_t)me.line,
+			    (uint32_t)me.column, me.message);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Reads the baseline into *text; *exists false when there is none yet.
+ * False (reported) when it cannot be read.
+ */
+static bool
+read_baseline(const char *path, char **text, size_t *len, bool *exists,
+	      struct diag_ctx *dx)
+{
+	struct diag_ctx d = *dx;
+	d.file = path;
+	*exists = false;
+	*text = NULL;
+	int err = file_read_all(path, BASELINE_MAX_BYTES, text, len);
+	if (err == ENOENT)
+		return true;
+	if (err == 0 && *len > BASELINE_MAX_BYTES) {
+		free(*text);
+		*text = NULL;
+		err = EFBIG;
+	}
+	if (err) {
+		diag_report(&d, DIAG_BASELINE_INVALID, 0, 0,
+			    file_strerror(err));
+		return false;
+	}
+	*exists = true;
+	return true;
+}
+
+/* Writes text to path through a temporary file and a rename. */
+static int
+write_atomically(const char *path, const char *text)
+{
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		int e = errno;
+		free(tmp);
+		return e;
+	}
+	size_t len = strlen(text), done = 0;
+	int e = 0;
+	while (done < len) {
+		ssize_t n = write(fd, text + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			e = n < 0 ? errno : EIO;
+			break;
+		}
+		done += (size_t)n;
+	}
+	if (close(fd) != 0 && e == 0)
+		e = errno;
+	/* mkstemp makes it 0600; a baseline is shared like a page. */
+	if (e == 0 && chmod(tmp, 0644) != 0)
+		e = errno;
+	if (e == 0 && rename(tmp, path) != 0)
+		e = errno;
+	if (e)
+		unlink(tmp);
+	free(tmp);
+	return e;
+}
+
+static void
+write_baseline(const char *path, struct report *r, struct diag_ctx *dx)
+{
+	char *text = report_baseline_text(r);
+	size_t n = report_count(r);
+	int e = write_atomically(path, text);
+	free(text);
+	char *safe = utf8_safe_dup(path);
+	if (e) {
+		struct diag_ctx d = *dx;
+		d.file = path;
+		diag_report(&d, DIAG_WRITE_FAILED, 0, 0, strerror(e));
+	} else {
+		fprintf(stderr,
+			Q_("%s: wrote baseline '%s' with %zu diagnostic\n",
+			   "%s: wrote baseline '%s' with %zu diagnostics\n", n),
+			PROG, safe, n);
+		/* Everything found today is now known. */
+		report_drop_all(r);
+	}
+	free(safe);
+}
+
+/* ---------- the run ---------- */
+
+/* The psh that runs examples: $PSHELP_PSH, else psh beside pshelp. */
+static char *
+find_psh(void)
+{
+	const char *env = getenv("PSHELP_PSH");
+	if (env && *env)
+		return xstrdup(env);
+	char self[4096];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n > 0) {
+		self[n] = '\0';
+		char *slash = strrchr(self, '/');
+		if (slash) {
+			char *p = xasprintf("%.*s/psh", (int)(slash - self),
+					    self);
+			if (access(p, X_OK) == 0)
+				return p;
+			free(p);
+		}
+	}
+	return xstrdup("psh");
+}
+
+static void
+check_pages(const struct options *o, const struct meta_set *meta,
+	    struct diag_ctx *dx)
+{
+	struct walk w = { 0 };
+	collect_pages(&w, &o->operands, dx);
+	if (w.truncated)
+		fprintf(stderr,
+			_("%s: warning: more than %d pages or folders "
+			  "deeper than %d; the rest are not checked\n"),
+			PROG, MAX_PAGES, MAX_DEPTH);
+	char *psh = find_psh();
+	struct check_env env = { .meta = meta,
+				 .roots = (const char *const *)o->roots.v,
+				 .nroots = o->roots.n,
+				 .run_examples = o->run_examples,
+				 .psh_path = psh };
+	for (size_t i = 0; i < w.pages.n; i++) {
+		struct diag_ctx page = *dx;
+		page.file = w.pages.v[i];
+		check_file(&env, w.pages.v[i], &page);
+		free(w.pages.v[i]);
+	}
+	free(w.pages.v);
+	free(psh);
+}
+
+static int
+run(const struct options *o)
+{
+	struct report *r = report_new();
+	struct diag_ctx dx;
+	diag_init(&dx, NULL);
+	dx.sink = report_sink;
+	dx.cookie = r;
+
+	struct meta_set *loaded = NULL;
+	char *baseline = NULL;
+	size_t blen = 0;
+	bool have_baseline = false;
+	bool ok =
+		o->metadata == NULL || load_metadata(o->metadata, &loaded, &dx);
+	if (ok && o->baseline)
+		ok = read_baseline(o->baseline, &baseline, &blen,
+				   &have_baseline, &dx);
+	if (ok) {
+		check_pages(o, loaded ? loaded : meta_builtin(), &dx);
+		char why[200];
+		if (o->baseline && !have_baseline)
+			write_baseline(o->baseline, r, &dx);
+		else if (have_baseline &&
+			 !report_apply_baseline(r, baseline, blen, why,
+						sizeof(why))) {
+			/* Nothing is shown but why the baseline is bad. */
+			report_free(r);
+			r = report_new();
+			dx.cookie = r;
+			dx.file = o->baseline;
+			diag_report(&dx, DIAG_BASELINE_INVALID, 0, 0, why);
+		}
+	}
+	report_print(r, o->format, o->threshold, stdout);
+	int rc = report_exit_status(r, o->threshold);
+	report_free(r);
+	meta_set_free(loaded);
+	free(baseline);
+	return rc;
+}
+
+int
+cmd_validate(int argc, char **argv)
+{
+	struct options o = { .format = REPORT_TEXT, .threshold = DIAGL_STYLE };
+	int rc;
+	if (!parse_args(&o, argc, argv)) {
+		fprintf(stderr, _("Try '%s --help' for more information.\n"),
+			PROG);
+		rc = DIAGL_USAGE;
+	} else if (o.help) {
+		print_usage(stdout);
+		rc = 0;
+	} else {
+		rc = run(&o);
+	}
+	free(o.roots.v);
+	free(o.operands.v);
+	return rc;
+}

@@ -1,3 +1,167 @@
 /* SPDX-License-Identifier: MIT */
+/*
+ * pshelp: the authors' and translators' program.  One table names every
+ * subcommand, its function and its summary: main() dispatches through it
+ * and the usage text is printed from it, so they cannot disagree (as in
+ * git).  Exit statuses are pshelp(1)'s: the worst diagnostic level, 5 for
+ * bad usage.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "diag.h"
+#include "i18n.h"
+#include "options.h"
 #include "pshelp.h"
-int main(int argc, char **argv) { (void)argc; (void)argv; return 2; }
+#include "utf8.h"
+
+#define PROG "pshelp"
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary; /* N_(): translated when printed */
+};
+
+static const struct command commands[] = {
+	{ "validate", cmd_validate,
+	  N_("check pages against the metadata, their roots and their "
+	     "en-US source") },
+	{ "new", cmd_new,
+	  N_("write a complete page for a command from its "
+	     "metadata") },
+	{ "update", cmd_update,
+	  N_("bring pages in line with the metadata, keeping their prose") },
+	{ "help", cmd_help, N_("show the help of a subcommand") },
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+enum opt_id { OPT_HELP, OPT_VERSION };
+
+static const struct opt_def option_table[] = {
+	{ "help", OPT_HELP, false, false },
+	{ "h", OPT_HELP, false, true },
+	{ "version", OPT_VERSION, false, false },
+};
+#define NOPTIONS (sizeof(option_table) / sizeof(option_table[0]))
+
+/* Declared in cmd_help.c too (pshelp help uses the table). */
+
+void
+pshelp_usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s COMMAND [OPTION]... [ARG]...\n"), PROG);
+	fputs(_("Check and update platyPS help pages against the command "
+		"metadata.\n\nCommands:\n"),
+	      f);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name,
+			_(commands[i].summary));
+	fputs(_("\nOptions:\n"
+		"  -h, --help     show this help and exit\n"
+		"      --version  show the version and exit\n"
+		"\n"
+		"Run 'pshelp COMMAND --help' or 'pshelp help COMMAND' for the "
+		"options of a\n"
+		"command.  See pshelp(1).\n"),
+	      f);
+}
+
+static const struct command *
+find_command(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static void
+print_error(const char *fmt, const char *arg)
+{
+	char *safe = utf8_safe_dup(arg);
+	fprintf(stderr, "%s: %s: ", PROG, _("error"));
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	fprintf(stderr, fmt, safe);
+#pragma GCC diagnostic pop
+	fputc('\n', stderr);
+	free(safe);
+}
+
+int
+pshelp_command_help(const char *name)
+{
+	const struct command *c = find_command(name);
+	if (c == NULL) {
+		print_error(_("'%s' is not a pshelp command"), name);
+		pshelp_usage(stderr);
+		return DIAGL_USAGE;
+	}
+	char *argv[] = { (char *)c->name, (char *)"--help", NULL };
+	return c->run(2, argv);
+}
+
+/* Options before the command: --help, --version, or a usage error. */
+static int
+main_options(int argc, char **argv, int *first)
+{
+	struct opt_parser p;
+	struct opt_hit h;
+	enum opt_status st;
+	opt_init(&p, argc, argv, option_table, NOPTIONS, 0);
+	for (;;) {
+		st = opt_next(&p, &h);
+		if (st == OPT_END || st == OPT_OPERAND) {
+			/* The operand is the argument just scanned. */
+			*first = st == OPT_END ? argc : p.next - 1;
+			return -1;
+		}
+		if (st != OPT_OPTION) {
+			print_error(_("unknown option '%s'"), h.arg);
+			pshelp_usage(stderr);
+			return DIAGL_USAGE;
+		}
+		if (h.def->id == OPT_HELP) {
+			pshelp_usage(stdout);
+			return 0;
+		}
+		printf("%s %s\n", PROG, PSHELP_VERSION);
+		return 0;
+	}
+}
+
+static int
+finish(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno != EPIPE)
+			perror(PROG ": stdout");
+		return DIAGL_SYSTEM;
+	}
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	i18n_init(NULL);
+	int first = argc;
+	int rc = main_options(argc, argv, &first);
+	if (rc >= 0)
+		return finish(rc);
+	if (first >= argc) {
+		pshelp_usage(stderr);
+		return DIAGL_USAGE;
+	}
+	const struct command *c = find_command(argv[first]);
+	if (c == NULL) {
+		print_error(_("'%s' is not a pshelp command"), argv[first]);
+		pshelp_usage(stderr);
+		return DIAGL_USAGE;
+	}
+	return finish(c->run(argc - first, argv + first));
+}

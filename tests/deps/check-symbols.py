@@ -25,6 +25,8 @@ PREFIXES = {
     "model": ("help_",),
     "parse": ("md_", "platyps_", "frontmatter_"),
     "meta": ("meta_",),
+    "check": ("check_", "report_"),
+    "update": ("update_", "page_", "yaml_"),
     "lookup": ("lookup_", "topic_", "culture_", "root_"),
     "render": ("render_", "textwrap_"),
     # Not "psh_" alone: runtime's evaluator names start psh_eval_.
