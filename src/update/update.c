@@ -63,7 +63,8 @@ edits_apply(struct splice *s, struct strbuf *out)
 	const char *src = s->doc->source;
 	size_t at = 0;
 
-	qsort(s->v, s->n, sizeof(*s->v), edit_cmp);
+	if (s->n)
+		qsort(s->v, s->n, sizeof(*s->v), edit_cmp);
 	for (size_t i = 0; i < s->n; i++) {
 		const struct edit *e = &s->v[i];
 		if (e->start < at || e->end < e->start ||
