@@ -15,6 +15,7 @@
 #include "examples_internal.h"
 #include "i18n.h"
 #include "parser.h"
+#include "textdiff.h"
 #include "xalloc.h"
 
 /* Script blocks inside script blocks: deeper ones are not looked into. */
@@ -535,21 +536,19 @@ compare_output(struct ex_state *st, const struct ex_block *eb,
 	char *want_raw = check_examples_expected(eb);
 	char *want = check_examples_normalize(want_raw);
 	char *got = check_examples_normalize(r->output ? r->output : "");
-	char *diff = check_unified_diff(want, got, _("page"), "psh");
+	struct text_diff_options o = { .a_name = _("page"), .b_name = "psh" };
+	struct strbuf d = STRBUF_INIT;
+	strbuf_init(&d);
+	bool differ = text_diff(&d, want, strlen(want), got, strlen(got), &o);
 
-	if (diff || r->truncated) {
-		struct strbuf d = STRBUF_INIT;
-		strbuf_init(&d);
-		if (diff)
-			strbuf_addstr(&d, diff);
+	if (differ || r->truncated) {
 		if (r->truncated)
 			strbuf_addstr(&d, _("(psh's output was cut at 1 MiB)"));
 		diag_report_detail(st->dx, DIAG_EXAMPLE_OUTPUT_MISMATCH,
 				   eb->line, eb->col, d.buf,
 				   ex->title ? ex->title : "");
-		strbuf_release(&d);
 	}
-	free(diff);
+	strbuf_release(&d);
 	free(got);
 	free(want);
 	free(want_raw);

@@ -15,160 +15,11 @@
 #include <strings.h>
 
 #include "strbuf.h"
+#include "textdiff.h"
 #include "xalloc.h"
 
-/* ---------- a short unified diff ---------- */
-
-#define DIFF_CONTEXT 3
-#define DIFF_MAX_LINES 40 /* lines of - and + shown */
-
-struct lines {
-	const char **s;
-	size_t *len;
-	size_t n;
-};
-
-static void
-split_lines(const char *text, struct lines *l)
-{
-	size_t cap = 0;
-	memset(l, 0, sizeof(*l));
-	size_t capl = 0;
-	for (const char *p = text; p && *p;) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		l->s = xgrow(l->s, &cap, l->n + 1, sizeof(*l->s));
-		l->len = xgrow(l->len, &capl, l->n + 1, sizeof(*l->len));
-		l->s[l->n] = p;
-		l->len[l->n++] = n;
-		p = nl ? nl + 1 : p + n;
-	}
-}
-
-static bool
-line_eq(const struct lines *a, size_t i, const struct lines *b, size_t k)
-{
-	return a->len[i] == b->len[k] &&
-	       memcmp(a->s[i], b->s[k], a->len[i]) == 0;
-}
-
-static void
-add_line(struct strbuf *sb, char mark, const struct lines *l, size_t i)
-{
-	strbuf_addch(sb, mark);
-	strbuf_add(sb, l->s[i], l->len[i]);
-	strbuf_addch(sb, '\n');
-}
-
-#define DIFF_LCS_MAX 400 /* lines per side the LCS table is built for */
-
-/*
- * The lines between the common head and tail as an edit script: an LCS
- * table when both sides are small, else every line removed and added.
- * ops[k] is ' ', '-' or '+'; returns the count.
- */
-static size_t
-edit_script(const struct lines *a, size_t a0, size_t a1, const struct lines *b,
-	    size_t b0, size_t b1, char **ops_out)
-{
-	size_t n = a1 - a0, m = b1 - b0, k = 0;
-	char *ops = xmalloc(n + m + 1);
-	if (n > DIFF_LCS_MAX || m > DIFF_LCS_MAX) {
-		memset(ops, '-', n);
-		memset(ops + n, '+', m);
-		*ops_out = ops;
-		return n + m;
-	}
-	/* len[i][j]: LCS of a[a0+i..a1) and b[b0+j..b1). */
-	unsigned short *len = xcalloc((n + 1) * (m + 1), sizeof(*len));
-#define LEN(i, j) len[(i) * (m + 1) + (j)]
-	for (size_t i = n; i-- > 0;)
-		for (size_t j = m; j-- > 0;)
-			LEN(i, j) =
-				line_eq(a, a0 + i, b, b0 + j)
-					? (unsigned short)(LEN(i + 1, j + 1) +
-							   1)
-				: LEN(i + 1, j) >= LEN(i, j + 1)
-					? LEN(i + 1, j)
-					: LEN(i, j + 1);
-	size_t i = 0, j = 0;
-	while (i < n || j < m) {
-		if (i < n && j < m && line_eq(a, a0 + i, b, b0 + j)) {
-			ops[k++] = ' ';
-			i++;
-			j++;
-		} else if (i < n &&
-			   (j == m || LEN(i + 1, j) >= LEN(i, j + 1))) {
-			ops[k++] = '-';
-			i++;
-		} else {
-			ops[k++] = '+';
-			j++;
-		}
-	}
-#undef LEN
-	free(len);
-	*ops_out = ops;
-	return k;
-}
-
-/*
- * One hunk from the first differing line to the last, with context:
- * enough to see what the translation changed in a block.
- */
-static char *
-short_diff(const char *source, const char *text, const char *culture)
-{
-	struct lines a, b;
-	split_lines(source, &a);
-	split_lines(text, &b);
-	size_t pre = 0;
-	while (pre < a.n && pre < b.n && line_eq(&a, pre, &b, pre))
-		pre++;
-	size_t post = 0;
-	while (post < a.n - pre && post < b.n - pre &&
-	       line_eq(&a, a.n - 1 - post, &b, b.n - 1 - post))
-		post++;
-	size_t from = pre > DIFF_CONTEXT ? pre - DIFF_CONTEXT : 0;
-	size_t ctx = post > DIFF_CONTEXT ? DIFF_CONTEXT : post;
-	size_t a_end = a.n - post + ctx, b_end = b.n - post + ctx;
-	char *ops;
-	size_t nops =
-		edit_script(&a, pre, a.n - post, &b, pre, b.n - post, &ops);
-
-	struct strbuf sb = STRBUF_INIT;
-	strbuf_init(&sb);
-	strbuf_addf(&sb, "--- en-US\n+++ %s\n@@ -%zu,%zu +%zu,%zu @@\n",
-		    culture ? culture : "translation", from + 1, a_end - from,
-		    from + 1, b_end - from);
-	for (size_t i = from; i < pre; i++)
-		add_line(&sb, ' ', &a, i);
-	size_t ai = pre, bi = pre, shown = 0;
-	for (size_t k = 0; k < nops; k++) {
-		if (shown++ == DIFF_MAX_LINES) {
-			strbuf_addstr(&sb, "...\n");
-			break;
-		}
-		if (ops[k] == '+')
-			add_line(&sb, '+', &b, bi++);
-		else if (ops[k] == '-')
-			add_line(&sb, '-', &a, ai++);
-		else {
-			add_line(&sb, ' ', &a, ai++);
-			bi++;
-		}
-	}
-	if (shown <= DIFF_MAX_LINES)
-		for (size_t i = a.n - post; i < a_end; i++)
-			add_line(&sb, ' ', &a, i);
-	free(ops);
-	free(a.s);
-	free(a.len);
-	free(b.s);
-	free(b.len);
-	strbuf_rtrim(&sb);
-	return strbuf_detach(&sb, NULL);
-}
+/* Lines of - and + a block's diff shows before "...". */
+#define DIFF_MAX_CHANGES 40
 
 static void
 compare_block(const char *what, const char *source, const char *text,
@@ -177,10 +28,18 @@ compare_block(const char *what, const char *source, const char *text,
 {
 	if (source == NULL || text == NULL || strcmp(source, text) == 0)
 		return;
-	char *diff = short_diff(source, text, doc->locale);
+	struct text_diff_options o = {
+		.a_name = "en-US",
+		.b_name = doc->locale ? doc->locale : "translation",
+		.max_changes = DIFF_MAX_CHANGES,
+	};
+	struct strbuf diff = STRBUF_INIT;
+	strbuf_init(&diff);
+	text_diff(&diff, source, strlen(source), text, strlen(text), &o);
+	strbuf_rtrim(&diff);
 	diag_report_detail(dx, DIAG_TRANSLATION_BLOCK_DIFFERS, pos.line,
-			   pos.col, diff, what);
-	free(diff);
+			   pos.col, diff.buf, what);
+	strbuf_release(&diff);
 }
 
 static void structure_differs(struct diag_ctx *dx, struct help_pos pos,

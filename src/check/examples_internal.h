@@ -91,13 +91,6 @@ void check_examples_run(struct ex_runner *rn, const char *psh_path,
 			size_t ncomputers, struct ex_run *out);
 void check_examples_run_release(struct ex_run *r);
 
-/*
- * A unified diff (3 lines of context) from want to got, both texts of
- * '\n'-terminated lines; NULL when they are equal.  Caller frees.
- */
-char *check_unified_diff(const char *want, const char *got,
-			 const char *want_name, const char *got_name);
-
 /* Trailing blanks of each line and blank lines at the end removed. */
 char *check_examples_normalize(const char *text);
 

@@ -3,7 +3,7 @@
  * --run-examples: a transcript's commands run in psh, non-interactively
  * (the script on stdin, one entry a line, as the REPL reads it), with its
  * own runtime and config directories so that its sessions neither see nor
- * leak into anyone else's; and the unified diff that shows a mismatch.
+ * leak into anyone else's.
  */
 #define _GNU_SOURCE /* pipe2, mkdtemp, MSG_NOSIGNAL */
 #include <dirent.h>
@@ -30,8 +30,6 @@
 /* Endpoints of connected sessions end by themselves when psh exits. */
 #define ENDPOINT_GRACE_MS 500
 #define ENDPOINT_MAX 256
-/* Lines compared by the diff: beyond it the diff shows all of both. */
-#define DIFF_MAX_CELLS ((size_t)4 << 20)
 
 extern char **environ;
 
@@ -386,169 +384,4 @@ check_examples_run_release(struct ex_run *r)
 	free(r->why);
 	free(r->output);
 	memset(r, 0, sizeof(*r));
-}
-
-/* ---------- unified diff ---------- */
-
-struct lines {
-	const char **s;
-	size_t *len;
-	size_t n;
-};
-
-static void
-split_lines(const char *text, struct lines *l)
-{
-	size_t cap = 0, cap2 = 0;
-
-	memset(l, 0, sizeof(*l));
-	for (const char *p = text; *p;) {
-		size_t n = strcspn(p, "\n");
-		l->s = xgrow(l->s, &cap, l->n + 1, sizeof(*l->s));
-		l->len = xgrow(l->len, &cap2, l->n + 1, sizeof(*l->len));
-		l->s[l->n] = p;
-		l->len[l->n++] = n;
-		p += n + (p[n] == '\n');
-	}
-}
-
-static bool
-same_line(const struct lines *a, size_t i, const struct lines *b, size_t j)
-{
-	return a->len[i] == b->len[j] &&
-	       memcmp(a->s[i], b->s[j], a->len[i]) == 0;
-}
-
-/* The edit script: ' ', '-' or '+' per step (LCS, or all - then all +). */
-static char *
-edit_script(const struct lines *a, const struct lines *b, size_t *nops)
-{
-	size_t n = a->n, m = b->n, k = 0, i = 0, j = 0;
-	char *ops = xmalloc(n + m + 1);
-	uint32_t *L = NULL;
-
-	if ((n + 1) * (m + 1) <= DIFF_MAX_CELLS) {
-		L = xcalloc((n + 1) * (m + 1), sizeof(*L));
-		for (size_t x = n; x-- > 0;)
-			for (size_t y = m; y-- > 0;) {
-				uint32_t down = L[(x + 1) * (m + 1) + y];
-				uint32_t right = L[x * (m + 1) + y + 1];
-				L[x * (m + 1) + y] =
-					same_line(a, x, b, y)
-						? L[(x + 1) * (m + 1) + y + 1] +
-							  1
-						: (down > right ? down : right);
-			}
-	}
-	while (L && i < n && j < m) {
-		if (same_line(a, i, b, j)) {
-			ops[k++] = ' ';
-			i++, j++;
-		} else if (L[(i + 1) * (m + 1) + j] >= L[i * (m + 1) + j + 1]) {
-			ops[k++] = '-';
-			i++;
-		} else {
-			ops[k++] = '+';
-			j++;
-		}
-	}
-	while (i++ < n)
-		ops[k++] = '-';
-	while (j++ < m)
-		ops[k++] = '+';
-	free(L);
-	*nops = k;
-	return ops;
-}
-
-static void
-hunk_range(struct strbuf *sb, size_t start, size_t count)
-{
-	/* An empty range names the line before it, as diff -u does. */
-	if (count == 1)
-		strbuf_addf(sb, "%zu", start + 1);
-	else
-		strbuf_addf(sb, "%zu,%zu", count ? start + 1 : start, count);
-}
-
-/* One hunk: ops[from, to) with a and b starting at ai and bi. */
-static void
-emit_hunk(struct strbuf *sb, const char *ops, size_t from, size_t to,
-	  const struct lines *a, size_t ai, const struct lines *b, size_t bi)
-{
-	size_t na = 0, nb = 0;
-
-	for (size_t k = from; k < to; k++) {
-		na += ops[k] != '+';
-		nb += ops[k] != '-';
-	}
-	strbuf_addstr(sb, "@@ -");
-	hunk_range(sb, ai, na);
-	strbuf_addstr(sb, " +");
-	hunk_range(sb, bi, nb);
-	strbuf_addstr(sb, " @@\n");
-	for (size_t k = from; k < to; k++) {
-		strbuf_addch(sb, ops[k]);
-		if (ops[k] == '+') {
-			strbuf_add(sb, b->s[bi], b->len[bi]);
-			bi++;
-		} else {
-			strbuf_add(sb, a->s[ai], a->len[ai]);
-			ai++;
-			bi += ops[k] == ' ';
-		}
-		strbuf_addch(sb, '\n');
-	}
-}
-
-char *
-check_unified_diff(const char *want, const char *got, const char *want_name,
-		   const char *got_name)
-{
-	const size_t ctx = 3;
-	struct lines a, b;
-	struct strbuf sb = STRBUF_INIT;
-	size_t nops, k = 0, ai = 0, bi = 0;
-	char *ops;
-
-	if (strcmp(want, got) == 0)
-		return NULL;
-	split_lines(want, &a);
-	split_lines(got, &b);
-	ops = edit_script(&a, &b, &nops);
-	strbuf_init(&sb);
-	strbuf_addf(&sb, "--- %s\n+++ %s\n", want_name, got_name);
-	while (k < nops) {
-		size_t change = k, end, from;
-		while (change < nops && ops[change] == ' ')
-			change++;
-		if (change == nops)
-			break;
-		/* the hunk ends where more than 2*ctx equal lines follow */
-		size_t last = change;
-		for (size_t t = change; t < nops; t++) {
-			if (ops[t] != ' ')
-				last = t;
-			else if (t - last > 2 * ctx)
-				break;
-		}
-		end = last + 1 + ctx < nops ? last + 1 + ctx : nops;
-		from = change > k + ctx ? change - ctx : k;
-		for (size_t t = k; t < from; t++) {
-			ai++;
-			bi++;
-		}
-		emit_hunk(&sb, ops, from, end, &a, ai, &b, bi);
-		for (size_t t = from; t < end; t++) {
-			ai += ops[t] != '+';
-			bi += ops[t] != '-';
-		}
-		k = end;
-	}
-	free(ops);
-	free(a.s);
-	free(a.len);
-	free(b.s);
-	free(b.len);
-	return strbuf_detach(&sb, NULL);
 }

@@ -20,6 +20,7 @@ PREFIXES = {
     "common": ("xmalloc", "xcalloc", "xrealloc", "xstrdup", "xstrndup",
                "xasprintf", "xgrow", "strbuf_", "utf8_", "utf16_", "arena_",
                "wildcard_", "fold_case", "i18n_", "build_tree_", "term_", "file_",
+               "text_diff",
                "opt_"),
     "diag": ("diag_",),
     "model": ("help_",),

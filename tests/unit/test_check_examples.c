@@ -233,22 +233,13 @@ TEST(prompt_forms)
 	check_int(check_examples_prompt_len("[x] PS>", 7), ==, 0);
 }
 
-TEST(diff_and_normalize)
+/* The diff itself is tested with text_diff in test_common. */
+TEST(normalize)
 {
 	char *n = check_examples_normalize("a  \n\nb\t\n\n \n");
-	char *d = check_unified_diff("a\nb\nc\nd\ne\nf\ng\nh\ni\n",
-				     "a\nb\nc\nd\nE\nf\ng\nh\ni\nj\n", "page",
-				     "psh");
 
 	check_str(n, "a\n\nb\n");
-	check_str(d, "--- page\n+++ psh\n@@ -2,8 +2,9 @@\n b\n c\n d\n-e\n+E\n"
-		     " f\n g\n h\n i\n+j\n");
-	check(check_unified_diff("x\n", "x\n", "a", "b") == NULL);
 	free(n);
-	free(d);
-	d = check_unified_diff("", "x\n", "page", "psh");
-	check_str(d, "--- page\n+++ psh\n@@ -0,0 +1 @@\n+x\n");
-	free(d);
 }
 
 static const char *
@@ -475,7 +466,7 @@ main(int argc, char **argv)
 	RUN(bare_fence_transcript_checked);
 	RUN(not_run_reasons);
 	RUN(prompt_forms);
-	RUN(diff_and_normalize);
+	RUN(normalize);
 	RUN(transcript_runs_and_matches);
 	RUN(transcript_mismatch_shows_diff);
 	RUN(disconnected_endpoints_are_ended);

@@ -13,6 +13,7 @@
 #include "file.h"
 #include "options.h"
 #include "strbuf.h"
+#include "textdiff.h"
 #include "tap.h"
 #include "utf8.h"
 
@@ -257,6 +258,65 @@ collect(void *cookie, const struct diag *d)
 	(*(int *)cookie)++;
 }
 
+static char *
+diff_of(const char *a, const char *b, const char *an, const char *bn,
+	size_t max_changes)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct text_diff_options o = { an, bn, max_changes };
+	strbuf_init(&sb);
+	if (!text_diff(&sb, a, strlen(a), b, strlen(b), &o)) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+TEST(text_diff_hunks_as_diff_u)
+{
+	char *d = diff_of("a\nb\nc\nd\ne\nf\ng\nh\ni\n",
+			  "a\nb\nc\nd\nE\nf\ng\nh\ni\nj\n", "page", "psh", 0);
+	check_str(d, "--- page\n+++ psh\n@@ -2,8 +2,9 @@\n b\n c\n d\n-e\n+E\n"
+		     " f\n g\n h\n i\n+j\n");
+	free(d);
+	check(diff_of("x\n", "x\n", "a", "b", 0) == NULL);
+	d = diff_of("", "x\n", "page", "psh", 0);
+	check_str(d, "--- page\n+++ psh\n@@ -0,0 +1 @@\n+x\n");
+	free(d);
+	/* two changes far apart are two hunks; CRLF is shown without CR */
+	d = diff_of("1\r\n2\n3\n4\n5\n6\n7\n8\n9\n10\n",
+		    "one\r\n2\n3\n4\n5\n6\n7\n8\n9\nten\n", "a", "b", 0);
+	check_str(d, "--- a\n+++ b\n@@ -1,4 +1,4 @@\n-1\n+one\n 2\n 3\n 4\n"
+		     "@@ -7,4 +7,4 @@\n 7\n 8\n 9\n-10\n+ten\n");
+	free(d);
+}
+
+TEST(text_diff_is_bounded_and_safe)
+{
+	/* max_changes cuts the list of - and + lines */
+	char *d = diff_of("a\nb\nc\n", "x\ny\nz\n", "a", "b", 2);
+	check_str(d, "--- a\n+++ b\n@@ -1,3 +1,3 @@\n-a\n-b\n...\n");
+	free(d);
+	d = diff_of("x\033[2J", "y", "n\033me", "b", 0);
+	check(strchr(d, '\033') == NULL);
+	check(strstr(d, "\\ No newline at end of file\n") != NULL);
+	free(d);
+	/* too large for the LCS table: all removed, then all added */
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	strbuf_init(&a);
+	strbuf_init(&b);
+	for (int i = 0; i < 3000; i++) {
+		strbuf_addf(&a, "a%d\n", i);
+		strbuf_addf(&b, "b%d\n", i);
+	}
+	d = diff_of(a.buf, b.buf, "a", "b", 0);
+	check(strstr(d, "@@ -1,3000 +1,3000 @@\n-a0\n") != NULL);
+	check(strstr(d, "-a2999\n+b0\n") != NULL);
+	free(d);
+	strbuf_release(&a);
+	strbuf_release(&b);
+}
+
 TEST(diag_formats_gcc_style)
 {
 	struct diag_ctx dx;
@@ -299,6 +359,8 @@ main(void)
 	RUN(arena_zeroes_and_aligns);
 	RUN(utf8_decode_rejects_bad_sequences);
 	RUN(utf8_neutralize_makes_controls_visible);
+	RUN(text_diff_hunks_as_diff_u);
+	RUN(text_diff_is_bounded_and_safe);
 	RUN(diag_formats_gcc_style);
 	RUN(diag_table_is_sorted_by_level);
 	return tap_done();
