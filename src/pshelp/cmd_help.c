@@ -11,7 +11,6 @@
 #include "i18n.h"
 #include "options.h"
 #include "pshelp.h"
-#include "utf8.h"
 
 enum opt_id { OPT_HELP };
 
@@ -31,21 +30,6 @@ help_usage(FILE *f)
 	      f);
 }
 
-static int
-usage_error(const char *fmt, const char *arg)
-{
-	char *safe = utf8_safe_dup(arg);
-	fprintf(stderr, "pshelp help: %s: ", _("error"));
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	fprintf(stderr, fmt, safe);
-#pragma GCC diagnostic pop
-	fputc('\n', stderr);
-	free(safe);
-	help_usage(stderr);
-	return DIAGL_USAGE;
-}
-
 int
 cmd_help(int argc, char **argv)
 {
@@ -61,11 +45,15 @@ cmd_help(int argc, char **argv)
 			return 0;
 		}
 		if (st != OPT_OPERAND)
-			return usage_error(_("unknown option '%s'"), h.arg);
+			return pshelp_usage_error("pshelp help", help_usage,
+						  _("unknown option '%s'"),
+						  h.arg);
 		if (name)
-			return usage_error(_("more than one command given: "
-					     "'%s'"),
-					   h.arg);
+			return pshelp_usage_error(
+				"pshelp help", help_usage,
+				_("more than one command given: "
+				  "'%s'"),
+				h.arg);
 		name = h.arg;
 	}
 	if (name == NULL) {

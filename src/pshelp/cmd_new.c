@@ -3,20 +3,17 @@
  * pshelp new: a complete page for each COMMAND from its metadata, on
  * standard output or as DIR/<Command>.md (src/update writes it).
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
-#include "file.h"
 #include "i18n.h"
 #include "meta.h"
 #include "options.h"
 #include "pshelp.h"
 #include "strbuf.h"
 #include "update.h"
-#include "utf8.h"
 
 #define PROG "pshelp new"
 
@@ -54,65 +51,7 @@ print_usage(FILE *f)
 	      f);
 }
 
-static int
-usage_error(const char *fmt, const char *arg)
-{
-	char *safe = utf8_safe_dup(arg ? arg : "");
-	fprintf(stderr, "%s: %s: ", PROG, _("error"));
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	fprintf(stderr, fmt, safe);
-#pragma GCC diagnostic pop
-	fputc('\n', stderr);
-	free(safe);
-	print_usage(stderr);
-	return DIAGL_USAGE;
-}
-
 /* Shared with cmd_update.c. */
-bool pshelp_schema_from_name(const char *name, enum help_schema *schema);
-bool pshelp_load_metadata(const char *path, struct meta_set **out);
-
-bool
-pshelp_schema_from_name(const char *name, enum help_schema *schema)
-{
-	if (strcmp(name, "2.0.0") == 0)
-		*schema = HELP_SCHEMA_2_0_0;
-	else if (strcmp(name, "2024-05-01") == 0)
-		*schema = HELP_SCHEMA_2024_05_01;
-	else
-		return false;
-	return true;
-}
-
-bool
-pshelp_load_metadata(const char *path, struct meta_set **out)
-{
-	char *buf;
-	size_t len;
-	struct diag_ctx d;
-	struct meta_error me = { 0 };
-
-	diag_init(&d, path);
-	int err = file_read_all(path, META_JSON_MAX_BYTES, &buf, &len);
-	if (err == 0 && len > META_JSON_MAX_BYTES) {
-		free(buf);
-		err = EFBIG;
-	}
-	if (err) {
-		diag_report(&d, DIAG_METADATA_INVALID, 0, 0,
-			    file_strerror(err));
-		return false;
-	}
-	int rc = meta_load_json(buf, len, out, &me);
-	free(buf);
-	if (rc != 0) {
-		diag_report(&d, DIAG_METADATA_INVALID, (uint32_t)me.line,
-			    (uint32_t)me.column, me.message);
-		return false;
-	}
-	return true;
-}
 
 struct new_options {
 	const char *dir, *metadata;
@@ -136,18 +75,17 @@ parse_options(int argc, char **argv, struct new_options *o)
 			o->commands[o->ncommands++] = (char *)h.arg;
 			continue;
 		}
-		if (st == OPT_NEEDS_VALUE)
-			return usage_error(_("option '%s' needs a value"),
-					   h.arg);
 		if (st != OPT_OPTION)
-			return usage_error(_("unknown option '%s'"), h.arg);
+			return pshelp_option_error(PROG, print_usage, st,
+						   h.arg);
 		switch (h.def->id) {
 		case OPT_OUTPUT:
 			o->dir = h.value;
 			break;
 		case OPT_SCHEMA:
 			if (!pshelp_schema_from_name(h.value, &o->schema))
-				return usage_error(
+				return pshelp_usage_error(
+					PROG, print_usage,
 					_("unknown schema '%s' (use 2.0.0 or "
 					  "2024-05-01)"),
 					h.value);
@@ -164,7 +102,8 @@ parse_options(int argc, char **argv, struct new_options *o)
 		}
 	}
 	if (o->ncommands == 0)
-		return usage_error(_("no command given%s"), "");
+		return pshelp_usage_error(PROG, print_usage,
+					  _("no command given%s"), "");
 	return -1;
 }
 
@@ -223,7 +162,7 @@ cmd_new(int argc, char **argv)
 		free(o.commands);
 		return st;
 	}
-	if (o.metadata && !pshelp_load_metadata(o.metadata, &loaded)) {
+	if (o.metadata && !pshelp_load_metadata(o.metadata, &loaded, NULL)) {
 		free(o.commands);
 		return DIAGL_USAGE;
 	}

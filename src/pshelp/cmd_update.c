@@ -15,7 +15,6 @@
 #include "pshelp.h"
 #include "strbuf.h"
 #include "update.h"
-#include "utf8.h"
 
 #define PROG "pshelp update"
 
@@ -23,8 +22,6 @@
 enum { UPDATE_EXIT_CHANGES = 1, UPDATE_EXIT_BAD_PAGE = 3 };
 
 /* cmd_new.c */
-bool pshelp_schema_from_name(const char *name, enum help_schema *schema);
-bool pshelp_load_metadata(const char *path, struct meta_set **out);
 
 enum opt_id {
 	OPT_DRY_RUN,
@@ -75,21 +72,6 @@ print_usage(FILE *f)
 	      f);
 }
 
-static int
-usage_error(const char *fmt, const char *arg)
-{
-	char *safe = utf8_safe_dup(arg ? arg : "");
-	fprintf(stderr, "%s: %s: ", PROG, _("error"));
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	fprintf(stderr, fmt, safe);
-#pragma GCC diagnostic pop
-	fputc('\n', stderr);
-	free(safe);
-	print_usage(stderr);
-	return DIAGL_USAGE;
-}
-
 struct cli {
 	enum update_mode mode;
 	struct update_options opt;
@@ -112,11 +94,9 @@ parse_options(int argc, char **argv, struct cli *o)
 			o->pages[o->npages++] = (char *)h.arg;
 			continue;
 		}
-		if (st == OPT_NEEDS_VALUE)
-			return usage_error(_("option '%s' needs a value"),
-					   h.arg);
 		if (st != OPT_OPTION)
-			return usage_error(_("unknown option '%s'"), h.arg);
+			return pshelp_option_error(PROG, print_usage, st,
+						   h.arg);
 		switch (h.def->id) {
 		case OPT_DRY_RUN:
 		case OPT_CHECK: {
@@ -124,7 +104,8 @@ parse_options(int argc, char **argv, struct cli *o)
 						     ? UPDATE_CHECK
 						     : UPDATE_DRY_RUN;
 			if (o->mode != UPDATE_WRITE && o->mode != m)
-				return usage_error(
+				return pshelp_usage_error(
+					PROG, print_usage,
 					_("'%s' cannot go with the other of "
 					  "--dry-run and --check"),
 					h.arg);
@@ -136,7 +117,8 @@ parse_options(int argc, char **argv, struct cli *o)
 			break;
 		case OPT_SCHEMA:
 			if (!pshelp_schema_from_name(h.value, &schema))
-				return usage_error(
+				return pshelp_usage_error(
+					PROG, print_usage,
 					_("unknown schema '%s' (use 2.0.0 or "
 					  "2024-05-01)"),
 					h.value);
@@ -151,7 +133,8 @@ parse_options(int argc, char **argv, struct cli *o)
 		}
 	}
 	if (o->npages == 0)
-		return usage_error(_("no page given%s"), "");
+		return pshelp_usage_error(PROG, print_usage,
+					  _("no page given%s"), "");
 	return -1;
 }
 
@@ -194,7 +177,7 @@ cmd_update(int argc, char **argv)
 		free(o.pages);
 		return st;
 	}
-	if (o.metadata && !pshelp_load_metadata(o.metadata, &loaded)) {
+	if (o.metadata && !pshelp_load_metadata(o.metadata, &loaded, NULL)) {
 		free(o.pages);
 		return DIAGL_USAGE;
 	}

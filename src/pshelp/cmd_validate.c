@@ -105,17 +105,11 @@ print_usage(FILE *f)
 	      f);
 }
 
+/* A usage error, reported; false, so that option parsing stops. */
 static bool
 usage_error(const char *fmt, const char *arg)
 {
-	char *safe = utf8_safe_dup(arg ? arg : "");
-	fprintf(stderr, "%s: %s: ", PROG, _("error"));
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	fprintf(stderr, fmt, safe);
-#pragma GCC diagnostic pop
-	fputc('\n', stderr);
-	free(safe);
+	pshelp_usage_error(PROG, NULL, fmt, arg);
 	return false;
 }
 
@@ -170,13 +164,8 @@ parse_args(struct options *o, int argc, char **argv)
 			ok = apply_option(o, (enum opt_id)h.def->id, h.value);
 		else if (st == OPT_OPERAND)
 			strv_push(&o->operands, (char *)h.arg);
-		else if (st == OPT_NEEDS_VALUE)
-			ok = usage_error(_("option '%s' needs a value"), h.arg);
-		else if (st == OPT_TAKES_NO_VALUE)
-			ok = usage_error(_("option '%s' takes no value"),
-					 h.arg);
 		else
-			ok = usage_error(_("unknown option '%s'"), h.arg);
+			ok = pshelp_option_error(PROG, NULL, st, h.arg) == 0;
 		if (!ok)
 			return false;
 	}
@@ -310,34 +299,6 @@ collect_pages(struct walk *w, const struct strv *operands, struct diag_ctx *dx)
 }
 
 /* ---------- metadata, baseline ---------- */
-
-static bool
-load_metadata(const char *path, struct meta_set **out, struct diag_ctx *dx)
-{
-	char *buf;
-	size_t len;
-	struct diag_ctx d = *dx;
-	d.file = path;
-	int err = file_read_all(path, META_JSON_MAX_BYTES, &buf, &len);
-	if (err == 0 && len > META_JSON_MAX_BYTES) {
-		free(buf);
-		err = EFBIG;
-	}
-	if (err) {
-		diag_report(&d, DIAG_METADATA_INVALID, 0, 0,
-			    file_strerror(err));
-		return false;
-	}
-	struct meta_error me = { 0 };
-	int rc = meta_load_json(buf, len, out, &me);
-	free(buf);
-	if (rc != 0) {
-		diag_report(&d, DIAG_METADATA_INVALID, (uint32_t)me.line,
-			    (uint32_t)me.column, me.message);
-		return false;
-	}
-	return true;
-}
 
 /*
  * Reads the baseline into *text; *exists false when there is none yet.
@@ -492,8 +453,8 @@ run(const struct options *o)
 	char *baseline = NULL;
 	size_t blen = 0;
 	bool have_baseline = false;
-	bool ok =
-		o->metadata == NULL || load_metadata(o->metadata, &loaded, &dx);
+	bool ok = o->metadata == NULL ||
+		  pshelp_load_metadata(o->metadata, &loaded, &dx);
 	if (ok && o->baseline)
 		ok = read_baseline(o->baseline, &baseline, &blen,
 				   &have_baseline, &dx);

@@ -16,7 +16,6 @@
 #include "i18n.h"
 #include "options.h"
 #include "pshelp.h"
-#include "utf8.h"
 
 #define PROG "pshelp"
 
@@ -79,25 +78,13 @@ find_command(const char *name)
 	return NULL;
 }
 
-static void
-print_error(const char *fmt, const char *arg)
-{
-	char *safe = utf8_safe_dup(arg);
-	fprintf(stderr, "%s: %s: ", PROG, _("error"));
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	fprintf(stderr, fmt, safe);
-#pragma GCC diagnostic pop
-	fputc('\n', stderr);
-	free(safe);
-}
-
 int
 pshelp_command_help(const char *name)
 {
 	const struct command *c = find_command(name);
 	if (c == NULL) {
-		print_error(_("'%s' is not a pshelp command"), name);
+		pshelp_usage_error(PROG, NULL,
+				   _("'%s' is not a pshelp command"), name);
 		pshelp_usage(stderr);
 		return DIAGL_USAGE;
 	}
@@ -121,7 +108,8 @@ main_options(int argc, char **argv, int *first)
 			return -1;
 		}
 		if (st != OPT_OPTION) {
-			print_error(_("unknown option '%s'"), h.arg);
+			pshelp_usage_error(PROG, NULL, _("unknown option '%s'"),
+					   h.arg);
 			pshelp_usage(stderr);
 			return DIAGL_USAGE;
 		}
@@ -159,7 +147,9 @@ main(int argc, char **argv)
 	}
 	const struct command *c = find_command(argv[first]);
 	if (c == NULL) {
-		print_error(_("'%s' is not a pshelp command"), argv[first]);
+		pshelp_usage_error(PROG, NULL,
+				   _("'%s' is not a pshelp command"),
+				   argv[first]);
 		pshelp_usage(stderr);
 		return DIAGL_USAGE;
 	}

@@ -10,7 +10,13 @@
 #ifndef PSHELP_PSHELP_H
 #define PSHELP_PSHELP_H
 
+#include <stdbool.h>
 #include <stdio.h>
+
+#include "diag.h"
+#include "help_model.h"
+#include "meta.h"
+#include "options.h"
 
 int cmd_help(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
@@ -20,5 +26,26 @@ int cmd_update(int argc, char **argv);
 /* main.c: the dispatch table's usage, and a subcommand's --help. */
 void pshelp_usage(FILE *f);
 int pshelp_command_help(const char *name);
+
+/* cli.c: what the subcommands' command lines share. */
+
+/*
+ * "PROG: error: MESSAGE" on stderr (fmt has one %s, for arg, which is
+ * neutralized), then usage(stderr) when usage is not NULL.  Returns the
+ * exit status of bad usage.
+ */
+int pshelp_usage_error(const char *prog, void (*usage)(FILE *f),
+		       const char *fmt, const char *arg);
+/* The same for a scanner status: unknown option, value missing or extra. */
+int pshelp_option_error(const char *prog, void (*usage)(FILE *f),
+			enum opt_status st, const char *arg);
+/* --schema 2.0.0|2024-05-01; false for anything else. */
+bool pshelp_schema_from_name(const char *name, enum help_schema *schema);
+/*
+ * --metadata FILE: the tables it holds, or false after reporting
+ * metadata-invalid against FILE to a copy of dx (NULL: stderr).
+ */
+bool pshelp_load_metadata(const char *path, struct meta_set **out,
+			  const struct diag_ctx *dx);
 
 #endif
