@@ -344,8 +344,6 @@ check_sets(struct mctx *c, const struct help_param *p,
 			(p->nset_info == 1 && is_all_sets(p->set_info[0].name));
 	for (size_t i = 0; !page_all && i < p->nset_info; i++)
 		page[np++] = p->set_info[i].name;
-	if (page_all && np == 0 && p->nset_info > 1)
-		np = 0;
 	if (!page_all && np == count_list(c->cmd->sets) && n == 0)
 		page_all = true;
 	bool same = (page_all && n == 0) ||
@@ -399,82 +397,70 @@ same_position(const char *page, int pos)
 	return strcasecmp(page, want) == 0;
 }
 
-static const char *
-pipeline_text(char *buf, size_t n, unsigned bits)
+/* "position", or "position in set 'A'" for one set of several. */
+static void
+field_in_set(char *buf, size_t n, const char *field, const char *set)
 {
-	if (!bits) {
-		snprintf(buf, n, "False");
-		return buf;
-	}
-	snprintf(buf, n, "True (%s%s%s%s%s)",
-		 bits & HELP_PIPE_BY_VALUE ? "ByValue" : "",
-		 (bits & HELP_PIPE_BY_VALUE) &&
-				 (bits & HELP_PIPE_BY_PROPERTY_NAME)
-			 ? ", "
-			 : "",
-		 bits & HELP_PIPE_BY_PROPERTY_NAME ? "ByPropertyName" : "",
-		 (bits & HELP_PIPE_FROM_REMAINING) &&
-				 (bits & (HELP_PIPE_BY_VALUE |
-					  HELP_PIPE_BY_PROPERTY_NAME))
-			 ? ", "
-			 : "",
-		 bits & HELP_PIPE_FROM_REMAINING ? "FromRemainingArguments"
-						 : "");
-	return buf;
+	if (is_all_sets(set))
+		snprintf(buf, n, "%s", field);
+	else
+		snprintf(buf, n, "%s in set '%s'", field, set);
 }
 
-/* Required, position and pipeline input in each set of the metadata. */
+static void
+pipeline_mismatch(struct mctx *c, const struct help_param *p, const char *key,
+		  unsigned page, unsigned meta)
+{
+	struct strbuf have = STRBUF_INIT, want = STRBUF_INIT;
+	strbuf_init(&have);
+	strbuf_init(&want);
+	help_pipeline_text(&have, page);
+	help_pipeline_text(&want, meta);
+	mismatch(c, p, key, "pipeline input", have.buf, want.buf);
+	strbuf_release(&have);
+	strbuf_release(&want);
+}
+
+/*
+ * Required, position and (2024-05-01) pipeline input in each set of the
+ * metadata, each reported once per parameter.  A 2.0.0 block has one
+ * Position and one pipeline value that must hold in every set.
+ */
 static void
 check_per_set(struct mctx *c, const struct help_param *p,
 	      const struct meta_param *mp)
 {
-	unsigned meta_pipe = 0;
-	bool pos_reported = false, req_reported = false;
-	for (size_t i = 0; i < mp->nsets; i++)
-		meta_pipe |= mp->sets[i].pipeline;
+	bool pos_reported = false, req_reported = false, pipe_reported = false;
 	for (size_t i = 0; i < mp->nsets; i++) {
 		const struct meta_param_set *ms = &mp->sets[i];
 		const struct help_param_set *ps = page_set_info(p, ms->set);
+		char field[340], want[32];
 		if (!ps)
 			continue; /* reported as a set mismatch */
-		char want[32], field[320];
-		/* One Position in a 2.0.0 block must hold in every set. */
-		if (is_all_sets(ms->set))
-			snprintf(field, sizeof(field), "%s", "");
-		else
-			snprintf(field, sizeof(field), " in set '%s'", ms->set);
 		if (!req_reported && ps->required != ms->mandatory) {
-			char f[340];
-			snprintf(f, sizeof(f), "required%s", field);
-			mismatch(c, p, v2(c) ? "IsRequired" : "Required", f,
+			field_in_set(field, sizeof(field), "required", ms->set);
+			mismatch(c, p, v2(c) ? "IsRequired" : "Required", field,
 				 ps->required ? "True" : "False",
 				 ms->mandatory ? "True" : "False");
 			req_reported = true;
 		}
 		if (!pos_reported &&
 		    !same_position(ps->position, ms->position)) {
-			char f[340];
-			snprintf(f, sizeof(f), "position%s", field);
+			field_in_set(field, sizeof(field), "position", ms->set);
 			position_text(want, sizeof(want), ms->position);
-			mismatch(c, p, "Position", f,
+			mismatch(c, p, "Position", field,
 				 ps->position ? ps->position : "Named", want);
 			pos_reported = true;
 		}
-		if (v2(c) && ps->pipeline != ms->pipeline) {
-			char have[64], w[64];
-			mismatch(
-				c, p, "ValueFromPipeline", "pipeline input",
-				pipeline_text(have, sizeof(have), ps->pipeline),
-				pipeline_text(w, sizeof(w), ms->pipeline));
-			return;
+		if (v2(c) && !pipe_reported && ps->pipeline != ms->pipeline) {
+			pipeline_mismatch(c, p, "ValueFromPipeline",
+					  ps->pipeline, ms->pipeline);
+			pipe_reported = true;
 		}
 	}
-	if (!v2(c) && p->pipeline != meta_pipe) {
-		char have[64], w[64];
-		mismatch(c, p, "Accept pipeline input", "pipeline input",
-			 pipeline_text(have, sizeof(have), p->pipeline),
-			 pipeline_text(w, sizeof(w), meta_pipe));
-	}
+	if (!v2(c) && p->pipeline != meta_pipeline_bits(mp))
+		pipeline_mismatch(c, p, "Accept pipeline input", p->pipeline,
+				  meta_pipeline_bits(mp));
 }
 
 static const char *
@@ -591,8 +577,9 @@ names_type(const char *heading, const char *bare)
 {
 	char *t = xstrdup(heading);
 	bool found = false;
-	for (char *tok = strtok(t, ", "); tok && !found;
-	     tok = strtok(NULL, ", ")) {
+	char *save;
+	for (char *tok = strtok_r(t, ", ", &save); tok && !found;
+	     tok = strtok_r(NULL, ", ", &save)) {
 		char b[256];
 		bare_type(tok, b, sizeof(b));
 		found = strcasecmp(b, bare) == 0;
@@ -620,11 +607,8 @@ check_inputs(struct mctx *c)
 		return; /* structure reports the missing section */
 	for (size_t i = 0; i < c->cmd->nparams; i++) {
 		const struct meta_param *mp = &c->cmd->params[i];
-		unsigned pipe = 0;
-		for (size_t k = 0; k < mp->nsets; k++)
-			pipe |= mp->sets[k].pipeline;
 		/* INPUTS lists what can be piped whole, not by property */
-		if (!(pipe & HELP_PIPE_BY_VALUE))
+		if (!(meta_pipeline_bits(mp) & HELP_PIPE_BY_VALUE))
 			continue;
 		char bare[256];
 		bare_type(mp->type_name, bare, sizeof(bare));
@@ -657,8 +641,9 @@ aliases_text_names(const struct help_blocks *b, const char *alias)
 				continue;
 			/* "`dir`, `gci`" or "`dir, gci`" */
 			char *t = xstrndup(run->text, run->len);
-			for (char *tok = strtok(t, ", "); tok;
-			     tok = strtok(NULL, ", "))
+			char *save;
+			for (char *tok = strtok_r(t, ", ", &save); tok;
+			     tok = strtok_r(NULL, ", ", &save))
 				if (strcasecmp(tok, alias) == 0) {
 					free(t);
 					return true;

@@ -88,6 +88,9 @@ const struct meta_param *meta_common_params(size_t *n);
 /* -WhatIf and -Confirm. */
 const struct meta_param *meta_should_process_params(size_t *n);
 
+/* The pipeline bits of every set of p together (HELP_PIPE_*). */
+unsigned meta_pipeline_bits(const struct meta_param *p);
+
 /* The membership of p in set, or NULL if p is not in that set. */
 const struct meta_param_set *meta_param_in_set(const struct meta_param *p,
 					       const char *set);

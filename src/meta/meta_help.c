@@ -315,7 +315,7 @@ fill_param(struct arena *a, struct help_param *hp, const struct meta_param *p)
 	hp->pipeline = meta_pipeline_bits(p);
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_init(&sb);
-	meta_pipeline_text(&sb, hp->pipeline);
+	help_pipeline_text(&sb, hp->pipeline);
 	hp->pipeline_text = arena_strndup(a, sb.buf, sb.len);
 	strbuf_release(&sb);
 	hp->wildcards = p->wildcards;

@@ -21,34 +21,6 @@
 
 /* ---------- the yaml-style texts (shared by writer and loader) ---------- */
 
-static const struct {
-	unsigned bit;
-	const char *name;
-} pipe_names[] = {
-	{ HELP_PIPE_BY_PROPERTY_NAME, "ByPropertyName" },
-	{ HELP_PIPE_BY_VALUE, "ByValue" },
-	{ HELP_PIPE_FROM_REMAINING, "FromRemainingArguments" },
-};
-
-/* "True (ByPropertyName, ByValue)" as the platyPS yaml writes it. */
-void
-meta_pipeline_text(struct strbuf *sb, unsigned bits)
-{
-	const char *sep = "True (";
-
-	if (!bits) {
-		strbuf_addstr(sb, "False");
-		return;
-	}
-	for (size_t i = 0; i < COUNT(pipe_names); i++) {
-		if (bits & pipe_names[i].bit) {
-			strbuf_addf(sb, "%s%s", sep, pipe_names[i].name);
-			sep = ", ";
-		}
-	}
-	strbuf_addch(sb, ')');
-}
-
 unsigned
 meta_pipeline_bits(const struct meta_param *p)
 {
@@ -116,7 +88,7 @@ meta_sets_text(struct strbuf *sb, const struct meta_param *p)
 static void
 pipe_text(struct strbuf *sb, const struct meta_param *p)
 {
-	meta_pipeline_text(sb, meta_pipeline_bits(p));
+	help_pipeline_text(sb, meta_pipeline_bits(p));
 }
 
 typedef void text_fn(struct strbuf *, const struct meta_param *);
@@ -186,7 +158,7 @@ param_sets_json(struct strbuf *sb, const struct meta_param *p)
 		strbuf_addstr(sb, ", \"pipelineInput\": ");
 		struct strbuf tmp = STRBUF_INIT;
 		strbuf_init(&tmp);
-		meta_pipeline_text(&tmp, s->pipeline);
+		help_pipeline_text(&tmp, s->pipeline);
 		json_str(sb, tmp.buf);
 		strbuf_release(&tmp);
 		strbuf_addch(sb, '}');
@@ -677,13 +649,13 @@ parse_pipeline(const char *text, unsigned *bits)
 	while (s < end) {
 		size_t len = strcspn(s, ",)");
 		size_t i = 0;
-		while (i < COUNT(pipe_names) &&
-		       (strlen(pipe_names[i].name) != len ||
-			strncmp(s, pipe_names[i].name, len) != 0))
+		while (i < HELP_PIPE_NAMES &&
+		       (strlen(help_pipe_names[i].name) != len ||
+			strncmp(s, help_pipe_names[i].name, len) != 0))
 			i++;
-		if (i == COUNT(pipe_names) || (*bits & pipe_names[i].bit))
+		if (i == HELP_PIPE_NAMES || (*bits & help_pipe_names[i].bit))
 			return false;
-		*bits |= pipe_names[i].bit;
+		*bits |= help_pipe_names[i].bit;
 		s += len;
 		if (s < end && strncmp(s, ", ", 2) != 0)
 			return false;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The yaml-style texts of a parameter ("True (ByValue)", "Named", ...),
+ * The yaml-style texts of a parameter ("True (A), False (B)", "Named", ...),
  * shared by the JSON writer, its loader and the help model (meta_help.c).
  * Internal to src/meta/.
  */
@@ -10,10 +10,6 @@
 #include "meta.h"
 #include "strbuf.h"
 
-/* "False" or "True (ByPropertyName, ByValue, FromRemainingArguments)". */
-void meta_pipeline_text(struct strbuf *sb, unsigned bits);
-/* The pipeline bits of every set of p together. */
-unsigned meta_pipeline_bits(const struct meta_param *p);
 /* "True", "False" or "True (A, B), False (C)". */
 void meta_required_text(struct strbuf *sb, const struct meta_param *p);
 /* The first position of p, or "Named". */

@@ -239,6 +239,18 @@ enum help_pipeline {
 	HELP_PIPE_FROM_REMAINING = 1u << 2 /* takes left-over arguments */
 };
 
+/* The platyPS word of each HELP_PIPE_* bit, in the order platyPS writes them. */
+struct help_pipe_name {
+	unsigned bit;
+	const char *name; /* "ByPropertyName", "ByValue", ... */
+};
+#define HELP_PIPE_NAMES 3
+extern const struct help_pipe_name help_pipe_names[HELP_PIPE_NAMES];
+
+struct strbuf;
+/* "False", or "True (ByPropertyName, ByValue)" as the 2.0.0 yaml says it. */
+void help_pipeline_text(struct strbuf *sb, unsigned bits);
+
 /* The parameter set name that stands for every set ("(All)" in yaml). */
 #define HELP_ALL_SETS "__AllParameterSets"
 

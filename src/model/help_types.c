@@ -147,3 +147,27 @@ help_type_kind_from_name(const char *name, enum help_type_kind *kind)
 	}
 	return false;
 }
+
+const struct help_pipe_name help_pipe_names[HELP_PIPE_NAMES] = {
+	{ HELP_PIPE_BY_PROPERTY_NAME, "ByPropertyName" },
+	{ HELP_PIPE_BY_VALUE, "ByValue" },
+	{ HELP_PIPE_FROM_REMAINING, "FromRemainingArguments" },
+};
+
+void
+help_pipeline_text(struct strbuf *sb, unsigned bits)
+{
+	const char *sep = "True (";
+
+	if (!bits) {
+		strbuf_addstr(sb, "False");
+		return;
+	}
+	for (size_t i = 0; i < HELP_PIPE_NAMES; i++) {
+		if (bits & help_pipe_names[i].bit) {
+			strbuf_addf(sb, "%s%s", sep, help_pipe_names[i].name);
+			sep = ", ";
+		}
+	}
+	strbuf_addch(sb, ')');
+}

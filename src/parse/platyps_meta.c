@@ -240,12 +240,9 @@ read_required(struct yaml_ctx *c, struct span v)
 static unsigned
 pipeline_bit(struct span w)
 {
-	if (span_is(w, "ByValue"))
-		return HELP_PIPE_BY_VALUE;
-	if (span_is(w, "ByPropertyName"))
-		return HELP_PIPE_BY_PROPERTY_NAME;
-	if (span_is(w, "FromRemainingArguments"))
-		return HELP_PIPE_FROM_REMAINING;
+	for (size_t i = 0; i < HELP_PIPE_NAMES; i++)
+		if (span_is(w, help_pipe_names[i].name))
+			return help_pipe_names[i].bit;
 	return 0;
 }
 

@@ -15,6 +15,7 @@
 
 #include "ascii.h"
 #include "platyps_meta.h"
+#include "strbuf.h"
 #include "yaml_internal.h"
 
 struct pctx {
@@ -285,29 +286,11 @@ read_pair(struct pctx *c, const struct platyps_yaml_node *k,
 static void
 pipeline_text(struct pctx *c)
 {
-	struct help_param *p = c->p;
-	if (!p->pipeline) {
-		p->pipeline_text = "False";
-		return;
-	}
-	char buf[96];
-	snprintf(buf, sizeof(buf), "True (%s%s%s%s%s)",
-		 p->pipeline & HELP_PIPE_BY_VALUE ? "ByValue" : "",
-		 (p->pipeline & HELP_PIPE_BY_VALUE) &&
-				 (p->pipeline & HELP_PIPE_BY_PROPERTY_NAME)
-			 ? ", "
-			 : "",
-		 p->pipeline & HELP_PIPE_BY_PROPERTY_NAME ? "ByPropertyName"
-							  : "",
-		 (p->pipeline & HELP_PIPE_FROM_REMAINING) &&
-				 (p->pipeline & (HELP_PIPE_BY_VALUE |
-						 HELP_PIPE_BY_PROPERTY_NAME))
-			 ? ", "
-			 : "",
-		 p->pipeline & HELP_PIPE_FROM_REMAINING
-			 ? "FromRemainingArguments"
-			 : "");
-	p->pipeline_text = arena_strdup(c->a, buf);
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_init(&sb);
+	help_pipeline_text(&sb, c->p->pipeline);
+	c->p->pipeline_text = arena_strndup(c->a, sb.buf, sb.len);
+	strbuf_release(&sb);
 }
 
 /* The 2.0.0 fields from the per-set list of a 2024-05-01 block. */

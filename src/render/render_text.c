@@ -335,17 +335,11 @@ pipeline_value(struct strbuf *sb, unsigned pipe)
 		strbuf_addstr(sb, bool_word(false));
 		return;
 	}
-	static const struct {
-		unsigned bit;
-		const char *word;
-	} kinds[] = { { HELP_PIPE_BY_PROPERTY_NAME, "ByPropertyName" },
-		      { HELP_PIPE_BY_VALUE, "ByValue" },
-		      { HELP_PIPE_FROM_REMAINING, "FromRemainingArguments" } };
 	strbuf_addstr(sb, bool_word(true));
 	const char *sep = " (";
-	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
-		if (pipe & kinds[i].bit) {
-			strbuf_addf(sb, "%s%s", sep, kinds[i].word);
+	for (size_t i = 0; i < HELP_PIPE_NAMES; i++) {
+		if (pipe & help_pipe_names[i].bit) {
+			strbuf_addf(sb, "%s%s", sep, help_pipe_names[i].name);
 			sep = ", ";
 		}
 	}
