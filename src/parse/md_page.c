@@ -6,6 +6,7 @@
  * are shared by the builders.
  */
 #include "md_internal.h"
+#include "yaml_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -65,31 +66,6 @@ fill_locale(struct mdp *m, const struct frontmatter *fm)
 		m->doc->locale = loc->value;
 }
 
-/* "a, b , c" -> trimmed, non-empty items in the arena. */
-static size_t
-split_commas(struct arena *a, const char *s, const char ***out)
-{
-	size_t cnt = 1;
-	for (const char *p = s; *p; p++)
-		cnt += *p == ',';
-	const char **v = arena_array(a, cnt, sizeof(*v));
-	size_t k = 0;
-	while (*s) {
-		size_t n = strcspn(s, ",");
-		size_t i = 0;
-		while (i < n && (s[i] == ' ' || s[i] == '\t'))
-			i++;
-		size_t e = n;
-		while (e > i && (s[e - 1] == ' ' || s[e - 1] == '\t'))
-			e--;
-		if (e > i)
-			v[k++] = arena_strndup(a, s + i, e - i);
-		s += n + (s[n] == ',');
-	}
-	*out = k ? v : NULL;
-	return k;
-}
-
 static void
 fill_fields(struct mdp *m, const struct frontmatter *fm)
 {
@@ -134,7 +110,8 @@ fill_fields(struct mdp *m, const struct frontmatter *fm)
 		doc->naliases = al->nitems;
 	} else if ((al = frontmatter_find(fm, "alias")) && al->value) {
 		/* 2024-05-01 pages may say `alias: dir, ls, gci` */
-		doc->naliases = split_commas(m->a, al->value, &doc->aliases);
+		doc->naliases = platyps_split_commas(
+			m->a, al->value, strlen(al->value), &doc->aliases);
 	} else if (al && al->nitems) {
 		doc->aliases = al->items;
 		doc->naliases = al->nitems;

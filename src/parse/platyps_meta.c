@@ -71,10 +71,11 @@ span_dup(struct arena *a, struct span v)
 	return arena_strndup(a, v.s, v.n);
 }
 
-/* Splits v on commas into trimmed, non-empty arena strings. */
-static size_t
-split_list(struct arena *a, struct span v, const char ***out)
+size_t
+platyps_split_commas(struct arena *a, const char *s, size_t n,
+		     const char ***out)
 {
+	struct span v = { s, n };
 	const char **items =
 		arena_array(a, count_char(v.s, v.n, ',') + 1, sizeof(*items));
 	size_t cnt = 0, start = 0;
@@ -88,6 +89,12 @@ split_list(struct arena *a, struct span v, const char ***out)
 	}
 	*out = cnt ? items : NULL;
 	return cnt;
+}
+
+static size_t
+split_list(struct arena *a, struct span v, const char ***out)
+{
+	return platyps_split_commas(a, v.s, v.n, out);
 }
 
 /* ===================== parameter yaml ===================== */

@@ -13,7 +13,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "ascii.h"
 #include "platyps_meta.h"
 #include "strbuf.h"
 #include "yaml_internal.h"
@@ -87,28 +86,8 @@ read_list(struct pctx *c, const struct platyps_yaml_node *n, const char *key,
 	  const char ***out)
 {
 	*out = NULL;
-	if (n->kind == PY_SCALAR) {
-		size_t cnt = 0;
-		const char *t = n->value;
-		for (const char *s = t; *s; s++)
-			cnt += *s == ',';
-		const char **v = arena_array(c->a, cnt + 1, sizeof(*v));
-		size_t k = 0;
-		for (const char *s = t;;) {
-			const char *e = strchr(s, ',');
-			size_t len = e ? (size_t)(e - s) : strlen(s);
-			size_t i = ascii_skip_blanks(s, len, 0);
-			while (len > i && ascii_is_blank(s[len - 1]))
-				len--;
-			if (len > i)
-				v[k++] = arena_strndup(c->a, s + i, len - i);
-			if (!e)
-				break;
-			s = e + 1;
-		}
-		*out = k ? v : NULL;
-		return k;
-	}
+	if (n->kind == PY_SCALAR)
+		return platyps_split_commas(c->a, n->value, n->len, out);
 	if (n->kind != PY_SEQUENCE) {
 		report_at(c, n, DIAG_PARAM_YAML_VALUE, key, node_text(c, n));
 		return 0;
@@ -263,16 +242,15 @@ read_pair(struct pctx *c, const struct platyps_yaml_node *k,
 		/* `Aliases: [a, b]` in a 2.0.0 block: join what it lists. */
 		const char **items;
 		size_t n = read_list(c, v, key, &items);
-		char *joined = arena_alloc(c->a, v->end - v->start + 2);
-		joined[0] = '\0';
-		for (size_t i = 0; i < n; i++) {
-			if (i)
-				strcat(joined, ", ");
-			strcat(joined, items[i]);
-		}
-		if (platyps_param_v1_value(c->a, c->p, key, joined,
-					   strlen(joined), abs_line(c, v->line),
-					   abs_col(c, v->col), c->dx))
+		struct strbuf joined = STRBUF_INIT;
+		strbuf_init(&joined);
+		for (size_t i = 0; i < n; i++)
+			strbuf_addf(&joined, "%s%s", i ? ", " : "", items[i]);
+		bool known = platyps_param_v1_value(
+			c->a, c->p, key, joined.buf, joined.len,
+			abs_line(c, v->line), abs_col(c, v->col), c->dx);
+		strbuf_release(&joined);
+		if (known)
 			return;
 	} else if (k->kind == PY_SCALAR && v->kind == PY_SCALAR &&
 		   platyps_param_v1_value(c->a, c->p, key, v->value, v->len,

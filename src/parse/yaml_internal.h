@@ -69,6 +69,9 @@ bool platyps_param_v1_value(struct arena *a, struct help_param *p,
 void platyps_param_yaml_lines(struct arena *a, const char *text,
 			      struct help_pos pos, struct help_param *p,
 			      struct diag_ctx *dx);
+/* s[0..n) split on commas into trimmed, non-empty arena strings. */
+size_t platyps_split_commas(struct arena *a, const char *s, size_t n,
+			    const char ***out);
 /* Defaults a block leaves unset (Required False). */
 void platyps_param_finish(struct arena *a, struct help_param *p);
 

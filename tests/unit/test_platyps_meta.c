@@ -393,31 +393,30 @@ TEST(yaml_reparse_resets)
 
 TEST(yaml_schema_2024_05_01)
 {
-	struct help_param p =
-		yaml("Type: System.String[]\n"
-		     "DefaultValue: None\n"
-		     "SupportsWildcards: true\n"
-		     "ParameterValue: []\n"
-		     "Aliases:\n"
-		     "- cn\n"
-		     "- Name\n"
-		     "ParameterSets:\n"
-		     "- Name: ComputerName\n"
-		     "  Position: 0\n"
-		     "  IsRequired: true\n"
-		     "  ValueFromPipeline: true\n"
-		     "  ValueFromPipelineByPropertyName: true\n"
-		     "  ValueFromRemainingArguments: false\n"
-		     "- Name: Uri\n"
-		     "  Position: Named\n"
-		     "  IsRequired: false\n"
-		     "  ValueFromPipeline: false\n"
-		     "  ValueFromPipelineByPropertyName: false\n"
-		     "  ValueFromRemainingArguments: false\n"
-		     "DontShow: false\n"
-		     "AcceptedValues: [A, B]\n"
-		     "HelpMessage: 'type a name'\n",
-		     10);
+	struct help_param p = yaml("Type: System.String[]\n"
+				   "DefaultValue: None\n"
+				   "SupportsWildcards: true\n"
+				   "ParameterValue: []\n"
+				   "Aliases:\n"
+				   "- cn\n"
+				   "- Name\n"
+				   "ParameterSets:\n"
+				   "- Name: ComputerName\n"
+				   "  Position: 0\n"
+				   "  IsRequired: true\n"
+				   "  ValueFromPipeline: true\n"
+				   "  ValueFromPipelineByPropertyName: true\n"
+				   "  ValueFromRemainingArguments: false\n"
+				   "- Name: Uri\n"
+				   "  Position: Named\n"
+				   "  IsRequired: false\n"
+				   "  ValueFromPipeline: false\n"
+				   "  ValueFromPipelineByPropertyName: false\n"
+				   "  ValueFromRemainingArguments: false\n"
+				   "DontShow: false\n"
+				   "AcceptedValues: [A, B]\n"
+				   "HelpMessage: 'type a name'\n",
+				   10);
 	check_int(nseen_total, ==, 0);
 	check_str(p.type, "System.String[]");
 	check_str(p.default_value, "None");
@@ -459,6 +458,21 @@ TEST(yaml_schema_2024_05_01)
 	check_int(seen[0].line, ==, 7);
 }
 
+/* A flow list in a 2.0.0 block; joined with ", " it is longer than
+ * written, which once overran its buffer. */
+TEST(yaml_flow_lists_in_2_0_0_keys)
+{
+	struct help_param p = yaml("Type: System.String\n"
+				   "Aliases: [a,b,c,d,e,f,g,h,i,j,k,l]\n"
+				   "Parameter Sets: [A,B]\n",
+				   1);
+	check_int(nseen_total, ==, 0);
+	check_int(p.naliases, ==, 12);
+	check_str(p.aliases[11], "l");
+	check_int(p.nsets, ==, 2);
+	check_str(p.sets[1], "B");
+}
+
 /* 2.0.0 blocks get one help_param_set per named set. */
 TEST(yaml_sets_from_2_0_0_fields)
 {
@@ -487,8 +501,8 @@ TEST(yaml_bombs)
 	for (int i = 0; i < 20; i++)
 		strbuf_addf(&sb, "%c%d: &%c%d [*%c%d, *%c%d, *%c%d]\n", 'b', i,
 			    'b', i, i ? 'b' : 'a', i - 1 < 0 ? 0 : i - 1,
-			    i ? 'b' : 'a', i - 1 < 0 ? 0 : i - 1,
-			    i ? 'b' : 'a', i - 1 < 0 ? 0 : i - 1);
+			    i ? 'b' : 'a', i - 1 < 0 ? 0 : i - 1, i ? 'b' : 'a',
+			    i - 1 < 0 ? 0 : i - 1);
 	strbuf_addstr(&sb, "Type: X\n");
 	clock_t t0 = clock();
 	struct help_param p = yaml(sb.buf, 1);
@@ -1374,6 +1388,7 @@ main(void)
 	RUN(yaml_unknown_keys_at_their_line);
 	RUN(yaml_reparse_resets);
 	RUN(yaml_schema_2024_05_01);
+	RUN(yaml_flow_lists_in_2_0_0_keys);
 	RUN(yaml_sets_from_2_0_0_fields);
 	RUN(yaml_bombs);
 	RUN(yaml_hostile);
