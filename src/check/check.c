@@ -108,38 +108,55 @@ discard_diag(void *cookie, const struct diag *d)
 	(void)d;
 }
 
-/* The en-US page `rel` (Module/Page.md or Page.md) beside the page or in
-   a --path root, parsed; NULL when there is none. */
-static struct help_doc *
-find_source(const struct check_env *env, const char *path,
-	    const struct page_place *pl, const char *rel)
+/* The path of the en-US page `rel` (Module/Page.md or Page.md) beside
+   the page or in a --path root, into sb; false when there is none. */
+static bool
+source_path(const struct check_env *env, const char *path,
+	    const struct page_place *pl, const char *rel, struct strbuf *sb)
 {
-	struct strbuf sb = STRBUF_INIT;
-	strbuf_init(&sb);
-	strbuf_add(&sb, path, pl->culture_start);
-	strbuf_addf(&sb, SOURCE_CULTURE "/%s", rel);
-	bool found = is_regular(sb.buf);
+	strbuf_add(sb, path, pl->culture_start);
+	strbuf_addf(sb, SOURCE_CULTURE "/%s", rel);
+	bool found = is_regular(sb->buf);
 	const char *page = strrchr(rel, '/');
 	for (size_t i = 0; !found && i < env->nroots; i++) {
-		strbuf_reset(&sb);
-		strbuf_addf(&sb, "%s/" SOURCE_CULTURE "/%s", env->roots[i],
-			    rel);
-		found = is_regular(sb.buf);
+		strbuf_reset(sb);
+		strbuf_addf(sb, "%s/" SOURCE_CULTURE "/%s", env->roots[i], rel);
+		found = is_regular(sb->buf);
 		if (!found && page) {
-			strbuf_reset(&sb);
-			strbuf_addf(&sb, "%s/" SOURCE_CULTURE "%s",
+			strbuf_reset(sb);
+			strbuf_addf(sb, "%s/" SOURCE_CULTURE "%s",
 				    env->roots[i], page);
-			found = is_regular(sb.buf);
+			found = is_regular(sb->buf);
 		}
 	}
-	struct help_doc *doc = NULL;
-	if (found) {
+	return found;
+}
+
+/*
+ * The en-US source of a translated page, parsed quietly (its own run
+ * reports its problems) or taken from env->sources.  *owned is what the
+ * caller frees: the document when env->sources did not keep it.
+ */
+static const struct help_doc *
+find_source(const struct check_env *env, const char *path,
+	    const struct page_place *pl, const char *rel,
+	    struct help_doc **owned)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct help_doc *doc = NULL;
+	*owned = NULL;
+	strbuf_init(&sb);
+	if (source_path(env, path, pl, rel, &sb) &&
+	    !(doc = check_sources_find(env->sources, sb.buf))) {
 		struct diag_ctx quiet;
 		diag_init(&quiet, sb.buf);
-		quiet.sink = discard_diag; /* its own run reports those */
+		quiet.sink = discard_diag;
 		struct md_parse_options o = { .path = sb.buf,
 					      .culture = SOURCE_CULTURE };
-		doc = md_parse_file(sb.buf, &o, &quiet);
+		struct help_doc *parsed = md_parse_file(sb.buf, &o, &quiet);
+		if (!check_sources_keep(env->sources, sb.buf, parsed))
+			*owned = parsed;
+		doc = parsed;
 	}
 	strbuf_release(&sb);
 	return doc;
@@ -349,11 +366,12 @@ check_buffer(const struct check_env *env, const char *path, const char *buf,
 	char *culture = placed ? xstrndup(path + pl.culture_start,
 					  pl.culture_end - pl.culture_start)
 			       : NULL;
-	struct help_doc *source = NULL;
+	const struct help_doc *source = NULL;
+	struct help_doc *owned_source = NULL;
 	bool translated = culture && strcasecmp(culture, SOURCE_CULTURE) != 0;
 	const char *rel = placed ? path + pl.culture_end + 1 : NULL;
 	if (translated)
-		source = find_source(env, path, &pl, rel);
+		source = find_source(env, path, &pl, rel, &owned_source);
 
 	struct md_parse_options o = { .path = path,
 				      .culture = culture,
@@ -368,8 +386,11 @@ check_buffer(const struct check_env *env, const char *path, const char *buf,
 		}
 		check_parsed(env, doc, source, dx);
 	}
-	help_doc_free(doc);
-	help_doc_free(source);
+	/* an en-US page is the source of the translations that follow */
+	if (!(placed && !translated &&
+	      check_sources_keep(env->sources, path, doc)))
+		help_doc_free(doc);
+	help_doc_free(owned_source);
 	free(culture);
 }
 

@@ -17,6 +17,8 @@
 #include "help_model.h"
 #include "meta.h"
 
+struct check_sources;
+
 struct check_env {
 	const struct meta_set
 		*meta;		  /* the commands pages are checked against */
@@ -24,7 +26,19 @@ struct check_env {
 	size_t nroots;
 	bool run_examples;    /* --run-examples */
 	const char *psh_path; /* the psh that runs examples */
+	/* en-US pages kept for their translations, or NULL (parse each time) */
+	struct check_sources *sources;
 };
+
+/* en-US pages parsed once per run (sources.c); max_bytes bounds them. */
+struct check_sources *check_sources_new(size_t max_bytes);
+void check_sources_free(struct check_sources *s);
+/* The kept page read from path, or NULL. */
+const struct help_doc *check_sources_find(const struct check_sources *s,
+					  const char *path);
+/* Keeps doc (then owned by s) unless too large or s is NULL: false. */
+bool check_sources_keep(struct check_sources *s, const char *path,
+			struct help_doc *doc);
 
 /* The command of meta named name (case-insensitively), or NULL. */
 const struct meta_command *check_find_command(const struct meta_set *meta,

@@ -29,6 +29,8 @@
 #define MAX_DEPTH 32
 #define MAX_PAGES 100000
 #define BASELINE_MAX_BYTES (64u << 20)
+/* Memory for en-US pages kept for their translations. */
+#define SOURCES_MAX_BYTES ((size_t)256 << 20)
 
 enum opt_id {
 	OPT_METADATA,
@@ -429,13 +431,16 @@ check_pages(const struct options *o, const struct meta_set *meta,
 				 .roots = (const char *const *)o->roots.v,
 				 .nroots = o->roots.n,
 				 .run_examples = o->run_examples,
-				 .psh_path = psh };
+				 .psh_path = psh,
+				 .sources =
+					 check_sources_new(SOURCES_MAX_BYTES) };
 	for (size_t i = 0; i < w.pages.n; i++) {
 		struct diag_ctx page = *dx;
 		page.file = w.pages.v[i];
 		check_file(&env, w.pages.v[i], &page);
 		free(w.pages.v[i]);
 	}
+	check_sources_free(env.sources);
 	free(w.pages.v);
 	free(psh);
 }
