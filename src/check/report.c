@@ -300,30 +300,10 @@ shown(const struct entry *e, enum diag_level threshold)
 	return !e->dropped && e->level >= threshold;
 }
 
-/* A JSON string: controls, invalid bytes and DEL..C1 escaped. */
 static void
 add_json_string(struct strbuf *sb, const char *s)
 {
-	size_t len = strlen(s);
-	strbuf_addch(sb, '"');
-	for (size_t i = 0; i < len;) {
-		int32_t cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
-		if (cp < 0)
-			strbuf_addstr(sb, "\\ufffd");
-		else if (cp == '"' || cp == '\\')
-			strbuf_addf(sb, "\\%c", (char)cp);
-		else if (cp == '\n')
-			strbuf_addstr(sb, "\\n");
-		else if (cp == '\t')
-			strbuf_addstr(sb, "\\t");
-		else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
-			strbuf_addf(sb, "\\u%04x", (unsigned)cp);
-		else
-			strbuf_add(sb, s + i, n);
-		i += n;
-	}
-	strbuf_addch(sb, '"');
+	utf8_json_string(sb, s, s ? strlen(s) : 0);
 }
 
 static void

@@ -180,3 +180,45 @@ utf8_safe_dup(const char *s)
 	utf8_neutralize(&sb, s, strlen(s), false);
 	return strbuf_detach(&sb, NULL);
 }
+
+/* A printable ASCII byte that JSON takes as it is. */
+static bool
+json_plain(char c)
+{
+	return c != '"' && c != '\\';
+}
+
+void
+utf8_json_string(struct strbuf *sb, const char *s, size_t len)
+{
+	if (!s) {
+		strbuf_addstr(sb, "null");
+		return;
+	}
+	strbuf_addch(sb, '"');
+	for (size_t i = 0; i < len;) {
+		size_t run = skip_printable_ascii(s, i, len);
+		while (i < run) {
+			size_t k = i;
+			while (k < run && json_plain(s[k]))
+				k++;
+			strbuf_add(sb, s + i, k - i);
+			if (k < run)
+				strbuf_addf(sb, "\\%c", s[k++]);
+			i = k;
+		}
+		if (i >= len)
+			break;
+		int32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (cp < 0)
+			strbuf_addstr(sb, "\\ufffd");
+		else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
+			 cp == 0x2028 || cp == 0x2029)
+			strbuf_addf(sb, "\\u%04x", (unsigned)cp);
+		else
+			strbuf_add(sb, s + i, n);
+		i += n;
+	}
+	strbuf_addch(sb, '"');
+}

@@ -98,21 +98,7 @@ typedef void text_fn(struct strbuf *, const struct meta_param *);
 static void
 json_str(struct strbuf *sb, const char *s)
 {
-	if (!s) {
-		strbuf_addstr(sb, "null");
-		return;
-	}
-	strbuf_addch(sb, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			strbuf_addf(sb, "\\%c", c);
-		else if (c < 0x20)
-			strbuf_addf(sb, "\\u%04x", c);
-		else
-			strbuf_addch(sb, (char)c);
-	}
-	strbuf_addch(sb, '"');
+	utf8_json_string(sb, s, s ? strlen(s) : 0);
 }
 
 static void

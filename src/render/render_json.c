@@ -47,40 +47,12 @@ jw_sep(struct jw *w)
 	w->comma = true;
 }
 
-static void
-jw_escape_cp(struct strbuf *out, int32_t cp, const char *s, size_t n)
-{
-	if (cp < 0)
-		strbuf_addstr(out, "\\ufffd");
-	else if (cp == '"')
-		strbuf_addstr(out, "\\\"");
-	else if (cp == '\\')
-		strbuf_addstr(out, "\\\\");
-	else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0x2028 ||
-		 cp == 0x2029)
-		strbuf_addf(out, "\\u%04x", (unsigned)cp);
-	else
-		strbuf_add(out, s, n);
-}
-
 /* A JSON string (RFC 8259); controls as \u00XX, bad bytes as U+FFFD. */
 static void
 jw_strn(struct jw *w, const char *s, size_t len)
 {
 	jw_sep(w);
-	if (!s) {
-		strbuf_addstr(w->out, "null");
-		return;
-	}
-	strbuf_addch(w->out, '"');
-	size_t i = 0;
-	while (i < len) {
-		int32_t cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
-		jw_escape_cp(w->out, cp, s + i, n);
-		i += n;
-	}
-	strbuf_addch(w->out, '"');
+	utf8_json_string(w->out, s, len);
 }
 
 static void
