@@ -851,6 +851,40 @@ check_dir(const char *dir, const struct check_env *env, unsigned *per_id,
 	return pages;
 }
 
+static struct help_doc *
+small_doc(const char *title)
+{
+	char *page = xasprintf("---\ntitle: %s\n---\n\n# %s\n", title, title);
+	struct diag_ctx dx;
+	diag_init(&dx, "t.md");
+	struct md_parse_options o = { .path = "t.md" };
+	struct help_doc *d = md_parse(page, strlen(page), &o, &dx);
+	free(page);
+	return d;
+}
+
+/* en-US pages kept for their translations, within their budget. */
+TEST(sources_are_kept_within_a_budget)
+{
+	struct help_doc *a = small_doc("A"), *b = small_doc("B");
+	size_t one = a->arena.used_bytes + a->source_len;
+	struct check_sources *s = check_sources_new(one + one / 2);
+	check(check_sources_keep(s, "r/en-US/A.md", a));
+	check(check_sources_find(s, "r/en-US/A.md") == a);
+	check(check_sources_find(s, "r/en-US/B.md") == NULL);
+	/* B does not fit beside A: A, the oldest, goes */
+	check(check_sources_keep(s, "r/en-US/B.md", b));
+	check(check_sources_find(s, "r/en-US/A.md") == NULL);
+	check(check_sources_find(s, "r/en-US/B.md") == b);
+	/* a second copy of a kept path, and no cache at all, are refused */
+	struct help_doc *b2 = small_doc("B");
+	check(!check_sources_keep(s, "r/en-US/B.md", b2));
+	check(!check_sources_keep(NULL, "x", b2));
+	check(check_sources_find(NULL, "x") == NULL);
+	help_doc_free(b2);
+	check_sources_free(s);
+}
+
 TEST(own_help_pages)
 {
 	const char *src = getenv("PSHELP_TEST_SRCDIR");
@@ -938,6 +972,7 @@ main(void)
 	RUN(translation_block_differs);
 	RUN(translation_link_differs);
 	RUN(translation_param_name);
+	RUN(sources_are_kept_within_a_budget);
 	RUN(own_help_pages);
 	RUN(corpus_structure);
 	remove_tree(root_dir);
