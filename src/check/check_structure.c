@@ -389,29 +389,34 @@ check_placeholders(const struct help_doc *doc, struct diag_ctx *dx)
 	struct ranges code = { 0 };
 	collect_code(doc, &code);
 	const char *src = doc->source;
-	size_t n = doc->source_len, next_code = 0;
+	size_t n = doc->source_len, next_code = 0, bol = 0, counted = 0;
 	uint32_t line = 1;
-	size_t bol = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (src[i] == '\n') {
+	/* memchr finds each '{' and the line ends before it: pages are long */
+	for (size_t i = 0; i < n;) {
+		const char *brace = memchr(src + i, '{', n - i);
+		if (!brace)
+			break;
+		i = (size_t)(brace - src);
+		for (const char *nl;
+		     (nl = memchr(src + counted, '\n', i - counted)) != NULL;) {
 			line++;
-			bol = i + 1;
-			continue;
+			counted = bol = (size_t)(nl - src) + 1;
 		}
-		if (src[i] != '{')
-			continue;
+		counted = i;
 		while (next_code < code.n && code.v[next_code].end <= i)
 			next_code++;
 		bool in_code =
 			next_code < code.n && code.v[next_code].start <= i;
 		size_t len = placeholder_len(src + i, n - i, in_code);
-		if (len == 0)
+		if (len == 0) {
+			i++;
 			continue;
+		}
 		char *text = xstrndup(src + i, len);
 		diag_report(dx, DIAG_PLACEHOLDER, line, (uint32_t)(i - bol + 1),
 			    text);
 		free(text);
-		i += len - 1;
+		i += len;
 	}
 	free(code.v);
 }
