@@ -11,8 +11,8 @@
 #include <strings.h>
 
 #include "check.h"
+#include "meta_compare.h"
 #include "meta_help.h"
-#include "platyps_meta.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -20,6 +20,8 @@ struct mctx {
 	const struct check_env *env;
 	const struct help_doc *doc;
 	const struct meta_command *cmd;
+	struct help_doc
+		*meta_doc; /* meta_help_doc(cmd): what the page should say */
 	struct diag_ctx *dx;
 };
 
@@ -37,158 +39,32 @@ set_label(const char *set)
 	return is_all_sets(set) ? HELP_ALL_SETS : set;
 }
 
-/* The page's set for a metadata line, or NULL. */
-static const struct help_syntax_set *
-page_set(const struct help_doc *doc, const struct meta_syntax_line *line,
-	 size_t nlines)
-{
-	if (nlines == 1 && doc->nsyntax == 1)
-		return &doc->syntax[0];
-	for (size_t i = 0; i < doc->nsyntax; i++) {
-		const char *name = doc->syntax[i].name;
-		if (is_all_sets(name) && is_all_sets(line->set))
-			return &doc->syntax[i];
-		if (name && line->set && strcmp(name, line->set) == 0)
-			return &doc->syntax[i];
-	}
-	return NULL;
-}
-
-/* A SYNTAX parameter as written: "[[-Name] <T>]", "-Name <T>", "[-S]". */
-static void
-token_text(struct strbuf *sb, const struct help_syntax_param *p)
-{
-	struct strbuf name = STRBUF_INIT;
-	strbuf_init(&name);
-	strbuf_addf(&name, p->positional ? "[-%s]" : "-%s", p->name);
-	if (p->type)
-		strbuf_addf(&name, " <%s>", p->type);
-	strbuf_addf(sb, p->required ? "%s" : "[%s]", name.buf);
-	strbuf_release(&name);
-}
-
-static const struct help_syntax_param *
-find_token(const struct help_syntax_set *s, const char *name)
-{
-	for (size_t i = 0; i < s->nparams; i++)
-		if (strcasecmp(s->params[i].name, name) == 0)
-			return &s->params[i];
-	return NULL;
-}
-
-static bool
-same_token(const struct help_syntax_param *a, const struct help_syntax_param *b)
-{
-	return a->required == b->required && a->positional == b->positional &&
-	       (a->type ? b->type && strcasecmp(a->type, b->type) == 0
-			: !b->type);
-}
-
-/* Lines "-token" for what only the page has, "+token" for the metadata. */
-static void
-token_diff(struct strbuf *d, const struct help_syntax_set *page,
-	   const struct help_syntax_set *meta)
-{
-	for (size_t i = 0; i < page->nparams; i++) {
-		const struct help_syntax_param *m =
-			find_token(meta, page->params[i].name);
-		if (m && same_token(m, &page->params[i]))
-			continue;
-		strbuf_addstr(d, d->len ? "\n-" : "-");
-		token_text(d, &page->params[i]);
-		if (m) {
-			strbuf_addstr(d, "\n+");
-			token_text(d, m);
-		}
-	}
-	for (size_t i = 0; i < meta->nparams; i++) {
-		if (find_token(page, meta->params[i].name))
-			continue;
-		strbuf_addstr(d, d->len ? "\n+" : "+");
-		token_text(d, &meta->params[i]);
-	}
-	if (page->common_parameters != meta->common_parameters)
-		strbuf_addf(d, "%s%c[<CommonParameters>]", d->len ? "\n" : "",
-			    page->common_parameters ? '-' : '+');
-}
-
-/* The positional parameters, in the order they are written. */
-static bool
-same_positional_order(const struct help_syntax_set *a,
-		      const struct help_syntax_set *b)
-{
-	size_t i = 0, k = 0;
-	for (;;) {
-		while (i < a->nparams && !a->params[i].positional)
-			i++;
-		while (k < b->nparams && !b->params[k].positional)
-			k++;
-		if (i == a->nparams || k == b->nparams)
-			return i == a->nparams && k == b->nparams;
-		if (strcasecmp(a->params[i].name, b->params[k].name) != 0)
-			return false;
-		i++;
-		k++;
-	}
-}
-
-/*
- * Named parameters may come in any order: PowerShell prints them in
- * declaration order, which the metadata does not record.  What must
- * agree is the command, each parameter's form and type, the order of
- * the positional ones and [<CommonParameters>].
- */
-static void
-compare_syntax(struct mctx *c, const struct help_syntax_set *set,
-	       const char *meta_text)
-{
-	struct arena a;
-	struct diag_ctx quiet;
-	struct help_syntax_set meta = { 0 };
-	arena_init(&a);
-	diag_init(&quiet, NULL);
-	quiet.threshold = DIAGL__COUNT;
-	platyps_parse_syntax(&a, meta_text, (struct help_pos){ 1, 1 }, &meta,
-			     &quiet);
-	struct strbuf d = STRBUF_INIT;
-	strbuf_init(&d);
-	token_diff(&d, set, &meta);
-	bool same_cmd = set->command && meta.command &&
-			strcasecmp(set->command, meta.command) == 0;
-	if (!same_cmd)
-		strbuf_addf(&d, "%s-%s\n+%s", d.len ? "\n" : "",
-			    set->command ? set->command : "",
-			    meta.command ? meta.command : "");
-	if (!d.len && !same_positional_order(set, &meta))
-		strbuf_addf(&d, "-%s\n+%s", set->text, meta_text);
-	if (d.len)
-		diag_report_detail(c->dx, DIAG_SYNTAX_MISMATCH, set->pos.line,
-				   set->pos.col, d.buf, set_label(set->name));
-	strbuf_release(&d);
-	arena_release(&a);
-}
-
 static void
 check_syntax(struct mctx *c)
 {
-	size_t n;
-	struct meta_syntax_line *lines =
-		meta_syntax(c->cmd, META_SYNTAX_PLATYPS, &n);
+	const struct help_doc *meta = c->meta_doc;
 	bool *used = xcalloc(c->doc->nsyntax + 1, sizeof(*used));
 	const struct help_section_info *sec =
 		&c->doc->sections[HELP_SEC_SYNTAX];
 
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < meta->nsyntax; i++) {
+		const struct help_syntax_set *want = &meta->syntax[i];
+		const char *name = want->name ? want->name : HELP_ALL_SETS;
 		const struct help_syntax_set *set =
-			page_set(c->doc, &lines[i], n);
+			meta_page_syntax_set(c->doc, name, meta->nsyntax);
 		if (!set) {
 			diag_report(c->dx, DIAG_SYNTAX_SET_MISSING,
-				    sec->pos.line, sec->pos.col,
-				    set_label(lines[i].set));
+				    sec->pos.line, sec->pos.col, name);
 			continue;
 		}
 		used[set - c->doc->syntax] = true;
-		compare_syntax(c, set, lines[i].text);
+		struct strbuf d = STRBUF_INIT;
+		strbuf_init(&d);
+		if (meta_compare_syntax(set, want, &d))
+			diag_report_detail(c->dx, DIAG_SYNTAX_MISMATCH,
+					   set->pos.line, set->pos.col, d.buf,
+					   set_label(set->name));
+		strbuf_release(&d);
 	}
 	for (size_t i = 0; i < c->doc->nsyntax; i++)
 		if (!used[i])
@@ -197,7 +73,6 @@ check_syntax(struct mctx *c)
 				    c->doc->syntax[i].pos.col,
 				    set_label(c->doc->syntax[i].name));
 	free(used);
-	meta_syntax_free(lines, n);
 }
 
 /* ---------- parameters ---------- */
@@ -268,253 +143,52 @@ key_pos(const struct help_param *p, const char *key)
 	return pos;
 }
 
+/* "position", or "position in set 'A'": the message's words for a field. */
 static void
-mismatch(struct mctx *c, const struct help_param *p, const char *key,
-	 const char *field, const char *page, const char *meta)
+field_label(char *buf, size_t n, const struct meta_difference *d)
 {
-	struct help_pos pos = key_pos(p, key);
-	diag_report(c->dx, DIAG_PARAM_FIELD_MISMATCH, pos.line, pos.col,
-		    p->name, field, page, meta);
-}
-
-static bool
-v2(const struct mctx *c)
-{
-	return c->doc->schema == HELP_SCHEMA_2024_05_01;
-}
-
-static const char *
-list_text(struct strbuf *sb, const char *const *v, size_t n)
-{
-	strbuf_reset(sb);
-	for (size_t i = 0; i < n; i++)
-		strbuf_addf(sb, "%s%s", i ? ", " : "", v[i]);
-	return n ? sb->buf : "None";
-}
-
-static size_t
-count_list(const char *const *v)
-{
-	size_t n = 0;
-	while (v && v[n])
-		n++;
-	return n;
-}
-
-/* The same names in any order, ignoring case. */
-static bool
-same_names(const char *const *a, size_t na, const char *const *b, size_t nb)
-{
-	if (na != nb)
-		return false;
-	for (size_t i = 0; i < na; i++) {
-		size_t j = 0;
-		while (j < nb && strcasecmp(a[i], b[j]) != 0)
-			j++;
-		if (j == nb)
-			return false;
-	}
-	return true;
-}
-
-/* "(All)" when mp is in every set of the command, else its set names. */
-static size_t
-meta_set_names(const struct mctx *c, const struct meta_param *mp,
-	       const char **out)
-{
-	size_t nsets = count_list(c->cmd->sets);
-	if (mp->nsets == 1 && is_all_sets(mp->sets[0].set))
-		return 0;
-	if (nsets && mp->nsets == nsets)
-		return 0;
-	for (size_t i = 0; i < mp->nsets; i++)
-		out[i] = mp->sets[i].set;
-	return mp->nsets;
-}
-
-static void
-check_sets(struct mctx *c, const struct help_param *p,
-	   const struct meta_param *mp)
-{
-	const char **names = xcalloc(mp->nsets + 1, sizeof(*names));
-	size_t n = meta_set_names(c, mp, names);
-	const char **page = xcalloc(p->nset_info + 1, sizeof(*page));
-	size_t np = 0;
-	bool page_all = p->all_sets ||
-			(p->nset_info == 1 && is_all_sets(p->set_info[0].name));
-	for (size_t i = 0; !page_all && i < p->nset_info; i++)
-		page[np++] = p->set_info[i].name;
-	if (!page_all && np == count_list(c->cmd->sets) && n == 0)
-		page_all = true;
-	bool same = (page_all && n == 0) ||
-		    (!page_all && n && same_names(page, np, names, n));
-	if (!same) {
-		struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
-		strbuf_init(&a);
-		strbuf_init(&b);
-		const char *pt = page_all ? "(All)" : list_text(&a, page, np);
-		const char *mt = n == 0 ? "(All)" : list_text(&b, names, n);
-		mismatch(c, p, v2(c) ? "ParameterSets" : "Parameter Sets",
-			 "parameter sets", pt, mt);
-		strbuf_release(&a);
-		strbuf_release(&b);
-	}
-	free(names);
-	free(page);
-}
-
-/* The page's entry for a metadata set: by name, else the (All) one. */
-static const struct help_param_set *
-page_set_info(const struct help_param *p, const char *set)
-{
-	const struct help_param_set *all = NULL;
-	for (size_t i = 0; i < p->nset_info; i++) {
-		const struct help_param_set *s = &p->set_info[i];
-		if (!is_all_sets(set) && strcmp(s->name, set) == 0)
-			return s;
-		if (is_all_sets(s->name))
-			all = s;
-	}
-	return all ? all : (p->nset_info == 1 ? &p->set_info[0] : NULL);
-}
-
-static void
-position_text(char *buf, size_t n, int pos)
-{
-	if (pos == META_POSITION_NAMED)
-		snprintf(buf, n, "Named");
+	static const char *const names[] = {
+		[META_FIELD_TYPE] = "type",
+		[META_FIELD_SETS] = "parameter sets",
+		[META_FIELD_ALIASES] = "aliases",
+		[META_FIELD_ACCEPTED] = "accepted values",
+		[META_FIELD_DEFAULT] = "default value",
+		[META_FIELD_WILDCARDS] = "wildcard support",
+		[META_FIELD_DONT_SHOW] = "DontShow",
+		[META_FIELD_REQUIRED] = "required",
+		[META_FIELD_POSITION] = "position",
+		[META_FIELD_PIPELINE] = "pipeline input",
+	};
+	if (d->set)
+		snprintf(buf, n, "%s in set '%s'", names[d->field], d->set);
 	else
-		snprintf(buf, n, "%d", pos);
+		snprintf(buf, n, "%s", names[d->field]);
 }
 
-static bool
-same_position(const char *page, int pos)
-{
-	char want[16];
-	position_text(want, sizeof(want), pos);
-	if (!page || !*page)
-		return pos == META_POSITION_NAMED;
-	return strcasecmp(page, want) == 0;
-}
-
-/* "position", or "position in set 'A'" for one set of several. */
-static void
-field_in_set(char *buf, size_t n, const char *field, const char *set)
-{
-	if (is_all_sets(set))
-		snprintf(buf, n, "%s", field);
-	else
-		snprintf(buf, n, "%s in set '%s'", field, set);
-}
+struct param_ctx {
+	struct mctx *c;
+	const struct help_param *p;
+};
 
 static void
-pipeline_mismatch(struct mctx *c, const struct help_param *p, const char *key,
-		  unsigned page, unsigned meta)
+report_difference(void *cookie, const struct meta_difference *d)
 {
-	struct strbuf have = STRBUF_INIT, want = STRBUF_INIT;
-	strbuf_init(&have);
-	strbuf_init(&want);
-	help_pipeline_text(&have, page);
-	help_pipeline_text(&want, meta);
-	mismatch(c, p, key, "pipeline input", have.buf, want.buf);
-	strbuf_release(&have);
-	strbuf_release(&want);
-}
-
-/*
- * Required, position and (2024-05-01) pipeline input in each set of the
- * metadata, each reported once per parameter.  A 2.0.0 block has one
- * Position and one pipeline value that must hold in every set.
- */
-static void
-check_per_set(struct mctx *c, const struct help_param *p,
-	      const struct meta_param *mp)
-{
-	bool pos_reported = false, req_reported = false, pipe_reported = false;
-	for (size_t i = 0; i < mp->nsets; i++) {
-		const struct meta_param_set *ms = &mp->sets[i];
-		const struct help_param_set *ps = page_set_info(p, ms->set);
-		char field[340], want[32];
-		if (!ps)
-			continue; /* reported as a set mismatch */
-		if (!req_reported && ps->required != ms->mandatory) {
-			field_in_set(field, sizeof(field), "required", ms->set);
-			mismatch(c, p, v2(c) ? "IsRequired" : "Required", field,
-				 ps->required ? "True" : "False",
-				 ms->mandatory ? "True" : "False");
-			req_reported = true;
-		}
-		if (!pos_reported &&
-		    !same_position(ps->position, ms->position)) {
-			field_in_set(field, sizeof(field), "position", ms->set);
-			position_text(want, sizeof(want), ms->position);
-			mismatch(c, p, "Position", field,
-				 ps->position ? ps->position : "Named", want);
-			pos_reported = true;
-		}
-		if (v2(c) && !pipe_reported && ps->pipeline != ms->pipeline) {
-			pipeline_mismatch(c, p, "ValueFromPipeline",
-					  ps->pipeline, ms->pipeline);
-			pipe_reported = true;
-		}
-	}
-	if (!v2(c) && p->pipeline != meta_pipeline_bits(mp))
-		pipeline_mismatch(c, p, "Accept pipeline input", p->pipeline,
-				  meta_pipeline_bits(mp));
-}
-
-static const char *
-default_text(const char *v)
-{
-	return v && *v ? v : "None";
-}
-
-static void
-check_values(struct mctx *c, const struct help_param *p,
-	     const struct meta_param *mp)
-{
-	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
-	strbuf_init(&a);
-	strbuf_init(&b);
-	size_t nal = count_list(mp->aliases),
-	       nacc = count_list(mp->accepted_values);
-	if (!same_names(p->aliases, p->naliases, mp->aliases, nal))
-		mismatch(c, p, "Aliases", "aliases",
-			 list_text(&a, p->aliases, p->naliases),
-			 list_text(&b, mp->aliases, nal));
-	if (!same_names(p->accepted_values, p->naccepted, mp->accepted_values,
-			nacc))
-		mismatch(c, p, v2(c) ? "AcceptedValues" : "Accepted values",
-			 "accepted values",
-			 list_text(&a, p->accepted_values, p->naccepted),
-			 list_text(&b, mp->accepted_values, nacc));
-	if (strcmp(default_text(p->default_value),
-		   default_text(mp->default_value)) != 0)
-		mismatch(c, p, v2(c) ? "DefaultValue" : "Default value",
-			 "default value", default_text(p->default_value),
-			 default_text(mp->default_value));
-	if (p->wildcards != mp->wildcards)
-		mismatch(c, p,
-			 v2(c) ? "SupportsWildcards"
-			       : "Accept wildcard characters",
-			 "wildcard support", p->wildcards ? "True" : "False",
-			 mp->wildcards ? "True" : "False");
-	strbuf_release(&a);
-	strbuf_release(&b);
+	const struct param_ctx *pc = cookie;
+	struct help_pos pos = key_pos(pc->p, d->key);
+	char field[320];
+	field_label(field, sizeof(field), d);
+	diag_report(pc->c->dx, DIAG_PARAM_FIELD_MISMATCH, pos.line, pos.col,
+		    pc->p->name, field, d->page, d->meta);
 }
 
 static void
 check_param(struct mctx *c, const struct help_param *p,
 	    const struct meta_param *mp)
 {
-	if (!p->has_metadata)
-		return; /* the parser reported param-no-yaml */
-	if (!p->type || strcasecmp(p->type, mp->type_name) != 0)
-		mismatch(c, p, "Type", "type", p->type ? p->type : "None",
-			 mp->type_name);
-	check_sets(c, p, mp);
-	check_per_set(c, p, mp);
-	check_values(c, p, mp);
+	struct param_ctx pc = { c, p };
+	if (p->has_metadata) /* else the parser reported param-no-yaml */
+		meta_compare_param(c->cmd, mp, p, c->doc->schema,
+				   report_difference, &pc);
 }
 
 static void
@@ -703,12 +377,13 @@ void
 check_metadata(const struct check_env *env, const struct help_doc *doc,
 	       const struct meta_command *cmd, struct diag_ctx *dx)
 {
-	struct mctx c = { env, doc, cmd, dx };
 	if (doc->kind != HELP_DOC_COMMAND || !cmd)
 		return;
+	struct mctx c = { env, doc, cmd, meta_help_doc(cmd), dx };
 	check_syntax(&c);
 	check_params(&c);
 	check_common(&c);
 	check_inputs(&c);
 	check_aliases(&c);
+	help_doc_free(c.meta_doc);
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* SYNTAX lines, partial help and a help model built from metadata. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -288,6 +289,33 @@ set_required(struct arena *a, struct help_param *hp, const struct meta_param *p)
 						p->sets[i].mandatory };
 }
 
+/* One help_param_set per set, as a 2024-05-01 block states them. */
+static void
+fill_set_info(struct arena *a, struct help_param *hp,
+	      const struct meta_param *p)
+{
+	hp->set_info =
+		arena_array(a, p->nsets ? p->nsets : 1, sizeof(*hp->set_info));
+	for (size_t i = 0; i < p->nsets; i++) {
+		const struct meta_param_set *m = &p->sets[i];
+		char pos[16];
+		if (m->position == META_POSITION_NAMED)
+			snprintf(pos, sizeof(pos), "Named");
+		else
+			snprintf(pos, sizeof(pos), "%d", m->position);
+		hp->set_info[i] =
+			(struct help_param_set){ arena_strdup(a, m->set),
+						 arena_strdup(a, pos),
+						 m->mandatory, m->pipeline };
+	}
+	hp->nset_info = p->nsets;
+	if (!p->nsets) {
+		hp->set_info[0] = (struct help_param_set){ HELP_ALL_SETS,
+							   "Named", false, 0 };
+		hp->nset_info = 1;
+	}
+}
+
 static void
 fill_param(struct arena *a, struct help_param *hp, const struct meta_param *p)
 {
@@ -320,6 +348,7 @@ fill_param(struct arena *a, struct help_param *hp, const struct meta_param *p)
 	strbuf_release(&sb);
 	hp->wildcards = p->wildcards;
 	hp->is_switch = p->type == META_TYPE_SWITCH;
+	fill_set_info(a, hp, p);
 }
 
 static void

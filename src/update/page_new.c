@@ -143,39 +143,6 @@ page_syntax_lines(struct strbuf *sb, const char *text, const char *eol)
 	strbuf_addstr(sb, eol);
 }
 
-static bool
-same_syntax_param(const struct help_syntax_param *a,
-		  const struct help_syntax_param *b)
-{
-	return strcasecmp(a->name, b->name) == 0 &&
-	       strcasecmp(a->type ? a->type : "", b->type ? b->type : "") ==
-		       0 &&
-	       a->required == b->required && a->positional == b->positional;
-}
-
-/* The same parameters in any order: the order carries no meaning. */
-bool
-page_syntax_agrees(const struct help_syntax_set *page,
-		   const struct page_meta *pm, size_t i)
-{
-	const struct help_syntax_set *m = &pm->doc->syntax[i];
-
-	if (page->nparams != m->nparams ||
-	    page->common_parameters != m->common_parameters ||
-	    page->command == NULL || strcasecmp(page->command, m->command))
-		return false;
-	for (size_t k = 0; k < m->nparams; k++) {
-		size_t hits = 0;
-		for (size_t j = 0; j < page->nparams; j++)
-			hits += page->params[j].name &&
-				same_syntax_param(&page->params[j],
-						  &m->params[k]);
-		if (hits != 1)
-			return false;
-	}
-	return true;
-}
-
 char *
 page_syntax_heading(const struct page_meta *pm, size_t i,
 		    enum help_schema schema)

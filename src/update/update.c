@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "meta_compare.h"
 #include "update.h"
 #include "xalloc.h"
 
@@ -178,25 +179,13 @@ param_end(const struct help_param *p)
 
 /* ---------- SYNTAX ---------- */
 
-static bool
-set_matches(const struct help_syntax_set *set, const char *name)
-{
-	const char *page = set->name ? set->name : HELP_ALL_SETS;
-	return strcasecmp(page, name) == 0;
-}
-
 /* The page's SYNTAX block for metadata line i, or -1. */
 static long
 page_set_of(const struct splice *s, size_t i)
 {
-	const struct help_doc *doc = s->doc;
-
-	if (s->pm.nlines == 1 && doc->nsyntax == 1)
-		return 0;
-	for (size_t j = 0; j < doc->nsyntax; j++)
-		if (set_matches(&doc->syntax[j], s->pm.lines[i].set))
-			return (long)j;
-	return -1;
+	const struct help_syntax_set *set =
+		meta_page_syntax_set(s->doc, s->pm.lines[i].set, s->pm.nlines);
+	return set ? (long)(set - s->doc->syntax) : -1;
 }
 
 static size_t
@@ -235,7 +224,7 @@ rewrite_set(struct splice *s, const struct help_syntax_set *set, size_t i)
 		free(h);
 	}
 	if ((set->text && strcmp(set->text, s->pm.lines[i].text) == 0) ||
-	    page_syntax_agrees(set, &s->pm, i))
+	    !meta_compare_syntax(set, &s->pm.doc->syntax[i], NULL))
 		return;
 	page_syntax_lines(&sb, s->pm.lines[i].text, s->eol);
 	replace_content(s, set->content, set->code, &sb);
@@ -353,7 +342,8 @@ update_yaml(struct splice *s, const struct help_param *p, size_t i)
 		if (at)
 			edit_add(s, at, at, &sb);
 	} else if (s->schema != s->doc->schema ||
-		   !yaml_param_agrees(p, &s->pm, i, s->schema)) {
+		   meta_compare_param(s->pm.cmd, s->pm.mp[i], p, s->schema,
+				      NULL, NULL) > 0) {
 		yaml_write_param(&sb, &s->pm, i, s->schema, s->eol);
 		replace_content(s, p->metadata_content, p->metadata_text, &sb);
 	}

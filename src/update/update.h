@@ -48,19 +48,6 @@ void page_meta_release(struct page_meta *pm);
 void yaml_write_param(struct strbuf *sb, const struct page_meta *pm, size_t i,
 		      enum help_schema schema, const char *eol);
 
-/*
- * True when a page's parameter (parsed in schema) says what parameter i
- * of the metadata says, in whatever order it lists sets, aliases and
- * values: update then keeps its bytes.
- */
-bool yaml_param_agrees(const struct help_param *page,
-		       const struct page_meta *pm, size_t i,
-		       enum help_schema schema);
-
-/* True when a page's SYNTAX set lists the parameters of metadata line i. */
-bool page_syntax_agrees(const struct help_syntax_set *page,
-			const struct page_meta *pm, size_t i);
-
 /* Appends a SYNTAX line wrapped as platyPS wraps it, each line ended by eol. */
 void page_syntax_lines(struct strbuf *sb, const char *text, const char *eol);
 

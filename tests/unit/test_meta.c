@@ -13,6 +13,7 @@
 
 #include "handlers.h"
 #include "meta.h"
+#include "meta_compare.h"
 #include "meta_help.h"
 #include "strbuf.h"
 #include "tap.h"
@@ -1446,6 +1447,106 @@ TEST(type_kinds_shared_with_the_model)
 	}
 }
 
+struct diffs {
+	size_t n;
+	struct meta_difference last;
+	char set[64];
+};
+
+static void
+note_difference(void *cookie, const struct meta_difference *d)
+{
+	struct diffs *x = cookie;
+	x->n++;
+	x->last = *d;
+	snprintf(x->set, sizeof(x->set), "%s", d->set ? d->set : "");
+}
+
+/* The model meta_help_doc() builds says what the metadata says. */
+TEST(compare_agrees_with_the_generated_model)
+{
+	size_t n;
+	const struct meta_command *const *cmds = meta_commands(&n);
+	size_t nparams = 0, differences = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct help_doc *doc = meta_help_doc(cmds[i]);
+		for (size_t k = 0; k < doc->nparams; k++) {
+			const struct help_param *hp = &doc->params[k];
+			const struct meta_param *mp = NULL;
+			for (size_t j = 0; j < cmds[i]->nparams; j++)
+				if (!strcmp(cmds[i]->params[j].name, hp->name))
+					mp = &cmds[i]->params[j];
+			if (!mp)
+				continue; /* -WhatIf, -Confirm */
+			nparams++;
+			/* its single Position cannot state several */
+			bool one_position = true;
+			for (size_t j = 1; j < mp->nsets; j++)
+				one_position &= mp->sets[j].position ==
+						mp->sets[0].position;
+			if (one_position)
+				differences += meta_compare_param(
+					cmds[i], mp, hp, HELP_SCHEMA_2_0_0,
+					NULL, NULL);
+		}
+		for (size_t k = 0; k < doc->nsyntax; k++)
+			check(!meta_compare_syntax(&doc->syntax[k],
+						   &doc->syntax[k], NULL));
+		help_doc_free(doc);
+	}
+	check(nparams > 150);
+	check_int(differences, ==, 0);
+}
+
+TEST(compare_reports_each_field_once)
+{
+	const struct meta_command *c = meta_command_find("Remove-PSSession");
+	struct help_doc *doc = meta_help_doc(c);
+	const struct meta_param *mp = NULL;
+	struct help_param *hp = NULL;
+	for (size_t j = 0; j < c->nparams; j++)
+		if (!strcmp(c->params[j].name, "Id"))
+			mp = &c->params[j];
+	for (size_t k = 0; k < doc->nparams; k++)
+		if (!strcmp(doc->params[k].name, "Id"))
+			hp = &doc->params[k];
+	check(mp && hp);
+	if (!mp || !hp)
+		return;
+	struct diffs x = { 0 };
+	hp->set_info[0].position = "3";
+	hp->position = "3";
+	check_int(meta_compare_param(c, mp, hp, HELP_SCHEMA_2_0_0,
+				     note_difference, &x),
+		  ==, 1);
+	check_int(x.last.field, ==, META_FIELD_POSITION);
+	check_str(x.last.key, "Position");
+	check_str(x.last.page, "3");
+	check_str(x.last.meta, "0");
+	/* DontShow counts in a 2024-05-01 block only */
+	hp->set_info[0].position = hp->position = "0";
+	hp->dont_show = true;
+	x.n = 0;
+	check_int(meta_compare_param(c, mp, hp, HELP_SCHEMA_2_0_0, NULL, NULL),
+		  ==, 0);
+	meta_compare_param(c, mp, hp, HELP_SCHEMA_2024_05_01, note_difference,
+			   &x);
+	check_int(x.n, ==, 1);
+	check_int(x.last.field, ==, META_FIELD_DONT_SHOW);
+	/* a SYNTAX parameter written twice differs */
+	struct help_syntax_set twice = doc->syntax[0];
+	struct help_syntax_param two[2] = { doc->syntax[0].params[0],
+					    doc->syntax[0].params[0] };
+	twice.params = two;
+	twice.nparams = 2;
+	struct strbuf d = STRBUF_INIT;
+	strbuf_init(&d);
+	check(meta_compare_syntax(&twice, &doc->syntax[0], &d));
+	check(d.len > 0 && d.buf[0] == '-');
+	strbuf_release(&d);
+	help_doc_free(doc);
+}
+
 TEST(partial_help_text)
 {
 	char *t = meta_partial_help(meta_command_find("Exit-PSSession"));
@@ -1488,6 +1589,8 @@ main(void)
 	RUN(json_hostile_inputs);
 	RUN(json_loader_review_cases);
 	RUN(type_kinds_shared_with_the_model);
+	RUN(compare_agrees_with_the_generated_model);
+	RUN(compare_reports_each_field_once);
 	RUN(partial_help_text);
 
 	if (shared) {
