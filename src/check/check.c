@@ -26,17 +26,6 @@
 /* A pshelp-disable comment longer than this is no such comment. */
 #define MAX_COMMENT 4096
 
-const struct meta_command *
-check_find_command(const struct meta_set *meta, const char *name)
-{
-	if (meta == NULL || name == NULL)
-		return NULL;
-	for (size_t i = 0; i < meta->ncommands; i++)
-		if (strcasecmp(meta->commands[i]->name, name) == 0)
-			return meta->commands[i];
-	return NULL;
-}
-
 /* ---------- where a page sits in its help root ---------- */
 
 static bool
@@ -332,7 +321,7 @@ check_command(const struct check_env *env, const struct help_doc *doc,
 	      struct diag_ctx *dx)
 {
 	const char *name = command_name(doc);
-	const struct meta_command *cmd = check_find_command(env->meta, name);
+	const struct meta_command *cmd = meta_set_find(env->meta, name, false);
 	if (cmd) {
 		check_metadata(env, doc, cmd, dx);
 		return;

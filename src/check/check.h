@@ -40,10 +40,6 @@ const struct help_doc *check_sources_find(const struct check_sources *s,
 bool check_sources_keep(struct check_sources *s, const char *path,
 			struct help_doc *doc);
 
-/* The command of meta named name (case-insensitively), or NULL. */
-const struct meta_command *check_find_command(const struct meta_set *meta,
-					      const char *name);
-
 /* Front matter, names, sections and their order, placeholders, examples. */
 void check_structure(const struct check_env *env, const struct help_doc *doc,
 		     struct diag_ctx *dx);

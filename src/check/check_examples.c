@@ -59,15 +59,7 @@ find_command(const struct meta_set *meta, const char *name)
 	/* PowerShell's help is a function that takes Get-Help's parameters. */
 	if (strcasecmp(name, "help") == 0)
 		name = "Get-Help";
-	for (size_t i = 0; i < meta->ncommands; i++) {
-		const struct meta_command *c = meta->commands[i];
-		if (strcasecmp(c->name, name) == 0)
-			return c;
-		for (const char *const *a = c->aliases; a && *a; a++)
-			if (strcasecmp(*a, name) == 0)
-				return c;
-	}
-	return NULL;
+	return meta_set_find(meta, name, true);
 }
 
 static struct ex_origin

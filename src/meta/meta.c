@@ -125,15 +125,23 @@ list_has(const char *const *list, const char *name)
 }
 
 const struct meta_command *
+meta_set_find(const struct meta_set *set, const char *name, bool by_alias)
+{
+	if (!set || !name)
+		return NULL;
+	for (size_t i = 0; i < set->ncommands; i++)
+		if (strcasecmp(set->commands[i]->name, name) == 0)
+			return set->commands[i];
+	for (size_t i = 0; by_alias && i < set->ncommands; i++)
+		if (list_has(set->commands[i]->aliases, name))
+			return set->commands[i];
+	return NULL;
+}
+
+const struct meta_command *
 meta_command_find(const char *name)
 {
-	if (!name)
-		return NULL;
-	for (size_t i = 0; i < COUNT(commands); i++)
-		if (strcasecmp(commands[i]->name, name) == 0 ||
-		    list_has(commands[i]->aliases, name))
-			return commands[i];
-	return NULL;
+	return meta_set_find(meta_builtin(), name, true);
 }
 
 const struct meta_param *

@@ -109,6 +109,13 @@ struct meta_set {
 const struct meta_set *meta_builtin(void);
 
 /*
+ * The command of set named name, ignoring case; with by_alias also one
+ * that has name as an alias (names are tried first).  NULL if none.
+ */
+const struct meta_command *meta_set_find(const struct meta_set *set,
+					 const char *name, bool by_alias);
+
+/*
  * The metadata of every command as JSON (psh --metadata), in the same
  * vocabulary as the platyPS yaml blocks.  Returns a malloc'd string.
  */

@@ -112,7 +112,7 @@ static int
 new_page(const struct new_options *o, const struct meta_set *meta,
 	 const char *name)
 {
-	const struct meta_command *c = page_find_command(meta, name);
+	const struct meta_command *c = meta_set_find(meta, name, true);
 	struct strbuf sb = STRBUF_INIT;
 	struct page_meta pm;
 	int rc = 0;

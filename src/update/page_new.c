@@ -22,29 +22,6 @@ static const char common_parameters_text[] =
 
 /* ---------- the metadata of one command ---------- */
 
-static bool
-names_command(const struct meta_command *c, const char *name)
-{
-	if (strcasecmp(c->name, name) == 0)
-		return true;
-	for (const char *const *a = c->aliases; a && *a; a++)
-		if (strcasecmp(*a, name) == 0)
-			return true;
-	return false;
-}
-
-const struct meta_command *
-page_find_command(const struct meta_set *meta, const char *name)
-{
-	for (size_t i = 0; name && i < meta->ncommands; i++)
-		if (strcasecmp(meta->commands[i]->name, name) == 0)
-			return meta->commands[i];
-	for (size_t i = 0; name && i < meta->ncommands; i++)
-		if (names_command(meta->commands[i], name))
-			return meta->commands[i];
-	return NULL;
-}
-
 static const struct meta_param *
 find_param(const struct meta_param *v, size_t n, const char *name)
 {

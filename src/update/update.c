@@ -511,11 +511,11 @@ page_command(const struct meta_set *meta, const struct help_doc *doc)
 	if (doc->kind != HELP_DOC_COMMAND || doc->source == NULL)
 		return NULL;
 	if (title && title->value)
-		c = page_find_command(meta, title->value);
+		c = meta_set_find(meta, title->value, true);
 	if (c == NULL)
-		c = page_find_command(meta, doc->title);
+		c = meta_set_find(meta, doc->title, true);
 	if (c == NULL)
-		c = page_find_command(meta, doc->name);
+		c = meta_set_find(meta, doc->name, true);
 	return c;
 }
 

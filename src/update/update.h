@@ -37,9 +37,6 @@ struct page_meta {
 	size_t nlines;
 };
 
-/* The command of meta named name or one of its aliases, or NULL. */
-const struct meta_command *page_find_command(const struct meta_set *meta,
-					     const char *name);
 void page_meta_init(struct page_meta *pm, const struct meta_set *meta,
 		    const struct meta_command *cmd);
 void page_meta_release(struct page_meta *pm);
