@@ -264,9 +264,10 @@ place_segments(struct mdp *m, struct seg *segs, size_t n, size_t first_h2,
 	for (size_t k = 0; k < n; k++) {
 		const struct item *h = &m->items[segs[k].head];
 		int s = segs[k].sec;
-		if (s < 0 && (s = section_by_name(h->text)) >= 0 &&
-		    !doc->sections[s].present)
-			s = -1; /* an English name, but out of order */
+		/* An English name the alignment left out is out of order:
+		 * still that section (validate reports the order). */
+		if (s < 0)
+			s = section_by_name(h->text);
 		if (s < 0) {
 			diag_report(m->dx, DIAG_HEADING_UNKNOWN, h->pos.line,
 				    h->pos.col, h->text);

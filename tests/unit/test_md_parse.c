@@ -134,60 +134,61 @@ static const char page_en[] = FM
 							"Named") "\n### "
 								 "-Name\n\nA "
 								 "name."
-								 "\n\n" YAML("S"
-									     "y"
-									     "s"
-									     "t"
-									     "e"
-									     "m"
-									     "."
-									     "S"
-									     "t"
-									     "r"
-									     "i"
-									     "n"
-									     "g"
-									     "["
-									     "]",
-									     "B"
-									     "y"
-									     "N"
-									     "a"
-									     "m"
-									     "e",
-									     "T"
-									     "r"
-									     "u"
-									     "e"
-									     " "
-									     "("
-									     "B"
-									     "y"
-									     "N"
-									     "a"
-									     "m"
-									     "e"
-									     ")"
-									     ","
-									     " "
-									     "F"
-									     "a"
-									     "l"
-									     "s"
-									     "e"
-									     " "
-									     "("
-									     "B"
-									     "y"
-									     "I"
-									     "d"
-									     ")",
-									     "0") "\n### CommonParameters\n\nThis cmdlet supports the common parameters. See "
-										  "[about_CommonParameters](https://go.microsoft.com/fwlink/?LinkID=113216).\n\n"
-										  "## INPUTS\n\n### System.String\n\nNames.\n\n"
-										  "## OUTPUTS\n\n### System.Object\n\nThings.\n\n"
-										  "## NOTES\n\nNone really.\n\n"
-										  "## RELATED LINKS\n\n[Set-Thing](Set-Thing.md)\n\n[about_Things](About/about_Things.md)\n";
+								 "\n\n" YAML(
+									 "S"
+									 "y"
+									 "s"
+									 "t"
+									 "e"
+									 "m"
+									 "."
+									 "S"
+									 "t"
+									 "r"
+									 "i"
+									 "n"
+									 "g"
+									 "["
+									 "]",
+									 "B"
+									 "y"
+									 "N"
+									 "a"
+									 "m"
+									 "e",
+									 "T"
+									 "r"
+									 "u"
+									 "e"
+									 " "
+									 "("
+									 "B"
+									 "y"
+									 "N"
+									 "a"
+									 "m"
+									 "e"
+									 ")"
+									 ","
+									 " "
+									 "F"
+									 "a"
+									 "l"
+									 "s"
+									 "e"
+									 " "
+									 "("
+									 "B"
+									 "y"
+									 "I"
+									 "d"
+									 ")",
+									 "0") "\n### CommonParameters\n\nThis cmdlet supports the common parameters. See "
+									      "[about_CommonParameters](https://go.microsoft.com/fwlink/?LinkID=113216).\n\n"
+									      "## INPUTS\n\n### System.String\n\nNames.\n\n"
+									      "## OUTPUTS\n\n### System.Object\n\nThings.\n\n"
+									      "## NOTES\n\nNone really.\n\n"
+									      "## RELATED LINKS\n\n[Set-Thing](Set-Thing.md)\n\n[about_Things](About/about_Things.md)\n";
 
 /* The same page machine-translated into an invented language. */
 static const char page_xx[] =
@@ -213,15 +214,16 @@ static const char page_xx[] =
 								      "-Nomo\n"
 								      "\nNomo."
 								      "\n"
-								      "\n" YAML("System.String[]",
-										"ByName",
-										"True (ByName), False (ById)",
-										"0") "\n### CommonParameters\n\nTiu cmdleto subtenas [about_CommonParameters]"
-										     "(https://go.microsoft.com/fwlink/?LinkID=113216).\n\n"
-										     "## Enigoj\n\n### System. String\n\nNomoj.\n\n"
-										     "## Eligoj\n\n### Sistemo. Objekto\n\nAĵoj.\n\n"
-										     "## Notoj\n\nNenio.\n\n"
-										     "## Rilataj ligiloj\n\n[Meti – aĵon](Set-Thing.md)\n\n[pri aĵoj](About/about_Things.md)\n";
+								      "\n" YAML(
+									      "System.String[]",
+									      "ByName",
+									      "True (ByName), False (ById)",
+									      "0") "\n### CommonParameters\n\nTiu cmdleto subtenas [about_CommonParameters]"
+										   "(https://go.microsoft.com/fwlink/?LinkID=113216).\n\n"
+										   "## Enigoj\n\n### System. String\n\nNomoj.\n\n"
+										   "## Eligoj\n\n### Sistemo. Objekto\n\nAĵoj.\n\n"
+										   "## Notoj\n\nNenio.\n\n"
+										   "## Rilataj ligiloj\n\n[Meti – aĵon](Set-Thing.md)\n\n[pri aĵoj](About/about_Things.md)\n";
 
 /* ---------- document fields ---------- */
 
@@ -448,6 +450,30 @@ TEST(unknown_heading_goes_to_the_previous_section)
 	free(p);
 }
 
+/* An English section out of order is still that section, not prose of
+ * the one before it; pshelp validate reports the order. */
+TEST(english_section_out_of_order)
+{
+	const char *ex = strstr(page_en, "## EXAMPLES");
+	const char *params = strstr(page_en, "## PARAMETERS");
+	const char *inputs = strstr(page_en, "## INPUTS");
+	check(ex && params && inputs && ex < params && params < inputs);
+	if (!(ex && params && inputs))
+		return;
+	/* SYNOPSIS..DESCRIPTION, PARAMETERS, EXAMPLES, INPUTS.. */
+	char *p = xasprintf("%.*s%.*s%.*s%s", (int)(ex - page_en), page_en,
+			    (int)(inputs - params), params, (int)(params - ex),
+			    ex, inputs);
+	struct help_doc *d = parse(p);
+	check_int(seen.n[DIAG_HEADING_UNKNOWN], ==, 0);
+	check(d && d->sections[HELP_SEC_EXAMPLES].present);
+	check(d && d->nexamples > 0);
+	check(d && d->sections[HELP_SEC_EXAMPLES].pos.line >
+			   d->sections[HELP_SEC_PARAMETERS].pos.line);
+	help_doc_free(d);
+	free(p);
+}
+
 TEST(duplicate_sections_are_appended)
 {
 	char *p = xasprintf(
@@ -539,25 +565,26 @@ TEST(syntax_default_marker_rules)
 			"Named") "\n### -B\n\n" YAML("System.String", "Second",
 						     "True",
 						     "Named") "\n### "
-							      "-C\n\n" YAML("Sy"
-									    "st"
-									    "em"
-									    ".S"
-									    "tr"
-									    "in"
-									    "g",
-									    "Pa"
-									    "ra"
-									    "me"
-									    "te"
-									    "r"
-									    "s",
-									    "Tr"
-									    "u"
-									    "e",
-									    "Na"
-									    "me"
-									    "d");
+							      "-C\n\n" YAML(
+								      "Sy"
+								      "st"
+								      "em"
+								      ".S"
+								      "tr"
+								      "in"
+								      "g",
+								      "Pa"
+								      "ra"
+								      "me"
+								      "te"
+								      "r"
+								      "s",
+								      "Tr"
+								      "u"
+								      "e",
+								      "Na"
+								      "me"
+								      "d");
 	struct help_doc *d = parse(p);
 	check_int(d ? d->nsyntax : 0, ==, 3);
 	if (d && d->nsyntax == 3) {
@@ -633,10 +660,11 @@ TEST(damaged_parameter_headings)
 									"-Fil "
 									"Sök "
 									"väg\n"
-									"\n" YAML("System.String",
-										  "(All)",
-										  "False",
-										  "Named");
+									"\n" YAML(
+										"System.String",
+										"(All)",
+										"False",
+										"Named");
 	d = parse(p);
 	check_int(d ? d->nparams : 0, ==, 3);
 	if (d && d->nparams == 3) {
@@ -1370,6 +1398,7 @@ main(void)
 	RUN(translated_headings_in_an_unknown_language);
 	RUN(missing_sections_do_not_shift_the_rest);
 	RUN(unknown_heading_goes_to_the_previous_section);
+	RUN(english_section_out_of_order);
 	RUN(duplicate_sections_are_appended);
 	RUN(syntax_sets_english);
 	RUN(syntax_sets_translated);
