@@ -557,9 +557,17 @@ get_string(struct loader *ld, const json_t *obj, const char *key, bool nullable,
 	*out = NULL;
 	if (!want_type(ld, key, v, JSON_STRING, nullable, "a string"))
 		return false;
-	if (json_is_string(v))
-		*out = arena_strndup(ld->arena, json_string_value(v),
-				     json_string_length(v));
+	if (!json_is_string(v))
+		return true;
+	/* Names become file names and page text: no control bytes, no NUL */
+	if (!utf8_is_clean(json_string_value(v), json_string_length(v),
+			   false)) {
+		fail(ld, key, "\"%.60s\" holds control characters",
+		     json_string_value(v));
+		return false;
+	}
+	*out = arena_strndup(ld->arena, json_string_value(v),
+			     json_string_length(v));
 	return true;
 }
 
@@ -571,6 +579,12 @@ get_name(struct loader *ld, const json_t *obj, const char *key,
 		return false;
 	if (**out == '\0') {
 		fail(ld, key, "must not be empty");
+		return false;
+	}
+	/* `pshelp new -o DIR` writes DIR/<name>.md */
+	if (strpbrk(*out, "/\\") || strcmp(*out, ".") == 0 ||
+	    strcmp(*out, "..") == 0) {
+		fail(ld, key, "must not hold '/' or '\\' or be '.' or '..'");
 		return false;
 	}
 	return true;
@@ -603,10 +617,12 @@ get_list(struct loader *ld, const json_t *obj, const char *key,
 	for (size_t i = 0; i < n; i++) {
 		json_t *e = json_array_get(v, i);
 		push(ld, NULL, i);
-		if (!json_is_string(e) || json_string_length(e) == 0) {
+		if (!json_is_string(e) || json_string_length(e) == 0 ||
+		    !utf8_is_clean(json_string_value(e), json_string_length(e),
+				   false)) {
 			fail(ld, NULL,
-			     "item %zu of \"%s\": expected a non-empty string, "
-			     "got %s",
+			     "item %zu of \"%s\": expected a non-empty string "
+			     "without control characters, got %s",
 			     i, key, json_is_string(e) ? "\"\"" : json_kind(e));
 			pop(ld);
 			pop(ld);

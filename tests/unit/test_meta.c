@@ -1312,6 +1312,19 @@ TEST(json_loader_review_cases)
 	check(strstr(err.message, "\xe2\x90\x9b]0;X") != NULL); /* U+241B */
 	free(text);
 
+	/* Names become file names (pshelp new -o): no separators, no dots. */
+	expect_message(
+		"a command name with a slash",
+		doc_with(COMMON_OK, CMD("\"../x\"", PARAM("\"string\""))),
+		"must not hold '/'");
+	expect_message("a command name that is ..",
+		       doc_with(COMMON_OK, CMD("\"..\"", PARAM("\"string\""))),
+		       "be '.' or '..'");
+	expect_message(
+		"a command name with a newline",
+		doc_with(COMMON_OK, CMD("\"A-B\\nC\"", PARAM("\"string\""))),
+		"holds control characters");
+
 	/* 40,000 aliases: the repeated one is still found (by hash). */
 	expect_message("alias repeated across many", many_aliases(2, 20000),
 		       "\"A0_0\" already names A-0");
