@@ -90,13 +90,6 @@ is_regular(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-static void
-discard_diag(void *cookie, const struct diag *d)
-{
-	(void)cookie;
-	(void)d;
-}
-
 /* The path of the en-US page `rel` (Module/Page.md or Page.md) beside
    the page or in a --path root, into sb; false when there is none. */
 static bool
@@ -138,8 +131,7 @@ find_source(const struct check_env *env, const char *path,
 	if (source_path(env, path, pl, rel, &sb) &&
 	    !(doc = check_sources_find(env->sources, sb.buf))) {
 		struct diag_ctx quiet;
-		diag_init(&quiet, sb.buf);
-		quiet.sink = discard_diag;
+		diag_init_quiet(&quiet, sb.buf); /* its own run reports */
 		struct md_parse_options o = { .path = sb.buf,
 					      .culture = SOURCE_CULTURE };
 		struct help_doc *parsed = md_parse_file(sb.buf, &o, &quiet);
@@ -167,23 +159,6 @@ struct filter {
 
 /* Hands d on to the caller's context as diag_report would have. */
 static void
-forward(struct diag_ctx *out, const struct diag *d)
-{
-	out->count[d->level]++;
-	if (d->level > out->worst)
-		out->worst = d->level;
-	if (d->level < out->threshold)
-		return;
-	if (out->sink) {
-		out->sink(out->cookie, d);
-		return;
-	}
-	char *s = diag_to_string(d);
-	fprintf(stderr, "%s\n", s);
-	free(s);
-}
-
-static void
 filter_sink(void *cookie, const struct diag *d)
 {
 	struct filter *f = cookie;
@@ -193,7 +168,7 @@ filter_sink(void *cookie, const struct diag *d)
 			f->v[i].used = true;
 			return;
 		}
-	forward(f->out, d);
+	diag_forward(f->out, d);
 }
 
 static bool

@@ -29,8 +29,9 @@ struct entry {
 	enum diag_id id;
 	enum diag_level level;
 	char *message;
-	char *detail; /* NULL when none */
-	bool dropped; /* recorded in the baseline */
+	char *message_c; /* untranslated: baselines match it in any language */
+	char *detail;	 /* NULL when none */
+	bool dropped;	 /* recorded in the baseline */
 };
 
 struct report {
@@ -53,6 +54,7 @@ report_free(struct report *r)
 	for (size_t i = 0; i < r->n; i++) {
 		free(r->v[i].file);
 		free(r->v[i].message);
+		free(r->v[i].message_c);
 		free(r->v[i].detail);
 	}
 	free(r->v);
@@ -71,6 +73,9 @@ report_sink(void *cookie, const struct diag *d)
 		.id = d->id,
 		.level = d->level,
 		.message = xstrdup(d->message ? d->message : ""),
+		.message_c = xstrdup(d->message_c ? d->message_c
+				     : d->message ? d->message
+						  : ""),
 		.detail = d->detail ? xstrdup(d->detail) : NULL,
 	};
 	r->sorted = false;
@@ -166,7 +171,7 @@ baseline_keys(const struct report *r, size_t *n)
 			continue;
 		strbuf_init(&sb);
 		add_baseline_key(&sb, r->v[i].file, diag_slug(r->v[i].id),
-				 r->v[i].message);
+				 r->v[i].message_c);
 		keys[(*n)++] = strbuf_detach(&sb, NULL);
 	}
 	qsort(keys, *n, sizeof(char *), cmp_str);
@@ -268,7 +273,7 @@ report_apply_baseline(struct report *r, const char *text, size_t len, char *why,
 	for (size_t i = 0; i < r->n; i++) {
 		strbuf_reset(&sb);
 		add_baseline_key(&sb, r->v[i].file, diag_slug(r->v[i].id),
-				 r->v[i].message);
+				 r->v[i].message_c);
 		/* The first unused record with this text: a multiset. */
 		for (size_t k = lower_bound(rec, nrec, sb.buf);
 		     k < nrec && strcmp(rec[k], sb.buf) == 0; k++)

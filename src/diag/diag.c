@@ -27,6 +27,13 @@ diag_init(struct diag_ctx *dx, const char *file)
 	*dx = (struct diag_ctx){ .file = file, .threshold = DIAGL_STYLE };
 }
 
+void
+diag_init_quiet(struct diag_ctx *dx, const char *file)
+{
+	diag_init(dx, file);
+	dx->threshold = DIAGL__COUNT;
+}
+
 enum diag_level
 diag_level_of(enum diag_id id)
 {
@@ -113,6 +120,19 @@ diag_to_string(const struct diag *d)
 	return strbuf_detach(&sb, NULL);
 }
 
+/* To the sink, or to stderr as one line. */
+static void
+show(struct diag_ctx *dx, const struct diag *d)
+{
+	if (dx->sink) {
+		dx->sink(dx->cookie, d);
+		return;
+	}
+	char *s = diag_to_string(d);
+	fprintf(stderr, "%s\n", s);
+	free(s);
+}
+
 static void
 report_with(struct diag_ctx *dx, enum diag_id id, uint32_t line, uint32_t col,
 	    const char *detail, va_list ap)
@@ -128,19 +148,28 @@ report_with(struct diag_ctx *dx, enum diag_id id, uint32_t line, uint32_t col,
 		dx->worst = d.level;
 	if (d.level < dx->threshold)
 		return;
-	char buf[1024];
+	char buf[1024], buf_c[1024];
+	va_list ap_c;
+	va_copy(ap_c, ap);
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 	vsnprintf(buf, sizeof(buf), _(diag_format(id)), ap);
+	vsnprintf(buf_c, sizeof(buf_c), diag_format(id), ap_c);
 #pragma GCC diagnostic pop
+	va_end(ap_c);
+	d.message_c = buf_c;
 	d.message = buf;
-	if (dx->sink) {
-		dx->sink(dx->cookie, &d);
-		return;
-	}
-	char *s = diag_to_string(&d);
-	fprintf(stderr, "%s\n", s);
-	free(s);
+	show(dx, &d);
+}
+
+void
+diag_forward(struct diag_ctx *dx, const struct diag *d)
+{
+	dx->count[d->level]++;
+	if (d->level > dx->worst)
+		dx->worst = d->level;
+	if (d->level >= dx->threshold)
+		show(dx, d);
 }
 
 void

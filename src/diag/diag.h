@@ -35,10 +35,11 @@ enum diag_id {
 struct diag {
 	enum diag_id id;
 	enum diag_level level;
-	const char *file;    /* may be NULL */
-	uint32_t line, col;  /* 0 when unknown */
-	const char *message; /* formatted, translated */
-	const char *detail;  /* further lines (a diff), or NULL */
+	const char *file;      /* may be NULL */
+	uint32_t line, col;    /* 0 when unknown */
+	const char *message;   /* formatted, translated */
+	const char *message_c; /* the same untranslated: what baselines match */
+	const char *detail;    /* further lines (a diff), or NULL */
 };
 
 typedef void diag_sink_fn(void *cookie, const struct diag *d);
@@ -53,6 +54,10 @@ struct diag_ctx {
 };
 
 void diag_init(struct diag_ctx *dx, const char *file);
+/* A context that counts what it is told and shows nothing. */
+void diag_init_quiet(struct diag_ctx *dx, const char *file);
+/* Passes on a diagnostic another context formatted (a filtering sink). */
+void diag_forward(struct diag_ctx *dx, const struct diag *d);
 void diag_report(struct diag_ctx *dx, enum diag_id id, uint32_t line,
 		 uint32_t col, ...);
 void diag_vreport(struct diag_ctx *dx, enum diag_id id, uint32_t line,

@@ -530,14 +530,7 @@ main(int argc, char **argv)
 
 	const char *culture_option = prescan_culture(argc, argv);
 	culture_from_environment(culture_option, &s.user);
-	{
-		struct culture_list chain = { 0 };
-		culture_chain(&s.user, &chain);
-		char *langs = culture_gettext_languages(&chain);
-		i18n_init(langs);
-		free(langs);
-		culture_list_release(&chain);
-	}
+	culture_init_messages(culture_option);
 
 	if (culture_option && s.user.n == 0)
 		print_warning(_("ignoring culture '%s': not a language tag"),

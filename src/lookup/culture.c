@@ -5,6 +5,7 @@
  * Never pass "" or NULL to uloc_*: ICU reads that as the default locale.
  */
 #include "culture.h"
+#include "i18n.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -426,4 +427,17 @@ culture_gettext_languages(const struct culture_list *chain)
 	}
 	culture_list_release(&seen);
 	return strbuf_detach(&sb, NULL);
+}
+
+void
+culture_init_messages(const char *option)
+{
+	struct culture_list user = { 0 }, chain = { 0 };
+	culture_from_environment(option, &user);
+	culture_chain(&user, &chain);
+	char *langs = culture_gettext_languages(&chain);
+	i18n_init(langs);
+	free(langs);
+	culture_list_release(&chain);
+	culture_list_release(&user);
 }

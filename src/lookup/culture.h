@@ -42,4 +42,12 @@ void culture_chain(const struct culture_list *user, struct culture_list *out);
  */
 char *culture_gettext_languages(const struct culture_list *chain);
 
+/*
+ * Selects the language of UI messages: the chain of `option` (--culture)
+ * or of the environment, as gettext language names (i18n_init).  Reads
+ * the environment through ICU, so a machine with only C.UTF-8 generated
+ * still speaks Swedish for LANG=sv_SE.UTF-8.
+ */
+void culture_init_messages(const char *option);
+
 #endif

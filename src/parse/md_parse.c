@@ -815,13 +815,6 @@ model_check(const struct help_doc *doc, const struct md_parse_options *opt)
 }
 #endif
 
-static void
-discard_diag(void *cookie, const struct diag *d)
-{
-	(void)cookie;
-	(void)d;
-}
-
 struct help_doc *
 md_parse(const char *buf, size_t len, const struct md_parse_options *opt,
 	 struct diag_ctx *dx)
@@ -832,8 +825,7 @@ md_parse(const char *buf, size_t len, const struct md_parse_options *opt,
 	bool tables;
 
 	if (dx == NULL) {
-		diag_init(&quiet, NULL);
-		quiet.sink = discard_diag;
+		diag_init_quiet(&quiet, NULL);
 		dx = &quiet;
 	}
 	if (opt == NULL)
@@ -890,8 +882,7 @@ md_parse_file(const char *path, const struct md_parse_options *opt,
 
 	struct diag_ctx quiet;
 	if (dx == NULL) {
-		diag_init(&quiet, NULL);
-		quiet.sink = discard_diag;
+		diag_init_quiet(&quiet, NULL);
 		dx = &quiet;
 	}
 	if (o.path == NULL)

@@ -144,21 +144,6 @@ parse_args(struct options *o, int argc, char **argv)
 	return true;
 }
 
-static void
-init_i18n(void)
-{
-	struct culture_list user = { 0 }, chain = { 0 };
-	char *langs;
-
-	culture_from_environment(NULL, &user);
-	culture_chain(&user, &chain);
-	langs = culture_gettext_languages(&chain);
-	i18n_init(langs);
-	free(langs);
-	culture_list_release(&chain);
-	culture_list_release(&user);
-}
-
 /* Sessions run psh itself as their endpoint program. */
 static struct session_manager *
 new_manager(void)
@@ -276,7 +261,7 @@ main(int argc, char **argv)
 	struct options o = { 0 };
 	int rc;
 
-	init_i18n();
+	culture_init_messages(NULL);
 	if (argc > 1 && strcmp(argv[1], "--endpoint-serve") == 0)
 		return serve_endpoint(argc, argv);
 	if (!parse_args(&o, argc, argv)) {

@@ -13,6 +13,7 @@
 
 #include "config.h"
 #include "diag.h"
+#include "culture.h"
 #include "i18n.h"
 #include "options.h"
 #include "pshelp.h"
@@ -136,7 +137,7 @@ finish(int rc)
 int
 main(int argc, char **argv)
 {
-	i18n_init(NULL);
+	culture_init_messages(NULL);
 	int first = argc;
 	int rc = main_options(argc, argv, &first);
 	if (rc >= 0)

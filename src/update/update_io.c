@@ -205,8 +205,7 @@ read_source(const char *path, char **culture)
 	if (src && access(src, R_OK) == 0) {
 		struct md_parse_options po = { .path = src };
 		struct diag_ctx quiet;
-		diag_init(&quiet, src);
-		quiet.threshold = DIAGL__COUNT;
+		diag_init_quiet(&quiet, src);
 		doc = md_parse_file(src, &po, &quiet);
 	}
 	free(src);

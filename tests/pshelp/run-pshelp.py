@@ -41,10 +41,14 @@ def env():
     return e
 
 
-def run(*args, cwd=None):
+def run(*args, cwd=None, lang=None):
     """(exit status, stdout, stderr) as bytes; -1 on a timeout."""
+    e = env()
+    if lang:
+        e["LANG"] = lang
+        del e["LC_ALL"]
     try:
-        p = subprocess.run([PSHELP, *args], cwd=cwd, env=env(),
+        p = subprocess.run([PSHELP, *args], cwd=cwd, env=e,
                            capture_output=True, timeout=TIMEOUT)
         return p.returncode, p.stdout, p.stderr
     except subprocess.TimeoutExpired:
@@ -178,6 +182,18 @@ def test_baseline(tmp):
     rc, out, _ = run("validate", "--format", "json", "--baseline", bl, p)
     shown = json.loads(out) if rc >= 0 else []
     result(rc == 2 and len(shown) == 1, "a recorded diagnostic covers one of two equal ones",
+           (rc, out))
+    # Baselines hold the untranslated message: written in Swedish, they
+    # still match in English.
+    page(tmp, "bl/en-US/psh/Exit-PSSession.md",
+         with_notes("## BOGUS ONE\n\nText.\n"))
+    sv = os.path.join(tmp, "sv.txt")
+    rc, out, _ = run("validate", p, lang="sv_SE.UTF-8")
+    result(rc == 2 and "rubriken".encode() in out,
+           "validate speaks Swedish with LANG=sv_SE.UTF-8", out)
+    run("validate", "--baseline", sv, p, lang="sv_SE.UTF-8")
+    rc, out, _ = run("validate", "--baseline", sv, p)
+    result(rc == 0 and out == b"", "a Swedish baseline matches in English",
            (rc, out))
     page(tmp, "bad.txt", "# pshelp baseline 1\nno tabs here\n")
     rc, out, _ = run("validate", "--baseline", os.path.join(tmp, "bad.txt"), p)
