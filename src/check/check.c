@@ -16,6 +16,7 @@
 
 #include "file.h"
 #include "md_parse.h"
+#include "meta_compare.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -268,26 +269,13 @@ filter_release(struct filter *f)
 
 /* ---------- one page ---------- */
 
-/* The 1-based line of byte offset off of doc->source. */
-static uint32_t
-line_of(const struct help_doc *doc, uint32_t off)
-{
-	uint32_t line = 1;
-	if (doc->source == NULL)
-		return 1;
-	for (uint32_t i = 0; i < off && i < doc->source_len; i++)
-		line += doc->source[i] == '\n';
-	return line;
-}
-
-/* The command a page documents: its title, else its H1, else its file. */
+/* The name a page is about: its title, else its H1, else its file. */
 static const char *
-command_name(const struct help_doc *doc)
+page_name(const struct help_doc *doc)
 {
-	for (size_t i = 0; i < doc->nfrontmatter; i++)
-		if (strcasecmp(doc->frontmatter[i].key, "title") == 0 &&
-		    doc->frontmatter[i].value && *doc->frontmatter[i].value)
-			return doc->frontmatter[i].value;
+	const struct help_fm_entry *title = help_doc_frontmatter(doc, "title");
+	if (title && title->value && *title->value)
+		return title->value;
 	return doc->title && *doc->title ? doc->title : doc->name;
 }
 
@@ -295,17 +283,15 @@ static void
 check_command(const struct check_env *env, const struct help_doc *doc,
 	      struct diag_ctx *dx)
 {
-	const char *name = command_name(doc);
-	const struct meta_command *cmd = meta_set_find(env->meta, name, false);
+	const struct meta_command *cmd = meta_page_command(env->meta, doc);
 	if (cmd) {
 		check_metadata(env, doc, cmd, dx);
 		return;
 	}
-	uint32_t line = 1;
-	if (doc->title_ext.ext.end > doc->title_ext.ext.start)
-		line = line_of(doc, doc->title_ext.ext.start);
-	diag_report(dx, DIAG_COMMAND_NOT_IN_METADATA, line, 1,
-		    name ? name : "");
+	struct help_pos at = doc->title_pos.line ? doc->title_pos
+						 : (struct help_pos){ 1, 1 };
+	diag_report(dx, DIAG_COMMAND_NOT_IN_METADATA, at.line, at.col,
+		    page_name(doc));
 }
 
 static void

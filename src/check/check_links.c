@@ -453,21 +453,16 @@ check_online(const struct help_doc *doc, struct diag_ctx *dx)
 	const char *key = doc->schema == HELP_SCHEMA_2024_05_01
 				  ? "HelpUri"
 				  : "online version";
-	const struct help_fm_entry *e = NULL;
-	for (size_t i = 0; !e && i < doc->nfrontmatter; i++)
-		if (doc->frontmatter[i].key &&
-		    strcasecmp(doc->frontmatter[i].key, key) == 0)
-			e = &doc->frontmatter[i];
+	const struct help_fm_entry *e = help_doc_frontmatter(doc, key);
 	if (e == NULL) {
 		diag_report(dx, DIAG_ONLINE_URI_MISSING, 1, 1, key);
 		return;
 	}
 	if (e->value == NULL || *e->value == '\0')
 		return;
-	if (has_prefix_ci(e->value, "http://") ||
-			    has_prefix_ci(e->value, "https://")
-		    ? !url_well_formed(e->value)
-		    : true) {
+	bool web = has_prefix_ci(e->value, "http://") ||
+		   has_prefix_ci(e->value, "https://");
+	if (!(web && url_well_formed(e->value))) {
 		struct help_pos pos = e->pos;
 		if (e->value_ext.start > e->key_ext.start)
 			pos.col += e->value_ext.start - e->key_ext.start;

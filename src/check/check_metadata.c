@@ -340,11 +340,8 @@ page_lists_alias(const struct help_doc *doc, const char *alias)
 static const struct help_fm_entry *
 aliases_entry(const struct help_doc *doc)
 {
-	for (size_t i = 0; i < doc->nfrontmatter; i++)
-		if (strcasecmp(doc->frontmatter[i].key, "aliases") == 0 ||
-		    strcasecmp(doc->frontmatter[i].key, "alias") == 0)
-			return &doc->frontmatter[i];
-	return NULL;
+	const struct help_fm_entry *e = help_doc_frontmatter(doc, "aliases");
+	return e ? e : help_doc_frontmatter(doc, "alias");
 }
 
 /*

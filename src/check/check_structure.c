@@ -16,16 +16,6 @@
 #include "xalloc.h"
 
 /* The first front matter entry named key (ASCII case-insensitive). */
-static const struct help_fm_entry *
-fm_find(const struct help_doc *doc, const char *key)
-{
-	for (size_t i = 0; i < doc->nfrontmatter; i++)
-		if (doc->frontmatter[i].key &&
-		    strcasecmp(doc->frontmatter[i].key, key) == 0)
-			return &doc->frontmatter[i];
-	return NULL;
-}
-
 /* The line:col of a byte offset of doc->source (1:1 without source). */
 static struct help_pos
 pos_of_offset(const struct help_doc *doc, size_t off)
@@ -69,7 +59,7 @@ check_frontmatter(const struct help_doc *doc, struct diag_ctx *dx)
 	bool v2024 = doc->schema == HELP_SCHEMA_2024_05_01;
 	const char *const *keys = v2024 ? keys_2024 : keys_2_0_0;
 	for (size_t i = 0; keys[i]; i++)
-		if (fm_find(doc, keys[i]) == NULL)
+		if (help_doc_frontmatter(doc, keys[i]) == NULL)
 			diag_report(dx, DIAG_FRONTMATTER_KEY_MISSING, 1, 1,
 				    keys[i], v2024 ? "2024-05-01" : "2.0.0");
 }
@@ -78,8 +68,9 @@ check_frontmatter(const struct help_doc *doc, struct diag_ctx *dx)
 static void
 check_locale(const struct help_doc *doc, struct diag_ctx *dx)
 {
-	const struct help_fm_entry *loc = fm_find(doc, "Locale");
-	const struct help_fm_entry *cl = fm_find(doc, "ms.contentlocale");
+	const struct help_fm_entry *loc = help_doc_frontmatter(doc, "Locale");
+	const struct help_fm_entry *cl =
+		help_doc_frontmatter(doc, "ms.contentlocale");
 	if (loc && cl && loc->value && cl->value &&
 	    strcasecmp(loc->value, cl->value) != 0)
 		diag_report(dx, DIAG_LOCALE_MISMATCH, loc->pos.line,
@@ -134,7 +125,7 @@ check_names(const struct help_doc *doc, struct diag_ctx *dx)
 {
 	struct arena a;
 	arena_init(&a);
-	const struct help_fm_entry *title = fm_find(doc, "title");
+	const struct help_fm_entry *title = help_doc_frontmatter(doc, "title");
 	const char *cand[4] = {
 		title && title->value && *title->value ? title->value : NULL,
 		doc->title && *doc->title ? doc->title : NULL,

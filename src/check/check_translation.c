@@ -105,20 +105,11 @@ other_codes(const struct help_doc *doc, struct codes *c)
 		codes_in(c, &doc->parts[i].body, 0);
 }
 
+/* The H1, or the top of the page without one. */
 static struct help_pos
 title_pos(const struct help_doc *doc)
 {
-	struct help_pos p = { 1, 1 };
-	if (doc->source == NULL || doc->title_ext.ext.end == 0)
-		return p;
-	for (size_t i = 0; i < doc->title_ext.ext.start; i++)
-		if (doc->source[i] == '\n') {
-			p.line++;
-			p.col = 1;
-		} else {
-			p.col++;
-		}
-	return p;
+	return doc->title_pos.line ? doc->title_pos : (struct help_pos){ 1, 1 };
 }
 
 /*

@@ -430,3 +430,20 @@ meta_page_syntax_set(const struct help_doc *page, const char *set, size_t nsets)
 	}
 	return NULL;
 }
+
+const struct meta_command *
+meta_page_command(const struct meta_set *set, const struct help_doc *doc)
+{
+	const struct help_fm_entry *title = help_doc_frontmatter(doc, "title");
+	const char *names[] = { title ? title->value : NULL, doc->title,
+				doc->name };
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const struct meta_command *c =
+			names[i] && *names[i]
+				? meta_set_find(set, names[i], false)
+				: NULL;
+		if (c)
+			return c;
+	}
+	return NULL;
+}

@@ -77,4 +77,12 @@ const struct help_syntax_set *meta_page_syntax_set(const struct help_doc *page,
 						   const char *set,
 						   size_t nsets);
 
+/*
+ * The command a page documents: the first of its front matter title, its
+ * H1 and its file name that names a command of set (by name: a page is
+ * named after its command, never after an alias).  NULL if none.
+ */
+const struct meta_command *meta_page_command(const struct meta_set *set,
+					     const struct help_doc *doc);
+
 #endif

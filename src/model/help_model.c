@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "strbuf.h"
 #include "utf8.h"
@@ -234,5 +235,15 @@ help_doc_check(const struct help_doc *doc)
 		return "about parts missing";
 	for (size_t i = 0; i < doc->nparts; i++)
 		CHECK(check_blocks(&doc->parts[i].body, 0));
+	return NULL;
+}
+
+const struct help_fm_entry *
+help_doc_frontmatter(const struct help_doc *doc, const char *key)
+{
+	for (size_t i = 0; i < doc->nfrontmatter; i++)
+		if (doc->frontmatter[i].key &&
+		    strcasecmp(doc->frontmatter[i].key, key) == 0)
+			return &doc->frontmatter[i];
 	return NULL;
 }

@@ -445,6 +445,7 @@ struct help_doc {
 	const char *source;
 	size_t source_len;
 	struct help_heading_ext title_ext; /* the H1, or zero */
+	struct help_pos title_pos;	   /* the H1, or zero */
 	const char *
 		name; /* command or topic name: title, else H1, else file stem */
 	const char *title; /* the H1 text as written */
@@ -497,6 +498,10 @@ struct help_doc {
 
 /* A new, zeroed document whose own memory lives in its arena. */
 struct help_doc *help_doc_new(void);
+
+/* The first front matter entry named key (ignoring ASCII case), or NULL. */
+const struct help_fm_entry *help_doc_frontmatter(const struct help_doc *doc,
+						 const char *key);
 
 /* Frees the document and everything in its arena.  NULL is fine. */
 void help_doc_free(struct help_doc *doc);

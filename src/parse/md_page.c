@@ -80,8 +80,10 @@ fill_fields(struct mdp *m, const struct frontmatter *fm)
 	if (path)
 		doc->path = md_clean_dup(m->a, path, strlen(path), NULL);
 	doc->title = h1 ? h1->text : NULL;
-	if (h1)
+	if (h1) {
 		doc->title_ext = item_heading_ext(h1);
+		doc->title_pos = h1->pos;
+	}
 	if (h1 == NULL)
 		diag_report(m->dx, DIAG_NO_TITLE, m->line0 + 1, 1);
 	m->names[0] = path ? path_stem(m->a, path) : NULL;

@@ -431,15 +431,6 @@ update_params(struct splice *s)
 
 /* ---------- schema migration ---------- */
 
-static const struct help_fm_entry *
-fm_entry(const struct help_doc *doc, const char *key)
-{
-	for (size_t i = 0; i < doc->nfrontmatter; i++)
-		if (strcasecmp(doc->frontmatter[i].key, key) == 0)
-			return &doc->frontmatter[i];
-	return NULL;
-}
-
 static void
 migrate_frontmatter(struct splice *s)
 {
@@ -449,12 +440,12 @@ migrate_frontmatter(struct splice *s)
 	struct strbuf sb = STRBUF_INIT;
 
 	strbuf_init(&sb);
-	if (!fm_entry(doc, "document type")) {
+	if (!help_doc_frontmatter(doc, "document type")) {
 		strbuf_addf(&sb, "document type: cmdlet%s", s->eol);
 		edit_add(s, first->ext.start, first->ext.start, &sb);
 	}
-	if (!fm_entry(doc, "HelpUri")) {
-		e = fm_entry(doc, "online version");
+	if (!help_doc_frontmatter(doc, "HelpUri")) {
+		e = help_doc_frontmatter(doc, "online version");
 		if (e) {
 			strbuf_addstr(&sb, "HelpUri");
 			edit_add(s, e->key_ext.start, e->key_ext.end, &sb);
@@ -464,7 +455,7 @@ migrate_frontmatter(struct splice *s)
 		}
 	}
 	strbuf_addstr(&sb, "PlatyPS schema version: 2024-05-01");
-	e = fm_entry(doc, "schema");
+	e = help_doc_frontmatter(doc, "schema");
 	if (e) {
 		edit_add(s, e->ext.start, e->ext.end, &sb);
 	} else {
@@ -501,36 +492,21 @@ migrate(struct splice *s)
 
 /* ---------- the page ---------- */
 
-/* The command a page documents: its title, else its H1, else its name. */
-static const struct meta_command *
-page_command(const struct meta_set *meta, const struct help_doc *doc)
-{
-	const struct help_fm_entry *title = fm_entry(doc, "title");
-	const struct meta_command *c = NULL;
-
-	if (doc->kind != HELP_DOC_COMMAND || doc->source == NULL)
-		return NULL;
-	if (title && title->value)
-		c = meta_set_find(meta, title->value, true);
-	if (c == NULL)
-		c = meta_set_find(meta, doc->title, true);
-	if (c == NULL)
-		c = meta_set_find(meta, doc->name, true);
-	return c;
-}
-
 bool
 update_doc(const struct help_doc *doc, const struct update_options *opt,
 	   struct strbuf *out, struct diag_ctx *dx)
 {
 	const struct meta_set *meta = opt->meta ? opt->meta : meta_builtin();
-	const struct meta_command *cmd = page_command(meta, doc);
+	const struct meta_command *cmd =
+		doc->kind == HELP_DOC_COMMAND && doc->source
+			? meta_page_command(meta, doc)
+			: NULL;
 	struct splice s = { .doc = doc, .opt = opt, .dx = dx };
 
 	if (cmd == NULL) {
 		if (doc->kind == HELP_DOC_COMMAND)
 			diag_report(dx, DIAG_COMMAND_NOT_IN_METADATA,
-				    doc->title_ext.ext.end ? 1 : 0, 0,
+				    doc->title_pos.line, doc->title_pos.col,
 				    doc->name ? doc->name : "");
 		if (doc->source)
 			strbuf_add(out, doc->source, doc->source_len);

@@ -237,7 +237,8 @@ update_file(const char *path, const struct update_options *opt,
 		r = UPDATE_BAD_INPUT;
 		goto done;
 	}
-	update_doc(doc, opt, &out, dx);
+	if (!update_doc(doc, opt, &out, dx))
+		goto done; /* reported: the page names no command */
 	if (out.len == doc->source_len &&
 	    memcmp(out.buf, doc->source, out.len) == 0)
 		goto done;
