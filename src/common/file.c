@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* Whole-file reads with a size limit and no blocking on special files. */
 #include "file.h"
+#include "strbuf.h"
 
 #include <errno.h>
 #include <stdbool.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -107,4 +109,101 @@ file_strerror(int err)
 	if (err == FILE_ERR_NOT_REGULAR)
 		return _("not a regular file or pipe");
 	return strerror(err);
+}
+
+/* ---------- writing ---------- */
+
+static bool
+write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, buf, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+/* "dir/.name.XXXXXX" beside path, for mkstemp. */
+static char *
+temp_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_init(&sb);
+	strbuf_add(&sb, path, dirlen);
+	strbuf_addf(&sb, ".%s.XXXXXX", path + dirlen);
+	return strbuf_detach(&sb, NULL);
+}
+
+static void
+sync_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrdup(path) : xstrdup(".");
+	if (slash)
+		dir[slash - path + (slash == path)] = '\0';
+	int fd = open(dir, O_RDONLY);
+	if (fd >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+/* The mode a new file gets: 0666 less the umask. */
+static mode_t
+new_file_mode(void)
+{
+	mode_t mask = umask(022);
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+/* rename(), or link(), which never replaces an existing file. */
+static int
+place_file(const char *tmp, const char *path, enum file_write_mode how)
+{
+	if (how == FILE_REPLACE)
+		return rename(tmp, path) == 0 ? 0 : errno;
+	if (link(tmp, path) != 0)
+		return errno;
+	unlink(tmp);
+	return 0;
+}
+
+int
+file_write_atomic(const char *path, const char *buf, size_t len,
+		  enum file_write_mode how)
+{
+	char *tmp = temp_name(path);
+	struct stat st;
+	int fd = mkstemp(tmp), err = 0;
+
+	if (fd < 0) {
+		err = errno;
+		free(tmp);
+		return err;
+	}
+	mode_t mode =
+		stat(path, &st) == 0 ? (st.st_mode & 07777) : new_file_mode();
+	errno = 0; /* a short write sets none */
+	if (fchmod(fd, mode) != 0 || !write_all(fd, buf, len) || fsync(fd) != 0)
+		err = errno ? errno : EIO;
+	if (close(fd) != 0 && err == 0)
+		err = errno;
+	if (err == 0)
+		err = place_file(tmp, path, how);
+	if (err)
+		unlink(tmp);
+	else
+		sync_dir(path);
+	free(tmp);
+	return err;
 }

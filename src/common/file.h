@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Reading a whole input file safely: pages, scripts, catalogs, metadata.
+ * Reading a whole input file safely (pages, scripts, catalogs, metadata)
+ * and writing one so that a failure never leaves half of it.
  * Only regular files and pipes are read.  A FIFO without a writer does not
  * block the open (it reads as empty); a terminal, a directory or a device
  * is refused; no file is read past a limit.
@@ -23,5 +24,20 @@ int file_read_all(const char *path, size_t max, char **buf, size_t *len);
 
 /* The text of an error from file_read_all (translated). */
 const char *file_strerror(int err);
+
+enum file_write_mode {
+	FILE_REPLACE,	 /* replace path if it exists */
+	FILE_CREATE_ONLY /* fail with EEXIST if it exists */
+};
+
+/*
+ * Writes buf to path through a hidden temporary file beside it, synced,
+ * then renamed (or linked, which never replaces) into place, and the
+ * folder synced: path is either as it was or complete.  An existing
+ * file's mode is kept; a new one gets 0666 less the umask.  Returns 0 or
+ * an errno value; no temporary file is left.
+ */
+int file_write_atomic(const char *path, const char *buf, size_t len,
+		      enum file_write_mode how);
 
 #endif

@@ -331,48 +331,12 @@ read_baseline(const char *path, char **text, size_t *len, bool *exists,
 	return true;
 }
 
-/* Writes text to path through a temporary file and a rename. */
-static int
-write_atomically(const char *path, const char *text)
-{
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		int e = errno;
-		free(tmp);
-		return e;
-	}
-	size_t len = strlen(text), done = 0;
-	int e = 0;
-	while (done < len) {
-		ssize_t n = write(fd, text + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			e = n < 0 ? errno : EIO;
-			break;
-		}
-		done += (size_t)n;
-	}
-	if (close(fd) != 0 && e == 0)
-		e = errno;
-	/* mkstemp makes it 0600; a baseline is shared like a page. */
-	if (e == 0 && chmod(tmp, 0644) != 0)
-		e = errno;
-	if (e == 0 && rename(tmp, path) != 0)
-		e = errno;
-	if (e)
-		unlink(tmp);
-	free(tmp);
-	return e;
-}
-
 static void
 write_baseline(const char *path, struct report *r, struct diag_ctx *dx)
 {
 	char *text = report_baseline_text(r);
 	size_t n = report_count(r);
-	int e = write_atomically(path, text);
+	int e = file_write_atomic(path, text, strlen(text), FILE_REPLACE);
 	free(text);
 	char *safe = utf8_safe_dup(path);
 	if (e) {

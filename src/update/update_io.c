@@ -5,14 +5,12 @@
  * leaves the page as it was), and the unified diff of --dry-run.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "i18n.h"
 #include "md_parse.h"
 #include "textdiff.h"
@@ -32,112 +30,18 @@ write_failed(struct diag_ctx *dx, const char *path, const char *why)
 	strbuf_release(&sb);
 }
 
-static bool
-write_all(int fd, const char *buf, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, buf, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return false;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return true;
-}
-
-/* "dir/.name.XXXXXX" beside path, for mkstemp. */
-static char *
-temp_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-	struct strbuf sb = STRBUF_INIT;
-
-	strbuf_init(&sb);
-	strbuf_add(&sb, path, dirlen);
-	strbuf_addf(&sb, ".%s.XXXXXX", path + dirlen);
-	return strbuf_detach(&sb, NULL);
-}
-
-static void
-sync_dir(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrdup(path) : xstrdup(".");
-	if (slash)
-		dir[slash - path + (slash == path)] = '\0';
-	int fd = open(dir, O_RDONLY);
-	if (fd >= 0) {
-		(void)fsync(fd);
-		close(fd);
-	}
-	free(dir);
-}
-
-/* The mode a new file gets: 0666 less the umask. */
-static mode_t
-new_file_mode(void)
-{
-	mode_t mask = umask(022);
-	umask(mask);
-	return 0666 & ~mask;
-}
-
-static bool
-place_file(const char *tmp, const char *path, bool replace, struct diag_ctx *dx)
-{
-	if (replace) {
-		if (rename(tmp, path) == 0)
-			return true;
-		write_failed(dx, path, strerror(errno));
-		return false;
-	}
-	/* link() never replaces: an existing page stays as it is. */
-	if (link(tmp, path) == 0) {
-		unlink(tmp);
-		return true;
-	}
-	if (errno == EEXIST)
-		write_failed(dx, path,
-			     _("file exists (use --force to replace)"));
-	else
-		write_failed(dx, path, strerror(errno));
-	return false;
-}
-
 bool
 update_write_file(const char *path, const char *buf, size_t len, bool replace,
 		  struct diag_ctx *dx)
 {
-	char *tmp = temp_name(path);
-	struct stat st;
-	int fd = mkstemp(tmp);
-	bool ok = false;
-
-	if (fd < 0) {
-		write_failed(dx, path, strerror(errno));
-		free(tmp);
-		return false;
-	}
-	mode_t mode =
-		stat(path, &st) == 0 ? (st.st_mode & 07777) : new_file_mode();
-	if (fchmod(fd, mode) != 0 || !write_all(fd, buf, len) ||
-	    fsync(fd) != 0) {
-		write_failed(dx, path, strerror(errno));
-		close(fd);
-	} else if (close(fd) != 0) {
-		write_failed(dx, path, strerror(errno));
-	} else {
-		ok = place_file(tmp, path, replace, dx);
-	}
-	if (!ok)
-		unlink(tmp);
-	else
-		sync_dir(path);
-	free(tmp);
-	return ok;
+	int err = file_write_atomic(path, buf, len,
+				    replace ? FILE_REPLACE : FILE_CREATE_ONLY);
+	if (err == EEXIST && !replace)
+		write_failed(dx, path,
+			     _("file exists (use --force to replace)"));
+	else if (err)
+		write_failed(dx, path, strerror(err));
+	return err == 0;
 }
 
 /* ---------- diff ---------- */

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -16,6 +17,7 @@
 #include "textdiff.h"
 #include "tap.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 enum { O_FULL, O_FORMAT, O_CULTURE, O_HELP, O_PATH };
 
@@ -317,6 +319,40 @@ TEST(text_diff_is_bounded_and_safe)
 	strbuf_release(&b);
 }
 
+TEST(file_write_atomic_replaces_or_refuses)
+{
+	char dir[] = "/tmp/pshelp-write-XXXXXX";
+	check(mkdtemp(dir) != NULL);
+	char *path = xasprintf("%s/page.md", dir);
+	check_int(file_write_atomic(path, "one\n", 4, FILE_CREATE_ONLY), ==, 0);
+	check_int(file_write_atomic(path, "two\n", 4, FILE_CREATE_ONLY), ==,
+		  EEXIST);
+	check(chmod(path, 0640) == 0);
+	check_int(file_write_atomic(path, "three\n", 6, FILE_REPLACE), ==, 0);
+	char *buf;
+	size_t len;
+	check_int(file_read_all(path, 100, &buf, &len), ==, 0);
+	check_str(buf, "three\n");
+	free(buf);
+	struct stat st;
+	check(stat(path, &st) == 0 && (st.st_mode & 07777) == 0640);
+	/* nothing but the page is left in the folder */
+	char *other = xasprintf("%s/no/such/dir/x.md", dir);
+	check_int(file_write_atomic(other, "x", 1, FILE_REPLACE), ==, ENOENT);
+	DIR *d = opendir(dir);
+	size_t n = 0;
+	for (struct dirent *e; d && (e = readdir(d));)
+		n += strcmp(e->d_name, ".") != 0 &&
+		     strcmp(e->d_name, "..") != 0;
+	if (d)
+		closedir(d);
+	check_int(n, ==, 1);
+	unlink(path);
+	rmdir(dir);
+	free(other);
+	free(path);
+}
+
 TEST(diag_formats_gcc_style)
 {
 	struct diag_ctx dx;
@@ -361,6 +397,7 @@ main(void)
 	RUN(utf8_neutralize_makes_controls_visible);
 	RUN(text_diff_hunks_as_diff_u);
 	RUN(text_diff_is_bounded_and_safe);
+	RUN(file_write_atomic_replaces_or_refuses);
 	RUN(diag_formats_gcc_style);
 	RUN(diag_table_is_sorted_by_level);
 	return tap_done();
