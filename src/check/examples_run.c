@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE /* pipe2, mkdtemp, MSG_NOSIGNAL */
 #include <dirent.h>
+#include <ftw.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -68,24 +69,21 @@ make_private_dir(void)
 	return dir;
 }
 
-/* Removes dir with its files and one level of folders (dir/psh/...). */
-static void
-remove_tree(const char *dir, int depth)
+static int
+remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
 {
-	DIR *d = opendir(dir);
-	struct dirent *e;
+	(void)st;
+	(void)type;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
 
-	while (d && (e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		char *p = xasprintf("%s/%s", dir, e->d_name);
-		if (unlink(p) != 0 && depth < 2) /* a folder */
-			remove_tree(p, depth + 1);
-		free(p);
-	}
-	if (d)
-		closedir(d);
-	rmdir(dir);
+/* Removes dir and everything in it, never following a symbolic link. */
+static void
+remove_tree(const char *dir)
+{
+	nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 /* ---------- endpoints left behind ---------- */
@@ -299,11 +297,15 @@ collect_output(int fd, pid_t pid, struct ex_run *r, struct strbuf *out)
 		if (poll(&p, 1, (int)left) < 0) {
 			if (errno == EINTR)
 				continue;
+			kill(-pid,
+			     SIGKILL); /* never wait for a psh we stopped reading */
 			return;
 		}
 		ssize_t n = read(fd, buf, sizeof(buf));
 		if (n < 0 && errno == EINTR)
 			continue;
+		if (n < 0)
+			kill(-pid, SIGKILL);
 		if (n <= 0)
 			return;
 		if (out->len + (size_t)n > RUN_MAX_OUTPUT) {
@@ -324,7 +326,7 @@ check_examples_runner_end(struct ex_runner *rn)
 	if (!rn->dir)
 		return false;
 	killed = end_endpoints(rn->dir);
-	remove_tree(rn->dir, 0);
+	remove_tree(rn->dir);
 	free(rn->dir);
 	rn->dir = NULL;
 	return killed;
@@ -371,9 +373,10 @@ check_examples_run(struct ex_runner *rn, const char *psh_path,
 	collect_output(out_fd, pid, out, &output);
 	close(in_fd);
 	close(out_fd);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+	pid_t waited;
+	while ((waited = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
 		;
-	if (WIFEXITED(status))
+	if (waited == pid && WIFEXITED(status))
 		out->exit_status = WEXITSTATUS(status);
 	out->output = strbuf_detach(&output, NULL);
 }
