@@ -7,14 +7,13 @@
  */
 #include "check.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "file.h"
+#include "lookup.h"
 #include "md_parse.h"
 #include "meta_compare.h"
 #include "strbuf.h"
@@ -27,120 +26,32 @@
 /* A pshelp-disable comment longer than this is no such comment. */
 #define MAX_COMMENT 4096
 
-/* ---------- where a page sits in its help root ---------- */
-
-static bool
-all_alpha(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!isalpha((unsigned char)s[i]))
-			return false;
-	return true;
-}
-
-/* xx-YY, xxx-YY, xx-Scrp, xx-Scrp-YY: loosely a culture folder. */
-static bool
-is_culture_tag(const char *s, size_t n)
-{
-	const char *dash = memchr(s, '-', n);
-	if (dash == NULL)
-		return false;
-	size_t lang = (size_t)(dash - s), rest = n - lang - 1;
-	if (lang < 2 || lang > 3 || !all_alpha(s, lang))
-		return false;
-	const char *sub = dash + 1;
-	if (rest == 2 || rest == 4)
-		return all_alpha(sub, rest);
-	return rest == 7 && all_alpha(sub, 4) && sub[4] == '-' &&
-	       all_alpha(sub + 5, 2);
-}
+/* ---------- the en-US source of a translation ---------- */
 
 /*
- * A page at <root>/<culture>/<Module>/<Page>.md or
- * <root>/<culture>/<Page>.md: the offsets in path of the culture folder
- * and of what follows it.  False when neither parent folder is a culture.
- */
-struct page_place {
-	size_t culture_start, culture_end; /* path[culture_start..end) */
-};
-
-static bool
-find_place(const char *path, struct page_place *pl)
-{
-	size_t ends[3], n = 0;
-	for (size_t i = strlen(path); i > 0 && n < 3; i--)
-		if (path[i - 1] == '/')
-			ends[n++] = i - 1;
-	/* ends[0]: before the file name; ends[1], ends[2]: folders above. */
-	for (size_t k = 0; k + 1 <= n && k < 2; k++) {
-		size_t end = ends[k];
-		size_t start = k + 1 < n ? ends[k + 1] + 1 : 0;
-		if (is_culture_tag(path + start, end - start)) {
-			pl->culture_start = start;
-			pl->culture_end = end;
-			return true;
-		}
-	}
-	return false;
-}
-
-static bool
-is_regular(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-/* The path of the en-US page `rel` (Module/Page.md or Page.md) beside
-   the page or in a --path root, into sb; false when there is none. */
-static bool
-source_path(const struct check_env *env, const char *path,
-	    const struct page_place *pl, const char *rel, struct strbuf *sb)
-{
-	strbuf_add(sb, path, pl->culture_start);
-	strbuf_addf(sb, SOURCE_CULTURE "/%s", rel);
-	bool found = is_regular(sb->buf);
-	const char *page = strrchr(rel, '/');
-	for (size_t i = 0; !found && i < env->nroots; i++) {
-		strbuf_reset(sb);
-		strbuf_addf(sb, "%s/" SOURCE_CULTURE "/%s", env->roots[i], rel);
-		found = is_regular(sb->buf);
-		if (!found && page) {
-			strbuf_reset(sb);
-			strbuf_addf(sb, "%s/" SOURCE_CULTURE "%s",
-				    env->roots[i], page);
-			found = is_regular(sb->buf);
-		}
-	}
-	return found;
-}
-
-/*
- * The en-US source of a translated page, parsed quietly (its own run
- * reports its problems) or taken from env->sources.  *owned is what the
- * caller frees: the document when env->sources did not keep it.
+ * The en-US source of a translated page (lookup_source_of), parsed
+ * quietly (its own run reports its problems) or taken from env->sources.
+ * *owned is what the caller frees: the document when env->sources did
+ * not keep it.
  */
 static const struct help_doc *
 find_source(const struct check_env *env, const char *path,
-	    const struct page_place *pl, const char *rel,
 	    struct help_doc **owned)
 {
-	struct strbuf sb = STRBUF_INIT;
+	char *src = lookup_source_of(path, env->roots, env->nroots);
 	const struct help_doc *doc = NULL;
 	*owned = NULL;
-	strbuf_init(&sb);
-	if (source_path(env, path, pl, rel, &sb) &&
-	    !(doc = check_sources_find(env->sources, sb.buf))) {
+	if (src && !(doc = check_sources_find(env->sources, src))) {
 		struct diag_ctx quiet;
-		diag_init_quiet(&quiet, sb.buf); /* its own run reports */
-		struct md_parse_options o = { .path = sb.buf,
+		diag_init_quiet(&quiet, src); /* its own run reports */
+		struct md_parse_options o = { .path = src,
 					      .culture = SOURCE_CULTURE };
-		struct help_doc *parsed = md_parse_file(sb.buf, &o, &quiet);
-		if (!check_sources_keep(env->sources, sb.buf, parsed))
+		struct help_doc *parsed = md_parse_file(src, &o, &quiet);
+		if (!check_sources_keep(env->sources, src, parsed))
 			*owned = parsed;
 		doc = parsed;
 	}
-	strbuf_release(&sb);
+	free(src);
 	return doc;
 }
 
@@ -311,8 +222,8 @@ static void
 check_buffer(const struct check_env *env, const char *path, const char *buf,
 	     size_t len, struct diag_ctx *dx)
 {
-	struct page_place pl;
-	bool placed = find_place(path, &pl);
+	struct lookup_place pl;
+	bool placed = lookup_place_of(path, &pl);
 	char *culture = placed ? xstrndup(path + pl.culture_start,
 					  pl.culture_end - pl.culture_start)
 			       : NULL;
@@ -321,7 +232,7 @@ check_buffer(const struct check_env *env, const char *path, const char *buf,
 	bool translated = culture && strcasecmp(culture, SOURCE_CULTURE) != 0;
 	const char *rel = placed ? path + pl.culture_end + 1 : NULL;
 	if (translated)
-		source = find_source(env, path, &pl, rel, &owned_source);
+		source = find_source(env, path, &owned_source);
 
 	struct md_parse_options o = { .path = path,
 				      .culture = culture,

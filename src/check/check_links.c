@@ -7,6 +7,7 @@
  * related link whose text does not name its topic.
  */
 #include "check.h"
+#include "lookup.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -125,31 +126,6 @@ has_scheme(const char *s)
 
 /* ---------- where the page is ---------- */
 
-/*
- * A culture folder name: "en-US", "sv-SE", "zh-Hans-CN" (letters, then
- * at least one subtag).
- */
-static bool
-is_culture_name(const char *s, size_t n)
-{
-	size_t i = 0;
-	while (i < n &&
-	       ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
-		i++;
-	if (i < 2 || i > 3 || i == n)
-		return false;
-	while (i < n) {
-		if (s[i] != '-')
-			return false;
-		size_t start = ++i;
-		while (i < n && is_alnum((unsigned char)s[i]))
-			i++;
-		if (i - start < 2 || i - start > 8)
-			return false;
-	}
-	return true;
-}
-
 /* The page's place in its help root: root/culture/module/[About/]. */
 struct place {
 	char *dir;     /* the page's folder ("." for none) */
@@ -167,48 +143,26 @@ place_release(struct place *p)
 	free(p->module);
 }
 
-static bool
-is_about_dir(const char *s, size_t n)
-{
-	return n == 5 && strncasecmp(s, "about", 5) == 0;
-}
-
 static void
 find_place(const char *path, struct place *p)
 {
+	struct lookup_place pl;
 	memset(p, 0, sizeof(*p));
 	const char *slash = path ? strrchr(path, '/') : NULL;
 	p->dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
-	if (slash == path)
+	if (!path || !lookup_place_of(path, &pl))
 		return;
-	/* Up to three folders up: culture/, culture/Module/,
-	 * culture/Module/About/. */
-	const char *end = slash, *below = NULL;
-	for (int up = 0; end && up < 3; up++) {
-		const char *start = end;
-		while (start > path && start[-1] != '/')
-			start--;
-		size_t n = (size_t)(end - start);
-		if (is_culture_name(start, n)) {
-			p->culture = xstrndup(start, n);
-			p->root = start > path
-					  ? xstrndup(path,
-						     (size_t)(start - 1 - path))
-					  : xstrdup(".");
-			if (p->root[0] == '\0') {
-				free(p->root);
-				p->root = xstrdup("/");
-			}
-			if (below) {
-				size_t m = strcspn(below, "/");
-				if (!is_about_dir(below, m))
-					p->module = xstrndup(below, m);
-			}
-			return;
-		}
-		below = start;
-		end = start > path ? start - 1 : NULL;
-	}
+	p->culture = xstrndup(path + pl.culture_start,
+			      pl.culture_end - pl.culture_start);
+	if (pl.culture_start == 0)
+		p->root = xstrdup(".");
+	else if (pl.culture_start == 1)
+		p->root = xstrdup("/");
+	else
+		p->root = xstrndup(path, pl.culture_start - 1);
+	if (pl.module_end > pl.module_start)
+		p->module = xstrndup(path + pl.module_start,
+				     pl.module_end - pl.module_start);
 }
 
 /* ---------- finding a page ---------- */
@@ -411,37 +365,22 @@ check_link_text(const struct help_link *l, struct diag_ctx *dx)
 			    l->pos.col, l->text, l->topic);
 }
 
-/* An inline link that is one of the related links, checked there. */
-static bool
-is_related_link(const struct help_doc *doc, const struct help_inline_link *il)
-{
-	for (size_t i = 0; i < doc->nlinks; i++) {
-		const struct help_link *l = &doc->links[i];
-		if (l->ext.end > l->ext.start
-			    ? l->ext.start == il->ext.start &&
-				      l->ext.end == il->ext.end
-			    : l->pos.line == il->pos.line &&
-				      l->pos.col == il->pos.col &&
-				      l->target == il->target)
-			return true;
-	}
-	return false;
-}
-
 static void
 check_inline_links(const struct check_env *env, const struct place *p,
 		   const struct help_doc *doc, struct diag_ctx *dx)
 {
 	struct arena a;
+	bool *related = help_doc_related_inline(doc); /* checked there */
 	arena_init(&a);
 	for (size_t i = 0; i < doc->ninline_links; i++) {
 		const struct help_inline_link *il = &doc->inline_links[i];
-		if (il->target == NULL || is_related_link(doc, il))
+		if (il->target == NULL || related[i])
 			continue;
 		struct help_link l = { .target = il->target };
 		platyps_resolve_link(&a, &l);
 		check_target(env, p, doc, &l, il->pos, dx);
 	}
+	free(related);
 	arena_release(&a);
 }
 

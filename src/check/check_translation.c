@@ -319,23 +319,23 @@ compare_related(const struct help_doc *doc, const struct help_doc *src,
 							 : "");
 }
 
-static bool
-source_has_inline(const struct help_doc *src, const char *target)
+static int
+cmp_target(const void *a, const void *b)
 {
-	for (size_t i = 0; i < src->ninline_links; i++)
-		if (same_target(src->inline_links[i].target, target))
-			return true;
-	return false;
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static bool
-is_related(const struct help_doc *doc, const struct help_inline_link *il)
+/* The source's inline link targets, sorted for bsearch. */
+static const char **
+sorted_targets(const struct help_doc *src, size_t *n)
 {
-	for (size_t i = 0; i < doc->nlinks; i++)
-		if (doc->links[i].target == il->target &&
-		    doc->links[i].pos.line == il->pos.line)
-			return true;
-	return false;
+	const char **v = xcalloc(src->ninline_links + 1, sizeof(*v));
+	*n = 0;
+	for (size_t i = 0; i < src->ninline_links; i++)
+		if (src->inline_links[i].target)
+			v[(*n)++] = src->inline_links[i].target;
+	qsort(v, *n, sizeof(*v), cmp_target);
+	return v;
 }
 
 /*
@@ -347,10 +347,14 @@ static void
 compare_inline(const struct help_doc *doc, const struct help_doc *src,
 	       struct diag_ctx *dx)
 {
+	size_t ntargets;
+	const char **targets = sorted_targets(src, &ntargets);
+	bool *related = help_doc_related_inline(doc);
 	for (size_t i = 0; i < doc->ninline_links; i++) {
 		const struct help_inline_link *il = &doc->inline_links[i];
-		if (il->target == NULL || is_related(doc, il) ||
-		    source_has_inline(src, il->target))
+		if (il->target == NULL || related[i] ||
+		    bsearch(&il->target, targets, ntargets, sizeof(*targets),
+			    cmp_target))
 			continue;
 		const char *orig =
 			i < src->ninline_links && src->inline_links[i].target
@@ -359,6 +363,8 @@ compare_inline(const struct help_doc *doc, const struct help_doc *src,
 		diag_report(dx, DIAG_TRANSLATION_LINK_DIFFERS, il->pos.line,
 			    il->pos.col, il->target, orig);
 	}
+	free(related);
+	free(targets);
 }
 
 /* ---------- the check ---------- */

@@ -110,13 +110,14 @@ struct text_line {
 	struct ex_origin at;
 };
 
+/* The line of the block's first content byte: its own line (b->pos) plus
+ * the line ends between its start and that byte, so never the whole page. */
 static uint32_t
-line_of_offset(const char *src, size_t off)
+content_line(const struct help_doc *doc, const struct help_block *b)
 {
-	uint32_t line = 1;
-
-	for (size_t i = 0; i < off; i++)
-		line += src[i] == '\n';
+	uint32_t line = b->pos.line;
+	for (size_t i = b->ext.start; i < b->u.code.content.start; i++)
+		line += doc->source[i] == '\n';
 	return line;
 }
 
@@ -135,8 +136,9 @@ block_lines(const struct help_doc *doc, const struct help_block *b,
 		doc->source && c->end > c->start && c->end <= doc->source_len;
 	const char *src = have_src ? doc->source + c->start : NULL;
 	const char *src_end = have_src ? doc->source + c->end : NULL;
-	uint32_t first = have_src ? line_of_offset(doc->source, c->start)
-				  : b->pos.line + 1;
+	uint32_t first = have_src && b->ext.start <= c->start
+				 ? content_line(doc, b)
+				 : b->pos.line + 1;
 	struct text_line *v = NULL;
 	size_t n = 0, cap = 0;
 

@@ -79,6 +79,33 @@ const struct topic *topic_index_in_culture(const struct topic_index *idx,
 size_t topic_index_suggest(const struct topic_index *idx, const char *name,
 			   size_t max, const struct topic ***out);
 
+/* ---------- a page's place in its help root (place.c) ---------- */
+
+/* Whether a folder name is a culture tag ICU knows ("sv-SE", "zh-Hans"). */
+bool lookup_is_culture_folder(const char *s, size_t n);
+
+/* Offsets into a page's path of its culture folder and module folder. */
+struct lookup_place {
+	size_t culture_start, culture_end; /* path[start, end) */
+	size_t module_start, module_end;   /* both 0 without a module */
+	bool about;			   /* in an About/ folder */
+};
+
+/*
+ * Where the page at path sits: <root>/<culture>/[<Module>/][About/]
+ * <Page>.md.  False when no folder above it is a culture.
+ */
+bool lookup_place_of(const char *path, struct lookup_place *pl);
+
+/*
+ * The en-US page a translated page was translated from: beside it in its
+ * help root, else in one of roots (as <root>/en-US/<Module>/<Page>.md or
+ * <root>/en-US/<Page>.md).  A malloc'd path of a regular file, or NULL
+ * (also for an en-US page or one outside a help root).
+ */
+char *lookup_source_of(const char *path, const char *const *roots,
+		       size_t nroots);
+
 /* The help roots: --path dirs, then $PSHELP_PATH entries, then datadir. */
 struct root_list {
 	char **v;

@@ -8,6 +8,7 @@
 
 #include "strbuf.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 struct help_doc *
 help_doc_new(void)
@@ -246,4 +247,37 @@ help_doc_frontmatter(const struct help_doc *doc, const char *key)
 		    strcasecmp(doc->frontmatter[i].key, key) == 0)
 			return &doc->frontmatter[i];
 	return NULL;
+}
+
+/* a before b in the page: by source offset, else by line and column */
+static int
+page_order(const struct help_link *l, const struct help_inline_link *il)
+{
+	bool ext = l->ext.end > l->ext.start;
+	uint32_t x = ext ? l->ext.start : l->pos.line;
+	uint32_t y = ext ? il->ext.start : il->pos.line;
+	if (x == y && !ext) {
+		x = l->pos.col;
+		y = il->pos.col;
+	}
+	return x < y ? -1 : x > y;
+}
+
+bool *
+help_doc_related_inline(const struct help_doc *doc)
+{
+	bool *related = xcalloc(doc->ninline_links + 1, sizeof(*related));
+	size_t k = 0;
+	for (size_t i = 0; i < doc->ninline_links; i++) {
+		const struct help_inline_link *il = &doc->inline_links[i];
+		while (k < doc->nlinks && page_order(&doc->links[k], il) < 0)
+			k++;
+		if (k == doc->nlinks || page_order(&doc->links[k], il) != 0)
+			continue;
+		const struct help_link *l = &doc->links[k];
+		related[i] = l->ext.end > l->ext.start
+				     ? l->ext.end == il->ext.end
+				     : l->target == il->target;
+	}
+	return related;
 }

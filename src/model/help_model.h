@@ -503,6 +503,14 @@ struct help_doc *help_doc_new(void);
 const struct help_fm_entry *help_doc_frontmatter(const struct help_doc *doc,
 						 const char *key);
 
+/*
+ * For each of doc->inline_links, whether it is one of the related links
+ * (the same source bytes; in a model without extents, the same line,
+ * column and target).  malloc'd, ninline_links entries (at least one).
+ * Linear: both lists are in page order.
+ */
+bool *help_doc_related_inline(const struct help_doc *doc);
+
 /* Frees the document and everything in its arena.  NULL is fine. */
 void help_doc_free(struct help_doc *doc);
 

@@ -8,10 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "file.h"
 #include "i18n.h"
+#include "lookup.h"
 #include "md_parse.h"
 #include "textdiff.h"
 #include "update.h"
@@ -59,54 +59,22 @@ update_diff(struct strbuf *out, const char *name, const char *a_text,
 
 /* ---------- one page ---------- */
 
-/* "sv", "sv-SE", "zh-Hant-TW": a culture folder's name. */
-static bool
-is_culture(const char *s, size_t n)
-{
-	return n >= 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' &&
-	       s[1] <= 'z' && (n == 2 || s[2] == '-' || s[2] == '_');
-}
-
 /*
- * For ROOT/<culture>/<Module>/<Page>.md with a culture other than en-US,
- * ROOT/en-US/<Module>/<Page>.md (and *culture); NULL otherwise.
+ * The en-US source of a translated page (beside it in its help root),
+ * parsed quietly, or NULL; *culture is the page's culture folder, or
+ * NULL outside a help root.
  */
-static char *
-source_path(const char *path, char **culture)
-{
-	const char *page = strrchr(path, '/'), *module = page, *c;
-	struct strbuf sb = STRBUF_INIT;
-
-	*culture = NULL;
-	if (page == NULL)
-		return NULL;
-	while (module > path && module[-1] != '/')
-		module--;
-	if (module == path)
-		return NULL;
-	module--; /* the slash before <Module> */
-	for (c = module; c > path && c[-1] != '/'; c--)
-		;
-	size_t clen = (size_t)(module - c);
-	if (!is_culture(c, clen) || (clen == 5 && strncmp(c, "en-US", 5) == 0))
-		return NULL;
-	*culture = xcalloc(clen + 1, 1);
-	memcpy(*culture, c, clen);
-	strbuf_init(&sb);
-	strbuf_add(&sb, path, (size_t)(c - path));
-	strbuf_addstr(&sb, "en-US");
-	strbuf_addstr(&sb, module);
-	return strbuf_detach(&sb, NULL);
-}
-
-/* The en-US source of a translated page, parsed quietly, or NULL. */
 static struct help_doc *
 read_source(const char *path, char **culture)
 {
-	char *src = source_path(path, culture);
+	struct lookup_place pl;
+	*culture = lookup_place_of(path, &pl)
+			   ? xstrndup(path + pl.culture_start,
+				      pl.culture_end - pl.culture_start)
+			   : NULL;
+	char *src = lookup_source_of(path, NULL, 0);
 	struct help_doc *doc = NULL;
-
-	if (src && access(src, R_OK) == 0) {
+	if (src) {
 		struct md_parse_options po = { .path = src };
 		struct diag_ctx quiet;
 		diag_init_quiet(&quiet, src);

@@ -16,7 +16,7 @@ USES = {
     "runtime": {"common", "meta", "pshlang"},
     "check": {"common", "diag", "model", "parse", "meta", "lookup",
               "pshlang", "runtime"},
-    "update": {"common", "diag", "model", "parse", "meta"},
+    "update": {"common", "diag", "model", "parse", "meta", "lookup"},
 }
 
 PROGRAMS = {

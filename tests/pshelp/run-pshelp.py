@@ -304,6 +304,15 @@ def test_hostile(tmp):
                check_sarif_shape(doc))
     except ValueError as e:
         result(False, "SARIF of a hostile name parses", e)
+    # Many links in a translation and its source: every check stays
+    # linear (they once compared each link with every other).
+    links = "".join(f"See [L{i}](Get-L{i}.md).\n\n" for i in range(20000))
+    related = "".join(f"[L{i}](Get-L{i}.md)\n\n" for i in range(20000))
+    many = with_notes(links).replace("## RELATED LINKS\n", "## RELATED LINKS\n\n" + related)
+    page(tmp, "many/en-US/psh/Exit-PSSession.md", many)
+    p = page(tmp, "many/sv-SE/psh/Exit-PSSession.md", many)
+    rc, out, err = run("validate", "-W", "error", p)
+    result(rc in (0, 3), "20,000 links in a translation: done in time", (rc, err[:200]))
     fifo = os.path.join(tmp, "fifo", "en-US", "psh", "Exit-PSSession.md")
     os.makedirs(os.path.dirname(fifo))
     os.mkfifo(fifo)

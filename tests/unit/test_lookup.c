@@ -946,6 +946,66 @@ have_corpus(void)
 	return ok;
 }
 
+/* Culture folders are tags ICU knows; a page's place from its path. */
+TEST(page_places)
+{
+	static const char *const yes[] = { "sv-SE",	 "en-US", "zh-Hans",
+					   "zh-Hans-CN", "de-AT", "ko-KR" };
+	static const char *const no[] = {
+		"PS-Tools", "My-Tool", "my-docs",	  "psh", "xx-YY",
+		"sv_SE",    "About",   "Tailspin.Broken", ""
+	};
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		check(lookup_is_culture_folder(yes[i], strlen(yes[i])));
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		check(!lookup_is_culture_folder(no[i], strlen(no[i])));
+
+	struct lookup_place pl;
+	const char *p = "r/sv-SE/Mod/About/about_X.md";
+	check(lookup_place_of(p, &pl) && pl.about);
+	check_int(pl.culture_start, ==, 2);
+	check_int(pl.module_end - pl.module_start, ==, 3);
+	p = "sv-SE/About/about_X.md";
+	check(lookup_place_of(p, &pl) && pl.about && pl.culture_start == 0 &&
+	      pl.module_end == 0);
+	check(lookup_place_of("r/de-DE/Get-X.md", &pl) && pl.module_end == 0);
+	check(!lookup_place_of("r/sv-SE/a/b/X.md", &pl));
+	check(!lookup_place_of("psh/X.md", &pl));
+
+	/* a translation's source: beside it, else in a root */
+	char dir[] = "/tmp/pshelp-place-XXXXXX";
+	check(mkdtemp(dir) != NULL);
+	char *en = xasprintf("%s/r/en-US/Mod", dir);
+	char *cmd = xasprintf("mkdir -p %s %s/other/en-US", en, dir);
+	check(system(cmd) == 0);
+	char *src = xasprintf("%s/X.md", en);
+	FILE *f = fopen(src, "w");
+	check(f != NULL);
+	if (f)
+		fclose(f);
+	char *sv = xasprintf("%s/r/sv-SE/Mod/X.md", dir);
+	char *found = lookup_source_of(sv, NULL, 0);
+	check_str(found, src);
+	free(found);
+	check(lookup_source_of(src, NULL, 0) == NULL); /* en-US itself */
+	char *lone = xasprintf("%s/elsewhere/sv-SE/Mod/X.md", dir);
+	const char *roots[] = { en };
+	char *root = xasprintf("%s/r", dir);
+	roots[0] = root;
+	found = lookup_source_of(lone, roots, 1);
+	check_str(found, src);
+	free(found);
+	free(cmd);
+	cmd = xasprintf("rm -rf %s", dir);
+	check(system(cmd) == 0);
+	free(cmd);
+	free(root);
+	free(lone);
+	free(sv);
+	free(src);
+	free(en);
+}
+
 int
 main(void)
 {
@@ -971,6 +1031,7 @@ main(void)
 	RUN(query_category_filter);
 	RUN(query_not_found_suggests);
 	RUN(query_file_and_unreadable);
+	RUN(page_places);
 	if (have_corpus())
 		RUN(real_corpus);
 	else
