@@ -18,6 +18,7 @@
 #include "meta.h"
 
 struct check_sources;
+struct check_roots;
 
 struct check_env {
 	const struct meta_set
@@ -28,7 +29,13 @@ struct check_env {
 	const char *psh_path; /* the psh that runs examples */
 	/* en-US pages kept for their translations, or NULL (parse each time) */
 	struct check_sources *sources;
+	/* the pages of each help root, indexed once per run, or NULL */
+	struct check_roots *pages;
 };
+
+/* The pages of the help roots links point into (check_links.c). */
+struct check_roots *check_roots_new(void);
+void check_roots_free(struct check_roots *r);
 
 /* en-US pages parsed once per run (sources.c); max_bytes bounds them. */
 struct check_sources *check_sources_new(size_t max_bytes);

@@ -9,7 +9,6 @@
 #include "check.h"
 #include "lookup.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -132,6 +131,7 @@ struct place {
 	char *root;    /* the help root, or NULL when no culture folder */
 	char *culture; /* the culture folder, or NULL */
 	char *module;  /* the module folder, or NULL */
+	struct check_roots *pages; /* the roots' pages, indexed once */
 };
 
 static void
@@ -167,115 +167,143 @@ find_place(const char *path, struct place *p)
 
 /* ---------- finding a page ---------- */
 
-/*
- * The entry of dir named name ignoring ASCII case (a link may say
- * about/ for About/), as a malloc'd path, or NULL.
- */
-static char *
-dir_entry(const char *dir, const char *name, bool want_dir)
+/* The pages of one help root in one culture, by folded name. */
+struct root_pages {
+	char *root, *culture;
+	struct topic_index idx;
+	const struct topic **by_name;
+};
+
+struct check_roots {
+	struct root_pages *v;
+	size_t n, cap;
+};
+
+struct check_roots *
+check_roots_new(void)
 {
-	char *exact = xasprintf("%s/%s", dir, name);
-	struct stat st;
-	if (stat(exact, &st) == 0 &&
-	    (want_dir ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode)))
-		return exact;
-	free(exact);
-	DIR *d = opendir(dir);
-	if (d == NULL)
-		return NULL;
-	char *found = NULL;
-	struct dirent *e;
-	while (!found && (e = readdir(d)) != NULL) {
-		if (strcasecmp(e->d_name, name) != 0)
-			continue;
-		char *p = xasprintf("%s/%s", dir, e->d_name);
-		if (stat(p, &st) == 0 &&
-		    (want_dir ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode)))
-			found = p;
-		else
-			free(p);
-	}
-	closedir(d);
-	return found;
+	return xcalloc(1, sizeof(struct check_roots));
 }
 
-/* T.md in a module folder or its About/ folder. */
-static bool
-in_module_dir(const char *mdir, const char *file)
+void
+check_roots_free(struct check_roots *r)
 {
-	char *p = dir_entry(mdir, file, false);
-	if (p == NULL) {
-		char *about = dir_entry(mdir, "About", true);
-		if (about)
-			p = dir_entry(about, file, false);
-		free(about);
+	for (size_t i = 0; r && i < r->n; i++) {
+		free(r->v[i].root);
+		free(r->v[i].culture);
+		topic_index_release(&r->v[i].idx);
+		free(r->v[i].by_name);
 	}
-	free(p);
-	return p != NULL;
+	if (r)
+		free(r->v);
+	free(r);
 }
 
-/* Any module folder of a culture folder (about topics are global). */
-static bool
-in_any_module(const char *cdir, const char *file)
+static int
+cmp_folded(const void *a, const void *b)
 {
-	DIR *d = opendir(cdir);
-	if (d == NULL)
-		return false;
-	bool found = false;
-	struct dirent *e;
-	while (!found && (e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		char *m = xasprintf("%s/%s", cdir, e->d_name);
-		struct stat st;
-		if (stat(m, &st) == 0 && S_ISDIR(st.st_mode))
-			found = in_module_dir(m, file);
-		free(m);
-	}
-	closedir(d);
-	return found;
+	const struct topic *x = *(const struct topic *const *)a;
+	const struct topic *y = *(const struct topic *const *)b;
+	return strcmp(x->folded, y->folded);
+}
+
+/* The pages of root in culture: scanned once (lookup's index), then kept. */
+static const struct root_pages *
+root_pages(struct check_roots *r, const char *root, const char *culture)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (strcmp(r->v[i].root, root) == 0 &&
+		    strcasecmp(r->v[i].culture, culture) == 0)
+			return &r->v[i];
+	r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof(*r->v));
+	struct root_pages *rp = &r->v[r->n++];
+	char *cv[1] = { (char *)culture };
+	struct culture_list chain = { cv, 1 };
+	const char *roots[1] = { root };
+	rp->root = xstrdup(root);
+	rp->culture = xstrdup(culture);
+	memset(&rp->idx, 0, sizeof(rp->idx));
+	topic_index_build(&rp->idx, roots, 1, &chain);
+	rp->by_name = xcalloc(rp->idx.n + 1, sizeof(*rp->by_name));
+	for (size_t i = 0; i < rp->idx.n; i++)
+		rp->by_name[i] = &rp->idx.v[i];
+	qsort(rp->by_name, rp->idx.n, sizeof(*rp->by_name), cmp_folded);
+	return rp;
 }
 
 struct wanted {
-	const char *file;   /* "Get-Job.md" */
+	const char *folded; /* the topic's folded name */
 	const char *module; /* the module the link names, or NULL */
 	bool about;
+	const char *page_module; /* the linking page's module, or NULL */
 };
 
+/*
+ * The link's module, else the page's; a page outside any module; or, for
+ * about topics and pages outside modules, any module.
+ */
 static bool
-in_culture_dir(const char *cdir, const struct wanted *w,
-	       const char *page_module)
+wanted_here(const struct wanted *w, const struct topic *t)
 {
-	const char *module = w->module ? w->module : page_module;
-	if (module) {
-		char *mdir = dir_entry(cdir, module, true);
-		bool found = mdir && in_module_dir(mdir, w->file);
-		free(mdir);
-		if (found)
-			return true;
-	}
-	if (w->module == NULL && in_module_dir(cdir, w->file))
+	const char *module = w->module ? w->module : w->page_module;
+	if (module && t->module && strcasecmp(t->module, module) == 0)
 		return true;
-	return w->module == NULL && (w->about || page_module == NULL) &&
-	       in_any_module(cdir, w->file);
+	if (w->module)
+		return false;
+	return t->module == NULL || w->about || w->page_module == NULL;
 }
 
 static bool
-in_root(const char *root, const char *culture, const struct wanted *w,
-	const char *page_module)
+in_pages(const struct root_pages *rp, const struct wanted *w)
+{
+	size_t lo = 0, hi = rp->idx.n;
+	while (lo < hi) { /* the first topic folded >= w->folded */
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(rp->by_name[mid]->folded, w->folded) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (;
+	     lo < rp->idx.n && strcmp(rp->by_name[lo]->folded, w->folded) == 0;
+	     lo++)
+		if (wanted_here(w, rp->by_name[lo]))
+			return true;
+	return false;
+}
+
+static bool
+in_root(struct check_roots *r, const char *root, const char *culture,
+	const struct wanted *w)
 {
 	const char *cultures[2] = { culture, "en-US" };
 	for (int i = 0; i < 2; i++) {
 		if (cultures[i] == NULL ||
 		    (i == 1 && culture && strcasecmp(culture, "en-US") == 0))
 			continue;
-		char *cdir = dir_entry(root, cultures[i], true);
-		bool found = cdir && in_culture_dir(cdir, w, page_module);
-		free(cdir);
-		if (found)
+		if (in_pages(root_pages(r, root, cultures[i]), w))
 			return true;
 	}
 	return false;
+}
+
+static bool
+is_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Outside a help root: T.md beside the page or in its About/ folder. */
+static bool
+beside(const char *dir, const char *topic)
+{
+	char *p = xasprintf("%s/%s.md", dir, topic);
+	char *q = xasprintf("%s/About/%s.md", dir, topic);
+	bool found = is_file(p) || is_file(q);
+	free(p);
+	free(q);
+	return found;
 }
 
 /* The target as a path relative to the page, without #fragment. */
@@ -286,8 +314,7 @@ relative_exists(const struct place *p, const char *target)
 	if (n == 0 || target[0] == '/' || memchr(target, '\\', n))
 		return false;
 	char *path = xasprintf("%s/%.*s", p->dir, (int)n, target);
-	struct stat st;
-	bool ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	bool ok = is_file(path);
 	free(path);
 	return ok;
 }
@@ -296,24 +323,23 @@ static bool
 page_exists(const struct check_env *env, const struct place *p,
 	    const struct help_doc *doc, const struct help_link *l)
 {
+	struct check_roots *r = p->pages;
 	if (l->topic == NULL)
 		return true;
 	if (strncasecmp(l->target, "xref:", 5) != 0 &&
 	    relative_exists(p, l->target))
 		return true;
-	char *file = xasprintf("%s.md", l->topic);
-	struct wanted w = { file, l->module, l->kind == HELP_LINK_ABOUT };
-	const char *page_module = p->module ? p->module : doc->module;
-	bool found = false;
-	if (p->root)
-		found = in_root(p->root, p->culture, &w, page_module);
-	else
-		found = in_module_dir(p->dir, file);
+	if (strchr(l->topic, '/'))
+		return false; /* a name, never a path */
+	char *folded = fold_case(l->topic);
+	struct wanted w = { folded, l->module, l->kind == HELP_LINK_ABOUT,
+			    p->module ? p->module : doc->module };
+	bool found = p->root ? in_root(r, p->root, p->culture, &w)
+			     : beside(p->dir, l->topic);
 	for (size_t i = 0; !found && i < env->nroots; i++)
-		found = in_root(env->roots[i],
-				p->culture ? p->culture : doc->locale, &w,
-				page_module);
-	free(file);
+		found = in_root(r, env->roots[i],
+				p->culture ? p->culture : doc->locale, &w);
+	free(folded);
 	return found;
 }
 
@@ -416,6 +442,8 @@ check_links(const struct check_env *env, const struct help_doc *doc,
 {
 	struct place p;
 	find_place(doc->path, &p);
+	/* without a run's index, one for this page only */
+	p.pages = env->pages ? env->pages : check_roots_new();
 	for (size_t i = 0; i < doc->nlinks; i++) {
 		const struct help_link *l = &doc->links[i];
 		check_link_text(l, dx);
@@ -424,5 +452,7 @@ check_links(const struct check_env *env, const struct help_doc *doc,
 	check_inline_links(env, &p, doc, dx);
 	if (doc->kind == HELP_DOC_COMMAND && doc->has_frontmatter)
 		check_online(doc, dx);
+	if (p.pages != env->pages)
+		check_roots_free(p.pages);
 	place_release(&p);
 }

@@ -405,6 +405,7 @@ check_pages(const struct options *o, const struct meta_set *meta,
 		free(w.pages.v[i]);
 	}
 	check_sources_free(env.sources);
+	check_roots_free(env.pages);
 	free(w.pages.v);
 	free(psh);
 }
