@@ -604,6 +604,22 @@ check_block(struct ex_state *st, const struct help_doc *doc,
 	check_examples_block_free(&eb);
 }
 
+struct block_visit {
+	struct ex_state *st;
+	const struct help_doc *doc;
+	const struct help_example *ex;
+};
+
+/* Every code block of an example, also in a list, alert or quote. */
+static bool
+visit_block(void *cookie, const struct help_block *b)
+{
+	struct block_visit *v = cookie;
+	if (check_examples_is_powershell(b))
+		check_block(v->st, v->doc, b, v->ex);
+	return true;
+}
+
 void
 check_examples(const struct check_env *env, const struct help_doc *doc,
 	       struct diag_ctx *dx)
@@ -618,9 +634,8 @@ check_examples(const struct check_env *env, const struct help_doc *doc,
 		strbuf_reset(&st.unknown);
 		strbuf_addch(&st.unknown, '\n');
 		st.nunknown = 0;
-		for (size_t j = 0; j < ex->body.n; j++)
-			if (check_examples_is_powershell(&ex->body.v[j]))
-				check_block(&st, doc, &ex->body.v[j], ex);
+		struct block_visit v = { &st, doc, ex };
+		help_blocks_each_code(&ex->body, visit_block, &v);
 		/* the blocks of one example share sessions, examples do not */
 		check_examples_runner_end(&st.runner);
 	}

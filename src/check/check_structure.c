@@ -252,32 +252,17 @@ add_range(struct ranges *r, struct help_extent e)
 	r->v[r->n++] = e;
 }
 
-static void
-code_in_blocks(struct ranges *r, const struct help_blocks *b, int depth)
+static bool
+add_code_range(void *cookie, const struct help_block *b)
 {
-	if (depth > 64)
-		return;
-	for (size_t i = 0; i < b->n; i++) {
-		const struct help_block *blk = &b->v[i];
-		switch (blk->kind) {
-		case HELP_BLOCK_CODE:
-			add_range(r, blk->ext);
-			break;
-		case HELP_BLOCK_LIST:
-			for (size_t k = 0; k < blk->u.list.nitems; k++)
-				code_in_blocks(r, &blk->u.list.items[k],
-					       depth + 1);
-			break;
-		case HELP_BLOCK_ALERT:
-			code_in_blocks(r, &blk->u.alert.body, depth + 1);
-			break;
-		case HELP_BLOCK_QUOTE:
-			code_in_blocks(r, &blk->u.quote, depth + 1);
-			break;
-		default:
-			break;
-		}
-	}
+	add_range(cookie, b->ext);
+	return true;
+}
+
+static void
+code_in_blocks(struct ranges *r, const struct help_blocks *b)
+{
+	help_blocks_each_code(b, add_code_range, r);
 }
 
 static int
@@ -290,26 +275,26 @@ range_cmp(const void *a, const void *b)
 static void
 collect_code(const struct help_doc *doc, struct ranges *r)
 {
-	code_in_blocks(r, &doc->synopsis, 0);
-	code_in_blocks(r, &doc->description, 0);
-	code_in_blocks(r, &doc->notes, 0);
-	code_in_blocks(r, &doc->common_parameters_text, 0);
-	code_in_blocks(r, &doc->aliases_text, 0);
+	code_in_blocks(r, &doc->synopsis);
+	code_in_blocks(r, &doc->description);
+	code_in_blocks(r, &doc->notes);
+	code_in_blocks(r, &doc->common_parameters_text);
+	code_in_blocks(r, &doc->aliases_text);
 	for (size_t i = 0; i < doc->nsyntax; i++)
 		add_range(r, doc->syntax[i].ext);
 	for (size_t i = 0; i < doc->nexamples; i++)
-		code_in_blocks(r, &doc->examples[i].body, 0);
+		code_in_blocks(r, &doc->examples[i].body);
 	for (size_t i = 0; i < doc->nparams; i++) {
-		code_in_blocks(r, &doc->params[i].description, 0);
+		code_in_blocks(r, &doc->params[i].description);
 		if (doc->params[i].has_metadata)
 			add_range(r, doc->params[i].metadata_ext);
 	}
 	for (size_t i = 0; i < doc->ninputs; i++)
-		code_in_blocks(r, &doc->inputs[i].description, 0);
+		code_in_blocks(r, &doc->inputs[i].description);
 	for (size_t i = 0; i < doc->noutputs; i++)
-		code_in_blocks(r, &doc->outputs[i].description, 0);
+		code_in_blocks(r, &doc->outputs[i].description);
 	for (size_t i = 0; i < doc->nparts; i++)
-		code_in_blocks(r, &doc->parts[i].body, 0);
+		code_in_blocks(r, &doc->parts[i].body);
 	if (r->n > 1)
 		qsort(r->v, r->n, sizeof(*r->v), range_cmp);
 }
@@ -443,21 +428,19 @@ check_synopsis(const struct help_doc *doc, struct diag_ctx *dx)
 }
 
 static bool
-blocks_have_code(const struct help_blocks *b, int depth)
+note_code(void *cookie, const struct help_block *b)
 {
-	if (depth > 64)
-		return false;
-	for (size_t i = 0; i < b->n; i++) {
-		const struct help_block *blk = &b->v[i];
-		if (blk->kind == HELP_BLOCK_CODE)
-			return true;
-		if (blk->kind == HELP_BLOCK_LIST)
-			for (size_t k = 0; k < blk->u.list.nitems; k++)
-				if (blocks_have_code(&blk->u.list.items[k],
-						     depth + 1))
-					return true;
-	}
-	return false;
+	(void)b;
+	*(bool *)cookie = true;
+	return false; /* one is enough */
+}
+
+static bool
+blocks_have_code(const struct help_blocks *b)
+{
+	bool found = false;
+	help_blocks_each_code(b, note_code, &found);
+	return found;
 }
 
 static void
@@ -465,7 +448,7 @@ check_examples_code(const struct help_doc *doc, struct diag_ctx *dx)
 {
 	for (size_t i = 0; i < doc->nexamples; i++) {
 		const struct help_example *ex = &doc->examples[i];
-		if (!blocks_have_code(&ex->body, 0))
+		if (!blocks_have_code(&ex->body))
 			diag_report(dx, DIAG_EXAMPLE_NO_CODE, ex->pos.line,
 				    ex->pos.col, ex->title ? ex->title : "");
 	}

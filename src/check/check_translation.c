@@ -66,43 +66,37 @@ struct codes {
 	size_t n, cap;
 };
 
-static void
-codes_in(struct codes *c, const struct help_blocks *b, int depth)
+static bool
+add_code(void *cookie, const struct help_block *b)
 {
-	if (depth > 64)
-		return;
-	for (size_t i = 0; i < b->n; i++) {
-		const struct help_block *blk = &b->v[i];
-		if (blk->kind == HELP_BLOCK_CODE) {
-			c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof(*c->v));
-			c->v[c->n++] = blk;
-		} else if (blk->kind == HELP_BLOCK_LIST) {
-			for (size_t k = 0; k < blk->u.list.nitems; k++)
-				codes_in(c, &blk->u.list.items[k], depth + 1);
-		} else if (blk->kind == HELP_BLOCK_ALERT) {
-			codes_in(c, &blk->u.alert.body, depth + 1);
-		} else if (blk->kind == HELP_BLOCK_QUOTE) {
-			codes_in(c, &blk->u.quote, depth + 1);
-		}
-	}
+	struct codes *c = cookie;
+	c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof(*c->v));
+	c->v[c->n++] = b;
+	return true;
+}
+
+static void
+codes_in(struct codes *c, const struct help_blocks *b)
+{
+	help_blocks_each_code(b, add_code, c);
 }
 
 /* Code outside the examples, yaml and SYNTAX: descriptions, notes. */
 static void
 other_codes(const struct help_doc *doc, struct codes *c)
 {
-	codes_in(c, &doc->synopsis, 0);
-	codes_in(c, &doc->description, 0);
+	codes_in(c, &doc->synopsis);
+	codes_in(c, &doc->description);
 	for (size_t i = 0; i < doc->nparams; i++)
-		codes_in(c, &doc->params[i].description, 0);
-	codes_in(c, &doc->common_parameters_text, 0);
+		codes_in(c, &doc->params[i].description);
+	codes_in(c, &doc->common_parameters_text);
 	for (size_t i = 0; i < doc->ninputs; i++)
-		codes_in(c, &doc->inputs[i].description, 0);
+		codes_in(c, &doc->inputs[i].description);
 	for (size_t i = 0; i < doc->noutputs; i++)
-		codes_in(c, &doc->outputs[i].description, 0);
-	codes_in(c, &doc->notes, 0);
+		codes_in(c, &doc->outputs[i].description);
+	codes_in(c, &doc->notes);
 	for (size_t i = 0; i < doc->nparts; i++)
-		codes_in(c, &doc->parts[i].body, 0);
+		codes_in(c, &doc->parts[i].body);
 }
 
 /* The H1, or the top of the page without one. */
@@ -185,8 +179,8 @@ compare_examples(const struct help_doc *doc, const struct help_doc *src,
 	}
 	for (size_t i = 0; i < doc->nexamples && i < src->nexamples; i++) {
 		struct codes t = { 0 }, s = { 0 };
-		codes_in(&t, &doc->examples[i].body, 0);
-		codes_in(&s, &src->examples[i].body, 0);
+		codes_in(&t, &doc->examples[i].body);
+		codes_in(&s, &src->examples[i].body);
 		char what[64];
 		snprintf(what, sizeof(what), "code block count of example %zu",
 			 i + 1);

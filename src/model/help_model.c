@@ -281,3 +281,35 @@ help_doc_related_inline(const struct help_doc *doc)
 	}
 	return related;
 }
+
+bool
+help_blocks_each_code(const struct help_blocks *blocks, help_code_fn *fn,
+		      void *cookie)
+{
+	for (size_t i = 0; i < blocks->n; i++) {
+		const struct help_block *b = &blocks->v[i];
+		bool go = true;
+		switch (b->kind) {
+		case HELP_BLOCK_CODE:
+			go = fn(cookie, b);
+			break;
+		case HELP_BLOCK_LIST:
+			for (size_t k = 0; go && k < b->u.list.nitems; k++)
+				go = help_blocks_each_code(&b->u.list.items[k],
+							   fn, cookie);
+			break;
+		case HELP_BLOCK_ALERT:
+			go = help_blocks_each_code(&b->u.alert.body, fn,
+						   cookie);
+			break;
+		case HELP_BLOCK_QUOTE:
+			go = help_blocks_each_code(&b->u.quote, fn, cookie);
+			break;
+		default:
+			break;
+		}
+		if (!go)
+			return false;
+	}
+	return true;
+}

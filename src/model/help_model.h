@@ -511,6 +511,14 @@ const struct help_fm_entry *help_doc_frontmatter(const struct help_doc *doc,
  */
 bool *help_doc_related_inline(const struct help_doc *doc);
 
+/*
+ * Calls fn for each code block of blocks, also inside lists, alerts and
+ * quotes, in page order, until fn returns false (then so does this).
+ */
+typedef bool help_code_fn(void *cookie, const struct help_block *code);
+bool help_blocks_each_code(const struct help_blocks *blocks, help_code_fn *fn,
+			   void *cookie);
+
 /* Frees the document and everything in its arena.  NULL is fine. */
 void help_doc_free(struct help_doc *doc);
 

@@ -103,6 +103,16 @@ TEST(unknown_parameter)
 	       "'Get-PSSession'\n");
 }
 
+/* A block in a list item is an example's code too, at its own line. */
+TEST(code_in_a_list_is_checked)
+{
+	EXPECT("### Example 1\n\n- first:\n\n  ```powershell\n"
+	       "  Get-PSSession -Nmae Work\n  ```\n",
+	       false,
+	       "18:17 example-param-unknown '-Nmae' is not a parameter of "
+	       "'Get-PSSession'\n");
+}
+
 TEST(prefix_and_alias_bind)
 {
 	/* -Comp is a unique prefix, -Cn an alias, -Verb a common one */
@@ -453,6 +463,7 @@ main(int argc, char **argv)
 		return scan_main(argc, argv);
 	RUN(good_example_is_quiet);
 	RUN(unknown_parameter);
+	RUN(code_in_a_list_is_checked);
 	RUN(prefix_and_alias_bind);
 	RUN(ambiguous_prefix);
 	RUN(whatif_only_with_should_process);

@@ -416,6 +416,12 @@ TEST(example_no_code)
 	const struct got *g = nth(DIAG_EXAMPLE_NO_CODE, 0);
 	check(g && strstr(g->msg, "'Example 2: One widget'"));
 	free(p);
+	/* code inside a note or a quote is code too */
+	p = edit(base_page, "```powershell\nPS> Get-Widget -Name w1\n```\n",
+		 "> [!NOTE]\n> ```powershell\n> PS> Get-Widget -Name w1\n> ```\n");
+	structure_of(p, "Get-Widget.md");
+	check_int(count(DIAG_EXAMPLE_NO_CODE), ==, 0);
+	free(p);
 }
 
 TEST(heading_translated)
