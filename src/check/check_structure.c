@@ -15,26 +15,6 @@
 
 #include "xalloc.h"
 
-/* The first front matter entry named key (ASCII case-insensitive). */
-/* The line:col of a byte offset of doc->source (1:1 without source). */
-static struct help_pos
-pos_of_offset(const struct help_doc *doc, size_t off)
-{
-	struct help_pos p = { 1, 1 };
-	if (doc->source == NULL)
-		return p;
-	if (off > doc->source_len)
-		off = doc->source_len;
-	size_t bol = 0;
-	for (size_t i = 0; i < off; i++)
-		if (doc->source[i] == '\n') {
-			p.line++;
-			bol = i + 1;
-		}
-	p.col = (uint32_t)(off - bol + 1);
-	return p;
-}
-
 /* ---------- front matter ---------- */
 
 /*
@@ -140,13 +120,13 @@ check_names(const struct help_doc *doc, struct diag_ctx *dx)
 	if (cand[0] && !same_name(cand[0], ref)) {
 		struct help_pos p = title->pos;
 		if (title->value_ext.end > title->value_ext.start)
-			p = pos_of_offset(doc, title->value_ext.start);
+			p = help_doc_pos_at(doc, title->value_ext.start);
 		diag_report(dx, DIAG_NAME_MISMATCH, p.line, p.col, "title",
 			    cand[0], ref);
 	}
 	if (cand[1] && !same_name(cand[1], ref)) {
 		struct help_pos p =
-			pos_of_offset(doc, doc->title_ext.text_ext.start);
+			help_doc_pos_at(doc, doc->title_ext.text_ext.start);
 		diag_report(dx, DIAG_NAME_MISMATCH, p.line, p.col, "heading",
 			    cand[1], ref);
 	}
@@ -181,7 +161,7 @@ missing_section_pos(const struct help_doc *doc, int s)
 	for (int k = s + 1; k < HELP_SEC__COUNT; k++)
 		if (doc->sections[k].present)
 			return doc->sections[k].pos;
-	return pos_of_offset(doc, doc->source_len);
+	return help_doc_pos_at(doc, doc->source_len);
 }
 
 static void

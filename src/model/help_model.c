@@ -313,3 +313,20 @@ help_blocks_each_code(const struct help_blocks *blocks, help_code_fn *fn,
 	}
 	return true;
 }
+
+struct help_pos
+help_doc_pos_at(const struct help_doc *doc, size_t off)
+{
+	struct help_pos p = { 1, 1 };
+	if (doc->source == NULL)
+		return p;
+	if (off > doc->source_len)
+		off = doc->source_len;
+	const char *s = doc->source, *bol = s, *nl;
+	while ((nl = memchr(bol, '\n', (size_t)(s + off - bol))) != NULL) {
+		p.line++;
+		bol = nl + 1;
+	}
+	p.col = (uint32_t)(s + off - bol) + 1;
+	return p;
+}

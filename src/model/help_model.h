@@ -519,6 +519,9 @@ typedef bool help_code_fn(void *cookie, const struct help_block *code);
 bool help_blocks_each_code(const struct help_blocks *blocks, help_code_fn *fn,
 			   void *cookie);
 
+/* The line and byte column of doc->source[off] ({1, 1} without source). */
+struct help_pos help_doc_pos_at(const struct help_doc *doc, size_t off);
+
 /* Frees the document and everything in its arena.  NULL is fine. */
 void help_doc_free(struct help_doc *doc);
 
