@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "parser.h"
 #include "textdiff.h"
+#include "wildcard.h"
 #include "xalloc.h"
 
 /* Script blocks inside script blocks: deeper ones are not looked into. */
@@ -75,12 +76,10 @@ command_unknown(struct ex_state *st, const struct psh_node *cmd)
 	struct strbuf key = STRBUF_INIT;
 	struct ex_origin o = node_origin(st, &cmd->kids[0]->ext);
 
+	char *folded = fold_case(cmd->text);
 	strbuf_init(&key);
-	strbuf_addch(&key, '\n');
-	for (const char *s = cmd->text; *s; s++)
-		strbuf_addch(&key,
-			     (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s));
-	strbuf_addch(&key, '\n');
+	strbuf_addf(&key, "\n%s\n", folded);
+	free(folded);
 	if (st->nunknown < MAX_UNKNOWN_PER_EXAMPLE &&
 	    !strstr(st->unknown.buf, key.buf)) {
 		st->nunknown++;

@@ -28,7 +28,7 @@ struct ex_origin {
 struct ex_piece {
 	struct strbuf code;
 	struct ex_origin *origins;
-	size_t nlines;
+	size_t nlines, origins_cap;
 	struct strbuf output; /* lines, each ending in '\n' */
 };
 

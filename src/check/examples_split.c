@@ -189,8 +189,8 @@ piece_add_line(struct ex_piece *p, const char *s, size_t n, struct ex_origin at)
 	if (p->nlines)
 		strbuf_addch(&p->code, '\n');
 	strbuf_add(&p->code, s, n);
-	p->origins =
-		xrealloc(p->origins, (p->nlines + 1) * sizeof(*p->origins));
+	p->origins = xgrow(p->origins, &p->origins_cap, p->nlines + 1,
+			   sizeof(*p->origins));
 	p->origins[p->nlines++] = at;
 }
 

@@ -14,6 +14,7 @@
 #include "pshelp.h"
 #include "strbuf.h"
 #include "update.h"
+#include "xalloc.h"
 
 #define PROG "pshelp new"
 
@@ -50,8 +51,6 @@ print_usage(FILE *f)
 		"pshelp(1).\n"),
 	      f);
 }
-
-/* Shared with cmd_update.c. */
 
 struct new_options {
 	const char *dir, *metadata;
@@ -102,8 +101,8 @@ parse_options(int argc, char **argv, struct new_options *o)
 		}
 	}
 	if (o->ncommands == 0)
-		return pshelp_usage_error(PROG, print_usage,
-					  _("no command given%s"), "");
+		return pshelp_usage_error(PROG, print_usage, "%s",
+					  _("no command given"));
 	return -1;
 }
 
@@ -154,7 +153,7 @@ cmd_new(int argc, char **argv)
 	struct meta_set *loaded = NULL;
 	int rc = 0;
 
-	o.commands = calloc((size_t)argc + 1, sizeof(*o.commands));
+	o.commands = xcalloc((size_t)argc + 1, sizeof(*o.commands));
 	if (o.commands == NULL)
 		return DIAGL_SYSTEM;
 	int st = parse_options(argc, argv, &o);

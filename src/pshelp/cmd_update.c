@@ -15,13 +15,12 @@
 #include "pshelp.h"
 #include "strbuf.h"
 #include "update.h"
+#include "xalloc.h"
 
 #define PROG "pshelp update"
 
 /* Exit statuses (pshelp(1)). */
 enum { UPDATE_EXIT_CHANGES = 1, UPDATE_EXIT_BAD_PAGE = 3 };
-
-/* cmd_new.c */
 
 enum opt_id {
 	OPT_DRY_RUN,
@@ -133,8 +132,8 @@ parse_options(int argc, char **argv, struct cli *o)
 		}
 	}
 	if (o->npages == 0)
-		return pshelp_usage_error(PROG, print_usage,
-					  _("no page given%s"), "");
+		return pshelp_usage_error(PROG, print_usage, "%s",
+					  _("no page given"));
 	return -1;
 }
 
@@ -169,7 +168,7 @@ cmd_update(int argc, char **argv)
 	struct cli o = { .mode = UPDATE_WRITE };
 	struct meta_set *loaded = NULL;
 
-	o.pages = calloc((size_t)argc + 1, sizeof(*o.pages));
+	o.pages = xcalloc((size_t)argc + 1, sizeof(*o.pages));
 	if (o.pages == NULL)
 		return DIAGL_SYSTEM;
 	int st = parse_options(argc, argv, &o);

@@ -38,10 +38,7 @@ struct splice {
 static void
 edit_add(struct splice *s, size_t start, size_t end, struct strbuf *text)
 {
-	if (s->n == s->cap) {
-		s->cap = s->cap ? 2 * s->cap : 16;
-		s->v = xrealloc(s->v, s->cap * sizeof(*s->v));
-	}
+	s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof(*s->v));
 	s->v[s->n] = (struct edit){ start, end, NULL, 0, s->n };
 	s->v[s->n].text = strbuf_detach(text, &s->v[s->n].len);
 	s->n++;
