@@ -397,7 +397,8 @@ check_pages(const struct options *o, const struct meta_set *meta,
 				 .run_examples = o->run_examples,
 				 .psh_path = psh,
 				 .sources =
-					 check_sources_new(SOURCES_MAX_BYTES) };
+					 check_sources_new(SOURCES_MAX_BYTES),
+				 .pages = check_roots_new() };
 	for (size_t i = 0; i < w.pages.n; i++) {
 		struct diag_ctx page = *dx;
 		page.file = w.pages.v[i];
