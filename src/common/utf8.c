@@ -94,19 +94,32 @@ skip_printable_ascii(const char *s, size_t i, size_t len)
 	return i;
 }
 
+/* Past every ASCII byte (controls included) from i, eight at a time. */
+static size_t
+skip_ascii(const char *s, size_t i, size_t len)
+{
+	const uint64_t high = 0x8080808080808080ull;
+	while (i + 8 <= len) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (w & high)
+			break;
+		i += 8;
+	}
+	while (i < len && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
 size_t
 utf8_first_invalid(const char *s, size_t len)
 {
 	size_t i = 0;
 	while (i < len) {
-		i = skip_printable_ascii(s, i, len);
+		i = skip_ascii(s, i, len);
 		if (i >= len)
 			break;
 		int32_t cp;
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		if (cp < 0)
 			return i;
