@@ -66,8 +66,9 @@ uint64_t
 md_count_byte(const char *s, size_t n, char c)
 {
 	uint64_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		k += s[i] == c;
+	for (const char *end = s + n; (s = memchr(s, c, (size_t)(end - s)));
+	     s++)
+		k++;
 	return k;
 }
 
@@ -80,44 +81,98 @@ guard_end_run(struct guard *g)
 	g->r_html = g->r_image = g->r_close = 0;
 }
 
+/* What the cost model needs to know about a byte; 0 for any other. */
+enum guard_class {
+	G_OTHER = 0,
+	G_DASH,
+	G_PIPE,
+	G_NEUTRAL, /* blanks, '>' and ':': neither text nor table syntax */
+	G_LT,
+	G_BANG,
+	G_CLOSE
+};
+
+static const unsigned char guard_classes[256] = {
+	['-'] = G_DASH,	    ['|'] = G_PIPE,    [' '] = G_NEUTRAL,
+	['\t'] = G_NEUTRAL, ['\r'] = G_NEUTRAL, ['>'] = G_NEUTRAL,
+	[':'] = G_NEUTRAL,  ['<'] = G_LT,      ['!'] = G_BANG,
+	[']'] = G_CLOSE,
+};
+
+/* The counts of one line. */
+struct guard_counts {
+	bool dash, other;
+	uint64_t pipes, html, image, close;
+};
+
+/* Byte i of line u[0..n): counted; what it says of the line noted. */
+static void
+guard_byte(struct guard_counts *k, const unsigned char *u, size_t i, size_t n)
+{
+	unsigned char next = i + 1 < n ? u[i + 1] : 0;
+	switch (guard_classes[u[i]]) {
+	case G_OTHER:
+		k->other = true;
+		break;
+	case G_DASH:
+		k->dash = true;
+		break;
+	case G_PIPE:
+		k->pipes++;
+		break;
+	case G_LT:
+		k->html += next == '?' || next == '!';
+		k->other = true;
+		break;
+	case G_BANG:
+		k->image += next == '[';
+		k->other = true;
+		break;
+	case G_CLOSE:
+		k->close++;
+		k->other = true;
+		break;
+	default:
+		break;
+	}
+}
+
+#define ONES 0x0101010101010101ull
+#define HIGH 0x8080808080808080ull
+
+/* Non-zero if a byte of w is c. */
+static uint64_t
+has_byte(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (ONES * c);
+	return (x - ONES) & ~x & HIGH;
+}
+
 /* One pass over a line: everything the cost model needs from it. */
 static void
 guard_line(struct guard *g, const char *s, size_t n)
 {
-	bool dash = false, other = false;
-	uint64_t pipes = 0, html = 0, image = 0, close = 0;
-	for (size_t i = 0; i < n; i++) {
-		char next = i + 1 < n ? s[i + 1] : '\0';
-		switch (s[i]) {
-		case '-':
-			dash = true;
-			break;
-		case '|':
-			pipes++;
-			break;
-		case ' ':
-		case '\t':
-		case '\r':
-		case '>':
-		case ':':
-			break;
-		case '<':
-			html += next == '?' || next == '!';
-			other = true;
-			break;
-		case '!':
-			image += next == '[';
-			other = true;
-			break;
-		case ']':
-			close++;
-			other = true;
-			break;
-		default:
-			other = true;
-			break;
-		}
+	struct guard_counts k = { 0 };
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < n && !k.other)
+		guard_byte(&k, u, i++, n);
+	/* Text from here on: only the bytes that are counted matter, and
+	 * prose has few of them, so eight bytes at a time. */
+	while (i + 8 <= n) {
+		uint64_t w;
+		memcpy(&w, u + i, 8);
+		if (has_byte(w, '|') | has_byte(w, '<') | has_byte(w, '!') |
+		    has_byte(w, ']'))
+			for (size_t j = i; j < i + 8; j++)
+				guard_byte(&k, u, j, n);
+		i += 8;
 	}
+	while (i < n)
+		guard_byte(&k, u, i++, n);
+	bool dash = k.dash, other = k.other;
+	uint64_t pipes = k.pipes, html = k.html, image = k.image,
+		 close = k.close;
 	/* Only spaces, '>' and ':': the paragraph run ends.  Only those
 	 * and the delimiter-row alphabet: a table can start here. */
 	if (!dash && !pipes && !other) {
