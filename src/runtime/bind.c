@@ -175,12 +175,10 @@ all_sets(const struct binder *bd)
 uint64_t
 bind_sets_at(const struct binder *bd, size_t pi, int pos, unsigned pipe)
 {
-	const struct meta_param *p = bd->params[pi];
 	uint64_t m = 0;
 
 	for (size_t s = 0; s < bd->nsets; s++) {
-		const struct meta_param_set *ps =
-			meta_param_in_set(p, bd->sets[s]);
+		const struct meta_param_set *ps = bind_member(bd, pi, s);
 		if (!ps || (pos >= -1 && ps->position != pos))
 			continue;
 		if (pipe && !(ps->pipeline & pipe))
@@ -188,6 +186,47 @@ bind_sets_at(const struct binder *bd, size_t pi, int pos, unsigned pipe)
 		m |= (uint64_t)1 << s;
 	}
 	return m;
+}
+
+/* The index of set name in the command's sets, or -1 (names are unique). */
+static int
+set_index(const struct binder *bd, const char *name)
+{
+	/* the built-in tables share one string per set name */
+	for (size_t s = 0; s < bd->nsets; s++)
+		if (bd->sets[s] == name)
+			return (int)s;
+	for (size_t s = 0; s < bd->nsets; s++)
+		if (strcmp(bd->sets[s], name) == 0)
+			return (int)s;
+	return -1;
+}
+
+/*
+ * Which membership of each parameter applies in each set (what
+ * meta_param_in_set() finds: the first that names the set or all sets),
+ * worked out once: binding asks again and again.
+ */
+static void
+fill_members(struct binder *bd)
+{
+	bd->member = xcalloc(bd->nparams * bd->nsets + 1, sizeof(*bd->member));
+	for (size_t pi = 0; pi < bd->nparams; pi++) {
+		const struct meta_param *p = bd->params[pi];
+		const struct meta_param_set **row = bd->member + pi * bd->nsets;
+		for (size_t k = 0; k < p->nsets; k++) {
+			const char *name = p->sets[k].set;
+			if (strcmp(name, HELP_ALL_SETS) == 0) {
+				for (size_t s = 0; s < bd->nsets; s++)
+					if (!row[s])
+						row[s] = &p->sets[k];
+				continue;
+			}
+			int s = set_index(bd, name);
+			if (s >= 0 && !row[s])
+				row[s] = &p->sets[k];
+		}
+	}
 }
 
 static void
@@ -230,6 +269,7 @@ binder_init(struct binder *bd, struct rt_binding *b,
 		if (strcmp(cmd->default_set, bd->sets[s]) == 0)
 			bd->dflt = (int)s;
 
+	fill_members(bd);
 	bd->masks = xcalloc(bd->nparams + 1, sizeof(*bd->masks));
 	bd->slot = xcalloc(bd->nparams + 1, sizeof(*bd->slot));
 	for (size_t i = 0; i < bd->nparams; i++) {
@@ -244,6 +284,7 @@ binder_release(struct binder *bd)
 {
 	free(bd->params);
 	free(bd->masks);
+	free(bd->member);
 	free(bd->slot);
 }
 
@@ -626,7 +667,7 @@ mandatory_bound(const struct binder *bd, size_t s)
 {
 	for (size_t pi = 0; pi < bd->ndeclared; pi++) {
 		const struct meta_param_set *ps =
-			meta_param_in_set(bd->params[pi], bd->sets[s]);
+			bind_member(bd, pi, s);
 		if (ps && ps->mandatory && bd->slot[pi] < 0)
 			return false;
 	}
@@ -676,7 +717,7 @@ check_mandatory(struct binder *bd, size_t s)
 	b->missing = xcalloc(bd->ndeclared + 1, sizeof(*b->missing));
 	for (size_t pi = 0; pi < bd->ndeclared; pi++) {
 		const struct meta_param_set *ps =
-			meta_param_in_set(bd->params[pi], bd->sets[s]);
+			bind_member(bd, pi, s);
 		if (ps && ps->mandatory && bd->slot[pi] < 0)
 			b->missing[b->nmissing++] = bd->params[pi];
 	}

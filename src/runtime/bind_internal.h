@@ -23,6 +23,9 @@ struct binder {
 	   -Confirm: the order of PowerShell's merged metadata. */
 	const struct meta_param **params;
 	size_t nparams, ndeclared;
+	/* member[pi * nsets + s]: parameter pi's membership in set s, or
+	   NULL (what meta_param_in_set() returns, looked up once) */
+	const struct meta_param_set **member;
 	uint64_t *masks; /* the sets each parameter belongs to */
 	int *slot;	 /* index in b->bound, or -1 while unbound */
 	const char *const *sets;
@@ -44,6 +47,13 @@ struct conv {
 	enum rt_bind_error error;
 	char *message;
 };
+
+/* Parameter pi's membership in set s, or NULL. */
+static inline const struct meta_param_set *
+bind_member(const struct binder *bd, size_t pi, size_t s)
+{
+	return bd->member[pi * bd->nsets + s];
+}
 
 /* bind.c */
 char *bind_format(const char *fmt, ...);
