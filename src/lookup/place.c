@@ -35,24 +35,17 @@ known_script(const char *locale)
 	       codes[0] != USCRIPT_INVALID_CODE;
 }
 
-bool
-lookup_is_culture_folder(const char *s, size_t n)
+static bool
+is_culture_tag(const char *tag, size_t n)
 {
-	char tag[64], locale[96];
+	char locale[96];
 	int32_t parsed = 0;
 	UErrorCode st = U_ZERO_ERROR;
-	if (n == 0 || n >= sizeof(tag) || memchr(s, '_', n))
-		return false;
-	memcpy(tag, s, n);
-	tag[n] = '\0';
 	uloc_forLanguageTag(tag, locale, sizeof(locale), &parsed, &st);
 	if (U_FAILURE(st) || (size_t)parsed != n)
 		return false;
 	const char *lang3 = uloc_getISO3Language(locale);
 	if (!lang3 || !*lang3)
-		return false;
-	/* a bare language would take module folders like "psh" for one */
-	if (!strchr(tag, '-'))
 		return false;
 	const char *region3 = uloc_getISO3Country(locale);
 	char variant[16];
@@ -60,6 +53,27 @@ lookup_is_culture_folder(const char *s, size_t n)
 	if (uloc_getVariant(locale, variant, sizeof(variant), &st) > 0)
 		return false;
 	return (region3 && *region3) || known_script(locale);
+}
+
+bool
+lookup_is_culture_folder(const char *s, size_t n)
+{
+	/* The last answer, kept: a run asks about the same few folders for
+	 * every page, and ICU looks a language up by a linear search. */
+	static _Thread_local char last[64];
+	static _Thread_local bool last_answer;
+	char tag[64];
+	/* a bare language would take module folders like "psh" for one */
+	if (n == 0 || n >= sizeof(tag) || memchr(s, '_', n) ||
+	    memchr(s, '\0', n) || !memchr(s, '-', n))
+		return false;
+	memcpy(tag, s, n);
+	tag[n] = '\0';
+	if (strcmp(tag, last) != 0) {
+		last_answer = is_culture_tag(tag, n);
+		memcpy(last, tag, n + 1);
+	}
+	return last_answer;
 }
 
 /* The folder names of path, from the file's own up, as offsets. */
