@@ -16,6 +16,7 @@
  * the later stages are in the other md_*.c files (see md_internal.h).
  */
 #include "md_internal.h"
+#include "md_pool.h"
 #include "file.h"
 
 #include <cmark-gfm-core-extensions.h>
@@ -767,7 +768,8 @@ static bool
 read_body(struct mdp *m, bool tables)
 {
 	cmark_gfm_core_extensions_ensure_registered();
-	cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
+	cmark_parser *p =
+		cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, md_pool_begin());
 	cmark_syntax_extension *ext = cmark_find_syntax_extension("table");
 	if (tables && ext)
 		cmark_parser_attach_syntax_extension(p, ext);
@@ -781,6 +783,7 @@ read_body(struct mdp *m, bool tables)
 	if (root)
 		cmark_node_free(root);
 	cmark_parser_free(p);
+	md_pool_end();
 	return ok;
 }
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "md_parse.h"
+#include "md_pool.h"
 #include "strbuf.h"
 #include "tap.h"
 #include "xalloc.h"
@@ -1324,6 +1325,56 @@ TEST(slow_parser_paths_are_bounded)
 	free(close);
 }
 
+/* cmark's memory: zeroed, grown in place or copied, reused once freed. */
+TEST(page_pool_serves_cmark)
+{
+	cmark_mem *mem = md_pool_begin();
+	unsigned char *z = mem->calloc(10, 7);
+	bool zero = true;
+	for (int i = 0; i < 70; i++)
+		zero &= z[i] == 0;
+	check(zero);
+	memset(z, 0xAB, 70);
+	mem->free(z);
+	/* the freed block is the next one of its size class */
+	unsigned char *again = mem->calloc(1, 70);
+	check(again == z);
+	check_int(again[0] | again[69], ==, 0);
+
+	/* growth keeps every byte, through the small classes to large */
+	char *buf = NULL;
+	size_t len = 0;
+	bool kept = true;
+	for (size_t want = 1; want <= 200000; want = want * 3 / 2 + 1) {
+		buf = mem->realloc(buf, want);
+		for (size_t i = 0; i < len; i++)
+			kept &= buf[i] == (char)(i % 251);
+		for (size_t i = len; i < want; i++)
+			buf[i] = (char)(i % 251);
+		len = want;
+	}
+	check(kept);
+	mem->free(buf);
+
+	/* a million temporaries take one block, not a million */
+	void *first = mem->calloc(1, 100), *last = first;
+	mem->free(first);
+	for (int i = 0; i < 1000000; i++) {
+		last = mem->calloc(1, 100);
+		mem->free(last);
+	}
+	check(last == first);
+
+	/* a pool inside another gives the outer one back when it ends */
+	cmark_mem *inner = md_pool_begin();
+	void *big = inner->calloc(1, 1 << 20);
+	check(big != NULL);
+	md_pool_end();
+	void *after = mem->calloc(1, 100);
+	check(after == first);
+	md_pool_end(); /* frees what was not freed: ASan's leak check agrees */
+}
+
 TEST(no_front_matter_and_empty_input)
 {
 	struct help_doc *d = parse("");
@@ -1426,6 +1477,7 @@ main(void)
 	RUN(deep_nesting);
 	RUN(ten_megabyte_line_is_fast);
 	RUN(slow_parser_paths_are_bounded);
+	RUN(page_pool_serves_cmark);
 	RUN(no_front_matter_and_empty_input);
 	RUN(headings_only_and_odd_pages);
 	RUN(read_file);
