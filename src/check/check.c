@@ -132,20 +132,22 @@ static void
 scan_suppressions(struct filter *f, const char *buf, size_t len)
 {
 	uint32_t line = 1;
-	const char *line_start = buf, *end = buf + len;
-	for (const char *p = buf; p < end; p++) {
-		if (*p == '\n') {
+	const char *line_start = buf, *counted = buf, *end = buf + len;
+	size_t mlen = strlen(DISABLE_MARK);
+	for (const char *p = buf; (p = memchr(p, '<', (size_t)(end - p)));
+	     p++) {
+		if ((size_t)(end - p) < 4 || memcmp(p, "<!--", 4) != 0)
+			continue;
+		for (const char *nl;
+		     (nl = memchr(counted, '\n', (size_t)(p - counted)));
+		     counted = nl + 1) {
 			line++;
-			line_start = p + 1;
-			continue;
+			line_start = nl + 1;
 		}
-		if (*p != '<' || (size_t)(end - p) < 4 ||
-		    memcmp(p, "<!--", 4) != 0)
-			continue;
+		counted = p;
 		const char *q = p + 4;
 		while (q < end && (*q == ' ' || *q == '\t'))
 			q++;
-		size_t mlen = strlen(DISABLE_MARK);
 		if ((size_t)(end - q) > mlen &&
 		    memcmp(q, DISABLE_MARK, mlen) == 0 &&
 		    !is_slug_char(q[mlen]))
