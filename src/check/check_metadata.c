@@ -235,43 +235,6 @@ check_common(struct mctx *c)
 			    sec->pos.col, c->cmd->name);
 }
 
-/* "System.Management.Automation.Runspaces.PSSession[]" -> "PSSession". */
-static void
-bare_type(const char *full, char *out, size_t n)
-{
-	const char *s = strrchr(full, '.');
-	s = s ? s + 1 : full;
-	size_t k = strcspn(s, "[");
-	snprintf(out, n, "%.*s", (int)k, s);
-}
-
-/* An INPUTS heading may name several types: "System.String, X.PSSession". */
-static bool
-names_type(const char *heading, const char *bare)
-{
-	char *t = xstrdup(heading);
-	bool found = false;
-	char *save;
-	for (char *tok = strtok_r(t, ", ", &save); tok && !found;
-	     tok = strtok_r(NULL, ", ", &save)) {
-		char b[256];
-		bare_type(tok, b, sizeof(b));
-		found = strcasecmp(b, bare) == 0;
-	}
-	free(t);
-	return found;
-}
-
-static bool
-inputs_name(const struct help_doc *doc, const char *bare)
-{
-	for (size_t i = 0; i < doc->ninputs; i++)
-		if (doc->inputs[i].name &&
-		    names_type(doc->inputs[i].name, bare))
-			return true;
-	return false;
-}
-
 static void
 check_inputs(struct mctx *c)
 {
@@ -281,15 +244,12 @@ check_inputs(struct mctx *c)
 		return; /* structure reports the missing section */
 	for (size_t i = 0; i < c->cmd->nparams; i++) {
 		const struct meta_param *mp = &c->cmd->params[i];
-		/* INPUTS lists what can be piped whole, not by property */
-		if (!(meta_pipeline_bits(mp) & HELP_PIPE_BY_VALUE))
+		if (!meta_inputs_lacks(c->doc, mp))
 			continue;
 		char bare[256];
-		bare_type(mp->type_name, bare, sizeof(bare));
-		if (!inputs_name(c->doc, bare))
-			diag_report(c->dx, DIAG_INPUTS_TYPE_MISSING,
-				    sec->pos.line, sec->pos.col, bare,
-				    mp->name);
+		meta_bare_type(mp->type_name, bare, sizeof(bare));
+		diag_report(c->dx, DIAG_INPUTS_TYPE_MISSING, sec->pos.line,
+			    sec->pos.col, bare, mp->name);
 	}
 }
 

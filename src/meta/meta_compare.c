@@ -447,3 +447,45 @@ meta_page_command(const struct meta_set *set, const struct help_doc *doc)
 	}
 	return NULL;
 }
+
+/* ---------- INPUTS ---------- */
+
+void
+meta_bare_type(const char *full, char *out, size_t n)
+{
+	const char *s = strrchr(full, '.');
+	s = s ? s + 1 : full;
+	size_t k = strcspn(s, "[");
+	snprintf(out, n, "%.*s", (int)k, s);
+}
+
+/* An INPUTS heading may name several types: "System.String, X.PSSession". */
+static bool
+names_type(const char *heading, const char *bare)
+{
+	char *t = xstrdup(heading);
+	bool found = false;
+	char *save;
+	for (char *tok = strtok_r(t, ", ", &save); tok && !found;
+	     tok = strtok_r(NULL, ", ", &save)) {
+		char b[256];
+		meta_bare_type(tok, b, sizeof(b));
+		found = strcasecmp(b, bare) == 0;
+	}
+	free(t);
+	return found;
+}
+
+bool
+meta_inputs_lacks(const struct help_doc *doc, const struct meta_param *mp)
+{
+	/* INPUTS lists what can be piped whole, not by property */
+	if (!(meta_pipeline_bits(mp) & HELP_PIPE_BY_VALUE))
+		return false;
+	char bare[256];
+	meta_bare_type(mp->type_name, bare, sizeof(bare));
+	for (size_t i = 0; i < doc->ninputs; i++)
+		if (doc->inputs[i].name && names_type(doc->inputs[i].name, bare))
+			return false;
+	return true;
+}

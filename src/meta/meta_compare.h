@@ -85,4 +85,14 @@ const struct help_syntax_set *meta_page_syntax_set(const struct help_doc *page,
 const struct meta_command *meta_page_command(const struct meta_set *set,
 					     const struct help_doc *doc);
 
+/* "System.Management.Automation.Runspaces.PSSession[]" -> "PSSession". */
+void meta_bare_type(const char *full, char *out, size_t n);
+
+/*
+ * True when mp takes pipeline input by value and no INPUTS entry of doc
+ * names its type (by its bare name, so "PSSession" and the full name
+ * both count).
+ */
+bool meta_inputs_lacks(const struct help_doc *doc, const struct meta_param *mp);
+
 #endif

@@ -426,6 +426,91 @@ update_params(struct splice *s)
 	free(removed);
 }
 
+/* ---------- INPUTS ---------- */
+
+/* The end of an INPUTS entry: its heading or its last block. */
+static size_t
+type_entry_end(const struct help_type_entry *e)
+{
+	return blocks_end(&e->description, e->heading_ext.ext.end);
+}
+
+/*
+ * "### Type" entries, with the placeholder for their text, for every type
+ * a parameter takes from the pipeline by value that INPUTS does not name
+ * (what validate reports as inputs-type-missing).  Returns how many.
+ */
+/* Whether a parameter before i lacks the same element type (written once). */
+static bool
+type_listed_before(const struct meta_command *cmd, size_t i, const char *type,
+		   size_t len)
+{
+	for (size_t k = 0; k < i; k++) {
+		const char *t = cmd->params[k].type_name;
+		if (strcspn(t, "[") == len && strncmp(t, type, len) == 0 &&
+		    (meta_pipeline_bits(&cmd->params[k]) & HELP_PIPE_BY_VALUE))
+			return true;
+	}
+	return false;
+}
+
+static size_t
+missing_inputs_text(const struct splice *s, struct strbuf *sb)
+{
+	const struct meta_command *cmd = s->pm.cmd;
+	size_t n = 0;
+
+	for (size_t i = 0; i < cmd->nparams; i++) {
+		const struct meta_param *mp = &cmd->params[i];
+		/* the element type: INPUTS names "PSSession", not "PSSession[]" */
+		int len = (int)strcspn(mp->type_name, "[");
+		if (!meta_inputs_lacks(s->doc, mp) ||
+		    type_listed_before(cmd, i, mp->type_name, (size_t)len))
+			continue;
+		if (n++)
+			strbuf_addf(sb, "%s%s", s->eol, s->eol);
+		strbuf_addf(sb, "### %.*s%s%s{{ Fill in the Description }}", len,
+			    mp->type_name, s->eol, s->eol);
+	}
+	return n;
+}
+
+/*
+ * Adds the missing INPUTS types after the section's last entry; an entry
+ * that says "None" gives way to them.
+ */
+static void
+update_inputs(struct splice *s)
+{
+	const struct help_doc *doc = s->doc;
+	const struct help_section_info *sec = &doc->sections[HELP_SEC_INPUTS];
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!sec->present || sec->heading_ext.ext.end == 0)
+		return;
+	strbuf_init(&sb);
+	if (!missing_inputs_text(s, &sb)) {
+		strbuf_release(&sb);
+		return;
+	}
+	const struct help_type_entry *last =
+		doc->ninputs ? &doc->inputs[doc->ninputs - 1] : NULL;
+	if (doc->ninputs == 1 && last->name &&
+	    strcasecmp(last->name, "None") == 0 &&
+	    last->heading_ext.ext.end) {
+		edit_add(s, last->heading_ext.ext.start, type_entry_end(last),
+			 &sb);
+	} else {
+		size_t at = last ? type_entry_end(last) : sec->heading_ext.ext.end;
+		struct strbuf text = STRBUF_INIT;
+		strbuf_init(&text);
+		strbuf_addf(&text, "%s%s%s", s->eol, s->eol, sb.buf);
+		edit_add(s, at, at, &text);
+		strbuf_release(&text);
+	}
+	strbuf_release(&sb);
+}
+
 /* ---------- schema migration ---------- */
 
 static void
@@ -518,6 +603,7 @@ update_doc(const struct help_doc *doc, const struct update_options *opt,
 	}
 	update_syntax(&s);
 	update_params(&s);
+	update_inputs(&s);
 	edits_apply(&s, out);
 	for (size_t i = 0; i < s.n; i++)
 		free(s.v[i].text);

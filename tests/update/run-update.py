@@ -259,6 +259,43 @@ def test_stale(tmp):
        "a missing SYNTAX set is added in the metadata's order", err)
 
 
+def test_inputs(tmp):
+    good = help_page("Remove-PSSession")
+    entry = ("### System.Management.Automation.Runspaces.PSSession\n\n"
+             "You can pipe sessions to this cmdlet.\n")
+    added = ("### System.Management.Automation.Runspaces.PSSession\n\n"
+             "{{ Fill in the Description }}\n")
+    ok(entry in good, "help/Remove-PSSession lists PSSession in INPUTS")
+    page = os.path.join(tmp, "inputs", "Remove-PSSession.md")
+    os.makedirs(os.path.dirname(page))
+    cases = [
+        ("a missing type is added after the last entry",
+         good.replace(entry, "### System.String\n\nText.\n"),
+         good.replace(entry, "### System.String\n\nText.\n\n" + added)),
+        ("a missing type is added under an empty INPUTS heading",
+         good.replace(entry + "\n", ""),
+         good.replace(entry, added)),
+        ("an INPUTS entry that says None gives way to the type",
+         good.replace(entry, "### None\n\nYou cannot pipe objects.\n"),
+         good.replace(entry, added)),
+        ("a type named by its bare name is not added again",
+         good.replace("### System.Management.Automation.Runspaces.PSSession",
+                      "### PSSession"),
+         None),
+    ]
+    for name, before, want in cases:
+        write(page, before)
+        rc, out, err = run("update", page)
+        want = before if want is None else want
+        ok(rc == 0 and read(page) == want.encode(), name,
+           f"rc={rc} {err}\n" + read(page).decode()[-900:])
+        rc, out, err = run("update", "--check", page)
+        ok(rc == 0, name + ": a second run changes nothing", out + err)
+    rc, out, err = run("validate", page)
+    ok("[inputs-type-missing]" not in out + err,
+       "validate finds nothing missing from INPUTS after update", out + err)
+
+
 def test_failures(tmp):
     good, bad = broken_remove_pssession()
     d = os.path.join(tmp, "ro")
@@ -417,15 +454,24 @@ def test_corpus(tmp):
             outside = [l for l in set(a) ^ set(b) if not (
                 l.startswith(("Type:", "Parameter Sets:", "Aliases:",
                               "Required:", "Position:", "Default value:",
-                              "Accept ", c + " ", " ")))]
+                              "Accept ", c + " ", " ", "### System.")) or
+                l == "{{ Fill in the Description }}")]
             ok(not outside, f"update of corpus {cul}/{c} changes only "
-               "SYNTAX and yaml lines", outside)
+               "SYNTAX, yaml and INPUTS lines", outside)
     print("# corpus pages changed by update: " + ", ".join(changed))
     ent = read(os.path.join(root, "en-US", "Microsoft.PowerShell.Core",
                             "Enter-PSSession.md")).decode()
     ssh = re.search(r"### SSHHost\n\n```\n(.*?)```", ent, re.S).group(1)
     ok("[-Subsystem <String>]" in ssh,
        "Enter-PSSession's -Subsystem is added to the SSHHost SYNTAX", ssh)
+    for c, t in (("Enter-PSSession", "System.Guid"),
+                 ("Invoke-Command", "System.Management.Automation.PSObject")):
+        text = read(os.path.join(root, "en-US", "Microsoft.PowerShell.Core",
+                                 c + ".md")).decode()
+        inputs = text[text.index("## INPUTS"):text.index("## OUTPUTS")]
+        ok(f"### {t}\n\n{{{{ Fill in the Description }}}}" in inputs,
+           f"{c}'s INPUTS gets {t}, which a parameter takes by value",
+           inputs)
     for cul in ("en-US", "sv-SE"):
         page = os.path.join(root, cul, "Microsoft.PowerShell.Core",
                             "Enter-PSSession.md")
@@ -443,6 +489,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="pshelp-update-") as tmp:
         for t in (test_help_pages, test_check_and_dry_run, test_crlf_bom,
                   test_missing_params, test_missing_yaml_block, test_stale,
+                  test_inputs,
                   test_failures, test_new, test_migrate, test_corpus):
             d = os.path.join(tmp, t.__name__)
             os.makedirs(d)
