@@ -94,35 +94,44 @@ command_unknown(struct ex_state *st, const struct psh_node *cmd)
 
 /*
  * The binder's own name matching (exact name or alias, else a unique
- * prefix; a declared parameter beats common ones): bound alone with
- * `-Name:` and no value, a parameter it finds fails only for the
- * missing value.
+ * prefix; a declared parameter beats common ones): bound alone, without
+ * a value, a parameter that takes one fails for the missing value and a
+ * switch binds.
  */
-static void
+enum param_kind { PARAM_NOT_FOUND, PARAM_SWITCH, PARAM_TAKES_VALUE };
+
+static enum param_kind
 check_param(struct ex_state *st, const struct meta_command *mc,
 	    const struct psh_node *param)
 {
-	struct rt_arg arg = { .name = param->text, .colon = true };
+	enum param_kind kind = PARAM_SWITCH;
+	struct rt_arg arg = { .name = param->text };
 	struct rt_binding b;
 	struct ex_origin o = node_origin(st, &param->ext);
 
 	if (strcmp(param->text, "?") == 0) /* Cmd -? shows help */
-		return;
+		return PARAM_NOT_FOUND;
 	switch (rt_bind(&b, mc, &arg, 1, NULL)) {
 	case RT_BIND_NAMED_PARAMETER_NOT_FOUND:
 		diag_report(st->dx, DIAG_EXAMPLE_PARAM_UNKNOWN, o.line, o.col,
 			    param->text, mc->name);
 		st->bad_param = true;
+		kind = PARAM_NOT_FOUND;
 		break;
 	case RT_BIND_AMBIGUOUS_PARAMETER:
 		diag_report_detail(st->dx, DIAG_EXAMPLE_PARAM_UNKNOWN, o.line,
 				   o.col, b.message, param->text, mc->name);
 		st->bad_param = true;
+		kind = PARAM_NOT_FOUND;
+		break;
+	case RT_BIND_MISSING_ARGUMENT:
+		kind = PARAM_TAKES_VALUE;
 		break;
 	default:
 		break;
 	}
 	rt_binding_release(&b);
+	return kind;
 }
 
 /* A word psh could be asked to treat as a computer: Server01, web.x. */
@@ -196,9 +205,11 @@ is_path(const char *name)
 }
 
 static void
-check_command(struct ex_state *st, const struct psh_node *cmd, int depth)
+check_command(struct ex_state *st, const struct psh_node *cmd, bool piped,
+	      int depth)
 {
 	const struct meta_command *mc = NULL;
+	bool names_bind = true;
 
 	/* a script or program by path is not a command the metadata has */
 	if (is_path(cmd->text)) {
@@ -207,12 +218,23 @@ check_command(struct ex_state *st, const struct psh_node *cmd, int depth)
 	} else if ((mc = find_command(st->env->meta, cmd->text)) == NULL) {
 		command_unknown(st, cmd);
 	}
+	bool value_next = false, unknown_positional = false;
 	for (size_t i = 1; i < cmd->nkids; i++) {
 		const struct psh_node *k = cmd->kids[i];
-		if (k->kind == PSH_PARAM && mc)
-			check_param(st, mc, k);
+		if (k->kind == PSH_PARAM && mc) {
+			enum param_kind kind = check_param(st, mc, k);
+			names_bind &= kind != PARAM_NOT_FOUND;
+			value_next = kind == PARAM_TAKES_VALUE && !k->colon;
+		} else if (k->kind != PSH_PARAM) {
+			unknown_positional |=
+				!value_next && !check_examples_is_literal(k);
+			value_next = false;
+		}
 		walk_value(st, k, depth);
 	}
+	if (mc && names_bind)
+		check_examples_bind(st->dx, st->piece, mc, cmd,
+				    (struct ex_call){ piped, unknown_positional });
 }
 
 /* ---------- parse errors ---------- */
@@ -411,7 +433,7 @@ walk_pipeline(struct ex_state *st, const struct psh_node *p, int depth)
 {
 	for (size_t i = 0; i < p->nkids; i++) {
 		if (p->kids[i]->kind == PSH_COMMAND)
-			check_command(st, p->kids[i], depth);
+			check_command(st, p->kids[i], i > 0, depth);
 		else
 			walk_value(st, p->kids[i], depth);
 	}

@@ -62,6 +62,27 @@ size_t check_examples_prompt_len(const char *line, size_t len);
 /* The expected output of a transcript: its pieces' output in order. */
 char *check_examples_expected(const struct ex_block *eb);
 
+struct diag_ctx;
+struct meta_command;
+struct psh_node;
+
+/* What decides a call's parameter set besides its literals. */
+struct ex_call {
+	bool piped;		 /* takes pipeline input */
+	bool unknown_positional; /* a positional argument only the run knows */
+};
+
+/*
+ * Binds cmd, a call of mc in piece, as a whole with the runtime's binder
+ * and reports what would fail however the script's variables turned out.
+ */
+void check_examples_bind(struct diag_ctx *dx, const struct ex_piece *piece,
+			 const struct meta_command *mc,
+			 const struct psh_node *cmd, struct ex_call call);
+
+/* True if n's value is known before the script runs (a literal). */
+bool check_examples_is_literal(const struct psh_node *n);
+
 /* What running a transcript gave. */
 struct ex_run {
 	bool ran;	 /* false: why says what went wrong */

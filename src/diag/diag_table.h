@@ -119,6 +119,8 @@ DIAG(EXAMPLE_PARSE, ERROR, "example-parse",
      N_("example code does not parse: %s"))
 DIAG(EXAMPLE_PARAM_UNKNOWN, ERROR, "example-param-unknown",
      N_("'-%s' is not a parameter of '%s'"))
+DIAG(EXAMPLE_BINDING, ERROR, "example-binding",
+     N_("the call of '%s' does not bind: %s"))
 DIAG(EXAMPLE_OUTPUT_MISMATCH, ERROR, "example-output-mismatch",
      N_("output of '%s' differs from the page"))
 DIAG(TRANSLATION_STRUCTURE, ERROR, "translation-structure",

@@ -451,6 +451,8 @@ to_string(const struct meta_param *p, struct rt_value *v, struct conv *c)
 static struct rt_value *
 convert_element(const struct meta_param *p, struct rt_value *v, struct conv *c)
 {
+	if (v->kind == RT_VAL_UNKNOWN)
+		return rt_value_ref(v);
 	switch (p->type) {
 	case META_TYPE_STRING:
 		return to_string(p, v, c);
@@ -583,6 +585,9 @@ check_mandatory_value(const struct meta_param *p, const struct rt_value *v,
 struct rt_value *
 bind_convert(const struct meta_param *p, struct rt_value *v, struct conv *c)
 {
+	if (v && v->kind == RT_VAL_UNKNOWN) /* could be anything: it binds */
+		return p->type == META_TYPE_SWITCH ? rt_bool(true)
+						   : rt_value_ref(v);
 	if (p->type == META_TYPE_SWITCH)
 		return to_switch(p, v, c);
 	if (!check_mandatory_value(p, v, c))

@@ -262,16 +262,12 @@ expand(struct psh_eval *ev, const struct psh_node *n)
 	return r;
 }
 
-static struct rt_value *
-eval_value(struct psh_eval *ev, const struct psh_node *n)
+struct rt_value *
+psh_eval_literal(const struct psh_node *n)
 {
-	struct rt_value *v, *a;
-
 	switch (n->kind) {
 	case PSH_STRING:
 		return rt_string_n(n->text, n->len);
-	case PSH_EXPANDABLE:
-		return expand(ev, n);
 	case PSH_NUMBER:
 		return rt_int(n->num);
 	case PSH_BOOL:
@@ -280,6 +276,21 @@ eval_value(struct psh_eval *ev, const struct psh_node *n)
 		return rt_null();
 	case PSH_SCRIPTBLOCK:
 		return rt_scriptblock(n->text);
+	default:
+		return NULL;
+	}
+}
+
+static struct rt_value *
+eval_value(struct psh_eval *ev, const struct psh_node *n)
+{
+	struct rt_value *v = psh_eval_literal(n), *a;
+
+	if (v)
+		return v;
+	switch (n->kind) {
+	case PSH_EXPANDABLE:
+		return expand(ev, n);
 	case PSH_VARIABLE:
 		return var_get(ev, n->text);
 	case PSH_ARRAY:

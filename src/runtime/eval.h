@@ -61,6 +61,14 @@ bool psh_eval_exited(const struct psh_eval *ev, int *code);
 /* "PS> " or "[Server01]: PS> " (caller frees). */
 char *psh_eval_prompt(const struct psh_eval *ev);
 
+struct psh_node;
+
+/*
+ * The value of a literal node (string, number, $true/$false, $null, a
+ * script block), or NULL for a node only a running script can evaluate.
+ */
+struct rt_value *psh_eval_literal(const struct psh_node *n);
+
 /* Sets a variable, taking over the reference to v (NULL: $null). */
 void psh_eval_set(struct psh_eval *ev, const char *name, struct rt_value *v);
 

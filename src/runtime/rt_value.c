@@ -88,6 +88,12 @@ rt_scriptblock(const char *text)
 }
 
 struct rt_value *
+rt_unknown(void)
+{
+	return value_new(RT_VAL_UNKNOWN);
+}
+
+struct rt_value *
 rt_session_value(struct rt_session *s)
 {
 	struct rt_value *v = value_new(RT_VAL_SESSION);
@@ -229,6 +235,8 @@ rt_value_type_name(const struct rt_value *v)
 		return v->u.record.type_name
 			       ? v->u.record.type_name
 			       : "System.Management.Automation.PSCustomObject";
+	case RT_VAL_UNKNOWN:
+		break;
 	}
 	return "System.Object";
 }
@@ -303,6 +311,8 @@ value_string(struct strbuf *sb, const struct rt_value *v, int depth)
 		break;
 	case RT_VAL_RECORD:
 		record_string(sb, v, depth);
+		break;
+	case RT_VAL_UNKNOWN:
 		break;
 	}
 }

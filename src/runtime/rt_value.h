@@ -22,7 +22,11 @@ enum rt_value_kind {
 	RT_VAL_ARRAY,
 	RT_VAL_SESSION,	    /* a PSSession object */
 	RT_VAL_SCRIPTBLOCK, /* the text between the braces */
-	RT_VAL_RECORD	    /* an object with named properties, in order */
+	RT_VAL_RECORD,	    /* an object with named properties, in order */
+	/* What a variable or expression holds before the script runs: the
+	   validator binds examples without running them, and this stands
+	   for any value, so it converts to every parameter type. */
+	RT_VAL_UNKNOWN
 };
 
 struct rt_property {
@@ -57,6 +61,8 @@ struct rt_value *rt_int(int64_t i);
 struct rt_value *rt_string(const char *s);
 struct rt_value *rt_string_n(const char *s, size_t n);
 struct rt_value *rt_scriptblock(const char *text);
+/* A value not known before the script runs (RT_VAL_UNKNOWN). */
+struct rt_value *rt_unknown(void);
 /* A PSSession value; it points at s and does not own it. */
 struct rt_value *rt_session_value(struct rt_session *s);
 struct rt_value *rt_array_new(void);

@@ -164,6 +164,8 @@ encode_value(struct strbuf *sb, const struct rt_value *v, int depth,
 		return encode_session(sb, v, depth, b);
 	case RT_VAL_RECORD:
 		return encode_record(sb, v, depth, b);
+	case RT_VAL_UNKNOWN:
+		return false; /* the validator's stand-in never travels */
 	}
 	return false;
 }

@@ -133,6 +133,55 @@ TEST(ambiguous_prefix)
 	       "-ConfigurationName -ConnectionUri -ContainerId.\n");
 }
 
+/* A call bound as a whole: what fails for every value of its variables. */
+TEST(calls_bind_as_a_whole)
+{
+	EXPECT("### Example 1\n\n```powershell\n"
+	       "Remove-PSSession -Id 1 -Id 2\n"
+	       "Remove-PSSession 1 2\n"
+	       "Enter-PSSession -ComputerName a -Port x\n"
+	       "Get-PSSession -Name\n"
+	       "Remove-PSSession -Id $i -Name $n\n```\n",
+	       false,
+	       "16:24 example-binding the call of 'Remove-PSSession' does not "
+	       "bind: Cannot bind parameter because parameter 'Id' is "
+	       "specified more than once. To provide multiple values to "
+	       "parameters that can accept multiple values, use the array "
+	       "syntax. For example, \"-parameter value1,value2,value3\".\n"
+	       "17:20 example-binding the call of 'Remove-PSSession' does not "
+	       "bind: A positional parameter cannot be found that accepts "
+	       "argument '2'.\n"
+	       "18:39 example-binding the call of 'Enter-PSSession' does not "
+	       "bind: Cannot bind parameter 'Port'. Cannot convert value \"x\" "
+	       "to type \"System.Int32\". Error: \"Input string was not in a "
+	       "correct format.\"\n"
+	       "19:15 example-binding the call of 'Get-PSSession' does not "
+	       "bind: Missing an argument for parameter 'Name'. Specify a "
+	       "parameter of type 'System.String[]' and try again.\n"
+	       "20:1 example-binding the call of 'Remove-PSSession' does not "
+	       "bind: Parameter set cannot be resolved using the specified "
+	       "named parameters. One or more parameters issued cannot be "
+	       "used together or an insufficient number of parameters were "
+	       "provided.\n");
+}
+
+/*
+ * Not reported: a missing mandatory parameter (prompted for), a set the
+ * pipeline may decide, a positional variable that may be another type
+ * than the binder guessed, variables as values of any type.
+ */
+TEST(calls_that_may_bind_are_quiet)
+{
+	EXPECT("### Example 1\n\n```powershell\n"
+	       "Invoke-Command -ScriptBlock { 1 } -ComputerName a\n"
+	       "Get-PSSession | Remove-PSSession\n"
+	       "Invoke-Command $s { 1 }\n"
+	       "Enter-PSSession -ComputerName $c -Port $p -UseSSL:$u\n"
+	       "New-PSSession -ComputerName a, b -Name x, y\n"
+	       "Remove-PSSession\n```\n",
+	       false, "");
+}
+
 TEST(whatif_only_with_should_process)
 {
 	EXPECT("### Example 1\n\n```powershell\nGet-PSSession -WhatIf\n```\n",
@@ -466,6 +515,8 @@ main(int argc, char **argv)
 	RUN(code_in_a_list_is_checked);
 	RUN(prefix_and_alias_bind);
 	RUN(ambiguous_prefix);
+	RUN(calls_bind_as_a_whole);
+	RUN(calls_that_may_bind_are_quiet);
 	RUN(whatif_only_with_should_process);
 	RUN(unknown_command_once_per_example);
 	RUN(aliases_and_help);
