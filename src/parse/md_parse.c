@@ -644,14 +644,30 @@ convert_heading(struct mdp *m, cmark_node *n, struct help_block *out)
 	out->u.heading.anchor = heading_anchor(m, n);
 }
 
+/*
+ * The node whose position n has: n, or for a node cmark-gfm gave none
+ * (the paragraph it splits off above a table's header row) the next
+ * node that has one, else its container.  NULL: the document's start.
+ */
+static cmark_node *
+positioned(cmark_node *n)
+{
+	while (n && cmark_node_get_start_line(n) <= 0)
+		n = cmark_node_next(n) ? cmark_node_next(n)
+				       : cmark_node_parent(n);
+	return n;
+}
+
 /* Returns false for nodes that give no block (empty HTML, unknown). */
 static bool
 convert_block(struct mdp *m, cmark_node *n, int depth, struct help_block *out)
 {
-	long last = cmark_node_get_end_line(n);
+	cmark_node *at = positioned(n);
+	/* a block without a position gets an empty extent where it is */
+	long last = at == n ? cmark_node_get_end_line(n) : 0;
 	memset(out, 0, sizeof(*out));
-	out->pos = node_pos(m, n);
-	out->ext.start = out->ext.end = node_start(m, n);
+	out->pos = at ? node_pos(m, at) : (struct help_pos){ m->line0 + 1, 1 };
+	out->ext.start = out->ext.end = at ? node_start(m, at) : md_ext_at(m, 1, 1);
 	if (depth > m->max_depth)
 		return false;
 	switch (cmark_node_get_type(n)) {

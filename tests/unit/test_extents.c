@@ -194,6 +194,34 @@ TEST(lists_tables_alerts_code)
 	help_doc_free(d);
 }
 
+/*
+ * A paragraph's last line before a delimiter row is a table's header;
+ * cmark-gfm splits the lines above it into a paragraph with no position.
+ * It keeps its text and gets an empty extent where the table starts.
+ */
+TEST(paragraph_split_off_a_table)
+{
+	static const char page[] = "# about_Thing\n\n## Short description\n"
+				   "Text.\n\n## Long description\n\n"
+				   "Lead line\n| A |\n|---|\n| b |\n";
+	struct help_doc *d = parse(page);
+	if (d == NULL) {
+		check(d != NULL);
+		return;
+	}
+	const struct help_block *p = nth_block(d, HELP_BLOCK_PARA, 1);
+	const struct help_block *t = nth_block(d, HELP_BLOCK_TABLE, 0);
+	check(p != NULL && t != NULL);
+	if (p && t) {
+		check_str(help_inline_plain(d, &p->u.para), "Lead line");
+		check_int(p->ext.start, ==, p->ext.end);
+		check_int(p->ext.start, ==, t->ext.start);
+		check_int(p->pos.line, ==, t->pos.line);
+		check(t->u.table.ncols == 1 && t->u.table.nrows == 2);
+	}
+	help_doc_free(d);
+}
+
 /* ---------- Swedish with CRLF line ends ---------- */
 
 TEST(swedish_crlf)
@@ -496,6 +524,7 @@ main(void)
 	RUN(front_matter_lines);
 	RUN(headings_paragraphs_links);
 	RUN(lists_tables_alerts_code);
+	RUN(paragraph_split_off_a_table);
 	RUN(swedish_crlf);
 	RUN(japanese_bom);
 	RUN(german_tabs_setext_unclosed);
