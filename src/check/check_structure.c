@@ -213,6 +213,10 @@ check_headings(const struct help_doc *doc, struct diag_ctx *dx)
 				    si->pos.col, si->heading,
 				    help_section_name(s));
 	}
+	const struct help_section_info *al = &doc->aliases_section;
+	if (al->present && al->heading && strcasecmp(al->heading, "ALIASES"))
+		diag_report(dx, DIAG_HEADING_TRANSLATED, al->pos.line,
+			    al->pos.col, al->heading, "ALIASES");
 }
 
 /* ---------- placeholders ---------- */

@@ -618,6 +618,56 @@ all_blocks(struct mdp *m, const struct idx *x)
 	return md_blocks_of(m, x, 0, x->n);
 }
 
+/* The number of H2 parts a page with every section and ALIASES has. */
+#define H2_WITH_ALIASES (HELP_SEC__COUNT + 1)
+
+/* The H2 ordinal of the source page's ALIASES part, or -1. */
+static long
+source_aliases_index(const struct help_doc *src)
+{
+	if (src == NULL || !src->aliases_section.present)
+		return -1;
+	long k = 0;
+	for (int s = 0; s < HELP_SEC__COUNT; s++) {
+		if (!src->sections[s].present)
+			continue;
+		if (src->sections[s].pos.line < src->aliases_section.pos.line)
+			k++;
+	}
+	return k;
+}
+
+/*
+ * Which part of segs is `## ALIASES`, or -1: the English heading; else
+ * in a translation the part at the source page's ALIASES; else, in a
+ * 2024-05-01 page with every part, the one after SYNTAX (the part whose
+ * code blocks call the command) when it has no code and no H3, which is
+ * where PlatyPS puts it.
+ */
+static long
+find_aliases(const struct mdp *m, struct seg *segs, size_t nseg)
+{
+	for (size_t k = 0; k < nseg; k++)
+		if (eq_ci(m->items[segs[k].head].text, "ALIASES"))
+			return (long)k;
+	const struct help_doc *src = m->opt->source;
+	long at = source_aliases_index(src);
+	if (at >= 0)
+		return (size_t)at < nseg && nseg == H2_WITH_ALIASES ? at : -1;
+	if (src || m->doc->schema != HELP_SCHEMA_2024_05_01 ||
+	    nseg != H2_WITH_ALIASES)
+		return -1;
+	for (size_t k = 0; k + 1 < nseg; k++) {
+		seg_features(m, &segs[k]);
+		if (segs[k].f.ncode_cmd == 0)
+			continue;
+		seg_features(m, &segs[k + 1]);
+		const struct feat *f = &segs[k + 1].f;
+		return f->ncode == 0 && f->nh3 == 0 ? (long)(k + 1) : -1;
+	}
+	return -1;
+}
+
 /*
  * Takes the 2024-05-01 `## ALIASES` part out of segs, so that it is
  * neither aligned with a Get-Help section nor reported as unknown.
@@ -625,24 +675,21 @@ all_blocks(struct mdp *m, const struct idx *x)
 static void
 take_aliases(struct mdp *m, struct seg *segs, size_t *nseg)
 {
-	for (size_t k = 0; k < *nseg; k++) {
-		const struct item *h = &m->items[segs[k].head];
-		if (!eq_ci(h->text, "ALIASES"))
-			continue;
-		struct help_section_info *si = &m->doc->aliases_section;
-		struct idx x = { 0 };
-		si->present = true;
-		si->heading = h->text;
-		si->pos = h->pos;
-		si->heading_ext = item_heading_ext(h);
-		md_idx_add_range(&x, segs[k].first, segs[k].end);
-		m->doc->aliases_text = md_blocks_of(m, &x, 0, x.n);
-		free(x.v);
-		memmove(&segs[k], &segs[k + 1],
-			(*nseg - k - 1) * sizeof(*segs));
-		(*nseg)--;
+	long k = find_aliases(m, segs, *nseg);
+	if (k < 0)
 		return;
-	}
+	const struct item *h = &m->items[segs[k].head];
+	struct help_section_info *si = &m->doc->aliases_section;
+	struct idx x = { 0 };
+	si->present = true;
+	si->heading = h->text;
+	si->pos = h->pos;
+	si->heading_ext = item_heading_ext(h);
+	md_idx_add_range(&x, segs[k].first, segs[k].end);
+	m->doc->aliases_text = md_blocks_of(m, &x, 0, x.n);
+	free(x.v);
+	memmove(&segs[k], &segs[k + 1], (*nseg - (size_t)k - 1) * sizeof(*segs));
+	(*nseg)--;
 }
 
 void

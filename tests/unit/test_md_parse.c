@@ -403,6 +403,78 @@ without(const char *page, const char *from, const char *to)
 	return xasprintf("%.*s%s", (int)(a - page), page, b);
 }
 
+/* ---------- a translated 2024-05-01 page and its ALIASES part ---------- */
+
+static const char page_de_2024[] =
+	"---\ndocument type: cmdlet\nexternal help file: x\nHelpUri: ''\n"
+	"Locale: de-DE\nModule Name: Mod\nPlatyPS schema version: 2024-05-01\n"
+	"title: Get-Thing\n---\n\n# Get-Thing\n\n"
+	"## ÜBERSICHT\n\nRuft Dinge ab.\n\n"
+	"## SYNTAX\n\n### __AllParameterSets\n\n```\n"
+	"Get-Thing [-Name <String>] [<CommonParameters>]\n```\n\n"
+	"## ALIASE\n\nDieses Cmdlet hat die folgenden Aliase: `gth`\n\n"
+	"## BESCHREIBUNG\n\nDas Cmdlet `Get-Thing` ruft Dinge ab.\n\n"
+	"## BEISPIELE\n\n### Beispiel 1\n\n```powershell\nGet-Thing\n```\n\n"
+	"## PARAMETER\n\n### -Name\n\nDer Name.\n\n```yaml\n"
+	"Type: System.String\nDefaultValue: ''\nSupportsWildcards: false\n"
+	"Aliases: []\nParameterSets:\n- Name: (All)\n  Position: Named\n"
+	"  IsRequired: false\n  ValueFromPipeline: false\n"
+	"  ValueFromPipelineByPropertyName: false\n"
+	"  ValueFromRemainingArguments: false\nDontShow: false\n"
+	"AcceptedValues: []\nHelpMessage: ''\n```\n\n"
+	"### CommonParameters\n\nDieses Cmdlet unterstützt die allgemeinen "
+	"Parameter.\n\n"
+	"## EINGABEN\n\n### None\n\n## AUSGABEN\n\n### System.Object\n\n"
+	"## HINWEISE\n\nKeine.\n\n"
+	"## VERWANDTE LINKS\n\n- [Get-Other](Get-Other.md)\n";
+
+/*
+ * PlatyPS puts ALIASES after SYNTAX; a translated heading is found there
+ * by structure, or at the English source's ALIASES, and never taken for
+ * DESCRIPTION when the part is left out.
+ */
+TEST(translated_aliases_part)
+{
+	struct help_doc *d = parse_path(page_de_2024, "de-DE/Mod/Get-Thing.md");
+	check(d != NULL);
+	if (!d)
+		return;
+	check(d->aliases_section.present);
+	check_str(d->aliases_section.heading, "ALIASE");
+	check_str(first_text(d, &d->aliases_text),
+		  "Dieses Cmdlet hat die folgenden Aliase: `gth`");
+	check_str(first_text(d, &d->description),
+		  "Das Cmdlet `Get-Thing` ruft Dinge ab.");
+	check_int(seen.n[DIAG_HEADING_UNKNOWN], ==, 0);
+
+	/* the same page in English is its source */
+	char *en = xstrdup(page_de_2024);
+	memcpy(strstr(en, "## ALIASE\n"), "## ALIASES", 10);
+	struct help_doc *src = parse_path(en, "en-US/Mod/Get-Thing.md");
+	char *de = xstrdup(page_de_2024);
+	memcpy(strstr(de, "## ALIASE\n"), "## ALIAS:\n", 10);
+	struct md_parse_options o = { .path = "de-DE/Mod/Get-Thing.md",
+				      .source = src };
+	struct help_doc *t = parse_opt(de, strlen(de), &o);
+	check(t && t->aliases_section.present &&
+	      strcmp(t->aliases_section.heading, "ALIAS:") == 0);
+
+	/* without the part, DESCRIPTION stays DESCRIPTION */
+	char *none = without(page_de_2024, "## ALIASE", "## BESCHREIBUNG");
+	struct help_doc *n = parse_path(none, "de-DE/Mod/Get-Thing.md");
+	check(n && !n->aliases_section.present);
+	if (n)
+		check_str(first_text(n, &n->description),
+			  "Das Cmdlet `Get-Thing` ruft Dinge ab.");
+	help_doc_free(n);
+	help_doc_free(t);
+	help_doc_free(src);
+	help_doc_free(d);
+	free(none);
+	free(de);
+	free(en);
+}
+
 TEST(missing_sections_do_not_shift_the_rest)
 {
 	/* no NOTES, in both languages */
@@ -1447,6 +1519,7 @@ main(void)
 	RUN(kind_detection);
 	RUN(english_page_sections);
 	RUN(translated_headings_in_an_unknown_language);
+	RUN(translated_aliases_part);
 	RUN(missing_sections_do_not_shift_the_rest);
 	RUN(unknown_heading_goes_to_the_previous_section);
 	RUN(english_section_out_of_order);
