@@ -80,6 +80,15 @@ DIAG(EXAMPLE_COMMAND_UNKNOWN, WARNING, "example-command-unknown",
 DIAG(TRANSLATION_SOURCE_MISSING, WARNING, "translation-source-missing",
      N_("no en-US source page '%s' in the help roots; translation not "
 	"compared"))
+DIAG(PO_WARNING, WARNING, "po-warning", N_("catalog: %s"))
+DIAG(PO_MSGID_UNKNOWN, WARNING, "po-msgid-unknown",
+     N_("catalog entry '%s' is for this page but the page has no such "
+	"text"))
+DIAG(TRANSLATE_THRESHOLD, WARNING, "translate-threshold",
+     N_("%u%% of the units are translated, %u%% are needed; no page "
+	"written"))
+DIAG(UNIT_UNALIGNED, WARNING, "unit-unaligned",
+     N_("%s at source line %u has no counterpart in the translation"))
 
 /* ===== error: the page cannot be shown ===== */
 DIAG(INPUT_TOO_LARGE, ERROR, "input-too-large",
@@ -93,6 +102,17 @@ DIAG(INPUT_TOO_COMPLEX, ERROR, "input-too-complex",
 DIAG(FRONTMATTER_UNCLOSED, ERROR, "frontmatter-unclosed",
      N_("front matter opened with '---' is never closed"))
 DIAG(READ_FAILED, ERROR, "read-failed", N_("cannot read page: %s"))
+DIAG(PO_READ_FAILED, ERROR, "po-read-failed",
+     N_("cannot read catalog: %s"))
+DIAG(PO_TOO_LARGE, ERROR, "po-too-large",
+     N_("catalog is larger than %zu bytes"))
+DIAG(PO_SYNTAX, ERROR, "po-syntax", N_("catalog: %s"))
+DIAG(PO_CHARSET, ERROR, "po-charset",
+     N_("catalog charset '%s' is not UTF-8"))
+DIAG(PO_PLURAL, ERROR, "po-plural",
+     N_("catalog entry '%s' has plural forms, which page text never has"))
+DIAG(MSGSTR_STRUCTURE, ERROR, "msgstr-structure",
+     N_("translation of '%s' would change the page's structure: %s"))
 DIAG(SYNTAX_MISMATCH, ERROR, "syntax-mismatch",
      N_("SYNTAX of set '%s' differs from the metadata"))
 DIAG(SYNTAX_SET_MISSING, ERROR, "syntax-set-missing",

@@ -35,6 +35,13 @@ static const struct command commands[] = {
 	     "metadata") },
 	{ "update", cmd_update,
 	  N_("bring pages in line with the metadata, keeping their prose") },
+	{ "pot", cmd_pot,
+	  N_("write the translatable text of English pages as a PO "
+	     "template") },
+	{ "translate", cmd_translate,
+	  N_("write a localized page from an English page and a catalog") },
+	{ "gettextize", cmd_gettextize,
+	  N_("make a catalog from an existing translation of a page") },
 	{ "help", cmd_help, N_("show the help of a subcommand") },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -55,7 +62,8 @@ pshelp_usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s COMMAND [OPTION]... [ARG]...\n"), PROG);
 	fputs(_("Check and update platyPS help pages against the command "
-		"metadata.\n\nCommands:\n"),
+		"metadata, and\ntranslate them through PO catalogs.\n\n"
+		"Commands:\n"),
 	      f);
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(f, "  %-10s %s\n", commands[i].name,

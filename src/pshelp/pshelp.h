@@ -22,6 +22,23 @@ int cmd_help(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_update(int argc, char **argv);
+int cmd_pot(int argc, char **argv);
+int cmd_translate(int argc, char **argv);
+int cmd_gettextize(int argc, char **argv);
+
+/* pages.c: a list of strings, and the pages of the operands. */
+struct strv {
+	char **v;
+	size_t n, cap;
+};
+void strv_push(struct strv *s, char *str);
+/*
+ * The pages of operands (files as named, folders walked for *.md in byte
+ * order) in out, sorted, each once, owned by out; a warning naming prog
+ * on stderr when a walk was cut short.
+ */
+void pshelp_collect_pages(struct strv *out, const struct strv *operands,
+			  const char *prog, struct diag_ctx *dx);
 
 /* main.c: the dispatch table's usage, and a subcommand's --help. */
 void pshelp_usage(FILE *f);

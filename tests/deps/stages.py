@@ -17,6 +17,7 @@ USES = {
     "check": {"common", "diag", "model", "parse", "meta", "lookup",
               "pshlang", "runtime"},
     "update": {"common", "diag", "model", "parse", "meta", "lookup"},
+    "l10n": {"common", "diag", "model", "parse"},
 }
 
 PROGRAMS = {
@@ -25,5 +26,5 @@ PROGRAMS = {
     "psh": {"common", "diag", "model", "parse", "lookup", "render", "meta",
             "pshlang", "runtime"},
     "pshelp": {"common", "diag", "model", "parse", "lookup", "render",
-               "meta", "pshlang", "runtime", "check", "update"},
+               "meta", "pshlang", "runtime", "check", "update", "l10n"},
 }
