@@ -17,6 +17,9 @@ DIAG(EXAMPLE_UNSUPPORTED, STYLE, "example-unsupported",
 DIAG(EXAMPLE_NOT_RUN, STYLE, "example-not-run", N_("example not run: %s"))
 DIAG(SUPPRESSED_UNUSED, STYLE, "suppressed-unused",
      N_("'pshelp-disable %s' silences nothing on this page"))
+DIAG(LINT_CODE_SPACING, STYLE, "lint-code-spacing",
+     N_("code span %s is glued to a word or followed by a blank and "
+	"punctuation"))
 
 /* ===== warning: part of the page was read with a guess ===== */
 DIAG(FRONTMATTER_LINE, WARNING, "frontmatter-line",
@@ -89,6 +92,12 @@ DIAG(TRANSLATE_THRESHOLD, WARNING, "translate-threshold",
 	"written"))
 DIAG(UNIT_UNALIGNED, WARNING, "unit-unaligned",
      N_("%s at source line %u has no counterpart in the translation"))
+DIAG(LINT_LINK_TEXT, WARNING, "lint-link-text",
+     N_("link text '%s' should name its target '%s'"))
+DIAG(LINT_NAME, WARNING, "lint-name",
+     N_("'%s' is not in the translation as it is in the English"))
+DIAG(LINT_EMPHASIS, WARNING, "lint-emphasis",
+     N_("emphasis left open in '%s'"))
 
 /* ===== error: the page cannot be shown ===== */
 DIAG(INPUT_TOO_LARGE, ERROR, "input-too-large",
@@ -113,6 +122,12 @@ DIAG(PO_PLURAL, ERROR, "po-plural",
      N_("catalog entry '%s' has plural forms, which page text never has"))
 DIAG(MSGSTR_STRUCTURE, ERROR, "msgstr-structure",
      N_("translation of '%s' would change the page's structure: %s"))
+DIAG(LINT_CODE_SPAN, ERROR, "lint-code-span",
+     N_("code span '%s' is not the same in the English and the "
+	"translation"))
+DIAG(LINT_LINK_TARGET, ERROR, "lint-link-target",
+     N_("link target or URL '%s' is not the same in the English and the "
+	"translation"))
 DIAG(SYNTAX_MISMATCH, ERROR, "syntax-mismatch",
      N_("SYNTAX of set '%s' differs from the metadata"))
 DIAG(SYNTAX_SET_MISSING, ERROR, "syntax-set-missing",

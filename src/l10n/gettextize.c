@@ -59,7 +59,7 @@ kind_name(enum l10n_unit_kind k)
 size_t
 l10n_gettextize(const struct help_doc *en, const struct l10n_units *eu,
 		const struct help_doc *tr, const struct l10n_units *tu,
-		char **msgstrs, struct diag_ctx *dx)
+		char **msgstrs, uint32_t *lines, struct diag_ctx *dx)
 {
 	const struct l10n_unit **sorted = xcalloc(tu->n + 1, sizeof(*sorted));
 	size_t aligned = 0;
@@ -73,6 +73,8 @@ l10n_gettextize(const struct help_doc *en, const struct l10n_units *eu,
 		const struct l10n_unit *u = &eu->v[i];
 		const struct l10n_unit *t = find_key(sorted, tu->n, u->key);
 		msgstrs[i] = NULL;
+		if (lines)
+			lines[i] = t ? t->line : 0;
 		if (t && t->kind == u->kind) {
 			msgstrs[i] = l10n_unit_text(tr, t, "\n");
 			aligned++;

@@ -15,7 +15,8 @@ struct l10n_entry {
 	char *msgctxt; /* NULL without one */
 	char *msgid, *msgstr;
 	bool fuzzy;
-	uint32_t line; /* of its first reference, 0 without */
+	uint32_t line;	  /* of its first reference, 0 without */
+	uint32_t po_line; /* of its msgid in the catalog */
 	bool used;     /* set by translate: the page had this unit */
 };
 

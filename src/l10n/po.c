@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "file.h"
+#include "i18n.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -182,8 +183,8 @@ add_message(struct l10n_catalog *cat, size_t *cap, po_message_t m,
 	if (!utf8_is_clean(id, strlen(id), true) ||
 	    (str && !utf8_is_clean(str, strlen(str), true))) {
 		diag_report(dx, DIAG_PO_SYNTAX, line, 1,
-			    "a message holds invalid UTF-8 or a control "
-			    "character");
+			    _("a message holds invalid UTF-8 or a control "
+			      "character"));
 		return false;
 	}
 	cat->v = xgrow(cat->v, cap, cat->n + 1, sizeof(*cat->v));
@@ -219,6 +220,32 @@ read_messages(po_file_t f, struct l10n_catalog *cat, struct diag_ctx *dx)
 	return ok;
 }
 
+/*
+ * Each entry's line in the catalog: libgettextpo keeps none, but it
+ * reads messages in file order, and a message that was read starts its
+ * msgid on a line of its own ("#~ msgid" lines are obsolete ones).
+ */
+static void
+number_messages(const char *path, struct l10n_catalog *cat)
+{
+	char *text = NULL;
+	size_t len = 0;
+	if (file_read_all(path, PO_MAX_BYTES, &text, &len) != 0)
+		return;
+	uint32_t line = 1;
+	size_t k = 0;
+	for (const char *s = text; s && *s && k < cat->n; line++) {
+		const char *nl = strchr(s, '\n');
+		/* the header: an empty msgid with its msgstr on the next line */
+		bool header = strncmp(s, "msgid \"\"\n", 9) == 0 && nl &&
+			      strncmp(nl + 1, "msgstr", 6) == 0;
+		if (strncmp(s, "msgid ", 6) == 0 && !header)
+			cat->v[k++].po_line = line;
+		s = nl ? nl + 1 : NULL;
+	}
+	free(text);
+}
+
 int
 l10n_catalog_read(const char *path, struct l10n_catalog *cat,
 		  struct diag_ctx *dx)
@@ -247,10 +274,12 @@ l10n_catalog_read(const char *path, struct l10n_catalog *cat,
 			po_file_free(f);
 		if (!reading.errors)
 			diag_report(dx, DIAG_PO_SYNTAX, 0, 0,
-				    "libgettextpo could not read it");
+				    _("libgettextpo could not read it"));
 		return -1;
 	}
 	bool ok = charset_ok(f, dx) && read_messages(f, cat, dx);
+	if (ok)
+		number_messages(path, cat);
 	po_file_free(f);
 	if (!ok) {
 		l10n_catalog_release(cat);
@@ -382,7 +411,7 @@ l10n_po_write(const char *path, const char *language,
 	unlink(tmp);
 	if (err || reading.errors) {
 		diag_report(dx, DIAG_WRITE_FAILED, 0, 0,
-			    err ? file_strerror(err) : "libgettextpo failed");
+			    err ? file_strerror(err) : _("libgettextpo failed"));
 		free(text);
 		return -1;
 	}

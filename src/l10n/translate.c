@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -108,21 +109,21 @@ line_starts_block(const char *line)
 	for (int i = 0; i < 3 && *s == ' '; i++)
 		s++;
 	if (*s == '#')
-		return "a line starts with '#' (a heading)";
+		return N_("a line starts with '#' (a heading)");
 	if (strncmp(s, "```", 3) == 0 || strncmp(s, "~~~", 3) == 0)
-		return "a line starts a code fence";
+		return N_("a line starts a code fence");
 	if (*s == '>')
-		return "a line starts with '>' (a quotation)";
+		return N_("a line starts with '>' (a quotation)");
 	if (((*s == '-' || *s == '*' || *s == '+') &&
 	     (s[1] == ' ' || s[1] == '\0')) ||
 	    starts_with_ordered_marker(s))
-		return "a line starts a list item";
+		return N_("a line starts a list item");
 	if (*s == '|')
-		return "a line starts with '|' (a table row)";
+		return N_("a line starts with '|' (a table row)");
 	if (*s == '=' || (*s == '-' && s[1] == '-'))
-		return "a line underlines the text (a heading or rule)";
+		return N_("a line underlines the text (a heading or rule)");
 	if (*s == '<' && starts_html_block(s + 1))
-		return "a line starts an HTML block";
+		return N_("a line starts an HTML block");
 	return NULL;
 }
 
@@ -131,13 +132,13 @@ msgstr_problem(const struct l10n_unit *u, const char *msgstr)
 {
 	bool one_line = u->kind != L10N_PARAGRAPH;
 	if (strchr(msgstr, '\r'))
-		return "it holds a carriage return";
+		return N_("it holds a carriage return");
 	if (one_line && strchr(msgstr, '\n'))
-		return "it has a line break where the page allows one line";
+		return N_("it has a line break where the page allows one line");
 	if (u->kind == L10N_TABLE_CELL)
 		for (const char *p = msgstr; *p; p++)
 			if (*p == '|' && (p == msgstr || p[-1] != '\\'))
-				return "it holds '|', which starts a new cell";
+				return N_("it holds '|', which starts a new cell");
 	if (u->kind == L10N_HEADING || u->kind == L10N_EXAMPLE_TITLE ||
 	    u->kind == L10N_TABLE_CELL || u->kind == L10N_FRONT_MATTER)
 		return NULL;
@@ -244,7 +245,7 @@ apply_unit(const struct help_doc *doc, const struct l10n_unit *u,
 	const char *why = msgstr_problem(u, en->msgstr);
 	if (why) {
 		char *shown = xstrndup(u->msgid, 40);
-		diag_report(dx, DIAG_MSGSTR_STRUCTURE, u->line, 1, shown, why);
+		diag_report(dx, DIAG_MSGSTR_STRUCTURE, u->line, 1, shown, _(why));
 		free(shown);
 		st->untranslated++;
 		return;

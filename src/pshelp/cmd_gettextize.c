@@ -124,7 +124,7 @@ run(const struct cli *o)
 	l10n_units_extract(en, &eu);
 	l10n_units_extract(tr, &tu);
 	char **msgstrs = xcalloc(eu.n + 1, sizeof(*msgstrs));
-	size_t aligned = l10n_gettextize(en, &eu, tr, &tu, msgstrs, &tdx);
+	size_t aligned = l10n_gettextize(en, &eu, tr, &tu, msgstrs, NULL, &tdx);
 	char *shown = utf8_safe_dup(o->pages[1]);
 	fprintf(stderr, _("%s: %zu of %zu units paired\n"), shown, aligned,
 		eu.n);

@@ -42,6 +42,8 @@ static const struct command commands[] = {
 	  N_("write a localized page from an English page and a catalog") },
 	{ "gettextize", cmd_gettextize,
 	  N_("make a catalog from an existing translation of a page") },
+	{ "lint", cmd_lint,
+	  N_("check translations against their English") },
 	{ "help", cmd_help, N_("show the help of a subcommand") },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

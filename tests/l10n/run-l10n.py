@@ -324,8 +324,53 @@ def test_bad_catalogs(tmp):
        "libgettextpo's warnings become diagnostics (no charset)", err)
 
 
+def test_lint(tmp):
+    rc, out, err = run("lint", "--source", GOLDEN["Get-Thing"],
+                       "pages/sv-SE/Fixtures/Get-Thing.md")
+    ok(rc == 0 and "[lint-" not in out + err and
+       "translations checked" in err,
+       "lint finds nothing in the Swedish fixture", out + err)
+    sv = read("pages/sv-SE/Fixtures/Get-Thing.md").decode()
+    broken = sv.replace("Cmdleten `Get-Thing` hämtar", "Cmdleten `Hämta-Sak` "
+                        "hämtar").replace(
+        "[Onlineversion](https://example.org/get-thing)",
+        "[Onlineversion](https://example.org/hamta)").replace(
+        "[about_Thing](About/about_Thing.md)", "[om_Sak](About/about_Thing.md)")
+    page = os.path.join(tmp, "sv-SE", "Fixtures", "Get-Thing.md")
+    os.makedirs(os.path.dirname(page))
+    write(page, broken)
+    rc, out, err = run("lint", "--source", GOLDEN["Get-Thing"], page)
+    ok(rc == 3 and "[lint-code-span]" in err and
+       "[lint-link-target]" in err and
+       "link text 'om_Sak' should name its target 'about_Thing' "
+       "[lint-link-text]" in err and
+       re.search(r"Get-Thing.md:\d+:1: ", err),
+       "a changed code span, URL and link text are found at their lines",
+       err)
+    ok("lint-code-span 1" in err and "lint-link-target 1" in err,
+       "the count of each check is printed", err)
+    po = os.path.join(tmp, "lint.po")
+    write(po, catalog([
+        ("Get-Thing|PARAMETERS|-Name", "The name.", "Namnet."),
+        ("Get-Thing|NOTES",
+         "Use **Name** with System.Management.Automation.PSObject and "
+         "Get-Thing.",
+         "Använd **namn** med System. Management. Automation. PSObject och "
+         "Hämta-Sak."),
+        ("Get-Thing|DESCRIPTION", "The `Get-Thing` cmdlet.",
+         "`Get-Thing`cmdleten."),
+        ("Get-Thing|DESCRIPTION", "A **locked** thing.", "En **låst sak."),
+    ]))
+    rc, out, err = run("lint", "-p", po)
+    ok(err.count("[lint-name]") == 3 and "lint.po:10:1:" in err,
+       "broken names and a parameter in bold are found, at the catalog's "
+       "line", err)
+    ok("[lint-code-spacing]" in err and "[lint-emphasis]" in err and
+       rc == 2, "a glued code span and open emphasis are found", err)
+
+
 def test_usage():
-    for sub in ("pot", "translate", "gettextize"):
+    for sub in ("pot", "translate", "gettextize", "lint"):
         rc, out, err = run(sub, "--help")
         ok(rc == 0 and out.startswith(f"Usage: pshelp {sub}"),
            f"pshelp {sub} --help")
@@ -363,7 +408,8 @@ def main():
         test_pot_rules()
         for t in (test_per_page, test_identity, test_translate_sv,
                   test_gettextize_unaligned, test_refused_translations,
-                  test_msgmerge_flow, test_bad_catalogs, test_corpus):
+                  test_msgmerge_flow, test_bad_catalogs, test_lint,
+                  test_corpus):
             d = os.path.join(tmp, t.__name__)
             os.makedirs(d)
             t(d)
