@@ -487,7 +487,7 @@ run(struct session *s)
 	 * installed ones. */
 	char *build = build_tree_path("meson-private");
 	root_list_from_environment(&s->roots, s->opt.paths, s->opt.npaths,
-				   build ? PSHELP_SOURCE_HELP_DIR
+				   build ? PSHELP_SOURCE_HELP_DIR ":" PSHELP_BUILD_HELP_DIR
 					 : PSHELP_HELP_DATADIR);
 	free(build);
 	s->width = output_width(&s->opt);

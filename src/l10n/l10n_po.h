@@ -22,7 +22,7 @@ struct l10n_entry {
 
 struct l10n_catalog {
 	struct l10n_entry *v;
-	size_t n;
+	size_t n, cap;
 	size_t *slots; /* open addressing over v, index + 1 */
 	size_t nslots;
 	char *language; /* the header's Language, or NULL */
@@ -35,6 +35,9 @@ struct l10n_catalog {
  */
 int l10n_catalog_read(const char *path, struct l10n_catalog *cat,
 		      struct diag_ctx *dx);
+/* Adds an entry (a catalog read or made in memory, as a test does). */
+void l10n_catalog_add(struct l10n_catalog *cat, const char *msgctxt,
+		      const char *msgid, const char *msgstr, bool fuzzy);
 struct l10n_entry *l10n_catalog_find(struct l10n_catalog *cat,
 				     const char *msgctxt, const char *msgid);
 void l10n_catalog_release(struct l10n_catalog *cat);

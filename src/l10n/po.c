@@ -111,10 +111,28 @@ index_entries(struct l10n_catalog *cat)
 	}
 }
 
+void
+l10n_catalog_add(struct l10n_catalog *cat, const char *msgctxt,
+		 const char *msgid, const char *msgstr, bool fuzzy)
+{
+	cat->v = xgrow(cat->v, &cat->cap, cat->n + 1, sizeof(*cat->v));
+	cat->v[cat->n++] = (struct l10n_entry){
+		.msgctxt = msgctxt ? xstrdup(msgctxt) : NULL,
+		.msgid = xstrdup(msgid),
+		.msgstr = xstrdup(msgstr),
+		.fuzzy = fuzzy,
+	};
+	free(cat->slots); /* indexed again when next asked */
+	cat->slots = NULL;
+	cat->nslots = 0;
+}
+
 struct l10n_entry *
 l10n_catalog_find(struct l10n_catalog *cat, const char *msgctxt,
 		  const char *msgid)
 {
+	if (cat->nslots == 0 && cat->n > 0)
+		index_entries(cat);
 	if (cat->nslots == 0)
 		return NULL;
 	size_t s = hash_key(msgctxt, msgid) & (cat->nslots - 1);
@@ -167,8 +185,7 @@ charset_ok(po_file_t f, struct diag_ctx *dx)
 }
 
 static bool
-add_message(struct l10n_catalog *cat, size_t *cap, po_message_t m,
-	    struct diag_ctx *dx)
+add_message(struct l10n_catalog *cat, po_message_t m, struct diag_ctx *dx)
 {
 	const char *id = po_message_msgid(m);
 	if (id == NULL || *id == '\0' || po_message_is_obsolete(m))
@@ -187,28 +204,21 @@ add_message(struct l10n_catalog *cat, size_t *cap, po_message_t m,
 			      "character"));
 		return false;
 	}
-	cat->v = xgrow(cat->v, cap, cat->n + 1, sizeof(*cat->v));
-	const char *ctx = po_message_msgctxt(m);
-	cat->v[cat->n++] = (struct l10n_entry){
-		.msgctxt = ctx ? xstrdup(ctx) : NULL,
-		.msgid = xstrdup(id),
-		.msgstr = xstrdup(str ? str : ""),
-		.fuzzy = po_message_is_fuzzy(m) != 0,
-		.line = line,
-	};
+	l10n_catalog_add(cat, po_message_msgctxt(m), id, str ? str : "",
+			 po_message_is_fuzzy(m) != 0);
+	cat->v[cat->n - 1].line = line;
 	return true;
 }
 
 static bool
 read_messages(po_file_t f, struct l10n_catalog *cat, struct diag_ctx *dx)
 {
-	size_t cap = 0;
 	bool ok = true;
 	const char *const *domains = po_file_domains(f);
 	for (size_t d = 0; domains && domains[d]; d++) {
 		po_message_iterator_t it = po_message_iterator(f, domains[d]);
 		for (po_message_t m; (m = po_next_message(it)) != NULL;)
-			ok &= add_message(cat, &cap, m, dx);
+			ok &= add_message(cat, m, dx);
 		po_message_iterator_free(it);
 	}
 	const char *header = po_file_domain_header(f, NULL);
@@ -285,7 +295,6 @@ l10n_catalog_read(const char *path, struct l10n_catalog *cat,
 		l10n_catalog_release(cat);
 		return -1;
 	}
-	index_entries(cat);
 	return 0;
 }
 

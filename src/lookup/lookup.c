@@ -44,26 +44,30 @@ root_add(struct root_list *l, const char *dir, size_t len)
 	l->v[l->n++] = xstrndup(dir, len);
 }
 
+/* Each root of a colon-separated list. */
+static void
+add_list(struct root_list *out, const char *list)
+{
+	while (list && *list) {
+		size_t n = strcspn(list, ":");
+		root_add(out, list, n);
+		list += n;
+		if (*list == ':')
+			list++;
+	}
+}
+
 void
 root_list_from_environment(struct root_list *out, char *const *paths,
 			   size_t npaths, const char *datadir)
 {
-	const char *env = getenv("PSHELP_PATH");
-
 	out->v = NULL;
 	out->n = 0;
 	for (size_t i = 0; paths && i < npaths; i++)
 		if (paths[i])
 			root_add(out, paths[i], strlen(paths[i]));
-	while (env && *env) {
-		size_t n = strcspn(env, ":");
-		root_add(out, env, n);
-		env += n;
-		if (*env == ':')
-			env++;
-	}
-	if (datadir)
-		root_add(out, datadir, strlen(datadir));
+	add_list(out, getenv("PSHELP_PATH"));
+	add_list(out, datadir); /* a build tree has two */
 }
 
 void

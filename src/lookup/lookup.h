@@ -106,7 +106,10 @@ bool lookup_place_of(const char *path, struct lookup_place *pl);
 char *lookup_source_of(const char *path, const char *const *roots,
 		       size_t nroots);
 
-/* The help roots: --path dirs, then $PSHELP_PATH entries, then datadir. */
+/*
+ * The help roots: --path dirs, then $PSHELP_PATH entries, then datadir
+ * (which, like PSHELP_PATH, may list several, separated by ':').
+ */
 struct root_list {
 	char **v;
 	size_t n;

@@ -692,6 +692,38 @@ take_aliases(struct mdp *m, struct seg *segs, size_t *nseg)
 	(*nseg)--;
 }
 
+/*
+ * A translation with as many H2 parts as its source has sections takes
+ * the source's sections in page order: the translator kept the page's
+ * structure, whatever its headings and text now say.  False when the
+ * counts differ (then the parts are aligned by what they hold).
+ */
+static bool
+align_with_source(const struct mdp *m, struct seg *segs, size_t nseg)
+{
+	const struct help_doc *src = m->opt->source;
+	int order[HELP_SEC__COUNT];
+	size_t n = 0;
+	if (src == NULL || src->kind != HELP_DOC_COMMAND || src->source == NULL)
+		return false;
+	for (int s = 0; s < HELP_SEC__COUNT; s++)
+		if (src->sections[s].present)
+			order[n++] = s;
+	if (n != nseg || n == 0)
+		return false;
+	for (size_t i = 1; i < n; i++) /* by line: a page may be out of order */
+		for (size_t k = i; k > 0 && src->sections[order[k]].pos.line <
+						   src->sections[order[k - 1]].pos.line;
+		     k--) {
+			int t = order[k];
+			order[k] = order[k - 1];
+			order[k - 1] = t;
+		}
+	for (size_t k = 0; k < n; k++)
+		segs[k].sec = order[k];
+	return true;
+}
+
 void
 md_build_command(struct mdp *m)
 {
@@ -702,9 +734,11 @@ md_build_command(struct mdp *m)
 	take_aliases(m, segs, &nseg);
 	size_t nalign = nseg < MAX_ALIGN_SEGMENTS ? nseg : MAX_ALIGN_SEGMENTS;
 
-	for (size_t k = 0; k < nalign; k++)
-		seg_features(m, &segs[k]);
-	align_segments(m, segs, nalign);
+	if (!align_with_source(m, segs, nseg)) {
+		for (size_t k = 0; k < nalign; k++)
+			seg_features(m, &segs[k]);
+		align_segments(m, segs, nalign);
+	}
 	place_segments(m, segs, nseg, first_h2, sec);
 	free(segs);
 

@@ -45,7 +45,7 @@ help_roots(struct root_list *roots)
 		getenv("PSHELP_PATH") ? NULL : build_tree_path("meson-private");
 
 	root_list_from_environment(roots, NULL, 0,
-				   build ? PSHELP_SOURCE_HELP_DIR
+				   build ? PSHELP_SOURCE_HELP_DIR ":" PSHELP_BUILD_HELP_DIR
 					 : PSHELP_HELP_DATADIR);
 	free(build);
 }

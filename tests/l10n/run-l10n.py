@@ -369,6 +369,54 @@ def test_lint(tmp):
        rc == 2, "a glued code span and open emphasis are found", err)
 
 
+def test_help_catalogs(tmp):
+    """help/po: every culture's catalog complete, clean and built."""
+    po_dir = os.path.join(ROOT, "help", "po")
+    cultures = [l.split("#")[0].strip() for l in
+                open(os.path.join(po_dir, "LINGUAS"), encoding="utf-8")]
+    cultures = [c for c in cultures if c]
+    ok(cultures == ["sv-SE"], "help/po/LINGUAS lists the help cultures",
+       cultures)
+    built = os.path.join(os.path.dirname(PSHELP), "..", "help")
+    en = os.path.join(ROOT, "help", "en-US")
+    pages = sorted(f for f in os.listdir(en) if f.endswith(".md"))
+    for c in cultures:
+        po = os.path.join(po_dir, c + ".po")
+        rc, out, err = run("lint", "-p", po)
+        ok(rc == 0 and "[lint-" not in err, f"lint finds nothing in "
+           f"help/po/{c}.po", err)
+        full = []
+        for p in pages:
+            rc, _, err = run("translate", "-p", po, "-l", c, "-k", "100",
+                             "-o", os.path.join(tmp, p), os.path.join(en, p))
+            if rc != 0 or "(100%)" not in err:
+                full.append(p + ": " + err)
+        ok(not full, f"help/po/{c}.po translates every unit of every page",
+           "\n".join(full))
+        got = sorted(os.listdir(os.path.join(built, c)))
+        same = all(open(os.path.join(built, c, p), "rb").read() ==
+                   open(os.path.join(tmp, p), "rb").read() for p in pages)
+        ok(got == pages and same, f"the build wrote help/{c}/ from the "
+           "catalog", got)
+        rc, out, err = run("validate", "-W", "warning", "--path",
+                           os.path.join(ROOT, "help"),
+                           os.path.join(built, c))
+        ok(rc == 0 and out == "", f"validate finds nothing in help/{c}/ "
+           "against its source", out + err)
+    env = dict(os.environ, LANG="sv_SE.UTF-8")
+    env.pop("PSHELP_PATH", None)
+    env.pop("LC_ALL", None)
+    env.pop("LANGUAGE", None)
+    get_help = os.path.join(os.path.dirname(PSHELP), "get-help")
+    p = subprocess.run([get_help, "Exit-PSSession"], capture_output=True,
+                       env=env, timeout=60)
+    text = p.stdout.decode("utf-8", "replace")
+    ok(p.returncode == 0 and "SAMMANFATTNING" in text and
+       "Avslutar den interaktiva session" in text,
+       "LANG=sv_SE.UTF-8 get-help Exit-PSSession shows the Swedish page",
+       text[:600] + p.stderr.decode())
+
+
 def test_usage():
     for sub in ("pot", "translate", "gettextize", "lint"):
         rc, out, err = run(sub, "--help")
@@ -409,7 +457,7 @@ def main():
         for t in (test_per_page, test_identity, test_translate_sv,
                   test_gettextize_unaligned, test_refused_translations,
                   test_msgmerge_flow, test_bad_catalogs, test_lint,
-                  test_corpus):
+                  test_help_catalogs, test_corpus):
             d = os.path.join(tmp, t.__name__)
             os.makedirs(d)
             t(d)
