@@ -32,6 +32,7 @@ run_suite() {
 
 run_suite build $werror
 ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1} \
+LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tools/lsan.supp} \
 UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
 CC=clang run_suite build-asan -Db_sanitize=address,undefined \
 	-Db_lundef=false -Darena_debug=true -Dc_args=-fno-sanitize-recover=all $werror

@@ -80,8 +80,9 @@ l10n_gettextize(const struct help_doc *en, const struct l10n_units *eu,
 			aligned++;
 			continue;
 		}
-		char *what = xasprintf("%s '%.40s'", kind_name(u->kind),
-				       u->msgid);
+		char *ex = l10n_excerpt(u->msgid, strlen(u->msgid), 40);
+		char *what = xasprintf("%s '%s'", kind_name(u->kind), ex);
+		free(ex);
 		diag_report(dx, DIAG_UNIT_UNALIGNED, t ? t->line : 0, 0, what,
 			    u->line);
 		free(what);

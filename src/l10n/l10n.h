@@ -63,4 +63,10 @@ void l10n_units_release(struct l10n_units *u);
 char *l10n_unit_text(const struct help_doc *doc, const struct l10n_unit *u,
 		     const char *sep);
 
+/*
+ * The first bytes of s[0..n), at most max and never part of a character,
+ * for a message (malloc'd).
+ */
+char *l10n_excerpt(const char *s, size_t n, size_t max);
+
 #endif

@@ -7,6 +7,7 @@
  * markdown, as msgid and msgstr hold them.
  */
 #include "l10n_lint.h"
+#include "l10n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -229,7 +230,7 @@ report(struct l10n_lint *l, enum diag_id id, const char *what)
 static char *
 shown(struct piece p)
 {
-	return xasprintf("%.*s", (int)(p.n > 60 ? 60 : p.n), p.s);
+	return l10n_excerpt(p.s, p.n, 60);
 }
 
 static void

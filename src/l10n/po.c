@@ -174,8 +174,9 @@ header_charset(const char *header)
 static bool
 charset_ok(po_file_t f, struct diag_ctx *dx)
 {
-	const char *header = po_file_domain_header(f, NULL);
+	char *header = (char *)po_file_domain_header(f, NULL); /* a copy */
 	char *cs = header_charset(header);
+	free(header);
 	bool ok = cs == NULL || strcasecmp(cs, "UTF-8") == 0 ||
 		  strcasecmp(cs, "ASCII") == 0 || strcmp(cs, "CHARSET") == 0;
 	if (!ok)
@@ -221,8 +222,9 @@ read_messages(po_file_t f, struct l10n_catalog *cat, struct diag_ctx *dx)
 			ok &= add_message(cat, m, dx);
 		po_message_iterator_free(it);
 	}
-	const char *header = po_file_domain_header(f, NULL);
+	char *header = (char *)po_file_domain_header(f, NULL); /* a copy */
 	char *lang = header ? po_header_field(header, "Language") : NULL;
+	free(header);
 	if (lang && *lang)
 		cat->language = lang;
 	else

@@ -244,7 +244,7 @@ apply_unit(const struct help_doc *doc, const struct l10n_unit *u,
 	}
 	const char *why = msgstr_problem(u, en->msgstr);
 	if (why) {
-		char *shown = xstrndup(u->msgid, 40);
+		char *shown = l10n_excerpt(u->msgid, strlen(u->msgid), 40);
 		diag_report(dx, DIAG_MSGSTR_STRUCTURE, u->line, 1, shown, _(why));
 		free(shown);
 		st->untranslated++;
@@ -265,7 +265,7 @@ report_unused(const struct help_doc *doc, struct l10n_catalog *cat,
 		const struct l10n_entry *en = &cat->v[i];
 		if (en->used || !en->msgctxt || strncmp(en->msgctxt, prefix, n))
 			continue;
-		char *shown = xstrndup(en->msgid, 40);
+		char *shown = l10n_excerpt(en->msgid, strlen(en->msgid), 40);
 		diag_report(po_dx, DIAG_PO_MSGID_UNKNOWN, en->line, 1, shown);
 		free(shown);
 	}

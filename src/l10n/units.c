@@ -60,6 +60,17 @@ l10n_unit_text(const struct help_doc *doc, const struct l10n_unit *u,
 	return strbuf_detach(&sb, NULL);
 }
 
+char *
+l10n_excerpt(const char *s, size_t n, size_t max)
+{
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--; /* not inside a UTF-8 sequence */
+	}
+	return xstrndup(s, n);
+}
+
 /* What a translation's later lines start with (see struct l10n_unit). */
 static char *
 continuation_of(const struct help_doc *doc, struct help_extent ext)
