@@ -188,7 +188,11 @@ names(const char *text, const struct l10n_lint_names *known,
 			dots += *q == '.';
 			q++;
 		}
-		bool command = dashes == 1 && dots == 0 && is_upper(*p);
+		const char *dash = dashes == 1 ? memchr(p, '-', (size_t)(q - p))
+					       : NULL;
+		/* Verb-Noun, both capitalized: "XML-based" is English */
+		bool command = dash && dots == 0 && is_upper(*p) &&
+			       is_upper(dash[1]);
 		bool type = dots >= 2 && dashes == 0 && is_upper(*p);
 		if (command || type)
 			push(out, p, (size_t)(q - p));
