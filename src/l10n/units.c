@@ -469,7 +469,37 @@ static int
 cmp_units(const void *a, const void *b)
 {
 	const struct l10n_unit *x = a, *y = b;
-	return x->ext.start < y->ext.start ? -1 : x->ext.start > y->ext.start;
+	if (x->ext.start != y->ext.start)
+		return x->ext.start < y->ext.start ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+static void
+unit_release(struct l10n_unit *u)
+{
+	free(u->msgctxt);
+	free(u->msgid);
+	free(u->comment);
+	free(u->key);
+	free(u->continuation);
+}
+
+/*
+ * The same bytes reached twice (an H1 below a section is its title and a
+ * heading of the section too): one unit, the first by key.
+ */
+static void
+drop_overlaps(struct l10n_units *out)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < out->n; i++) {
+		if (k && out->v[i].ext.start < out->v[k - 1].ext.end) {
+			unit_release(&out->v[i]);
+			continue;
+		}
+		out->v[k++] = out->v[i];
+	}
+	out->n = k;
 }
 
 void
@@ -485,18 +515,14 @@ l10n_units_extract(const struct help_doc *doc, struct l10n_units *out)
 		walk_about(&w);
 	if (out->n)
 		qsort(out->v, out->n, sizeof(*out->v), cmp_units);
+	drop_overlaps(out);
 }
 
 void
 l10n_units_release(struct l10n_units *u)
 {
-	for (size_t i = 0; i < u->n; i++) {
-		free(u->v[i].msgctxt);
-		free(u->v[i].msgid);
-		free(u->v[i].comment);
-		free(u->v[i].key);
-		free(u->v[i].continuation);
-	}
+	for (size_t i = 0; i < u->n; i++)
+		unit_release(&u->v[i]);
 	free(u->v);
 	memset(u, 0, sizeof(*u));
 }
