@@ -23,8 +23,8 @@ pshelp=$PWD/$build/src/pshelp
 en=$(cd "$shared/corpus/en-US/Microsoft.PowerShell.Core" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-pages=$(find "$en" -name '*.md' | sort)
-echo "$(echo "$pages" | wc -l) pages"
+pages=$(find "$en" -name '*.md' | sort | tr '\n' ' ')
+echo "$(echo "$pages" | wc -w) pages"
 masters=$(for p in $pages; do printf ' -m %s' "$p"; done)
 mkdir -p "$work/mine" "$work/po4a" "$work/out"
 for p in $pages; do
@@ -48,6 +48,12 @@ export LC_ALL=C.UTF-8
 hyperfine -N -i --warmup 1 --runs 10 \
 	-n "pshelp pot" "$pshelp pot -o $work/all.pot $en" \
 	-n "po4a-updatepo" "po4a-updatepo -f text -o markdown -M UTF-8 $masters -p $work/all-po4a.pot"
+# the loops must run: each tool's output is checked once first
+sh "$work/mine.sh" && sh "$work/po4a.sh"
+[ "$(ls "$work/out" | wc -l)" -eq "$(( $(echo "$pages" | wc -w) * 2 ))" ] || {
+	echo "bench: a translate loop wrote too few pages" >&2
+	exit 1
+}
 hyperfine -i --warmup 1 --runs 3 \
 	-n "pshelp translate (188 runs)" "sh $work/mine.sh" \
 	-n "po4a-translate (188 runs)" "sh $work/po4a.sh"
