@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * What every subcommand's command line shares: how a usage error is
- * worded, the scanner's errors, --schema and --metadata.
+ * What every subcommand's command line shares: the scan, how a usage
+ * error is worded, the scanner's errors, --schema and --metadata.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -39,6 +39,32 @@ pshelp_option_error(const char *prog, void (*usage)(FILE *f),
 	else if (st == OPT_TAKES_NO_VALUE)
 		fmt = _("option '%s' takes no value");
 	return pshelp_usage_error(prog, usage, fmt, arg);
+}
+
+int
+pshelp_scan(int argc, char **argv, const struct pshelp_command_line *cl,
+	    void *cookie)
+{
+	struct opt_parser p;
+	struct opt_hit h;
+	enum opt_status st;
+
+	opt_init(&p, argc, argv, cl->options, cl->noptions, 0);
+	while ((st = opt_next(&p, &h)) != OPT_END) {
+		int r;
+		if (st == OPT_OPERAND)
+			r = cl->operand(cookie, h.arg);
+		else if (st != OPT_OPTION)
+			r = pshelp_option_error(cl->prog, cl->usage, st, h.arg);
+		else if (h.def->id == cl->help_id) {
+			cl->usage(stdout);
+			r = 0;
+		} else
+			r = cl->option(cookie, &h);
+		if (r >= 0)
+			return r;
+	}
+	return -1;
 }
 
 bool

@@ -60,39 +60,38 @@ struct cli {
 };
 
 static int
+set_option(void *cookie, const struct opt_hit *h)
+{
+	struct cli *o = cookie;
+	if (h->def->id == OPT_OUTPUT)
+		o->output = h->value;
+	else
+		o->no_fuzzy = true;
+	return -1;
+}
+
+static int
+set_page(void *cookie, const char *arg)
+{
+	struct cli *o = cookie;
+	if (o->npages == 2)
+		return pshelp_usage_error(
+			PROG, print_usage,
+			_("two pages, not more: '%s' is one too many"), arg);
+	o->pages[o->npages++] = arg;
+	return -1;
+}
+
+static int
 parse_options(int argc, char **argv, struct cli *o)
 {
-	struct opt_parser p;
-	struct opt_hit h;
-	enum opt_status st;
-
-	opt_init(&p, argc, argv, option_table, NOPTIONS, 0);
-	while ((st = opt_next(&p, &h)) != OPT_END) {
-		if (st == OPT_OPERAND) {
-			if (o->npages == 2)
-				return pshelp_usage_error(
-					PROG, print_usage,
-					_("two pages, not more: '%s' is one "
-					  "too many"),
-					h.arg);
-			o->pages[o->npages++] = h.arg;
-			continue;
-		}
-		if (st != OPT_OPTION)
-			return pshelp_option_error(PROG, print_usage, st,
-						   h.arg);
-		switch (h.def->id) {
-		case OPT_OUTPUT:
-			o->output = h.value;
-			break;
-		case OPT_NO_FUZZY:
-			o->no_fuzzy = true;
-			break;
-		default:
-			print_usage(stdout);
-			return 0;
-		}
-	}
+	static const struct pshelp_command_line cl = {
+		PROG,	     option_table, NOPTIONS, OPT_HELP,
+		print_usage, set_option,   set_page
+	};
+	int st = pshelp_scan(argc, argv, &cl, o);
+	if (st >= 0)
+		return st;
 	if (o->npages != 2 || o->output == NULL)
 		return pshelp_usage_error(
 			PROG, print_usage, "%s",

@@ -59,34 +59,37 @@ struct cli {
 };
 
 static int
+set_option(void *cookie, const struct opt_hit *h)
+{
+	struct cli *o = cookie;
+	if (h->def->id == OPT_PO)
+		o->po = h->value;
+	else
+		o->source = h->value;
+	return -1;
+}
+
+static int
+set_page(void *cookie, const char *arg)
+{
+	struct cli *o = cookie;
+	if (o->page)
+		return pshelp_usage_error(PROG, print_usage,
+					  _("'%s' is one page too many"), arg);
+	o->page = arg;
+	return -1;
+}
+
+static int
 parse_options(int argc, char **argv, struct cli *o)
 {
-	struct opt_parser p;
-	struct opt_hit h;
-	enum opt_status st;
-
-	opt_init(&p, argc, argv, option_table, NOPTIONS, 0);
-	while ((st = opt_next(&p, &h)) != OPT_END) {
-		if (st == OPT_OPERAND && o->page == NULL) {
-			o->page = h.arg;
-			continue;
-		}
-		if (st == OPT_OPERAND)
-			return pshelp_usage_error(PROG, print_usage,
-						  _("'%s' is one page too many"),
-						  h.arg);
-		if (st != OPT_OPTION)
-			return pshelp_option_error(PROG, print_usage, st,
-						   h.arg);
-		if (h.def->id == OPT_PO)
-			o->po = h.value;
-		else if (h.def->id == OPT_SOURCE)
-			o->source = h.value;
-		else {
-			print_usage(stdout);
-			return 0;
-		}
-	}
+	static const struct pshelp_command_line cl = {
+		PROG,	     option_table, NOPTIONS, OPT_HELP,
+		print_usage, set_option,   set_page
+	};
+	int st = pshelp_scan(argc, argv, &cl, o);
+	if (st >= 0)
+		return st;
 	bool po_mode = o->po && !o->source && !o->page;
 	bool page_mode = !o->po && o->source && o->page;
 	if (!po_mode && !page_mode)

@@ -58,33 +58,33 @@ struct cli {
 };
 
 static int
+pot_option(void *cookie, const struct opt_hit *h)
+{
+	struct cli *o = cookie;
+	if (h->def->id == OPT_OUTPUT)
+		o->output = h->value;
+	else
+		o->per_page = true;
+	return -1;
+}
+
+static int
+pot_operand(void *cookie, const char *arg)
+{
+	strv_push(&((struct cli *)cookie)->operands, (char *)arg);
+	return -1;
+}
+
+static int
 parse_options(int argc, char **argv, struct cli *o)
 {
-	struct opt_parser p;
-	struct opt_hit h;
-	enum opt_status st;
-
-	opt_init(&p, argc, argv, option_table, NOPTIONS, 0);
-	while ((st = opt_next(&p, &h)) != OPT_END) {
-		if (st == OPT_OPERAND) {
-			strv_push(&o->operands, (char *)h.arg);
-			continue;
-		}
-		if (st != OPT_OPTION)
-			return pshelp_option_error(PROG, print_usage, st,
-						   h.arg);
-		switch (h.def->id) {
-		case OPT_OUTPUT:
-			o->output = h.value;
-			break;
-		case OPT_PER_PAGE:
-			o->per_page = true;
-			break;
-		default:
-			print_usage(stdout);
-			return 0;
-		}
-	}
+	static const struct pshelp_command_line cl = {
+		PROG,	     option_table, NOPTIONS,   OPT_HELP,
+		print_usage, pot_option,   pot_operand
+	};
+	int st = pshelp_scan(argc, argv, &cl, o);
+	if (st >= 0)
+		return st;
 	if (o->operands.n == 0)
 		return pshelp_usage_error(PROG, print_usage, "%s",
 					  _("no page or folder given"));

@@ -86,8 +86,9 @@ parse_percent(const char *s, unsigned *out)
 }
 
 static int
-set_option(struct cli *o, const struct opt_hit *h)
+set_option(void *cookie, const struct opt_hit *h)
 {
+	struct cli *o = cookie;
 	switch (h->def->id) {
 	case OPT_PO:
 		o->po = h->value;
@@ -111,42 +112,35 @@ set_option(struct cli *o, const struct opt_hit *h)
 	case OPT_FUZZY:
 		o->opt.use_fuzzy = true;
 		break;
-	case OPT_OUTPUT:
+	default:
 		o->output = h->value;
 		break;
-	default:
-		print_usage(stdout);
-		return 0;
 	}
+	return -1;
+}
+
+static int
+set_page(void *cookie, const char *arg)
+{
+	struct cli *o = cookie;
+	if (o->page)
+		return pshelp_usage_error(
+			PROG, print_usage,
+			_("one page at a time: '%s' is one too many"), arg);
+	o->page = arg;
 	return -1;
 }
 
 static int
 parse_options(int argc, char **argv, struct cli *o)
 {
-	struct opt_parser p;
-	struct opt_hit h;
-	enum opt_status st;
-
-	opt_init(&p, argc, argv, option_table, NOPTIONS, 0);
-	while ((st = opt_next(&p, &h)) != OPT_END) {
-		if (st == OPT_OPERAND) {
-			if (o->page)
-				return pshelp_usage_error(
-					PROG, print_usage,
-					_("one page at a time: '%s' is one "
-					  "too many"),
-					h.arg);
-			o->page = h.arg;
-			continue;
-		}
-		if (st != OPT_OPTION)
-			return pshelp_option_error(PROG, print_usage, st,
-						   h.arg);
-		int r = set_option(o, &h);
-		if (r >= 0)
-			return r;
-	}
+	static const struct pshelp_command_line cl = {
+		PROG,	     option_table, NOPTIONS, OPT_HELP,
+		print_usage, set_option,   set_page
+	};
+	int st = pshelp_scan(argc, argv, &cl, o);
+	if (st >= 0)
+		return st;
 	const char *missing = !o->po	    ? "-p FILE.po"
 			      : !o->culture ? "-l CULTURE"
 			      : !o->output  ? "-o OUT.md"

@@ -57,6 +57,25 @@ int pshelp_usage_error(const char *prog, void (*usage)(FILE *f),
 /* The same for a scanner status: unknown option, value missing or extra. */
 int pshelp_option_error(const char *prog, void (*usage)(FILE *f),
 			enum opt_status st, const char *arg);
+/* A subcommand's command line: its options and what to do with each. */
+struct pshelp_command_line {
+	const char *prog; /* "pshelp pot", for messages */
+	const struct opt_def *options;
+	size_t noptions;
+	int help_id; /* the id of -h and --help: usage on stdout, exit 0 */
+	void (*usage)(FILE *f);
+	/* Each returns -1 to go on, or the exit status to stop with. */
+	int (*option)(void *cookie, const struct opt_hit *h);
+	int (*operand)(void *cookie, const char *arg);
+};
+
+/*
+ * Scans argv with cl: -1 when every argument was taken, else the exit
+ * status to return (0 after --help, 5 after a usage error).
+ */
+int pshelp_scan(int argc, char **argv, const struct pshelp_command_line *cl,
+		void *cookie);
+
 /* --schema 2.0.0|2024-05-01; false for anything else. */
 bool pshelp_schema_from_name(const char *name, enum help_schema *schema);
 /*
