@@ -62,44 +62,49 @@ struct new_options {
 
 /* Options into o; returns -1 to go on, else the exit status. */
 static int
+new_option(void *cookie, const struct opt_hit *h)
+{
+	struct new_options *o = cookie;
+	switch (h->def->id) {
+	case OPT_OUTPUT:
+		o->dir = h->value;
+		break;
+	case OPT_SCHEMA:
+		if (!pshelp_schema_from_name(h->value, &o->schema))
+			return pshelp_usage_error(
+				PROG, print_usage,
+				_("unknown schema '%s' (use 2.0.0 or "
+				  "2024-05-01)"),
+				h->value);
+		break;
+	case OPT_METADATA:
+		o->metadata = h->value;
+		break;
+	default:
+		o->force = true;
+		break;
+	}
+	return -1;
+}
+
+static int
+new_command(void *cookie, const char *arg)
+{
+	struct new_options *o = cookie;
+	o->commands[o->ncommands++] = (char *)arg;
+	return -1;
+}
+
+static int
 parse_options(int argc, char **argv, struct new_options *o)
 {
-	struct opt_parser p;
-	struct opt_hit h;
-	enum opt_status st;
-
-	opt_init(&p, argc, argv, option_table, NOPTIONS, 0);
-	while ((st = opt_next(&p, &h)) != OPT_END) {
-		if (st == OPT_OPERAND) {
-			o->commands[o->ncommands++] = (char *)h.arg;
-			continue;
-		}
-		if (st != OPT_OPTION)
-			return pshelp_option_error(PROG, print_usage, st,
-						   h.arg);
-		switch (h.def->id) {
-		case OPT_OUTPUT:
-			o->dir = h.value;
-			break;
-		case OPT_SCHEMA:
-			if (!pshelp_schema_from_name(h.value, &o->schema))
-				return pshelp_usage_error(
-					PROG, print_usage,
-					_("unknown schema '%s' (use 2.0.0 or "
-					  "2024-05-01)"),
-					h.value);
-			break;
-		case OPT_METADATA:
-			o->metadata = h.value;
-			break;
-		case OPT_FORCE:
-			o->force = true;
-			break;
-		default:
-			print_usage(stdout);
-			return 0;
-		}
-	}
+	static const struct pshelp_command_line cl = {
+		PROG,	     option_table, NOPTIONS,   OPT_HELP,
+		print_usage, new_option,   new_command
+	};
+	int st = pshelp_scan(argc, argv, &cl, o);
+	if (st >= 0)
+		return st;
 	if (o->ncommands == 0)
 		return pshelp_usage_error(PROG, print_usage, "%s",
 					  _("no command given"));

@@ -80,57 +80,62 @@ struct cli {
 };
 
 static int
-parse_options(int argc, char **argv, struct cli *o)
+update_option(void *cookie, const struct opt_hit *h)
 {
-	struct opt_parser p;
-	struct opt_hit h;
-	enum opt_status st;
+	struct cli *o = cookie;
 	enum help_schema schema;
 
-	opt_init(&p, argc, argv, option_table, NOPTIONS, 0);
-	while ((st = opt_next(&p, &h)) != OPT_END) {
-		if (st == OPT_OPERAND) {
-			o->pages[o->npages++] = (char *)h.arg;
-			continue;
-		}
-		if (st != OPT_OPTION)
-			return pshelp_option_error(PROG, print_usage, st,
-						   h.arg);
-		switch (h.def->id) {
-		case OPT_DRY_RUN:
-		case OPT_CHECK: {
-			enum update_mode m = h.def->id == OPT_CHECK
-						     ? UPDATE_CHECK
-						     : UPDATE_DRY_RUN;
-			if (o->mode != UPDATE_WRITE && o->mode != m)
-				return pshelp_usage_error(
-					PROG, print_usage,
-					_("'%s' cannot go with the other of "
-					  "--dry-run and --check"),
-					h.arg);
-			o->mode = m;
-			break;
-		}
-		case OPT_REMOVE_STALE:
-			o->opt.remove_stale = true;
-			break;
-		case OPT_SCHEMA:
-			if (!pshelp_schema_from_name(h.value, &schema))
-				return pshelp_usage_error(
-					PROG, print_usage,
-					_("unknown schema '%s' (use 2.0.0 or "
-					  "2024-05-01)"),
-					h.value);
-			o->opt.migrate = schema == HELP_SCHEMA_2024_05_01;
-			break;
-		case OPT_METADATA:
-			o->metadata = h.value;
-			break;
-		default:
-			print_usage(stdout);
-			return 0;
-		}
+	switch (h->def->id) {
+	case OPT_DRY_RUN:
+	case OPT_CHECK: {
+		enum update_mode m =
+			h->def->id == OPT_CHECK ? UPDATE_CHECK : UPDATE_DRY_RUN;
+		if (o->mode != UPDATE_WRITE && o->mode != m)
+			return pshelp_usage_error(
+				PROG, print_usage,
+				_("'%s' cannot go with the other of "
+				  "--dry-run and --check"),
+				h->arg);
+		o->mode = m;
+		break;
 	}
+	case OPT_REMOVE_STALE:
+		o->opt.remove_stale = true;
+		break;
+	case OPT_SCHEMA:
+		if (!pshelp_schema_from_name(h->value, &schema))
+			return pshelp_usage_error(
+				PROG, print_usage,
+				_("unknown schema '%s' (use 2.0.0 or "
+				  "2024-05-01)"),
+				h->value);
+		o->opt.migrate = schema == HELP_SCHEMA_2024_05_01;
+		break;
+	default:
+		o->metadata = h->value;
+		break;
+	}
+	return -1;
+}
+
+static int
+update_page(void *cookie, const char *arg)
+{
+	struct cli *o = cookie;
+	o->pages[o->npages++] = (char *)arg;
+	return -1;
+}
+
+static int
+parse_options(int argc, char **argv, struct cli *o)
+{
+	static const struct pshelp_command_line cl = {
+		PROG,	     option_table,  NOPTIONS,	OPT_HELP,
+		print_usage, update_option, update_page
+	};
+	int st = pshelp_scan(argc, argv, &cl, o);
+	if (st >= 0)
+		return st;
 	if (o->npages == 0)
 		return pshelp_usage_error(PROG, print_usage, "%s",
 					  _("no page given"));
