@@ -238,12 +238,8 @@ read_messages(po_file_t f, struct l10n_catalog *cat, struct diag_ctx *dx)
  * msgid on a line of its own ("#~ msgid" lines are obsolete ones).
  */
 static void
-number_messages(const char *path, struct l10n_catalog *cat)
+number_messages(const char *text, struct l10n_catalog *cat)
 {
-	char *text = NULL;
-	size_t len = 0;
-	if (file_read_all(path, PO_MAX_BYTES, &text, &len) != 0)
-		return;
 	uint32_t line = 1;
 	size_t k = 0;
 	for (const char *s = text; s && *s && k < cat->n; line++) {
@@ -255,7 +251,40 @@ number_messages(const char *path, struct l10n_catalog *cat)
 			cat->v[k++].po_line = line;
 		s = nl ? nl + 1 : NULL;
 	}
-	free(text);
+}
+
+/*
+ * A private file holding buf, for libgettextpo, which reads only by file
+ * name: it then reads exactly the bytes that were checked, and a FIFO
+ * or a pipe is never opened twice.  NULL (errno set) on failure.
+ */
+static char *
+temp_copy(const char *buf, size_t len)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = xasprintf("%s/pshelp-po-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		free(path);
+		return NULL;
+	}
+	size_t done = 0;
+	while (done < len) {
+		ssize_t n = write(fd, buf + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		done += (size_t)n;
+	}
+	int saved = errno;
+	if (close(fd) != 0 || done < len) {
+		unlink(path);
+		free(path);
+		errno = saved ? saved : EIO;
+		return NULL;
+	}
+	return path;
 }
 
 int
@@ -275,23 +304,32 @@ l10n_catalog_read(const char *path, struct l10n_catalog *cat,
 		diag_report(dx, DIAG_PO_TOO_LARGE, 0, 0, PO_MAX_BYTES);
 		return -1;
 	}
-	free(buf);
+	char *copy = temp_copy(buf, len);
+	if (copy == NULL) {
+		diag_report(dx, DIAG_PO_READ_FAILED, 0, 0, strerror(errno));
+		free(buf);
+		return -1;
+	}
 	reading.dx = dx;
 	reading.errors = 0;
 	po_file_t volatile f = NULL;
 	if (setjmp(reading.fatal) == 0)
-		f = po_file_read(path, &handler);
+		f = po_file_read(copy, &handler);
+	unlink(copy);
+	free(copy);
 	if (f == NULL || reading.errors) {
 		if (f)
 			po_file_free(f);
 		if (!reading.errors)
 			diag_report(dx, DIAG_PO_SYNTAX, 0, 0,
 				    _("libgettextpo could not read it"));
+		free(buf);
 		return -1;
 	}
 	bool ok = charset_ok(f, dx) && read_messages(f, cat, dx);
 	if (ok)
-		number_messages(path, cat);
+		number_messages(buf, cat);
+	free(buf);
 	po_file_free(f);
 	if (!ok) {
 		l10n_catalog_release(cat);
@@ -401,14 +439,12 @@ l10n_po_write(const char *path, const char *language,
 		po_message_insert(it, make_message(&v[i]));
 	po_message_iterator_free(it);
 
-	char tmp[] = "/tmp/pshelp-po-XXXXXX";
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
+	char *tmp = temp_copy("", 0);
+	if (tmp == NULL) {
 		diag_report(dx, DIAG_WRITE_FAILED, 0, 0, strerror(errno));
 		po_file_free(f);
 		return -1;
 	}
-	close(fd);
 	reading.dx = dx;
 	reading.errors = 0;
 	po_file_t volatile written = NULL;
@@ -420,6 +456,7 @@ l10n_po_write(const char *path, const char *language,
 	int err = written ? file_read_all(tmp, PO_MAX_BYTES * 4, &text, &len)
 			  : EIO;
 	unlink(tmp);
+	free(tmp);
 	if (err || reading.errors) {
 		diag_report(dx, DIAG_WRITE_FAILED, 0, 0,
 			    err ? file_strerror(err) : _("libgettextpo failed"));

@@ -309,6 +309,18 @@ def test_bad_catalogs(tmp):
     rc, _, err = run("translate", "-p", big, "-l", "sv-SE", "-o", out,
                      GOLDEN["Get-Thing"])
     ok(rc == 3 and "[po-too-large]" in err, "a catalog over 64 MiB", err)
+    fifo = os.path.join(tmp, "fifo.po")
+    os.mkfifo(fifo)
+    try:
+        p = subprocess.run([PSHELP, "translate", "-p", fifo, "-l", "sv-SE",
+                            "-k", "0", "-o", os.path.join(tmp, "f.md"),
+                            os.path.join(HERE, GOLDEN["Get-Thing"])],
+                           capture_output=True, timeout=20)
+        ok(p.returncode == 0, "a FIFO without a writer reads as an empty "
+           "catalog, without hanging", p.stderr.decode())
+    except subprocess.TimeoutExpired:
+        ok(False, "a FIFO without a writer reads as an empty catalog, "
+           "without hanging", "timed out")
     po = os.path.join(tmp, "stale.po")
     write(po, catalog([("Get-Thing|NOTES", "Text the page lost.", "Text.")]))
     rc, _, err = run("translate", "-p", po, "-l", "sv-SE", "-k", "0", "-o",
