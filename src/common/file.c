@@ -178,12 +178,36 @@ place_file(const char *tmp, const char *path, enum file_write_mode how)
 	return 0;
 }
 
+/*
+ * A device, FIFO or socket is written as it is: renaming a file over
+ * /dev/null or a pipe would replace it, not write into it.
+ */
+static int
+write_special(const char *path, const char *buf, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return errno;
+	errno = 0;
+	int err = write_all(fd, buf, len) ? 0 : (errno ? errno : EIO);
+	if (close(fd) != 0 && err == 0)
+		err = errno;
+	return err;
+}
+
 int
 file_write_atomic(const char *path, const char *buf, size_t len,
 		  enum file_write_mode how)
 {
-	char *tmp = temp_name(path);
 	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode))
+			return EISDIR;
+		if (how == FILE_CREATE_ONLY)
+			return EEXIST;
+		return write_special(path, buf, len);
+	}
+	char *tmp = temp_name(path);
 	int fd = mkstemp(tmp), err = 0;
 
 	if (fd < 0) {

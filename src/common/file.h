@@ -35,7 +35,9 @@ enum file_write_mode {
  * then renamed (or linked, which never replaces) into place, and the
  * folder synced: path is either as it was or complete.  An existing
  * file's mode is kept; a new one gets 0666 less the umask.  Returns 0 or
- * an errno value; no temporary file is left.
+ * an errno value; no temporary file is left.  An existing device, FIFO
+ * or socket at path is written into as it is (never replaced); a folder
+ * is EISDIR.
  */
 int file_write_atomic(const char *path, const char *buf, size_t len,
 		      enum file_write_mode how);

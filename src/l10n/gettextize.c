@@ -76,7 +76,9 @@ l10n_gettextize(const struct help_doc *en, const struct l10n_units *eu,
 		if (lines)
 			lines[i] = t ? t->line : 0;
 		if (t && t->kind == u->kind) {
-			msgstrs[i] = l10n_unit_text(tr, t, "\n");
+			msgstrs[i] = t->kind == L10N_FRONT_MATTER
+					     ? xstrdup(t->msgid) /* unquoted */
+					     : l10n_unit_text(tr, t, "\n");
 			aligned++;
 			continue;
 		}

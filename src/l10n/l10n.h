@@ -33,7 +33,8 @@ enum l10n_unit_kind {
 struct l10n_unit {
 	enum l10n_unit_kind kind;
 	char *msgctxt; /* "Get-PSSession|PARAMETERS|-Name" */
-	char *msgid;   /* its markdown; lines joined by one space */
+	char *msgid;   /* its markdown; lines joined by one space (a front
+			  matter value: as YAML reads it, unquoted) */
 	char *comment; /* what it is: "paragraph in DESCRIPTION" */
 	/* Where it sits in the page's structure, for aligning a page with
 	 * its translation: "DESCRIPTION/2", "PARAMETERS/Name/0/i1/0". */

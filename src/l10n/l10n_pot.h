@@ -25,7 +25,8 @@ void l10n_pot_add(struct l10n_pot *pot, const char *path,
 /*
  * Writes one message per msgctxt and msgid in first-seen order, with a
  * reference for each place (see l10n_po_write()); with fuzzy, every
- * message that has a translation is marked fuzzy.
+ * message that has a translation is marked fuzzy, and so is one whose
+ * places were translated in different ways (the first is kept).
  */
 int l10n_pot_write(struct l10n_pot *pot, const char *out, const char *language,
 		   bool fuzzy, struct diag_ctx *dx);

@@ -28,9 +28,17 @@ struct pieces {
 	size_t n, cap;
 };
 
+/*
+ * Pieces of one text looked at: the comparisons are quadratic in them,
+ * and real text has a few; a hostile catalog would have millions.
+ */
+#define MAX_PIECES 256
+
 static void
 push(struct pieces *p, const char *s, size_t n)
 {
+	if (p->n == MAX_PIECES)
+		return;
 	p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof(*p->v));
 	p->v[p->n++] = (struct piece){ s, n };
 }

@@ -185,14 +185,23 @@ charset_ok(po_file_t f, struct diag_ctx *dx)
 	return ok;
 }
 
+/* The lines of the messages being read (msgid_lines()), in order. */
+struct numbering {
+	const uint32_t *v;
+	size_t n, next;
+};
+
 static bool
-add_message(struct l10n_catalog *cat, po_message_t m, struct diag_ctx *dx)
+add_message(struct l10n_catalog *cat, po_message_t m, struct numbering *nb,
+	    struct diag_ctx *dx)
 {
 	const char *id = po_message_msgid(m);
 	if (id == NULL || *id == '\0' || po_message_is_obsolete(m))
 		return true; /* the header, or a unit the page lost */
 	po_filepos_t fp = po_message_filepos(m, 0);
-	uint32_t line = fp ? (uint32_t)po_filepos_start_line(fp) : 0;
+	uint32_t ref = fp ? (uint32_t)po_filepos_start_line(fp) : 0;
+	uint32_t line = nb->next < nb->n ? nb->v[nb->next] : 0;
+	nb->next++;
 	if (po_message_msgid_plural(m)) {
 		diag_report(dx, DIAG_PO_PLURAL, line, 1, id);
 		return false;
@@ -207,19 +216,21 @@ add_message(struct l10n_catalog *cat, po_message_t m, struct diag_ctx *dx)
 	}
 	l10n_catalog_add(cat, po_message_msgctxt(m), id, str ? str : "",
 			 po_message_is_fuzzy(m) != 0);
-	cat->v[cat->n - 1].line = line;
+	cat->v[cat->n - 1].line = ref;
+	cat->v[cat->n - 1].po_line = line;
 	return true;
 }
 
 static bool
-read_messages(po_file_t f, struct l10n_catalog *cat, struct diag_ctx *dx)
+read_messages(po_file_t f, struct l10n_catalog *cat, struct numbering *nb,
+	      struct diag_ctx *dx)
 {
 	bool ok = true;
 	const char *const *domains = po_file_domains(f);
 	for (size_t d = 0; domains && domains[d]; d++) {
 		po_message_iterator_t it = po_message_iterator(f, domains[d]);
 		for (po_message_t m; (m = po_next_message(it)) != NULL;)
-			ok &= add_message(cat, m, dx);
+			ok &= add_message(cat, m, nb, dx);
 		po_message_iterator_free(it);
 	}
 	char *header = (char *)po_file_domain_header(f, NULL); /* a copy */
@@ -237,20 +248,32 @@ read_messages(po_file_t f, struct l10n_catalog *cat, struct diag_ctx *dx)
  * reads messages in file order, and a message that was read starts its
  * msgid on a line of its own ("#~ msgid" lines are obsolete ones).
  */
-static void
-number_messages(const char *text, struct l10n_catalog *cat)
+/*
+ * The line of each message's msgid in the catalog, in file order:
+ * libgettextpo keeps no lines, but it reads messages in file order, and a
+ * message that was read starts its msgid on a line of its own ("#~ msgid"
+ * lines are obsolete ones; the header's msgid is empty with its msgstr
+ * on the next line).  malloc'd, *n entries.
+ */
+static uint32_t *
+msgid_lines(const char *text, size_t *n)
 {
-	uint32_t line = 1;
-	size_t k = 0;
-	for (const char *s = text; s && *s && k < cat->n; line++) {
+	size_t cap = 0;
+	uint32_t *v = NULL, line = 1;
+	*n = 0;
+	for (const char *s = text; s && *s; line++) {
 		const char *nl = strchr(s, '\n');
-		/* the header: an empty msgid with its msgstr on the next line */
-		bool header = strncmp(s, "msgid \"\"\n", 9) == 0 && nl &&
-			      strncmp(nl + 1, "msgstr", 6) == 0;
-		if (strncmp(s, "msgid ", 6) == 0 && !header)
-			cat->v[k++].po_line = line;
-		s = nl ? nl + 1 : NULL;
+		const char *next = nl ? nl + 1 : NULL;
+		bool header = next && strncmp(s, "msgid \"\"", 8) == 0 &&
+			      (s[8] == '\n' || (s[8] == '\r' && s[9] == '\n')) &&
+			      strncmp(next, "msgstr", 6) == 0;
+		if (strncmp(s, "msgid ", 6) == 0 && !header) {
+			v = xgrow(v, &cap, *n + 1, sizeof(*v));
+			v[(*n)++] = line;
+		}
+		s = next;
 	}
+	return v;
 }
 
 /*
@@ -326,9 +349,11 @@ l10n_catalog_read(const char *path, struct l10n_catalog *cat,
 		free(buf);
 		return -1;
 	}
-	bool ok = charset_ok(f, dx) && read_messages(f, cat, dx);
-	if (ok)
-		number_messages(buf, cat);
+	struct numbering nb = { 0 };
+	uint32_t *lines = msgid_lines(buf, &nb.n);
+	nb.v = lines;
+	bool ok = charset_ok(f, dx) && read_messages(f, cat, &nb, dx);
+	free(lines);
 	free(buf);
 	po_file_free(f);
 	if (!ok) {

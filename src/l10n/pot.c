@@ -76,8 +76,12 @@ l10n_pot_write(struct l10n_pot *pot, const char *out, const char *language,
 		     j++) {
 			refs[j] = (struct l10n_ref){ pot->v[j].path,
 						     pot->v[j].unit->line };
+			const char *m = pot->v[j].msgstr;
 			if (!o->m.msgstr || !*o->m.msgstr)
-				o->m.msgstr = pot->v[j].msgstr;
+				o->m.msgstr = m;
+			else if (m && *m && strcmp(m, o->m.msgstr) != 0)
+				o->m.fuzzy = true; /* translated two ways: the
+						      first kept, for review */
 		}
 		o->m.nrefs = j - i;
 		i = j;

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "i18n.h"
+#include "md_parse.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -127,21 +128,51 @@ line_starts_block(const char *line)
 	return NULL;
 }
 
+/* A '|' not escaped by an odd run of backslashes before it. */
+static bool
+has_cell_pipe(const char *s)
+{
+	for (const char *p = s; *p; p++) {
+		if (*p != '|')
+			continue;
+		const char *q = p;
+		while (q > s && q[-1] == '\\')
+			q--;
+		if ((p - q) % 2 == 0)
+			return true;
+	}
+	return false;
+}
+
+/* A heading whose text is underlined on the next line (setext). */
+static bool
+is_setext(const struct help_doc *doc, const struct l10n_unit *u)
+{
+	const char *s = doc->source, *end = s + doc->source_len;
+	const char *p = memchr(s + u->ext.end, '\n', (size_t)(end - s -
+							   u->ext.end));
+	if (p == NULL)
+		return false;
+	p++;
+	while (p < end && (*p == ' ' || *p == '>'))
+		p++;
+	return p < end && (*p == '=' || *p == '-');
+}
+
 static const char *
-msgstr_problem(const struct l10n_unit *u, const char *msgstr)
+msgstr_problem(const struct help_doc *doc, const struct l10n_unit *u,
+	       const char *msgstr)
 {
 	bool one_line = u->kind != L10N_PARAGRAPH;
 	if (strchr(msgstr, '\r'))
 		return N_("it holds a carriage return");
 	if (one_line && strchr(msgstr, '\n'))
 		return N_("it has a line break where the page allows one line");
-	if (u->kind == L10N_TABLE_CELL)
-		for (const char *p = msgstr; *p; p++)
-			if (*p == '|' && (p == msgstr || p[-1] != '\\'))
-				return N_("it holds '|', which starts a new cell");
-	if (u->kind == L10N_HEADING || u->kind == L10N_EXAMPLE_TITLE ||
-	    u->kind == L10N_TABLE_CELL || u->kind == L10N_FRONT_MATTER)
-		return NULL;
+	if (u->kind == L10N_TABLE_CELL && has_cell_pipe(msgstr))
+		return N_("it holds '|', which starts a new cell");
+	if (u->kind == L10N_TABLE_CELL || u->kind == L10N_FRONT_MATTER ||
+	    (u->kind != L10N_PARAGRAPH && !is_setext(doc, u)))
+		return NULL; /* an ATX heading takes any one line */
 	for (const char *line = msgstr; line;) {
 		const char *why = line_starts_block(line);
 		if (why)
@@ -149,6 +180,10 @@ msgstr_problem(const struct l10n_unit *u, const char *msgstr)
 		const char *nl = strchr(line, '\n');
 		line = nl ? nl + 1 : NULL;
 	}
+	/* what the line rules do not catch: blank lines, rules, indented
+	 * code, tables, link reference definitions, HTML blocks */
+	if (!md_is_one_paragraph(msgstr, strlen(msgstr)))
+		return N_("it would not read as one paragraph");
 	return NULL;
 }
 
@@ -242,7 +277,7 @@ apply_unit(const struct help_doc *doc, const struct l10n_unit *u,
 		st->translated++;
 		return;
 	}
-	const char *why = msgstr_problem(u, en->msgstr);
+	const char *why = msgstr_problem(doc, u, en->msgstr);
 	if (why) {
 		char *shown = l10n_excerpt(u->msgid, strlen(u->msgid), 40);
 		diag_report(dx, DIAG_MSGSTR_STRUCTURE, u->line, 1, shown, _(why));
@@ -266,7 +301,7 @@ report_unused(const struct help_doc *doc, struct l10n_catalog *cat,
 		if (en->used || !en->msgctxt || strncmp(en->msgctxt, prefix, n))
 			continue;
 		char *shown = l10n_excerpt(en->msgid, strlen(en->msgid), 40);
-		diag_report(po_dx, DIAG_PO_MSGID_UNKNOWN, en->line, 1, shown);
+		diag_report(po_dx, DIAG_PO_MSGID_UNKNOWN, en->po_line, 1, shown);
 		free(shown);
 	}
 	free(prefix);

@@ -121,7 +121,11 @@ is_name(const char *s, size_t n)
 		else if (!is_word_char(s[i]))
 			return false;
 	}
-	return (dashes == 1 && dots == 0) || (dots > 0 && dashes == 0) ||
+	/* Verb-Noun with both capitalized: "Shift-left" is English */
+	const char *dash = dashes == 1 ? memchr(s, '-', n) : NULL;
+	bool command = dash && dots == 0 && s[0] >= 'A' && s[0] <= 'Z' &&
+		       dash[1] >= 'A' && dash[1] <= 'Z';
+	return command || (dots > 0 && dashes == 0) ||
 	       (n > 6 && strncmp(s, "about_", 6) == 0);
 }
 
@@ -436,8 +440,14 @@ walk_frontmatter(struct walker *w)
 		size_t before = w->out->n;
 		add_unit(w, L10N_FRONT_MATTER, x, e->pos.line, "front matter",
 			 key, what);
-		if (w->out->n > before)
-			w->out->v[before].quote = q;
+		if (w->out->n > before) {
+			/* the value as YAML reads it, not as it is written:
+			 * translate quotes and escapes it again */
+			struct l10n_unit *u = &w->out->v[before];
+			u->quote = q;
+			free(u->msgid);
+			u->msgid = xstrdup(e->value);
+		}
 		free(what);
 		free(key);
 	}

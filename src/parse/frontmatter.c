@@ -483,6 +483,11 @@ tree_entry(struct fm_state *st, const char *buf, size_t len, uint32_t off,
 	uint32_t vend = off + v->end;
 	if (block_list && v->n)
 		vend = off + v->items[v->n - 1]->end;
+	/* a block scalar (| or >) ends after its last line end: at the
+	 * next key's line, which is not part of it */
+	while (vend > off + v->start &&
+	       (buf[vend - 1] == '\n' || buf[vend - 1] == '\r'))
+		vend--;
 	e.ext = (struct help_extent){
 		e.key_ext.start,
 		line_end(buf, len, block_list ? vend : off + k->end)

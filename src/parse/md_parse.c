@@ -803,6 +803,36 @@ read_body(struct mdp *m, bool tables)
 	return ok;
 }
 
+/* ---------- a fragment ---------- */
+
+bool
+md_is_one_paragraph(const char *s, size_t len)
+{
+	struct diag_ctx quiet;
+	bool tables = true;
+	diag_init(&quiet, NULL);
+	quiet.threshold = DIAGL__COUNT;
+	if (len == 0 || len > MD_PARSE_MAX_BYTES || memchr(s, '\0', len) ||
+	    !md_guard_input(s, len, &tables, &quiet))
+		return false; /* what cmark would be slow on is no paragraph */
+	cmark_gfm_core_extensions_ensure_registered();
+	cmark_parser *p =
+		cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, md_pool_begin());
+	cmark_syntax_extension *ext = cmark_find_syntax_extension("table");
+	if (ext && tables)
+		cmark_parser_attach_syntax_extension(p, ext);
+	cmark_parser_feed(p, s, len);
+	cmark_node *root = cmark_parser_finish(p);
+	cmark_node *first = root ? cmark_node_first_child(root) : NULL;
+	bool one = first && cmark_node_next(first) == NULL &&
+		   cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH;
+	if (root)
+		cmark_node_free(root);
+	cmark_parser_free(p);
+	md_pool_end();
+	return one;
+}
+
 /* ---------- entry points ---------- */
 
 /* The page's bytes, kept in the arena for the extents. */

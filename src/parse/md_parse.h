@@ -43,6 +43,13 @@ struct help_doc *md_parse(const char *buf, size_t len,
 			  const struct md_parse_options *opt,
 			  struct diag_ctx *dx);
 
+/*
+ * Whether markdown text s[0..len) reads as exactly one paragraph (and
+ * nothing else: no heading, list, quotation, code, table, rule, HTML block
+ * or link reference definition), as a translation of a paragraph must.
+ */
+bool md_is_one_paragraph(const char *s, size_t len);
+
 /* Reads and parses a file; a read failure is reported as read-failed. */
 struct help_doc *md_parse_file(const char *path,
 			       const struct md_parse_options *opt,

@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "l10n_gettextize.h"
 #include "l10n_pot.h"
+#include "lookup.h"
 #include "md_parse.h"
 #include "options.h"
 #include "pshelp.h"
@@ -130,7 +131,14 @@ run(const struct cli *o)
 	free(shown);
 	struct l10n_pot pot = { 0 };
 	l10n_pot_add(&pot, o->pages[0], &eu, (const char *const *)msgstrs);
-	int rc = l10n_pot_write(&pot, o->output, tr->locale ? tr->locale : "",
+	/* only a culture name goes into the header: the page's text might
+	 * hold anything, line breaks included */
+	const char *language = tr->locale && lookup_is_culture_folder(
+						     tr->locale,
+						     strlen(tr->locale))
+				       ? tr->locale
+				       : "";
+	int rc = l10n_pot_write(&pot, o->output, language,
 				!o->no_fuzzy, &odx)
 			 ? DIAGL_SYSTEM
 		 : aligned < eu.n ? DIAGL_WARNING

@@ -13,6 +13,7 @@
 #include "md_parse.h"
 #include "options.h"
 #include "pshelp.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #define PROG "pshelp pot"
@@ -119,6 +120,15 @@ per_page_name(const char *folder, const char *path)
 	return xasprintf("%s/%.*s.pot", folder, (int)n, base);
 }
 
+static bool
+written_before(const struct strv *written, const char *name)
+{
+	for (size_t i = 0; i < written->n; i++)
+		if (strcmp(written->v[i], name) == 0)
+			return true;
+	return false;
+}
+
 static int
 write_pot(struct l10n_pot *pot, const char *out)
 {
@@ -137,6 +147,7 @@ run(const struct cli *o)
 	struct help_doc **docs = xcalloc(pages.n + 1, sizeof(*docs));
 	struct l10n_units *units = xcalloc(pages.n + 1, sizeof(*units));
 	struct l10n_pot all = { 0 };
+	struct strv written = { 0 }; /* the --per-page templates so far */
 	int rc = 0;
 
 	for (size_t i = 0; i < pages.n; i++) {
@@ -153,6 +164,19 @@ run(const struct cli *o)
 		}
 		struct l10n_pot one = { 0 };
 		char *name = per_page_name(o->output, pages.v[i]);
+		if (written_before(&written, name)) {
+			char *shown = utf8_safe_dup(pages.v[i]);
+			fprintf(stderr,
+				_("%s: error: %s: another page of that name "
+				  "was written to the same template; left "
+				  "out\n"),
+				PROG, shown);
+			free(shown);
+			free(name);
+			rc = DIAGL_ERROR;
+			continue;
+		}
+		strv_push(&written, xstrdup(name));
 		l10n_pot_add(&one, pages.v[i], &units[i], NULL);
 		int w = write_pot(&one, name);
 		if (w > rc)
@@ -166,6 +190,9 @@ run(const struct cli *o)
 			rc = w;
 	}
 	l10n_pot_release(&all);
+	for (size_t i = 0; i < written.n; i++)
+		free(written.v[i]);
+	free(written.v);
 	for (size_t i = 0; i < pages.n; i++) {
 		l10n_units_release(&units[i]);
 		help_doc_free(docs[i]);

@@ -131,6 +131,42 @@ def test_per_page(tmp):
     rc, out, err = run("pot", "--per-page", "pages/en-US")
     ok(rc == 5 and "-o FOLDER" in err, "--per-page without -o is bad usage",
        err)
+    twins = os.path.join(tmp, "twins")
+    for m in ("A", "B"):
+        os.makedirs(os.path.join(twins, m))
+        shutil.copy(os.path.join(HERE, GOLDEN["Get-Thing"]),
+                    os.path.join(twins, m, "Get-Thing.md"))
+    d2 = os.path.join(tmp, "pots2")
+    os.makedirs(d2)
+    rc, out, err = run("pot", "--per-page", "-o", d2, twins)
+    ok(rc == 3 and "another page of that name" in err and
+       os.listdir(d2) == ["Get-Thing.pot"],
+       "two pages of one name never overwrite each other's template", err)
+
+
+def test_front_matter_quotes(tmp):
+    root = os.path.join(tmp, "root")
+    pages = {}
+    for cul, desc in (("en-US", "'It''s \"quoted\": yes'"),
+                      ("sv-SE", "'Det''s \"citerat\": ja'")):
+        d = os.path.join(root, cul)
+        os.makedirs(d)
+        pages[cul] = os.path.join(d, "about_Q.md")
+        write(pages[cul], f"---\ndescription: {desc}\nLocale: {cul}\n---\n"
+              "# about_Q\n\n## Short description\nShort.\n\n"
+              "## Long description\n\nLong.\n")
+    po = os.path.join(tmp, "q.po")
+    rc, _, err = run("gettextize", "--no-fuzzy", "-o", po, pages["en-US"],
+                     pages["sv-SE"])
+    text = open(po, encoding="utf-8").read()
+    ok('msgid "It\'s \\"quoted\\": yes"' in text,
+       "a quoted front matter value is offered as YAML reads it", text)
+    out = os.path.join(tmp, "q.md")
+    rc, _, err = run("translate", "-p", po, "-l", "sv-SE", "-k", "0", "-o",
+                     out, pages["en-US"])
+    ok(read(out) == read(pages["sv-SE"]),
+       "and written back quoted as the page quoted it", err +
+       read(out).decode()[:200])
 
 
 # ---------- translate ----------
@@ -236,12 +272,18 @@ def test_refused_translations(tmp):
         ("Get-Thing|SYNOPSIS", "Gets the things of a store.",
          "Hämtar\\n```\\nkod"),
         ("Get-Thing|DESCRIPTION", "Age", "Ålder"),
+        ("Get-Thing|DESCRIPTION", "The thing's name.", "Tingets \\\\\\\\| namn"),
+        ("Get-Thing|OUTPUTS", "This cmdlet returns nothing when the store is "
+         "empty.", "Inget.\\n\\nEtt stycke till."),
+        ("Get-Thing|INPUTS", "You can pipe names to this cmdlet.",
+         "[x]: https://example.org/x"),
     ]))
     rc, _, err = run("translate", "-p", po, "-l", "sv-SE", "-k", "0", "-o",
                      out, GOLDEN["Get-Thing"])
     got = open(out, encoding="utf-8").read()
-    ok(rc == 3 and err.count("[msgstr-structure]") == 3,
-       "a heading, a '|' in a cell and a code fence are refused", err)
+    ok(rc == 3 and err.count("[msgstr-structure]") == 6,
+       "a heading, '|' in a cell (after an escaped backslash too), a code "
+       "fence, a blank line and a link definition are refused", err)
     ok("Things are read when the command runs" in got and "# Rubrik" not in
        got and "| Ålder " in got and "Locale: sv-SE" in got,
        "refused units keep their English; the others are spliced in")
@@ -325,8 +367,16 @@ def test_bad_catalogs(tmp):
     write(po, catalog([("Get-Thing|NOTES", "Text the page lost.", "Text.")]))
     rc, _, err = run("translate", "-p", po, "-l", "sv-SE", "-k", "0", "-o",
                      os.path.join(tmp, "s.md"), GOLDEN["Get-Thing"])
-    ok(rc == 0 and "[po-msgid-unknown]" in err and "stale.po:" in err,
-       "an entry for the page that it does not have is reported", err)
+    ok(rc == 0 and "stale.po:6:1: warning" in err and
+       "[po-msgid-unknown]" in err,
+       "an entry for the page that it does not have is reported at its "
+       "line in the catalog", err)
+    write(po, catalog([("Get-Thing|NOTES", "Text the page lost.",
+                        "Text.")]).replace("\n", "\r\n"))
+    rc, _, err = run("translate", "-p", po, "-l", "sv-SE", "-k", "0", "-o",
+                     os.path.join(tmp, "s.md"), GOLDEN["Get-Thing"])
+    ok("stale.po:6:1: warning" in err, "the same line in a CRLF catalog",
+       err)
     po = os.path.join(tmp, "warn.po")
     write(po, 'msgid ""\nmsgstr ""\n"Language: sv\\n"\n\n'
           'msgid "a"\nmsgstr "b"\n')
@@ -466,7 +516,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="pshelp-l10n-") as tmp:
         test_golden_pots()
         test_pot_rules()
-        for t in (test_per_page, test_identity, test_translate_sv,
+        for t in (test_per_page, test_front_matter_quotes, test_identity,
+                  test_translate_sv,
                   test_gettextize_unaligned, test_refused_translations,
                   test_msgmerge_flow, test_bad_catalogs, test_lint,
                   test_help_catalogs, test_corpus):

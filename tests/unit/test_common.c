@@ -5,6 +5,7 @@
 #include <string.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -353,6 +354,28 @@ TEST(file_write_atomic_replaces_or_refuses)
 	free(path);
 }
 
+/* Output to a FIFO (or /dev/null, /dev/stdout) goes into it, never over it. */
+TEST(file_write_atomic_writes_into_a_fifo)
+{
+	char dir[] = "/tmp/pshelp-fifo-XXXXXX";
+	check(mkdtemp(dir) != NULL);
+	char *fifo = xasprintf("%s/out", dir);
+	check(mkfifo(fifo, 0600) == 0);
+	int rd = open(fifo, O_RDONLY | O_NONBLOCK); /* a reader is there */
+	check(rd >= 0);
+	check_int(file_write_atomic(fifo, "page\n", 5, FILE_REPLACE), ==, 0);
+	char got[16] = { 0 };
+	check_int(read(rd, got, sizeof(got) - 1), ==, 5);
+	check_str(got, "page\n");
+	struct stat st;
+	check(stat(fifo, &st) == 0 && S_ISFIFO(st.st_mode));
+	check_int(file_write_atomic(dir, "x", 1, FILE_REPLACE), ==, EISDIR);
+	close(rd);
+	unlink(fifo);
+	rmdir(dir);
+	free(fifo);
+}
+
 TEST(diag_formats_gcc_style)
 {
 	struct diag_ctx dx;
@@ -398,6 +421,7 @@ main(void)
 	RUN(text_diff_hunks_as_diff_u);
 	RUN(text_diff_is_bounded_and_safe);
 	RUN(file_write_atomic_replaces_or_refuses);
+	RUN(file_write_atomic_writes_into_a_fifo);
 	RUN(diag_formats_gcc_style);
 	RUN(diag_table_is_sorted_by_level);
 	return tap_done();
