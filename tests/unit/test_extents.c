@@ -222,6 +222,26 @@ TEST(paragraph_split_off_a_table)
 	help_doc_free(d);
 }
 
+/* A folded block scalar ends with its last line, not at the next key. */
+TEST(front_matter_block_scalar)
+{
+	static const char page[] = "---\ndescription: >-\n  Explains B\n"
+				   "  in two lines.\nLocale: en-US\n---\n"
+				   "# about_B\n\n## Short description\nB.\n";
+	struct help_doc *d = parse(page);
+	check(d != NULL);
+	if (d == NULL)
+		return;
+	const struct help_fm_entry *e = help_doc_frontmatter(d, "description");
+	check(e != NULL);
+	if (e) {
+		check_str(e->value, "Explains B in two lines.");
+		check_str(bytes(d, e->value_ext),
+			  ">-\n  Explains B\n  in two lines.");
+	}
+	help_doc_free(d);
+}
+
 /* ---------- Swedish with CRLF line ends ---------- */
 
 TEST(swedish_crlf)
@@ -525,6 +545,7 @@ main(void)
 	RUN(headings_paragraphs_links);
 	RUN(lists_tables_alerts_code);
 	RUN(paragraph_split_off_a_table);
+	RUN(front_matter_block_scalar);
 	RUN(swedish_crlf);
 	RUN(japanese_bom);
 	RUN(german_tabs_setext_unclosed);
