@@ -322,14 +322,46 @@ with_likely_region(const struct loc_parts *p)
 	return tag_from_parts(&m);
 }
 
+/*
+ * The language of p (with its script when that is not the language's
+ * own, as zh-Hant): its likely region ("de" -> "de-DE", "zh-Hant" ->
+ * "zh-TW"), then any other region of it ("de-*"), which the lookup
+ * matches against the folders there are.
+ */
+static void
+add_language_fallbacks(struct culture_list *out, const struct loc_parts *p)
+{
+	struct loc_parts lang = { 0 };
+	char def[ULOC_SCRIPT_CAPACITY];
+
+	strcpy(lang.lang, p->lang);
+	likely_script(p->lang, "", def, sizeof(def));
+	if (*p->script && strcmp(p->script, def) != 0)
+		strcpy(lang.script, p->script);
+	else if (!*p->script && *p->region) {
+		/* zh-HK is written in Hant, not in zh's Hans */
+		char region_script[ULOC_SCRIPT_CAPACITY];
+		likely_script(p->lang, p->region, region_script,
+			      sizeof(region_script));
+		if (strcmp(region_script, def) != 0)
+			strcpy(lang.script, region_script);
+	}
+	list_add(out, with_likely_region(&lang));
+	char *base = tag_from_parts(&lang);
+	if (base)
+		list_add(out, xasprintf("%s-*", base));
+	free(base);
+}
+
 static void
 add_with_fallbacks(struct culture_list *out, const char *tag)
 {
 	char id[ID_CAP], parent[ID_CAP];
-	struct loc_parts p;
+	struct loc_parts p, first;
 
 	if (!id_from_tag(tag, id, sizeof(id)) || !split_id(id, &p))
 		return;
+	first = p;
 	list_add(out, xstrdup(tag));
 	if (!*p.region)
 		list_add(out, with_likely_region(&p));
@@ -343,6 +375,44 @@ add_with_fallbacks(struct culture_list *out, const char *tag)
 		list_add(out, tag_from_parts(&p));
 		strcpy(id, parent);
 	}
+	add_language_fallbacks(out, &first);
+}
+
+bool
+culture_is_pattern(const char *entry)
+{
+	size_t n = strlen(entry);
+	return n > 2 && strcmp(entry + n - 2, "-*") == 0;
+}
+
+/* The language and likely script of a tag; false if it is none. */
+static bool
+language_and_script(const char *tag, struct loc_parts *out)
+{
+	char id[ID_CAP];
+	if (!id_from_tag(tag, id, sizeof(id)) || !split_id(id, out) ||
+	    !*out->lang)
+		return false;
+	if (!*out->script)
+		likely_script(out->lang, out->region, out->script,
+			      sizeof(out->script));
+	return true;
+}
+
+bool
+culture_pattern_matches(const char *pattern, const char *folder)
+{
+	size_t n = strlen(pattern);
+	if (!culture_is_pattern(pattern) || n - 2 >= ID_CAP)
+		return false;
+	char base[ID_CAP];
+	memcpy(base, pattern, n - 2);
+	base[n - 2] = '\0';
+	struct loc_parts a, b;
+	return language_and_script(base, &a) &&
+	       language_and_script(folder, &b) &&
+	       strcasecmp(a.lang, b.lang) == 0 &&
+	       strcasecmp(a.script, b.script) == 0;
 }
 
 void
@@ -415,6 +485,8 @@ culture_gettext_languages(const struct culture_list *chain)
 		return NULL;
 	strbuf_init(&sb);
 	for (size_t i = 0; i < chain->n; i++) {
+		if (culture_is_pattern(chain->v[i]))
+			continue; /* catalogs are named, not matched */
 		char *name = gettext_name(chain->v[i]);
 		if (list_has(&seen, name)) {
 			free(name);

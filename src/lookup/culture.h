@@ -6,6 +6,7 @@
 #ifndef PSHELP_CULTURE_H
 #define PSHELP_CULTURE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -31,10 +32,20 @@ void culture_from_environment(const char *option, struct culture_list *out);
 
 /*
  * The lookup chain: each culture, then (for a bare language) its likely
- * region ("sv" -> "sv-SE"), then its parents ("sv-SE" -> "sv"), and
- * finally "en-US"; without duplicates (compared case-insensitively).
+ * region ("sv" -> "sv-SE"), then its parents ("sv-SE" -> "sv"), then its
+ * language's likely region ("de-AT" -> "de-DE") and the pattern for the
+ * language's other regions ("de-*"), and finally "en-US"; without
+ * duplicates (compared case-insensitively).
  */
 void culture_chain(const struct culture_list *user, struct culture_list *out);
+
+/*
+ * A chain entry "de-*" (or "zh-Hant-*") stands for any region of that
+ * language and script not named before it: pattern_matches says whether
+ * a culture folder is one.
+ */
+bool culture_is_pattern(const char *entry);
+bool culture_pattern_matches(const char *pattern, const char *folder);
 
 /*
  * gettext language list for the chain: "sv_SE:sv" for sv-SE.  The caller

@@ -292,8 +292,21 @@ scan_dir(struct scan *s, int parent, const char *name, const char *module,
 }
 
 /* Every folder of the root named like the culture, in any case. */
+/* Whether folder is what chain entry c names, and no earlier entry. */
+static bool
+chain_takes(const struct culture_list *chain, size_t c, const char *folder)
+{
+	if (!culture_is_pattern(chain->v[c]))
+		return strcasecmp(folder, chain->v[c]) == 0;
+	for (size_t k = 0; k < c; k++)
+		if (strcasecmp(folder, chain->v[k]) == 0)
+			return false;
+	return culture_pattern_matches(chain->v[c], folder);
+}
+
 static void
-scan_root(struct scan *s, const char *root, const char *culture)
+scan_root(struct scan *s, const char *root, const struct culture_list *chain,
+	  size_t c)
 {
 	int fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	struct names names;
@@ -310,7 +323,7 @@ scan_root(struct scan *s, const char *root, const char *culture)
 	strbuf_reset(&s->path);
 	strbuf_addstr(&s->path, root);
 	for (size_t i = 0; i < names.n; i++) {
-		if (strcasecmp(names.v[i].name, culture) != 0)
+		if (!chain_takes(chain, c, names.v[i].name))
 			continue;
 		s->culture = names.v[i].name;
 		scan_dir(s, dirfd(d), names.v[i].name, NULL, LEVEL_CULTURE);
@@ -343,7 +356,7 @@ topic_index_build_named(struct topic_index *idx, const char *const *roots,
 		for (size_t r = 0; r < nroots; r++) {
 			s.root_index = r;
 			if (roots[r])
-				scan_root(&s, roots[r], chain->v[c]);
+				scan_root(&s, roots[r], chain, c);
 		}
 	}
 	strbuf_release(&s.path);

@@ -234,29 +234,49 @@ check_chain_(const char *user, const char *want, int line)
 TEST(chain_parents_and_likely_regions)
 {
 	check_chain("", "en-US");
-	check_chain("sv-SE", "sv-SE,sv,en-US");
-	check_chain("sv", "sv,sv-SE,en-US");
-	check_chain("ja", "ja,ja-JP,en-US");
-	check_chain("zh", "zh,zh-CN,en-US");
-	check_chain("zh-Hant-TW", "zh-Hant-TW,zh-Hant,zh,en-US");
-	check_chain("zh-Hant", "zh-Hant,zh-TW,zh,en-US");
+	check_chain("sv-SE", "sv-SE,sv,sv-*,en-US");
+	check_chain("sv", "sv,sv-SE,sv-*,en-US");
+	check_chain("ja", "ja,ja-JP,ja-*,en-US");
+	check_chain("zh", "zh,zh-CN,zh-*,en-US");
+	check_chain("zh-Hant-TW", "zh-Hant-TW,zh-Hant,zh,zh-TW,zh-Hant-*,en-US");
+	check_chain("zh-Hant", "zh-Hant,zh-TW,zh,zh-Hant-*,en-US");
 	/* sr is Cyrillic by default, so the Latin script stays. */
-	check_chain("sr-Latn", "sr-Latn,sr-Latn-RS,sr,en-US");
-	check_chain("en-GB", "en-GB,en,en-US");
-	check_chain("en", "en,en-US");
-	check_chain("en-US", "en-US,en");
-	check_chain("qps-ploc", "qps-ploc,qps,en-US");
-	check_chain("ca-ES-valencia", "ca-ES-valencia,ca-ES,ca,en-US");
+	check_chain("sr-Latn", "sr-Latn,sr-Latn-RS,sr,sr-Latn-*,en-US");
+	check_chain("en-GB", "en-GB,en,en-US,en-*");
+	check_chain("en", "en,en-US,en-*");
+	check_chain("en-US", "en-US,en,en-*");
+	check_chain("qps-ploc", "qps-ploc,qps,qps-ploc-*,en-US");
+	check_chain("ca-ES-valencia", "ca-ES-valencia,ca-ES,ca,ca-*,en-US");
+}
+
+/*
+ * A region whose folder is missing reaches its language's likely region,
+ * then any other region of the language in the same script, before en-US.
+ */
+TEST(chain_reaches_other_regions_of_the_language)
+{
+	check_chain("de-AT", "de-AT,de,de-DE,de-*,en-US");
+	check_chain("fr-CA", "fr-CA,fr,fr-FR,fr-*,en-US");
+	check_chain("sv-FI", "sv-FI,sv,sv-SE,sv-*,en-US");
+	check_chain("pt-PT", "pt-PT,pt,pt-BR,pt-*,en-US");
+	check_chain("zh-HK", "zh-HK,zh,zh-TW,zh-Hant-*,en-US");
+	check(culture_pattern_matches("de-*", "de-CH"));
+	check(culture_pattern_matches("zh-Hant-*", "zh-TW"));
+	check(!culture_pattern_matches("zh-Hant-*", "zh-CN"));
+	check(!culture_pattern_matches("zh-*", "zh-TW"));
+	check(culture_pattern_matches("zh-*", "zh-SG"));
+	check(!culture_pattern_matches("de-*", "en-US"));
+	check(!culture_pattern_matches("de-AT", "de-AT"));
 }
 
 TEST(chain_several_cultures_without_duplicates)
 {
-	check_chain("de-AT,sv", "de-AT,de,sv,sv-SE,en-US");
-	check_chain("SV-se,sv-SE,sv_SE.UTF-8", "sv-SE,sv,en-US");
-	check_chain("sv,sv-SE", "sv,sv-SE,en-US");
+	check_chain("de-AT,sv", "de-AT,de,de-DE,de-*,sv,sv-SE,sv-*,en-US");
+	check_chain("SV-se,sv-SE,sv_SE.UTF-8", "sv-SE,sv,sv-*,en-US");
+	check_chain("sv,sv-SE", "sv,sv-SE,sv-*,en-US");
 	/* Entries that are not cultures are dropped. */
-	check_chain("C,../x,fi", "fi,fi-FI,en-US");
-	check_chain("en-US,sv", "en-US,en,sv,sv-SE");
+	check_chain("C,../x,fi", "fi,fi-FI,fi-*,en-US");
+	check_chain("en-US,sv", "en-US,en,en-*,sv,sv-SE,sv-*");
 }
 
 static void
@@ -307,6 +327,7 @@ main(void)
 	RUN(environment_language_list);
 	RUN(environment_locale_variables);
 	RUN(chain_parents_and_likely_regions);
+	RUN(chain_reaches_other_regions_of_the_language);
 	RUN(chain_several_cultures_without_duplicates);
 	RUN(gettext_languages);
 	return tap_done();

@@ -280,7 +280,7 @@ TEST(index_walks_cultures_modules_and_about)
 	check(t && t->category == TOPIC_COMMAND && t->module == NULL);
 	check(t && strcmp(t->culture, "en-US") == 0);
 	t = find_one(&idx, "Get-Other");
-	check(t && t->category == TOPIC_COMMAND && t->chain_index == 2);
+	check(t && t->category == TOPIC_COMMAND && t->chain_index == 3);
 	check(t && strcmp(t->module, "Mod.B") == 0);
 	topic_index_release(&idx);
 	check(idx.v == NULL && idx.n == 0);
@@ -849,6 +849,57 @@ TEST(query_fallback_note)
 	lookup_result_release(&r);
 }
 
+/* What a culture finds in a root that holds other regions of languages. */
+static const char *
+culture_found(const char *culture)
+{
+	static char found[32];
+	struct culture_list user = { 0 };
+	char *root = fx("rroot");
+	const char *roots[] = { root };
+	struct lookup_request rq = { .name = "Get-Region",
+				     .user = &user,
+				     .roots = roots,
+				     .nroots = 1,
+				     .diagnostics = LOOKUP_DIAG_NONE };
+	struct lookup_result r;
+
+	culture_from_environment(culture, &user);
+	snprintf(found, sizeof(found), "%s",
+		 lookup_query(&rq, &r) == LOOKUP_PAGE && r.culture ? r.culture
+								    : "-");
+	lookup_result_release(&r);
+	culture_list_release(&user);
+	free(root);
+	return found;
+}
+
+/*
+ * A region whose folder is missing gets its language's pages before
+ * English: the likely region first, then any other region in the same
+ * script; never another script (zh-CN is not served Traditional).
+ */
+TEST(query_other_regions_of_the_language)
+{
+	static const char *const cultures[] = { "en-US", "de-CH", "sv-SE",
+						"pt-PT", "zh-TW", "fr-BE" };
+	for (size_t i = 0; i < sizeof(cultures) / sizeof(cultures[0]); i++) {
+		char *rel = xasprintf("rroot/%s/R.Mod/Get-Region.md",
+				      cultures[i]);
+		write_page(rel, "# Get-Region\n\n## SYNOPSIS\nRegions.\n");
+		free(rel);
+	}
+	check_str(culture_found("de-AT"), "de-CH");
+	check_str(culture_found("de"), "de-CH");
+	check_str(culture_found("sv-FI"), "sv-SE");
+	check_str(culture_found("pt-BR"), "pt-PT");
+	check_str(culture_found("zh-HK"), "zh-TW");
+	check_str(culture_found("zh-CN"), "en-US");
+	check_str(culture_found("fr-CA"), "fr-BE");
+	check_str(culture_found("ja-JP"), "en-US");
+	check_str(culture_found("fr-FR"), "fr-BE");
+}
+
 TEST(query_topic_table_rows)
 {
 	struct lookup_result r;
@@ -1027,6 +1078,7 @@ main(void)
 	make_query_fixture();
 	RUN(query_translation_gets_its_source);
 	RUN(query_fallback_note);
+	RUN(query_other_regions_of_the_language);
 	RUN(query_topic_table_rows);
 	RUN(query_category_filter);
 	RUN(query_not_found_suggests);
