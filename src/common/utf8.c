@@ -128,6 +128,22 @@ utf8_first_invalid(const char *s, size_t len)
 	return len;
 }
 
+/*
+ * Characters that change how the text around them is shown without
+ * being seen: bidi embeddings, overrides, isolates and marks (with them
+ * a line can show other text than it holds, as in "Trojan Source"), and
+ * the zero-width space, word joiner and BOM.  The zero-width joiner and
+ * non-joiner stay: scripts such as Persian and Devanagari need them.
+ */
+static bool
+is_hidden_format(int32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+	       cp == 0x200F || cp == 0x061C || cp == 0x200B || cp == 0x2060 ||
+	       cp == 0xFEFF;
+}
+
 /* The replacement a terminal may safely show for cp, or cp itself. */
 static int32_t
 visible_form(int32_t cp, bool keep_newlines)
@@ -141,6 +157,8 @@ visible_form(int32_t cp, bool keep_newlines)
 	if (cp == 0x7F)
 		return 0x2421;
 	if (cp >= 0x80 && cp < 0xA0)
+		return 0xFFFD;
+	if (is_hidden_format(cp))
 		return 0xFFFD;
 	return cp;
 }

@@ -191,6 +191,26 @@ struct numbering {
 	size_t n, next;
 };
 
+/*
+ * Valid UTF-8 without C0 (but tab and line feed), DEL or C1 controls.
+ * Bidi marks stay allowed: a right-to-left language's text needs them,
+ * and whatever reaches a terminal is neutralized there.
+ */
+static bool
+text_ok(const char *s)
+{
+	size_t len = strlen(s);
+	if (utf8_first_invalid(s, len) != len)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F ||
+		    (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] < 0xA0))
+			return false;
+	}
+	return true;
+}
+
 static bool
 add_message(struct l10n_catalog *cat, po_message_t m, struct numbering *nb,
 	    struct diag_ctx *dx)
@@ -207,8 +227,7 @@ add_message(struct l10n_catalog *cat, po_message_t m, struct numbering *nb,
 		return false;
 	}
 	const char *str = po_message_msgstr(m);
-	if (!utf8_is_clean(id, strlen(id), true) ||
-	    (str && !utf8_is_clean(str, strlen(str), true))) {
+	if (!text_ok(id) || (str && !text_ok(str))) {
 		diag_report(dx, DIAG_PO_SYNTAX, line, 1,
 			    _("a message holds invalid UTF-8 or a control "
 			      "character"));

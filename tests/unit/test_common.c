@@ -181,6 +181,24 @@ TEST(safe_dup_neutralizes_terminal_controls)
 	check(strstr(s, "\xe2\x90\x9b") != NULL); /* U+241B, the visible ESC */
 	check(strstr(s, "\xef\xbf\xbd") != NULL); /* U+FFFD for the bad byte */
 	free(s);
+	/* bidi overrides, isolates and marks, zero-width space, word joiner
+	 * and BOM are hidden formatting: shown as U+FFFD.  ZWJ and ZWNJ stay,
+	 * for the scripts that need them. */
+	static const char *const hidden[] = {
+		"\xe2\x80\xae", "\xe2\x80\xaa", "\xe2\x81\xa6", "\xe2\x81\xa9",
+		"\xe2\x80\x8f", "\xd8\x9c",     "\xe2\x80\x8b", "\xe2\x81\xa0",
+		"\xef\xbb\xbf"
+	};
+	for (size_t i = 0; i < sizeof(hidden) / sizeof(hidden[0]); i++) {
+		char *in = xasprintf("a%sb", hidden[i]);
+		char *out = utf8_safe_dup(in);
+		check_str(out, "a\xef\xbf\xbd" "b");
+		free(out);
+		free(in);
+	}
+	s = utf8_safe_dup("\xe2\x80\x8c\xe2\x80\x8d"); /* ZWNJ, ZWJ */
+	check_str(s, "\xe2\x80\x8c\xe2\x80\x8d");
+	free(s);
 }
 
 TEST(strbuf_grows_and_detaches)
