@@ -228,7 +228,8 @@ put_remarks(struct rctx *r)
 	put_remark(r, _("To see the examples, type: "), "-Examples");
 	put_remark(r, _("For more information, type: "), "-Detailed");
 	put_remark(r, _("For technical information, type: "), "-Full");
-	if (r->doc->online_uri || r->doc->nlinks)
+	/* -Online opens the page's online address: offered only with one */
+	if (r->doc->online_uri && *r->doc->online_uri)
 		put_remark(r, _("For online help, type: "), "-Online");
 }
 
