@@ -454,7 +454,9 @@ show_table(struct session *s, const struct lookup_result *r)
 	}
 	struct strbuf out = STRBUF_INIT;
 	strbuf_init(&out);
-	render_topic_table(rows, r->nrows, s->width, &out);
+	const struct render_format *format =
+		render_format_find(s->opt.format ? s->opt.format : "text");
+	format->topics(rows, r->nrows, s->width, &out);
 	fwrite(out.buf, 1, out.len, stdout);
 	strbuf_release(&out);
 	free(rows);

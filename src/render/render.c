@@ -18,14 +18,17 @@ render_json_format(const struct help_doc *doc, const struct render_options *opt,
 }
 
 static const struct render_format text_format = {
-	"text", "Get-Help's text views (the default)", render_text
+	"text", "Get-Help's text views (the default)", render_text,
+	render_topic_table
 };
 static const struct render_format json_format = {
-	"json", "the help model as JSON (doc/json.md)", render_json_format
+	"json", "the help model as JSON (doc/json.md)", render_json_format,
+	render_topics_json
 };
 
 static const struct render_format man_format = {
-	"man", "a man(7) page, for man and mandoc", render_man
+	"man", "a man(7) page, for man and mandoc", render_man,
+	render_topic_table /* the table is no page: shown as text */
 };
 
 static const struct render_format *const formats[] = { &text_format,

@@ -40,10 +40,20 @@ struct render_options {
 typedef int render_fn(const struct help_doc *doc,
 		      const struct render_options *opt, struct strbuf *out);
 
+/* One row of the table shown when a name matches several topics. */
+struct render_topic_row {
+	const char *name, *category, *module, *synopsis;
+};
+
+/* The topics a name matched, in a format, at a width (text only). */
+typedef void render_topics_fn(const struct render_topic_row *rows, size_t n,
+			      size_t width, struct strbuf *out);
+
 struct render_format {
 	const char *name;	 /* "text", "json": what --format takes */
 	const char *description; /* one line for usage texts */
 	render_fn *render;
+	render_topics_fn *topics;
 };
 
 /* The man(7) format (render_man.c). */

@@ -6,6 +6,7 @@
  * one line to keep paragraphs readable.
  */
 #include "render_json.h"
+#include "render.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -600,5 +601,24 @@ render_json(const struct help_doc *doc, struct strbuf *out)
 	render_put_blocks(&w, "short_description", &doc->short_description);
 	put_parts(&w, doc);
 	jw_close(&w, '}');
+	strbuf_addch(out, '\n');
+}
+
+void
+render_topics_json(const struct render_topic_row *rows, size_t n,
+		   size_t width, struct strbuf *out)
+{
+	struct jw w = { .out = out };
+	(void)width; /* JSON is not wrapped */
+	jw_open(&w, '[', false);
+	for (size_t i = 0; i < n; i++) {
+		jw_open(&w, '{', true);
+		jw_kstr(&w, "name", rows[i].name);
+		jw_kstr(&w, "category", rows[i].category);
+		jw_kstr(&w, "module", rows[i].module);
+		jw_kstr(&w, "synopsis", rows[i].synopsis);
+		jw_close(&w, '}');
+	}
+	jw_close(&w, ']');
 	strbuf_addch(out, '\n');
 }

@@ -8,4 +8,9 @@
 
 void render_json(const struct help_doc *doc, struct strbuf *out);
 
+struct render_topic_row;
+/* The topics a name matched: an array of {Name, Category, Module, Synopsis}. */
+void render_topics_json(const struct render_topic_row *rows, size_t n,
+			size_t width, struct strbuf *out);
+
 #endif

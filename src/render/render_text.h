@@ -22,11 +22,6 @@
 int render_text(const struct help_doc *doc, const struct render_options *opt,
 		struct strbuf *out);
 
-/* One row of the table shown when a name matches several topics. */
-struct render_topic_row {
-	const char *name, *category, *module, *synopsis;
-};
-
 /* The Name / Category / Module / Synopsis table. */
 void render_topic_table(const struct render_topic_row *rows, size_t n,
 			size_t width, struct strbuf *out);
