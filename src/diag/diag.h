@@ -76,6 +76,22 @@ const char *diag_slug(enum diag_id id);
 const char *diag_format(enum diag_id id);
 /* "style", "warning", "error", ... (translated). */
 const char *diag_level_name(enum diag_level level);
+/*
+ * Diagnostics held back from a context's sink, to be shown sorted by line
+ * and column (a parser reports in the order it looks, not the page's).
+ * At most DIAG_HOLD_MAX are kept; all are counted.
+ */
+#define DIAG_HOLD_MAX 10000
+struct diag_held {
+	struct diag *v;
+	size_t n, cap;
+	diag_sink_fn *sink; /* the context's own, given back on release */
+	void *cookie;
+};
+void diag_hold(struct diag_ctx *dx, struct diag_held *h);
+/* Gives dx its sink back and shows what was held, in page order. */
+void diag_release_sorted(struct diag_ctx *dx, struct diag_held *h);
+
 /* Formats one diagnostic as the line the default sink prints (no newline). */
 char *diag_to_string(const struct diag *d);
 

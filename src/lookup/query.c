@@ -29,7 +29,11 @@ parse_page(const struct lookup_request *rq, const char *path,
 			       : DIAGL_ERROR;
 	if (rq->diagnostics == LOOKUP_DIAG_NONE)
 		dx.threshold = DIAGL__COUNT; /* counted, never shown */
-	return md_parse_file(path, &mo, &dx);
+	struct diag_held held;
+	diag_hold(&dx, &held);
+	struct help_doc *doc = md_parse_file(path, &mo, &dx);
+	diag_release_sorted(&dx, &held);
+	return doc;
 }
 
 static bool

@@ -394,6 +394,36 @@ TEST(file_write_atomic_writes_into_a_fifo)
 	free(fifo);
 }
 
+static void
+collect_lines(void *cookie, const struct diag *d)
+{
+	strbuf_addf(cookie, "%u:%u %s\n", (unsigned)d->line, (unsigned)d->col,
+		    diag_slug(d->id));
+}
+
+/* Held diagnostics come out by line and column; equal places keep order. */
+TEST(diag_held_diagnostics_come_out_in_page_order)
+{
+	struct strbuf out = STRBUF_INIT;
+	struct diag_ctx dx;
+	struct diag_held h;
+	strbuf_init(&out);
+	diag_init(&dx, "p.md");
+	dx.sink = collect_lines;
+	dx.cookie = &out;
+	diag_hold(&dx, &h);
+	diag_report(&dx, DIAG_NO_TITLE, 9, 1);
+	diag_report(&dx, DIAG_NUL_BYTE, 2, 5);
+	diag_report(&dx, DIAG_UTF8_INVALID, 2, 5);
+	diag_report(&dx, DIAG_NO_TITLE, 2, 1);
+	check_str(out.buf, ""); /* nothing shown while held */
+	diag_release_sorted(&dx, &h);
+	check_str(out.buf, "2:1 no-title\n2:5 nul-byte\n2:5 utf8-invalid\n"
+			   "9:1 no-title\n");
+	check(dx.sink == collect_lines && dx.count[DIAGL_ERROR] == 2);
+	strbuf_release(&out);
+}
+
 TEST(diag_formats_gcc_style)
 {
 	struct diag_ctx dx;
@@ -440,6 +470,7 @@ main(void)
 	RUN(text_diff_is_bounded_and_safe);
 	RUN(file_write_atomic_replaces_or_refuses);
 	RUN(file_write_atomic_writes_into_a_fifo);
+	RUN(diag_held_diagnostics_come_out_in_page_order);
 	RUN(diag_formats_gcc_style);
 	RUN(diag_table_is_sorted_by_level);
 	return tap_done();
