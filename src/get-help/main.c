@@ -531,7 +531,11 @@ main(int argc, char **argv)
 	struct session s = { .opt = { .width = -1 } };
 
 	const char *culture_option = prescan_culture(argc, argv);
-	culture_from_environment(culture_option, &s.user);
+	if (!culture_from_environment(culture_option, &s.user))
+		fprintf(stderr,
+			_("%s: note: LANGUAGE names more than %d cultures; "
+			  "the rest are not used\n"),
+			PROG, CULTURE_MAX_USER);
 	culture_init_messages(culture_option);
 
 	if (culture_option && s.user.n == 0)

@@ -234,13 +234,18 @@ list_add(struct culture_list *l, char *tag)
 	l->v[l->n++] = tag;
 }
 
-static void
+/* False when the list names more than CULTURE_MAX_USER cultures. */
+static bool
 add_language_list(struct culture_list *out, const char *list)
 {
 	const char *s = list;
 
 	while (*s) {
 		size_t n = strcspn(s, ":");
+		if (out->n == CULTURE_MAX_USER)
+			/* nobody reads 32 languages; a list of thousands would
+			 * cost seconds in the chain and the catalogs */
+			return false;
 		if (n > 0 && n <= MAX_NAME) {
 			char *one = xstrndup(s, n);
 			list_add(out, culture_canonical(one));
@@ -250,9 +255,10 @@ add_language_list(struct culture_list *out, const char *list)
 		if (*s == ':')
 			s++;
 	}
+	return true;
 }
 
-void
+bool
 culture_from_environment(const char *option, struct culture_list *out)
 {
 	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
@@ -263,21 +269,21 @@ culture_from_environment(const char *option, struct culture_list *out)
 	if (option) {
 		/* An invalid --culture gives no culture; the caller reports it. */
 		list_add(out, culture_canonical(option));
-		return;
+		return true;
 	}
 	/* gettext ignores LANGUAGE under LC_ALL=C; we pick catalogs ourselves. */
 	v = getenv("LANGUAGE");
-	if (v)
-		add_language_list(out, v);
+	bool whole = v ? add_language_list(out, v) : true;
 	if (out->n > 0)
-		return;
+		return whole;
 	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
 		v = getenv(vars[i]);
 		if (v && *v) {
 			list_add(out, culture_canonical(v));
-			return;
+			return true;
 		}
 	}
+	return true;
 }
 
 /* Likely script of lang[_region]; "" when ICU knows none. */

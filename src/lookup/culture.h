@@ -21,14 +21,18 @@ struct culture_list {
 	size_t n;
 };
 
+/* The most cultures taken from LANGUAGE; the rest are left out. */
+#define CULTURE_MAX_USER 32
+
 void culture_list_release(struct culture_list *l);
 
 /*
  * The user's cultures in order of preference: `option` (--culture) if
- * given, else every entry of LANGUAGE, else the first set of LC_ALL,
- * LC_MESSAGES, LANG.  May be empty (C locale).
+ * given, else every entry of LANGUAGE (the first CULTURE_MAX_USER), else
+ * the first set of LC_ALL, LC_MESSAGES, LANG.  May be empty (C locale).
+ * Returns false when LANGUAGE named more cultures than were taken.
  */
-void culture_from_environment(const char *option, struct culture_list *out);
+bool culture_from_environment(const char *option, struct culture_list *out);
 
 /*
  * The lookup chain: each culture, then (for a bare language) its likely

@@ -184,6 +184,25 @@ TEST(environment_language_list)
 	culture_list_release(&l);
 }
 
+/* A LANGUAGE of thousands of tags: the first 32 cultures, and a flag. */
+TEST(environment_language_list_is_capped)
+{
+	struct culture_list l;
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_init(&sb);
+	for (int i = 1; i <= 5000; i++)
+		strbuf_addf(&sb, "%ssv_%03d", i > 1 ? ":" : "", i % 999 + 1);
+	set_env(sb.buf, "C", NULL, NULL);
+	check(!culture_from_environment(NULL, &l));
+	check_int(l.n, ==, CULTURE_MAX_USER);
+	culture_list_release(&l);
+	set_env("sv:de", "C", NULL, NULL);
+	check(culture_from_environment(NULL, &l));
+	check_int(l.n, ==, 2);
+	culture_list_release(&l);
+	strbuf_release(&sb);
+}
+
 TEST(environment_locale_variables)
 {
 	struct culture_list l;
@@ -325,6 +344,7 @@ main(void)
 	RUN(canonical_output_is_safe_and_stable);
 	RUN(environment_option_wins);
 	RUN(environment_language_list);
+	RUN(environment_language_list_is_capped);
 	RUN(environment_locale_variables);
 	RUN(chain_parents_and_likely_regions);
 	RUN(chain_reaches_other_regions_of_the_language);
