@@ -20,6 +20,7 @@
 #include "exitcodes.h"
 #include "i18n.h"
 #include "lookup.h"
+#include "meta.h"
 #include "options.h"
 #include "query.h"
 #include "render.h"
@@ -507,7 +508,17 @@ run(struct session *s)
 	};
 	struct lookup_result r;
 	int rc;
-	switch (lookup_query(&rq, &r)) {
+	enum lookup_outcome o = lookup_query(&rq, &r);
+	const struct meta_command *alias =
+		o == LOOKUP_NOT_FOUND && !rq.file ? meta_command_find(name)
+						  : NULL;
+	if (alias && strcasecmp(alias->name, name) != 0) {
+		/* a command alias of the runtime (etsn, exsn) names its page */
+		lookup_result_release(&r);
+		rq.name = alias->name;
+		o = lookup_query(&rq, &r);
+	}
+	switch (o) {
 	case LOOKUP_PAGE:
 		rc = show_page(s, &r);
 		break;

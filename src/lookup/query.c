@@ -84,10 +84,25 @@ keep_categories(const struct lookup_request *rq, const struct topic **v,
 	return k;
 }
 
-/* Indexes only `only` (NULL: every page) and finds rq->name in it. */
+/* The topics of module (NULL: of any module). */
+static size_t
+keep_module(const char *module, const struct topic **v, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (module == NULL ||
+		    (v[i]->module && strcasecmp(v[i]->module, module) == 0))
+			v[k++] = v[i];
+	return k;
+}
+
+/*
+ * Indexes only `only` (NULL: every page) and finds name in it, of module
+ * when that is not NULL.
+ */
 static size_t
 find_in(const struct lookup_request *rq, struct lookup_result *r,
-	const char *only)
+	const char *name, const char *module, const char *only)
 {
 	size_t n;
 
@@ -96,8 +111,9 @@ find_in(const struct lookup_request *rq, struct lookup_result *r,
 	r->found = NULL;
 	topic_index_build_named(&r->index, rq->roots, rq->nroots, &r->chain,
 				only);
-	n = topic_index_find(&r->index, rq->name, &r->found);
-	return keep_categories(rq, r->found, n);
+	n = topic_index_find(&r->index, name, &r->found);
+	n = keep_categories(rq, r->found, n);
+	return keep_module(module, r->found, n);
 }
 
 static enum lookup_outcome
@@ -191,12 +207,21 @@ lookup_query(const struct lookup_request *rq, struct lookup_result *out)
 	if (rq->file)
 		return show_file(rq, out);
 	culture_chain(rq->user, &out->chain);
+	/* Module\Name, as PowerShell qualifies a command */
+	const char *name = rq->name;
+	char *module = NULL;
+	const char *slash = name ? strrchr(name, '\\') : NULL;
+	if (slash && slash > name && slash[1]) {
+		module = xstrndup(name, (size_t)(slash - name));
+		name = slash + 1;
+	}
 	/* Most lookups name one topic exactly: index only that name first;
 	 * wildcards, PowerShell's name rule and suggestions need them all. */
-	if (rq->name && !wildcard_has_wildcard(rq->name))
-		n = find_in(rq, out, rq->name);
+	if (name && !wildcard_has_wildcard(name))
+		n = find_in(rq, out, name, module, name);
 	if (n == 0)
-		n = find_in(rq, out, NULL);
+		n = find_in(rq, out, name, module, NULL);
+	free(module);
 	if (n == 1)
 		return show_page(rq, out, out->found[0]);
 	if (n > 1)
