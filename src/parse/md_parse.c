@@ -437,7 +437,7 @@ convert_list(struct mdp *m, cmark_node *n, int depth, struct help_block *out)
 					   sizeof(struct help_extent));
 	out->ext.end = md_ext_line_trim(m, cmark_node_get_start_line(n));
 	for (cmark_node *c = cmark_node_first_child(n); c;
-	     c = cmark_node_next(c), i++) {
+	     c = cmark_node_next(c)) {
 		struct help_blocks *item = &out->u.list.items[i];
 		*item = convert_children(m, c, depth + 1);
 		out->u.list.item_ext[i] =
@@ -445,9 +445,13 @@ convert_list(struct mdp *m, cmark_node *n, int depth, struct help_block *out)
 					      container_end(m, c, item) };
 		out->ext.end =
 			max_u32(out->ext.end, out->u.list.item_ext[i].end);
+		/* an empty item (a lone "-", as machine translation leaves
+		 * them) is nothing to show */
+		if (item->n > 0)
+			i++;
 	}
-	out->u.list.nitems = count;
-	return true;
+	out->u.list.nitems = i;
+	return i > 0;
 }
 
 static bool

@@ -1077,6 +1077,34 @@ TEST(escape_sequences_stay_text)
 	help_doc_free(d);
 }
 
+/* Empty list items (machine translation leaves lone "-") are dropped. */
+TEST(empty_list_items_are_dropped)
+{
+	static const char *const pages[] = {
+		"# Get-A\n\n## SYNOPSIS\nA.\n\n## DESCRIPTION\n\n- ett\n-\n"
+		"- två\n-   \n",
+		"# Get-A\n\n## SYNOPSIS\nA.\n\n## DESCRIPTION\n\n1. 一つ\n2.\n"
+		"3. 二つ\n",
+		"# Get-A\n\n## SYNOPSIS\nA.\n\n## DESCRIPTION\n\nText.\n\n-\n-\n",
+	};
+	static const size_t want[] = { 2, 2, 0 };
+	for (size_t k = 0; k < 3; k++) {
+		struct help_doc *d = parse(pages[k]);
+		check(d != NULL);
+		if (d == NULL)
+			continue;
+		size_t items = 0, lists = 0;
+		for (size_t i = 0; i < d->description.n; i++)
+			if (d->description.v[i].kind == HELP_BLOCK_LIST) {
+				lists++;
+				items += d->description.v[i].u.list.nitems;
+			}
+		check_int(items, ==, want[k]);
+		check_int(lists, ==, want[k] ? 1 : 0); /* no list at all */
+		help_doc_free(d);
+	}
+}
+
 TEST(lists_and_nesting)
 {
 	struct help_doc *d = body_doc("3. one\n4. two\n\n   - inner\n\n     "
@@ -1539,6 +1567,7 @@ main(void)
 	RUN(html_blocks_and_inline_html);
 	RUN(inline_runs);
 	RUN(escape_sequences_stay_text);
+	RUN(empty_list_items_are_dropped);
 	RUN(lists_and_nesting);
 	RUN(about_parts);
 	RUN(about_intro_without_short_heading);
