@@ -385,6 +385,16 @@ add_with_fallbacks(struct culture_list *out, const char *tag)
 }
 
 bool
+culture_is_language(const char *tag)
+{
+	char id[ID_CAP];
+	if (!id_from_tag(tag, id, sizeof(id)))
+		return false;
+	const char *lang3 = uloc_getISO3Language(id);
+	return lang3 && *lang3;
+}
+
+bool
 culture_is_pattern(const char *entry)
 {
 	size_t n = strlen(entry);

@@ -49,6 +49,8 @@ void culture_chain(const struct culture_list *user, struct culture_list *out);
  * a culture folder is one.
  */
 bool culture_is_pattern(const char *entry);
+/* Whether tag names a language ICU knows ("no" does, "xx" does not). */
+bool culture_is_language(const char *tag);
 bool culture_pattern_matches(const char *pattern, const char *folder);
 
 /*

@@ -252,8 +252,15 @@ lookup_fallback_note(const struct lookup_result *r)
 {
 	if (r->asked == NULL || r->name == NULL)
 		return NULL;
-	/* TRANSLATORS: 1: the culture asked for, 2: the topic, 3: the
+	if (!culture_is_language(r->asked))
+		/* TRANSLATORS: 1: what was asked for as a culture ("xx"),
+		   2: the culture shown instead, 3: the topic. */
+		return xasprintf(_("Note: '%s' is no language; showing %s "
+				   "help for %s."),
+				 r->asked, r->culture, r->name);
+	/* TRANSLATORS: 1: the topic, 2: the culture asked for, 3: the
 	   culture of the page shown instead. */
-	return xasprintf(_("Note: no %s help was found for %s; showing %s."),
-			 r->asked, r->name, r->culture);
+	return xasprintf(_("Note: no help for %s was found in '%s'; "
+			   "showing %s."),
+			 r->name, r->asked, r->culture);
 }

@@ -382,7 +382,7 @@ def shared_query_tests():
     de = dict(sv, LANG="de_DE.UTF-8", LANGUAGE="de_DE")
     out, err, rc = psh("Get-Help Set-Widget", env=de)
     test("Get-Help notes the fallback to en-US", rc == 0 and out.startswith(
-        "\nNote: no de-DE help was found for Set-Widget; showing en-US.\n"),
+        "\nNote: no help for Set-Widget was found in 'de-DE'; showing en-US.\n"),
          repr(out[:200]))
     en = dict(ENV, PSHELP_PATH=root)
     out, err, rc = psh("Get-Help *t*", env=en)

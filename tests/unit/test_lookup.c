@@ -843,7 +843,20 @@ TEST(query_fallback_note)
 	check_str(r.culture, "en-US");
 	check_str(r.asked, "de-DE");
 	note = lookup_fallback_note(&r);
-	check_str(note, "Note: no de-DE help was found for Set-Widget; "
+	check_str(note, "Note: no help for Set-Widget was found in 'de-DE'; "
+			"showing en-US.");
+	free(note);
+	lookup_result_release(&r);
+	/* a tag that names no language says so; "no" is Norwegian */
+	check_int(query("Set-Widget", "xx", 0, &r), ==, LOOKUP_PAGE);
+	note = lookup_fallback_note(&r);
+	check_str(note, "Note: 'xx' is no language; showing en-US help for "
+			"Set-Widget.");
+	free(note);
+	lookup_result_release(&r);
+	check_int(query("Set-Widget", "no", 0, &r), ==, LOOKUP_PAGE);
+	note = lookup_fallback_note(&r);
+	check_str(note, "Note: no help for Set-Widget was found in 'no'; "
 			"showing en-US.");
 	free(note);
 	lookup_result_release(&r);
