@@ -3,8 +3,9 @@
  * A localized page: the English page with each translated unit spliced
  * into its extent.  A translation equal to its msgid changes nothing, so
  * an identity catalog gives back the source byte for byte.  A translation
- * that would change the page's structure (a new heading, list, fence,
- * table row or line in a one-line unit) is refused and the English kept.
+ * that would change the page's structure (a paragraph that cmark does not
+ * read as one paragraph, a line break in a one-line unit) is refused and
+ * the English kept.
  */
 #include "l10n_translate.h"
 
@@ -62,72 +63,6 @@ edits_apply(const struct help_doc *doc, struct edits *e, struct strbuf *out)
 
 /* ---------- what a translation may not do ---------- */
 
-static bool
-starts_with_ordered_marker(const char *s)
-{
-	size_t d = 0;
-	while (s[d] >= '0' && s[d] <= '9' && d < 10)
-		d++;
-	return d > 0 && (s[d] == '.' || s[d] == ')') &&
-	       (s[d + 1] == ' ' || s[d + 1] == '\0');
-}
-
-/*
- * After '<': the start of an HTML block that can interrupt a paragraph
- * (CommonMark's kinds 1 to 6: comments, processing instructions,
- * declarations and block-level tags).  Inline tags such as <kbd> are text.
- */
-static bool
-starts_html_block(const char *s)
-{
-	static const char *const tags[] = {
-		"address", "article", "aside", "blockquote", "details", "div",
-		"dl", "fieldset", "figure", "footer", "form", "h1", "h2", "h3",
-		"h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol",
-		"p", "pre", "script", "section", "style", "table", "textarea",
-		"ul"
-	};
-	if (*s == '!' || *s == '?')
-		return true;
-	if (*s == '/')
-		s++;
-	for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
-		size_t n = strlen(tags[i]);
-		char after = s[n];
-		if (strncasecmp(s, tags[i], n) == 0 &&
-		    (after == '>' || after == ' ' || after == '\t' ||
-		     after == '/' || after == '\0' || after == '\n'))
-			return true;
-	}
-	return false;
-}
-
-/* Why this line, in a paragraph, would start a block of its own. */
-static const char *
-line_starts_block(const char *line)
-{
-	const char *s = line;
-	for (int i = 0; i < 3 && *s == ' '; i++)
-		s++;
-	if (*s == '#')
-		return N_("a line starts with '#' (a heading)");
-	if (strncmp(s, "```", 3) == 0 || strncmp(s, "~~~", 3) == 0)
-		return N_("a line starts a code fence");
-	if (*s == '>')
-		return N_("a line starts with '>' (a quotation)");
-	if (((*s == '-' || *s == '*' || *s == '+') &&
-	     (s[1] == ' ' || s[1] == '\0')) ||
-	    starts_with_ordered_marker(s))
-		return N_("a line starts a list item");
-	if (*s == '|')
-		return N_("a line starts with '|' (a table row)");
-	if (*s == '=' || (*s == '-' && s[1] == '-'))
-		return N_("a line underlines the text (a heading or rule)");
-	if (*s == '<' && starts_html_block(s + 1))
-		return N_("a line starts an HTML block");
-	return NULL;
-}
-
 /* A '|' not escaped by an odd run of backslashes before it. */
 static bool
 has_cell_pipe(const char *s)
@@ -173,15 +108,8 @@ msgstr_problem(const struct help_doc *doc, const struct l10n_unit *u,
 	if (u->kind == L10N_TABLE_CELL || u->kind == L10N_FRONT_MATTER ||
 	    (u->kind != L10N_PARAGRAPH && !is_setext(doc, u)))
 		return NULL; /* an ATX heading takes any one line */
-	for (const char *line = msgstr; line;) {
-		const char *why = line_starts_block(line);
-		if (why)
-			return why;
-		const char *nl = strchr(line, '\n');
-		line = nl ? nl + 1 : NULL;
-	}
-	/* what the line rules do not catch: blank lines, rules, indented
-	 * code, tables, link reference definitions, HTML blocks */
+	/* cmark decides: a heading, list, quotation, fence, rule, table,
+	 * HTML block, link definition or blank line is no paragraph */
 	if (!md_is_one_paragraph(msgstr, strlen(msgstr)))
 		return N_("it would not read as one paragraph");
 	return NULL;
