@@ -208,7 +208,8 @@ hold_sink(void *cookie, const struct diag *d)
 	if (h->n == DIAG_HOLD_MAX)
 		return; /* counted all the same; a page has no more to say */
 	h->v = xgrow(h->v, &h->cap, h->n + 1, sizeof(*h->v));
-	struct diag *c = &h->v[h->n++];
+	h->v[h->n].seq = h->n;
+	struct diag *c = &h->v[h->n++].d;
 	*c = *d;
 	c->file = d->file ? xstrdup(d->file) : NULL;
 	c->message = xstrdup(d->message ? d->message : "");
@@ -229,44 +230,29 @@ diag_hold(struct diag_ctx *dx, struct diag_held *h)
 static int
 cmp_position(const void *a, const void *b)
 {
-	const struct diag *x = a, *y = b;
-	if (x->line != y->line)
-		return x->line < y->line ? -1 : 1;
-	if (x->col != y->col)
-		return x->col < y->col ? -1 : 1;
-	return 0;
+	const struct diag_kept *x = a, *y = b;
+	if (x->d.line != y->d.line)
+		return x->d.line < y->d.line ? -1 : 1;
+	if (x->d.col != y->d.col)
+		return x->d.col < y->d.col ? -1 : 1;
+	/* one place keeps the order of its reports */
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 void
 diag_release_sorted(struct diag_ctx *dx, struct diag_held *h)
 {
-	/* merge sort is stable: one place keeps the order of its reports */
-	for (size_t w = 1; w < h->n; w *= 2) {
-		struct diag *tmp = xcalloc(h->n, sizeof(*tmp));
-		for (size_t lo = 0; lo < h->n; lo += 2 * w) {
-			size_t mid = lo + w < h->n ? lo + w : h->n;
-			size_t hi = lo + 2 * w < h->n ? lo + 2 * w : h->n;
-			size_t i = lo, j = mid, k = lo;
-			while (i < mid && j < hi)
-				tmp[k++] = cmp_position(&h->v[j], &h->v[i]) < 0
-						   ? h->v[j++]
-						   : h->v[i++];
-			while (i < mid)
-				tmp[k++] = h->v[i++];
-			while (j < hi)
-				tmp[k++] = h->v[j++];
-		}
-		memcpy(h->v, tmp, h->n * sizeof(*tmp));
-		free(tmp);
-	}
+	if (h->n)
+		qsort(h->v, h->n, sizeof(*h->v), cmp_position);
 	dx->sink = h->sink;
 	dx->cookie = h->cookie;
 	for (size_t i = 0; i < h->n; i++) {
-		show(dx, &h->v[i]);
-		free((char *)h->v[i].file);
-		free((char *)h->v[i].message);
-		free((char *)h->v[i].message_c);
-		free((char *)h->v[i].detail);
+		struct diag *d = &h->v[i].d;
+		show(dx, d);
+		free((char *)d->file);
+		free((char *)d->message);
+		free((char *)d->message_c);
+		free((char *)d->detail);
 	}
 	free(h->v);
 	memset(h, 0, sizeof(*h));

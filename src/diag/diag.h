@@ -82,8 +82,12 @@ const char *diag_level_name(enum diag_level level);
  * At most DIAG_HOLD_MAX are kept; all are counted.
  */
 #define DIAG_HOLD_MAX 10000
+struct diag_kept {
+	struct diag d; /* its strings copied */
+	size_t seq;    /* the order it came in */
+};
 struct diag_held {
-	struct diag *v;
+	struct diag_kept *v;
 	size_t n, cap;
 	diag_sink_fn *sink; /* the context's own, given back on release */
 	void *cookie;
