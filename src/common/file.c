@@ -17,9 +17,10 @@
 #include "xalloc.h"
 
 /* Opens without blocking (a FIFO with no writer would wait forever), then
-   reads in blocking mode; anything but a regular file or a pipe is refused. */
+   reads in blocking mode; anything but a regular file or (when allowed) a
+   pipe is refused. */
 static int
-open_input(const char *path, int *fd)
+open_input(const char *path, bool allow_pipe, int *fd)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	struct stat st;
@@ -36,9 +37,11 @@ open_input(const char *path, int *fd)
 		return err;
 	}
 	/* Standard input was chosen by the user: a terminal is fine there. */
-	if (!is_stdin && !S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+	if (!is_stdin && !S_ISREG(st.st_mode)) {
 		close(*fd);
-		return FILE_ERR_NOT_REGULAR;
+		return !S_ISFIFO(st.st_mode) ? FILE_ERR_NOT_REGULAR
+		       : allow_pipe	     ? 0
+					     : FILE_ERR_NOT_FILE;
 	}
 	/* Our own descriptor only: standard input's flags are shared with
 	   the parent, so a non-blocking one is waited on with poll(). */
@@ -87,15 +90,16 @@ read_fd(int fd, size_t max, char **buf, size_t *len)
 	return 0;
 }
 
-int
-file_read_all(const char *path, size_t max, char **buf, size_t *len)
+static int
+read_input(const char *path, bool allow_pipe, size_t max, char **buf,
+	   size_t *len)
 {
 	int fd, err;
 
 	*buf = NULL;
 	*len = 0;
 	errno = 0;
-	err = open_input(path, &fd);
+	err = open_input(path, allow_pipe, &fd);
 	if (err)
 		return err;
 	err = read_fd(fd, max, buf, len);
@@ -103,11 +107,25 @@ file_read_all(const char *path, size_t max, char **buf, size_t *len)
 	return err;
 }
 
+int
+file_read_all(const char *path, size_t max, char **buf, size_t *len)
+{
+	return read_input(path, true, max, buf, len);
+}
+
+int
+file_read_regular(const char *path, size_t max, char **buf, size_t *len)
+{
+	return read_input(path, false, max, buf, len);
+}
+
 const char *
 file_strerror(int err)
 {
 	if (err == FILE_ERR_NOT_REGULAR)
 		return _("not a regular file or pipe");
+	if (err == FILE_ERR_NOT_FILE)
+		return _("not a regular file");
 	return strerror(err);
 }
 

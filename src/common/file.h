@@ -13,6 +13,8 @@
 
 /* Returned for a terminal, directory, device or socket. */
 #define FILE_ERR_NOT_REGULAR (-1)
+/* Returned by file_read_regular() for a FIFO or pipe. */
+#define FILE_ERR_NOT_FILE (-2)
 
 /*
  * Reads at most max + 1 bytes of path ("-" is standard input), so that the
@@ -21,6 +23,10 @@
  * FILE_ERR_NOT_REGULAR; *buf is NULL on error.
  */
 int file_read_all(const char *path, size_t max, char **buf, size_t *len);
+
+/* The same for a page named by the user, which must be a regular file (or
+   "-"): a FIFO there is a mistake more often than a wish. */
+int file_read_regular(const char *path, size_t max, char **buf, size_t *len);
 
 /* The text of an error from file_read_all (translated). */
 const char *file_strerror(int err);

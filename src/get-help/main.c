@@ -416,7 +416,8 @@ render_doc(struct session *s, const struct help_doc *doc, const char *note)
 	struct render_options ro = { .view = s->opt.view,
 				     .parameter = s->opt.parameter,
 				     .width = s->width,
-				     .note = note };
+				     .note = note,
+				     .help_command = PROG };
 	if (format->render(doc, &ro, &out) != 0) {
 		print_error(_("No parameter matches criteria %s."),
 			    s->opt.parameter);

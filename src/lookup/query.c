@@ -19,9 +19,11 @@ parse_page(const struct lookup_request *rq, const char *path,
 	   const char *culture, const struct help_doc *source, bool shown)
 {
 	struct diag_ctx dx;
+	/* the user's --file must be a file; a FIFO would read as an empty page */
 	struct md_parse_options mo = { .path = path,
 				       .culture = culture,
-				       .source = source };
+				       .source = source,
+				       .regular_file = path == rq->file };
 
 	diag_init(&dx, path);
 	dx.threshold = shown && rq->diagnostics == LOOKUP_DIAG_ALL

@@ -943,7 +943,8 @@ md_parse_file(const char *path, const struct md_parse_options *opt,
 	/* At most max + 1 bytes: md_parse reports a page that is too big.
 	   A FIFO or device never blocks the read. */
 	char *buf;
-	int err = file_read_all(path, max, &buf, &len);
+	int err = o.regular_file ? file_read_regular(path, max, &buf, &len)
+				 : file_read_all(path, max, &buf, &len);
 	if (err) {
 		diag_report(dx, DIAG_READ_FAILED, 0, 0, file_strerror(err));
 		return NULL;

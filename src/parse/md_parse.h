@@ -11,6 +11,7 @@
 #ifndef PSHELP_MD_PARSE_H
 #define PSHELP_MD_PARSE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -31,6 +32,7 @@ struct md_parse_options {
 	const struct help_doc *source;
 	size_t max_bytes; /* 0: MD_PARSE_MAX_BYTES */
 	int max_depth;	  /* 0: MD_PARSE_MAX_DEPTH */
+	bool regular_file; /* md_parse_file: refuse a FIFO (file_read_regular) */
 };
 
 /*

@@ -30,6 +30,9 @@ struct render_options {
 	size_t width;	    /* maximum line width in cells; 0 = no wrapping */
 	const char *locale; /* line-breaking locale; NULL = doc->locale */
 	const char *note;   /* a line shown first (fallback note), or NULL */
+	/* the command REMARKS tell the reader to type: "get-help" in
+	   get-help, NULL for PowerShell's "Get-Help" (psh, the man page) */
+	const char *help_command;
 };
 
 /*

@@ -209,7 +209,8 @@ put_remark(struct rctx *r, const char *label, const char *option)
 	render_flat_add(&f, label, n);
 	strbuf_addch(&f.s, ' ');
 	size_t start = f.s.len;
-	strbuf_addstr(&f.s, "\"Get-Help ");
+	strbuf_addf(&f.s, "\"%s ",
+		    r->opt->help_command ? r->opt->help_command : "Get-Help");
 	const char *name = r->doc->name ? r->doc->name : "";
 	render_flat_add(&f, name, strlen(name));
 	strbuf_addf(&f.s, " %s\"", option);

@@ -72,9 +72,9 @@ def cases():
     yield "headings-only", page("## ## ##\n### \n#### ####\n"), 0, None, []
     yield "too-large", None, 3, "input-too-large", []  # generated on demand
     yield "missing-file", None, 3, "read-failed", []
-    # Special files: a FIFO nobody writes to must not hang the read, a
-    # directory and a device are refused.
-    yield "fifo-without-writer", None, 0, None, []
+    # Special files: --file names a page, so a FIFO (even one nobody
+    # writes to, which must not hang), a directory and a device are refused.
+    yield "fifo-without-writer", None, 3, "read-failed", []
     yield "directory", None, 3, "read-failed", []
     yield "device", None, 3, "read-failed", []
 
