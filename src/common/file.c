@@ -37,11 +37,11 @@ open_input(const char *path, bool allow_pipe, int *fd)
 		return err;
 	}
 	/* Standard input was chosen by the user: a terminal is fine there. */
-	if (!is_stdin && !S_ISREG(st.st_mode)) {
+	if (!is_stdin && !S_ISREG(st.st_mode) &&
+	    !(allow_pipe && S_ISFIFO(st.st_mode))) {
 		close(*fd);
-		return !S_ISFIFO(st.st_mode) ? FILE_ERR_NOT_REGULAR
-		       : allow_pipe	     ? 0
-					     : FILE_ERR_NOT_FILE;
+		return S_ISFIFO(st.st_mode) ? FILE_ERR_NOT_FILE
+					    : FILE_ERR_NOT_REGULAR;
 	}
 	/* Our own descriptor only: standard input's flags are shared with
 	   the parent, so a non-blocking one is waited on with poll(). */

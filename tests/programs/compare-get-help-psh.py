@@ -22,6 +22,7 @@ root, culture and view; the names that differ are listed under it.
 """
 import concurrent.futures
 import os
+import re
 import subprocess
 import sys
 
@@ -59,6 +60,9 @@ def ps_quote(name):
     return "'" + name.replace("'", "''") + "'"
 
 
+REMARK = re.compile(rb'"get-help (\S+ -(?:Examples|Detailed|Full|Online))"')
+
+
 def run(argv, env):
     try:
         p = subprocess.run(argv, env=env, capture_output=True,
@@ -75,6 +79,9 @@ def compare(get_help, psh, root, culture, name, view):
     a = run([get_help, "--path", root, "--culture", culture, "--width", "80",
              *view, "--", name], gh_env)
     b = run([psh, "-c", " ".join(("Get-Help", ps_quote(name), *view))], env)
+    # The one intended difference: REMARKS name the program's own command.
+    if a is not None:
+        a = (REMARK.sub(rb'"Get-Help \1"', a[0]), a[1])
     # A page that cannot be read fails in both, with nothing on stdout.
     if a is not None and a == b and (a[0] or not a[1]):
         return None

@@ -166,6 +166,11 @@ TEST(file_refuses_what_could_block_or_never_end)
 	check_int(file_read_all(fifo, 100, &buf, &len), ==, 0);
 	check_int(len, ==, 0);
 	free(buf);
+	/* A page the user names must be a file: the FIFO is refused. */
+	check_int(file_read_regular(fifo, 100, &buf, &len), ==,
+		  FILE_ERR_NOT_FILE);
+	check(buf == NULL);
+	check_str(file_strerror(FILE_ERR_NOT_FILE), "not a regular file");
 	unlink(fifo);
 	free(fifo);
 	rmdir(dir);
