@@ -16,16 +16,33 @@ struct arena_chunk {
 	_Alignas(ALIGN) unsigned char data[];
 };
 
+struct arena_owned {
+	struct arena_owned *next;
+	void *block;
+};
+
 void
 arena_init(struct arena *a)
 {
 	a->head = NULL;
+	a->owned = NULL;
 	a->used_bytes = 0;
+}
+
+void
+arena_adopt(struct arena *a, void *block)
+{
+	struct arena_owned *o = arena_alloc(a, sizeof(*o));
+	o->block = block;
+	o->next = a->owned;
+	a->owned = o;
 }
 
 void
 arena_release(struct arena *a)
 {
+	for (struct arena_owned *o = a->owned; o; o = o->next)
+		free(o->block); /* the records live in the chunks below */
 	struct arena_chunk *c = a->head;
 	while (c) {
 		struct arena_chunk *next = c->next;

@@ -10,9 +10,11 @@
 #include <stddef.h>
 
 struct arena_chunk;
+struct arena_owned;
 
 struct arena {
 	struct arena_chunk *head;
+	struct arena_owned *owned; /* malloc'd blocks given to the arena */
 	size_t used_bytes; /* total handed out, for statistics */
 };
 
@@ -24,5 +26,7 @@ void *arena_alloc(struct arena *a, size_t n);
 void *arena_array(struct arena *a, size_t count, size_t size);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
+/* Hands a malloc'd block to the arena: arena_release() frees it. */
+void arena_adopt(struct arena *a, void *block);
 
 #endif

@@ -20,7 +20,7 @@
    reads in blocking mode; anything but a regular file or (when allowed) a
    pipe is refused. */
 static int
-open_input(const char *path, bool allow_pipe, int *fd)
+open_input(const char *path, bool allow_pipe, int *fd, size_t *size)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	struct stat st;
@@ -43,6 +43,7 @@ open_input(const char *path, bool allow_pipe, int *fd)
 		return S_ISFIFO(st.st_mode) ? FILE_ERR_NOT_FILE
 					    : FILE_ERR_NOT_REGULAR;
 	}
+	*size = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
 	/* Our own descriptor only: standard input's flags are shared with
 	   the parent, so a non-blocking one is waited on with poll(). */
 	if (!is_stdin) {
@@ -53,10 +54,12 @@ open_input(const char *path, bool allow_pipe, int *fd)
 	return 0;
 }
 
+/* size: the file's size if known (a regular file), so that one buffer of
+   the right size is enough; the file may still grow or shrink. */
 static int
-read_fd(int fd, size_t max, char **buf, size_t *len)
+read_fd(int fd, size_t max, size_t size, char **buf, size_t *len)
 {
-	size_t cap = 1 << 16, n = 0;
+	size_t cap = size > 0 && size <= max ? size + 1 : 1 << 16, n = 0;
 	char *b = xmalloc(cap + 1);
 
 	while (n <= max) {
@@ -95,14 +98,15 @@ read_input(const char *path, bool allow_pipe, size_t max, char **buf,
 	   size_t *len)
 {
 	int fd, err;
+	size_t size;
 
 	*buf = NULL;
 	*len = 0;
 	errno = 0;
-	err = open_input(path, allow_pipe, &fd);
+	err = open_input(path, allow_pipe, &fd, &size);
 	if (err)
 		return err;
-	err = read_fd(fd, max, buf, len);
+	err = read_fd(fd, max, size, buf, len);
 	close(fd);
 	return err;
 }

@@ -102,6 +102,9 @@ DIAG(LINT_EMPHASIS, WARNING, "lint-emphasis",
 /* ===== error: the page cannot be shown ===== */
 DIAG(INPUT_TOO_LARGE, ERROR, "input-too-large",
      N_("page is larger than %zu bytes"))
+DIAG(INPUT_TOO_DENSE, ERROR, "input-too-dense",
+     N_("page has too many blocks for its size: parsing it would take more "
+	"than %zu MiB"))
 DIAG(UTF8_INVALID, ERROR, "utf8-invalid", N_("invalid UTF-8 byte sequence"))
 DIAG(NUL_BYTE, ERROR, "nul-byte", N_("NUL byte in page"))
 DIAG(NESTING_TOO_DEEP, ERROR, "nesting-too-deep",

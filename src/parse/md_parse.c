@@ -783,6 +783,14 @@ add_item(struct mdp *m, cmark_node *n)
 	PUSH(m->items, m->nitems, m->items_cap) = it;
 }
 
+/* The most cmark may take for a body of len bytes: what the peak memory of
+   a parse is bounded by (get-help(1), LIMITS). */
+static size_t
+cmark_budget(size_t len)
+{
+	return MD_PARSE_BYTES_PER_BYTE * len + MD_PARSE_BASE_BYTES;
+}
+
 /* Parses the body with cmark and turns it into m->items. */
 static bool
 read_body(struct mdp *m, bool tables)
@@ -793,8 +801,20 @@ read_body(struct mdp *m, bool tables)
 	cmark_syntax_extension *ext = cmark_find_syntax_extension("table");
 	if (tables && ext)
 		cmark_parser_attach_syntax_extension(p, ext);
+	/* A page of very many tiny blocks (a million one-letter paragraphs)
+	   costs cmark hundreds of bytes per byte: refused, not swapped. */
+	size_t budget = cmark_budget(m->body_len);
+	jmp_buf over;
+	if (setjmp(over)) {
+		md_pool_end(); /* the parser's memory, all in the pool */
+		diag_report(m->dx, DIAG_INPUT_TOO_DENSE, 0, 0,
+			    budget >> 20);
+		return false;
+	}
+	md_pool_limit(budget, &over);
 	cmark_parser_feed(p, m->body, m->body_len);
 	cmark_node *root = cmark_parser_finish(p);
+	md_pool_limit(0, NULL);
 	bool ok = root && depth_ok(m, root);
 	if (ok)
 		for (cmark_node *c = cmark_node_first_child(root); c;
@@ -839,14 +859,20 @@ md_is_one_paragraph(const char *s, size_t len)
 
 /* ---------- entry points ---------- */
 
-/* The page's bytes, kept in the arena for the extents. */
+/* The page's bytes, kept with the document for the extents: a copy, or
+   the caller's NUL-terminated malloc'd buffer itself (owned). */
 static const char *
-keep_source(struct help_doc *doc, const char *buf, size_t len)
+keep_source(struct help_doc *doc, const char *buf, size_t len, char *owned)
 {
-	char *s = arena_alloc(&doc->arena, len + 1);
-	if (len)
-		memcpy(s, buf, len);
-	s[len] = '\0';
+	char *s = owned;
+	if (owned) {
+		arena_adopt(&doc->arena, owned);
+	} else {
+		s = arena_alloc(&doc->arena, len + 1);
+		if (len)
+			memcpy(s, buf, len);
+		s[len] = '\0';
+	}
 	doc->source = s;
 	doc->source_len = len;
 	return s;
@@ -868,9 +894,9 @@ model_check(const struct help_doc *doc, const struct md_parse_options *opt)
 }
 #endif
 
-struct help_doc *
-md_parse(const char *buf, size_t len, const struct md_parse_options *opt,
-	 struct diag_ctx *dx)
+static struct help_doc *
+parse(const char *buf, size_t len, char *owned,
+      const struct md_parse_options *opt, struct diag_ctx *dx)
 {
 	static const struct md_parse_options none;
 	struct diag_ctx quiet;
@@ -888,10 +914,12 @@ md_parse(const char *buf, size_t len, const struct md_parse_options *opt,
 	size_t max = opt->max_bytes ? opt->max_bytes : MD_PARSE_MAX_BYTES;
 	if (max >= UINT32_MAX) /* extents are 32-bit offsets */
 		max = UINT32_MAX - 1;
-	if (!md_input_ok(buf ? buf : "", len, max, dx))
+	if (!md_input_ok(buf ? buf : "", len, max, dx)) {
+		free(owned);
 		return NULL;
+	}
 	struct help_doc *doc = help_doc_new();
-	const char *src = keep_source(doc, buf ? buf : "", len);
+	const char *src = keep_source(doc, buf ? buf : "", len, owned);
 	struct mdp m = { .doc = doc,
 			 .a = &doc->arena,
 			 .dx = dx,
@@ -927,6 +955,13 @@ md_parse(const char *buf, size_t len, const struct md_parse_options *opt,
 }
 
 struct help_doc *
+md_parse(const char *buf, size_t len, const struct md_parse_options *opt,
+	 struct diag_ctx *dx)
+{
+	return parse(buf, len, NULL, opt, dx);
+}
+
+struct help_doc *
 md_parse_file(const char *path, const struct md_parse_options *opt,
 	      struct diag_ctx *dx)
 {
@@ -949,7 +984,5 @@ md_parse_file(const char *path, const struct md_parse_options *opt,
 		diag_report(dx, DIAG_READ_FAILED, 0, 0, file_strerror(err));
 		return NULL;
 	}
-	struct help_doc *doc = md_parse(buf, len, &o, dx);
-	free(buf);
-	return doc;
+	return parse(buf, len, buf, &o, dx); /* the page keeps buf */
 }

@@ -19,6 +19,10 @@
 
 #define MD_PARSE_MAX_BYTES ((size_t)64 << 20)
 #define MD_PARSE_MAX_DEPTH 64
+/* cmark may use at most this many bytes per byte of the page's body, plus
+   the base: a denser page is refused (input-too-dense). */
+#define MD_PARSE_BYTES_PER_BYTE 10
+#define MD_PARSE_BASE_BYTES ((size_t)32 << 20)
 
 struct md_parse_options {
 	const char *

@@ -14,6 +14,7 @@
  */
 #include "md_pool.h"
 
+#include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,20 +39,23 @@
 #endif
 
 #define CHUNK_BYTES (64 * 1024)
-#define MIN_CLASS 4		  /* 16 bytes */
-#define NCLASSES 10		  /* 16 .. 8192 bytes */
-#define LARGEST (16u << (NCLASSES - 1))
+/* Size classes: every multiple of 16 bytes up to 1 KiB (cmark's nodes
+ * and most strings fit one closely), then powers of two up to 8 KiB. */
+#define FINE_STEP 16
+#define FINE_LIMIT 1024
+#define NFINE (FINE_LIMIT / FINE_STEP)
+#define NCLASSES (NFINE + 3)
+#define LARGEST ((size_t)8192)
 
 /* Every block has its capacity just before it; a free block holds the
- * next free block of its class. */
+ * next free block of its class.  cmark's structures need no more than
+ * 8-byte alignment, so one word of header is enough. */
 struct small_head {
-	size_t pad;
 	size_t cap;
 };
 
 struct large_head {
 	struct large_head *prev, *next;
-	size_t pad;
 	size_t cap;
 };
 
@@ -66,6 +70,8 @@ struct md_pool {
 	unsigned char *bump, *bump_end;
 	void *free_list[NCLASSES];
 	struct large_head *large;
+	size_t used, limit; /* bytes taken from malloc; the most allowed */
+	jmp_buf *over;	    /* where to go past the limit */
 	struct md_pool *outer; /* the pool this one replaced */
 };
 
@@ -81,10 +87,28 @@ cap_of(const void *p)
 static unsigned
 class_of(size_t n)
 {
-	if (n <= ((size_t)1 << MIN_CLASS))
-		return 0;
+	if (n <= FINE_LIMIT)
+		return n <= FINE_STEP ? 0 : (unsigned)((n - 1) / FINE_STEP);
 	unsigned bits = 64 - (unsigned)__builtin_clzll((unsigned long long)n - 1);
-	return bits - MIN_CLASS;
+	return NFINE + (bits - 11); /* 2048 -> NFINE, 4096, 8192 */
+}
+
+static size_t
+class_cap(unsigned c)
+{
+	return c < NFINE ? (size_t)(c + 1) * FINE_STEP
+			 : (size_t)2048 << (c - NFINE);
+}
+
+/* Counts n more bytes against the limit, leaving cmark through the jump
+ * buffer when it is passed: every byte cmark holds is in the pool, which
+ * md_pool_end() frees at once, so nothing leaks. */
+static void
+charge(struct md_pool *pool, size_t n)
+{
+	pool->used += n;
+	if (pool->over && pool->used > pool->limit)
+		longjmp(*pool->over, 1);
 }
 
 static void *
@@ -92,6 +116,7 @@ large_alloc(struct md_pool *pool, size_t n)
 {
 	if (n > SIZE_MAX - sizeof(struct large_head))
 		n = SIZE_MAX; /* xmalloc reports it and exits */
+	charge(pool, n == SIZE_MAX ? n : sizeof(struct large_head) + n);
 	struct large_head *h = xmalloc(n == SIZE_MAX ? n : sizeof(*h) + n);
 	h->prev = NULL;
 	h->next = pool->large;
@@ -105,7 +130,7 @@ large_alloc(struct md_pool *pool, size_t n)
 static void *
 small_alloc(struct md_pool *pool, unsigned c)
 {
-	size_t cap = (size_t)1 << (MIN_CLASS + c);
+	size_t cap = class_cap(c);
 	void *p = pool->free_list[c];
 	if (p) {
 		UNPOISON(p, cap);
@@ -114,6 +139,7 @@ small_alloc(struct md_pool *pool, unsigned c)
 	}
 	size_t need = sizeof(struct small_head) + cap;
 	if ((size_t)(pool->bump_end - pool->bump) < need) {
+		charge(pool, sizeof(struct chunk));
 		struct chunk *k = xmalloc(sizeof(*k));
 		k->next = pool->chunks;
 		pool->chunks = k;
@@ -156,6 +182,7 @@ pool_free(void *p)
 			pool->large = h->next;
 		if (h->next)
 			h->next->prev = h->prev;
+		pool->used -= sizeof(*h) + cap;
 		free(h);
 		return;
 	}
@@ -197,6 +224,18 @@ md_pool_begin(void)
 	pool->outer = current;
 	current = pool;
 	return &pool_mem;
+}
+
+void
+md_pool_limit(size_t limit, jmp_buf *over)
+{
+	struct md_pool *pool = current;
+	if (pool == NULL)
+		return;
+	pool->limit = limit;
+	pool->over = over;
+	if (over && pool->used > limit)
+		longjmp(*over, 1);
 }
 
 void

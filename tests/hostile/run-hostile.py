@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Hostile pages: get-help must answer each with a clear diagnostic and the
 right exit status, never crash, hang or send a control character to the
-terminal.  Pages are generated into a temporary folder (some are 10 MB and
+terminal.  Peak memory stays within 16 bytes per byte of the page plus a
+base (checked when the build is not sanitized: ASan's shadow memory does not
+count).  Pages are generated into a temporary folder (some are 10 MB and
 larger, so they are not kept in the repository).  TAP output.
 
   run-hostile.py GET_HELP [-k NAME]
@@ -50,6 +52,7 @@ def cases():
     yield "list-in-quote-10000-deep", page("> - " * 5_000 + "deep\n"), 3, "nesting-too-deep", []
     yield "emphasis-50000-deep", page("*" * 50_000 + "x" + "*" * 50_000 + "\n"), 0, None, []
     yield "brackets-50000", page("[" * 50_000 + "x" + "](" * 20_000 + "\n"), 0, None, []
+    yield "brackets-1000000", page("[" * 1_000_000 + "x" + "](" * 20_000 + "\n"), 3, "input-too-dense", []
     yield "no-frontmatter", page("", head=BODY), 0, None, []
     yield "empty-file", b"", 0, None, []
     yield "frontmatter-unclosed", b"---\ntitle: x\nno end here\n", 3, "frontmatter-unclosed", []
@@ -63,13 +66,21 @@ def cases():
     yield "params-10000", page("x\n\n## PARAMETERS\n\n" + "".join(
         f"### -P{i}\n\nd\n\n```yaml\nType: System.String\nParameter Sets: (All)\nAliases:\n\nRequired: False\nPosition: Named\nDefault value: None\nAccept pipeline input: False\nAccept wildcard characters: False\n```\n\n"
         for i in range(10_000))), 0, None, ["-Full"]
+    yield "links-20000", page("x", tail="\n\n## RELATED LINKS\n\n" + "".join(
+        f"[l{i}](Get-L{i}.md)\n\n" for i in range(20_000))), 0, None, []
     yield "links-100000", page("x", tail="\n\n## RELATED LINKS\n\n" + "".join(
-        f"[l{i}](Get-L{i}.md)\n\n" for i in range(100_000))), 0, None, []
+        f"[l{i}](Get-L{i}.md)\n\n" for i in range(100_000))), 3, "input-too-dense", []
     yield "table-1000-columns", page("|" + "a|" * 1000 + "\n|" + "-|" * 1000 + "\n|" + "b|" * 1000 + "\n"), 0, None, []
     yield "crlf-line-ends", page("line one\r\nline two\r\n").replace(b"\n", b"\r\n").replace(b"\r\r\n", b"\r\n"), 0, None, []
     yield "bom", b"\xef\xbb\xbf" + page("after a BOM"), 0, None, []
     yield "fence-unclosed", page("```powershell\nnever closed\n"), 0, "fence-unclosed", []
     yield "headings-only", page("## ## ##\n### \n#### ####\n"), 0, None, []
+    # Tiny blocks cost cmark hundreds of bytes per byte: refused, not swapped.
+    yield "paragraphs-2m-one-letter", page("a\n\n" * 2_000_000), 3, "input-too-dense", []
+    yield "lines-1m-short", page("short\n" * 1_000_000), 3, "input-too-dense", []
+    yield "list-items-1m", page("- i\n" * 1_000_000), 3, "input-too-dense", []
+    yield "table-rows-500k", page("| a | b |\n|---|---|\n" + "| c | d |\n" * 500_000), 3, "input-too-dense", []
+    yield "prose-8mb", page("A paragraph of plain prose, as long as a real one. " * 3 + "\n\n" * 1 + ("Words in a paragraph of ordinary length, " * 6 + "\n\n") * 32_000), 0, None, []
     yield "too-large", None, 3, "input-too-large", []  # generated on demand
     yield "missing-file", None, 3, "read-failed", []
     # Special files: --file names a page, so a FIFO (even one nobody
@@ -102,29 +113,62 @@ def write_case(tmp, name, data):
     return path
 
 
-def check(get_help, path, want_rc, slug, args):
+MEMORY_PER_BYTE = 16
+MEMORY_BASE = 44 << 20  # cmark's base allowance, the program, ICU's data
+
+
+GNU_TIME = "/usr/bin/time"  # Debian's "time": forks from a small process
+
+
+def run_measured(cmd, env, timeout, measure_memory):
+    """(exit status, stdout, stderr, peak RSS in bytes or 0), or None on
+    timeout.  The peak comes from GNU time: a child forked from this
+    Python process would count Python's own memory as its peak."""
+    with tempfile.NamedTemporaryFile() as rss:
+        if measure_memory:
+            cmd = [GNU_TIME, "-q", "-f", "%M", "-o", rss.name] + cmd
+        try:
+            p = subprocess.run(cmd, env=env, capture_output=True,
+                               timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return None
+        text = rss.read().decode().split()
+        peak = int(text[-1]) * 1024 if measure_memory and text else 0
+        return p.returncode, p.stdout, p.stderr, peak
+
+
+def sanitized(program):
+    with open(program, "rb") as f:
+        return b"AddressSanitizer" in f.read()
+
+
+def check(get_help, path, want_rc, slug, args, measure_memory):
     """Returns a list of problems."""
     env = dict(os.environ, LC_ALL="C.UTF-8")
     cmd = [get_help, "--file", path, "--diagnostics", "--width", "80"] + args
     start = time.monotonic()
-    try:
-        p = subprocess.run(cmd, env=env, capture_output=True, timeout=120)
-    except subprocess.TimeoutExpired:
+    r = run_measured(cmd, env, 120, measure_memory)
+    if r is None:
         return ["timed out after 120 s"]
+    rc, stdout, stderr, peak = r
     took = time.monotonic() - start
     problems = []
-    if p.returncode != want_rc:
-        problems.append(f"exit {p.returncode}, expected {want_rc}")
-    if p.returncode < 0 or p.returncode >= 128:
+    if rc != want_rc:
+        problems.append(f"exit {rc}, expected {want_rc}")
+    if rc < 0 or rc >= 128:
         problems.append("killed by a signal")
-    err = p.stderr.decode("utf-8", "replace")
+    size = os.path.getsize(path) if os.path.isfile(path) else 0
+    if measure_memory and peak > MEMORY_PER_BYTE * size + MEMORY_BASE:
+        problems.append(f"peak memory {peak >> 20} MiB for {size} bytes "
+                        f"({peak / max(size, 1):.1f} bytes per byte)")
+    err = stderr.decode("utf-8", "replace")
     if slug and f"[{slug}]" not in err:
         problems.append(f"stderr does not name [{slug}]")
     if "Sanitizer" in err or "runtime error" in err:
         problems.append("sanitizer report")
     if want_rc == 3 and not err.strip():
         problems.append("no diagnostic for a rejected page")
-    for stream, data in (("stdout", p.stdout), ("stderr", p.stderr)):
+    for stream, data in (("stdout", stdout), ("stderr", stderr)):
         bad = [b for b in data if (b < 0x20 and b not in (0x0a,)) or b == 0x7f]
         if bad:
             problems.append(f"{stream} has raw control byte 0x{bad[0]:02x}")
@@ -139,6 +183,10 @@ def main():
     get_help = sys.argv[1]
     only = sys.argv[3] if len(sys.argv) > 3 and sys.argv[2] == "-k" else ""
     n = failed = 0
+    measure_memory = not sanitized(get_help) and os.access(GNU_TIME, os.X_OK)
+    if not measure_memory:
+        print("# peak memory not checked: a sanitized build, or no "
+              + GNU_TIME)
     with tempfile.TemporaryDirectory() as tmp:
         os.mkdir(os.path.join(tmp, "hostile"))
         for name, data, rc, slug, args in cases():
@@ -146,7 +194,7 @@ def main():
                 continue
             n += 1
             path = write_case(tmp, name, data)
-            problems = check(get_help, path, rc, slug, args)
+            problems = check(get_help, path, rc, slug, args, measure_memory)
             if os.path.isdir(path):
                 os.rmdir(path)
             elif os.path.exists(path) and path.startswith(tmp):

@@ -1369,6 +1369,31 @@ TEST(ten_megabyte_line_is_fast)
 	free(s);
 }
 
+/* cmark's memory is bounded by the page's size: a page of a million
+   one-letter paragraphs is refused, prose of the same size is read. */
+TEST(dense_pages_are_refused_not_swapped)
+{
+	size_t n = 3 << 20;
+	char *dense = repeat("a\n\n", n / 3, "");
+	check(body_doc(dense) == NULL);
+	check_int(seen.n[DIAG_INPUT_TOO_DENSE], ==, 1);
+	check_str(seen.msg[DIAG_INPUT_TOO_DENSE],
+		  "page has too many blocks for its size: parsing it would "
+		  "take more than 62 MiB");
+	free(dense);
+	char *prose = repeat("Words of an ordinary paragraph, with some more "
+			     "of them on a line.\n\n", n / 64, "");
+	struct help_doc *d = body_doc(prose);
+	check(d != NULL);
+	check_int(seen.n[DIAG_INPUT_TOO_DENSE], ==, 0);
+	help_doc_free(d);
+	free(prose);
+	/* a second parse after a refusal starts from a fresh pool */
+	d = body_doc("after [input-too-dense], a page parses again\n");
+	check(d != NULL);
+	help_doc_free(d);
+}
+
 /* Inputs that take cmark-gfm 0.29.0.gfm.6 quadratic time. */
 TEST(slow_parser_paths_are_bounded)
 {
@@ -1388,11 +1413,12 @@ TEST(slow_parser_paths_are_bounded)
 	free(rows);
 	free(hdr);
 	free(dl);
-	/* mismatched delimiter rows under a growing paragraph */
+	/* mismatched delimiter rows under a growing paragraph: quick, and
+	   either read or refused as too dense for its size */
 	page = repeat("a|b|c\n-|-\n", 50000, "");
 	t0 = now();
 	d = body_doc(page);
-	check(d != NULL);
+	check(d != NULL || seen.n[DIAG_INPUT_TOO_DENSE] == 1);
 	check(now() - t0 < 10);
 	help_doc_free(d);
 	free(page);
@@ -1578,6 +1604,7 @@ main(void)
 	RUN(too_large);
 	RUN(deep_nesting);
 	RUN(ten_megabyte_line_is_fast);
+	RUN(dense_pages_are_refused_not_swapped);
 	RUN(slow_parser_paths_are_bounded);
 	RUN(page_pool_serves_cmark);
 	RUN(no_front_matter_and_empty_input);
