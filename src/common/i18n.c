@@ -28,10 +28,11 @@ is_english(const char *languages)
 		 languages[2] == ':'));
 }
 
+static bool bound;
+
 void
 i18n_init(const char *languages)
 {
-	static bool bound;
 	/* Skipping setlocale() saves a good part of get-help's start-up;
 	 * once a catalog is bound, English has to be selected explicitly. */
 	if (is_english(languages) && !bound)
@@ -58,4 +59,29 @@ i18n_init(const char *languages)
 	free(build_dir);
 	bind_textdomain_codeset(PSHELP_DOMAIN, "UTF-8");
 	textdomain(PSHELP_DOMAIN);
+}
+
+char *
+i18n_switch(const char *languages)
+{
+	const char *now = bound ? getenv("LANGUAGE") : NULL;
+	char *previous = strdup(now && *now ? now : "en");
+	if (!bound) {
+		i18n_init(languages); /* nothing to do for English */
+		return previous;
+	}
+	setenv("LANGUAGE", languages && *languages ? languages : "en", 1);
+	/* glibc reads LANGUAGE again once the text domain is set anew */
+	textdomain(PSHELP_DOMAIN);
+	return previous;
+}
+
+void
+i18n_restore(char *previous)
+{
+	if (previous && bound) {
+		setenv("LANGUAGE", previous, 1);
+		textdomain(PSHELP_DOMAIN);
+	}
+	free(previous);
 }

@@ -37,4 +37,12 @@ Q_(const char *singular, const char *plural, unsigned long n)
  */
 void i18n_init(const char *languages);
 
+/*
+ * Switches the catalog language to `languages` (as for i18n_init; NULL or
+ * "" is English) for a while, as headings follow the language of the page
+ * shown.  Returns what to pass to i18n_restore() afterwards.
+ */
+char *i18n_switch(const char *languages);
+void i18n_restore(char *previous);
+
 #endif

@@ -418,7 +418,10 @@ render_doc(struct session *s, const struct help_doc *doc, const char *note)
 				     .width = s->width,
 				     .note = note,
 				     .help_command = PROG };
-	if (format->render(doc, &ro, &out) != 0) {
+	char *ui = culture_messages_for_content(doc->locale);
+	int selected = format->render(doc, &ro, &out);
+	i18n_restore(ui);
+	if (selected != 0) {
 		print_error(_("No parameter matches criteria %s."),
 			    s->opt.parameter);
 		rc = EXIT_NOT_FOUND;

@@ -529,3 +529,22 @@ culture_init_messages(const char *option)
 	culture_list_release(&chain);
 	culture_list_release(&user);
 }
+
+char *
+culture_messages_for_content(const char *culture)
+{
+	if (culture == NULL || *culture == '\0')
+		return NULL;
+	struct culture_list one = { 0 }, chain = { 0 };
+	char *tag = culture_canonical(culture);
+	if (tag == NULL)
+		return NULL;
+	list_add(&one, tag);
+	culture_chain(&one, &chain);
+	char *langs = culture_gettext_languages(&chain);
+	char *previous = i18n_switch(langs);
+	free(langs);
+	culture_list_release(&chain);
+	culture_list_release(&one);
+	return previous;
+}

@@ -67,4 +67,11 @@ char *culture_gettext_languages(const struct culture_list *chain);
  */
 void culture_init_messages(const char *option);
 
+/*
+ * Headings and labels follow the content: switches UI messages to the
+ * language of `culture` (a page's culture; NULL keeps the user's) and
+ * returns what i18n_restore() takes to switch back.
+ */
+char *culture_messages_for_content(const char *culture);
+
 #endif

@@ -89,8 +89,11 @@ render_page(struct request *rq, const struct lookup_result *r)
 	}
 	note = lookup_fallback_note(r);
 	rq->ro.note = note;
-	if (render_format_find("text")->render(r->doc, &rq->ro, &rq->out) !=
-	    0) {
+	char *ui = culture_messages_for_content(r->doc->locale);
+	int selected = render_format_find("text")->render(r->doc, &rq->ro,
+							  &rq->out);
+	i18n_restore(ui);
+	if (selected != 0) {
 		rt_exec_error(rq->ctx, _("No parameter matches criteria %s."),
 			      rq->ro.parameter);
 		rc = 1;
