@@ -237,7 +237,9 @@ names_by_heading(struct mdp *m, struct names *nm)
 {
 	for (size_t i = 0; i < m->doc->nparams; i++) {
 		struct sparam *sp = find_sparam(nm, m->doc->params[i].heading);
-		if (sp && sp->name)
+		/* a name given twice (-Id, -ParentId both "-ID") is the first
+		   one's; the other is found by type and position */
+		if (sp && sp->name && !sp->claimed)
 			claim(&m->doc->params[i], sp, nm, i);
 	}
 }

@@ -476,6 +476,22 @@ repair_dotted(struct arena *a, const char *s)
 	return r;
 }
 
+/* Whether an INPUTS/OUTPUTS heading names a type ("System.String[]",
+ * "Microsoft.PowerShell.Commands.X`1[System.Int32]", "None"), not prose
+ * ("None or an object representing the copied item"): only a type is taken
+ * from the source page over the translation. */
+static bool
+is_type_name(const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return false;
+	for (; *s; s++)
+		if (!is_word_byte((unsigned char)*s) &&
+		    !strchr(".`[],+<>", *s))
+			return false;
+	return true;
+}
+
 static void
 build_types(struct mdp *m, const struct idx *x, bool outputs)
 {
@@ -512,7 +528,7 @@ build_types(struct mdp *m, const struct idx *x, bool outputs)
 				};
 			from += it->blk.kind == HELP_BLOCK_PARA;
 		}
-		e->name = sn == nparts && sv[i].name
+		e->name = sn == nparts && is_type_name(sv[i].name)
 				  ? sv[i].name
 				  : repair_dotted(m->a, e->heading);
 		e->description = md_blocks_of(m, x, from, parts[i].to);
