@@ -338,6 +338,13 @@ names_guessed(struct mdp *m, struct names *nm)
 		struct help_param *p = &m->doc->params[i];
 		if (nm->param_known[i])
 			continue;
+		/* a heading given twice that nothing else explains: the page
+		   documents that parameter twice (param-duplicate) */
+		struct sparam *sp = find_sparam(nm, p->heading);
+		if (sp && sp->name) {
+			p->name = sp->name;
+			continue;
+		}
 		const char *h = p->heading;
 		while (*h == '-' || is_space(*h) ||
 		       !strncmp(h, "\xe2\x80\x93", 3) ||

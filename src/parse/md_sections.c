@@ -476,20 +476,39 @@ repair_dotted(struct arena *a, const char *s)
 	return r;
 }
 
-/* Whether an INPUTS/OUTPUTS heading names a type ("System.String[]",
- * "Microsoft.PowerShell.Commands.X`1[System.Int32]", "None"), not prose
- * ("None or an object representing the copied item"): only a type is taken
- * from the source page over the translation. */
+/* Whether an INPUTS/OUTPUTS heading names types ("System.String[]",
+ * "None, System.Management.Automation.PSRemotingJob, or System.String",
+ * "X.Commands#Y"), not prose ("None or an object representing the copied
+ * item"): only types are taken from the source page over the translation.
+ * Types are separated by ", ", " or ", " and " (and ", or "). */
 static bool
-is_type_name(const char *s)
+is_type_list(const char *s)
 {
-	if (s == NULL || *s == '\0')
+	enum { NEED_TYPE, AFTER_TYPE, AFTER_COMMA } at = NEED_TYPE;
+	if (s == NULL)
 		return false;
-	for (; *s; s++)
-		if (!is_word_byte((unsigned char)*s) &&
-		    !strchr(".`[],+<>", *s))
+	while (*s) {
+		size_t n = strcspn(s, " ,");
+		bool conj = (n == 2 && !strncmp(s, "or", 2)) ||
+			    (n == 3 && !strncmp(s, "and", 3));
+		if (n == 0 && *s == ',' && at == AFTER_TYPE) {
+			at = AFTER_COMMA;
+		} else if (conj && at != NEED_TYPE) {
+			at = NEED_TYPE;
+		} else if (n > 0 && !conj && at != AFTER_TYPE) {
+			for (size_t i = 0; i < n; i++)
+				if (!is_word_byte(s[i]) &&
+				    !strchr(".`[]+<>#", s[i]))
+					return false;
+			at = AFTER_TYPE;
+		} else {
 			return false;
-	return true;
+		}
+		s += n ? n : 1;
+		if (*s == ' ')
+			s++;
+	}
+	return at == AFTER_TYPE;
 }
 
 static void
@@ -528,7 +547,7 @@ build_types(struct mdp *m, const struct idx *x, bool outputs)
 				};
 			from += it->blk.kind == HELP_BLOCK_PARA;
 		}
-		e->name = sn == nparts && is_type_name(sv[i].name)
+		e->name = sn == nparts && is_type_list(sv[i].name)
 				  ? sv[i].name
 				  : repair_dotted(m->a, e->heading);
 		e->description = md_blocks_of(m, x, from, parts[i].to);
