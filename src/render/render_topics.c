@@ -5,6 +5,7 @@
  */
 #include "render_text.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -56,31 +57,30 @@ add_cut(struct strbuf *out, const char *s, size_t len, size_t w)
 		strbuf_addstr(out, "\u2026");
 }
 
+/* Appends cell cut to w cells, padded to w unless it is the last. */
 static void
-add_padded(struct strbuf *out, const struct strbuf *cell, size_t w)
+add_column(struct strbuf *out, const struct strbuf *cell, size_t w, bool last)
 {
-	size_t cw = textwrap_width(cell->buf, cell->len);
-	strbuf_add(out, cell->buf, cell->len);
-	strbuf_addchars(out, ' ', cw < w ? w - cw : 0);
+	size_t start = out->len;
+	add_cut(out, cell->buf, cell->len, w);
+	size_t cw = textwrap_width(out->buf + start, out->len - start);
+	if (!last)
+		strbuf_addchars(out, ' ', cw < w ? w - cw + 1 : 1);
 }
 
-/* Adds one table line: three padded columns, then the synopsis. */
+/* Adds one table line: the columns shown, each in its width (0 for the
+ * last column: as wide as its text). */
 static void
 add_topic_line(struct strbuf *out, struct strbuf *cells, const size_t *w,
-	       size_t width)
+	       int shown)
 {
-	size_t used = 0;
-	for (int c = 0; c < TT_SYNOPSIS; c++) {
-		add_padded(out, &cells[c], w[c]);
-		strbuf_addch(out, ' ');
-		used += w[c] + 1;
+	for (int c = 0; c < shown; c++) {
+		bool last = c == shown - 1;
+		if (last && w[c] == 0)
+			strbuf_add(out, cells[c].buf, cells[c].len);
+		else
+			add_column(out, &cells[c], w[c], last);
 	}
-	struct strbuf *syn = &cells[TT_SYNOPSIS];
-	if (width == 0)
-		strbuf_add(out, syn->buf, syn->len);
-	else
-		add_cut(out, syn->buf, syn->len,
-			width > used ? width - used : 1);
 	strbuf_rtrim(out);
 	strbuf_addch(out, '\n');
 }
@@ -108,6 +108,40 @@ topic_headers(struct strbuf *cells, struct strbuf *dashes)
 	}
 }
 
+/* PowerShell's table of help topics caps Name, Category and Module at
+ * these widths; the synopsis takes what is left of the line. */
+static const size_t column_cap[TT_SYNOPSIS] = { 33, 9, 25 };
+#define MIN_SYNOPSIS 8
+
+/* The widths of the columns that fit in width (0: no limit, nothing is
+ * capped), as PowerShell drops the columns a table has no room for;
+ * returns how many are shown.  A last column of width 0 is uncut. */
+static int
+fit_columns(size_t *w, size_t width)
+{
+	if (width == 0)
+		return TT__COUNT; /* w[TT_SYNOPSIS] is 0: uncut */
+	for (int c = 0; c < TT_SYNOPSIS; c++)
+		if (w[c] > column_cap[c])
+			w[c] = column_cap[c];
+	if (w[TT_NAME] >= width) {
+		w[TT_NAME] = width;
+		return 1;
+	}
+	size_t used = w[TT_NAME];
+	int shown = 1;
+	for (int c = TT_CATEGORY; c < TT_SYNOPSIS && used + 1 + w[c] <= width;
+	     c++) {
+		used += 1 + w[c];
+		shown++;
+	}
+	if (shown == TT_SYNOPSIS && used + 1 + MIN_SYNOPSIS <= width) {
+		w[TT_SYNOPSIS] = width - used - 1;
+		shown++;
+	}
+	return shown;
+}
+
 void
 render_topic_table(const struct render_topic_row *rows, size_t n, size_t width,
 		   struct strbuf *out)
@@ -129,13 +163,14 @@ render_topic_table(const struct render_topic_row *rows, size_t n, size_t width,
 			w[c] = cw > w[c] ? cw : w[c];
 		}
 	}
+	int shown = fit_columns(w, width);
 	strbuf_addch(out, '\n');
 	topic_headers(cells, dashes);
-	add_topic_line(out, cells, w, width);
-	add_topic_line(out, dashes, w, width);
+	add_topic_line(out, cells, w, shown);
+	add_topic_line(out, dashes, w, shown);
 	for (size_t i = 0; i < n; i++) {
 		topic_cells(cells, &rows[i]);
-		add_topic_line(out, cells, w, width);
+		add_topic_line(out, cells, w, shown);
 	}
 	strbuf_addch(out, '\n');
 	for (int c = 0; c < TT__COUNT; c++) {

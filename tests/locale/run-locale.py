@@ -201,6 +201,20 @@ def _():
         return pseudo_locale_checks(pseudo_locale_root(tmp))
 
 
+@test("topic tables fit every width from the minimum up, in every script")
+def _():
+    problems = []
+    for culture in ("en-US", "sv-SE", "ja-JP"):
+        for width in range(20, 121):
+            rc, out, err = get_help(["*", "--culture", culture,
+                                     "--width", str(width)])
+            wide = [l for l in out.splitlines() if cells(l) > width]
+            if rc != 0 or wide:
+                problems.append(f"{culture} at {width}: exit {rc}, "
+                                f"{wide[:1]}")
+    return problems
+
+
 @test("width: COLUMNS when not a terminal, no wrapping without it, minimum 20")
 def _():
     problems = []
