@@ -403,13 +403,37 @@ show_online(const struct help_doc *doc, bool open)
 	return EXIT_OK;
 }
 
+/* The culture the user asked for first, as the JSON answers name it. */
+static const char *
+requested_culture(const struct session *s)
+{
+	return s->user.n ? s->user.v[0] : NULL;
+}
+
+static bool
+json_output(const struct session *s)
+{
+	return s->opt.format && strcasecmp(s->opt.format, "json") == 0;
+}
+
 static int
 render_doc(struct session *s, const struct help_doc *doc, const char *note)
 {
-	if (s->opt.online)
-		return show_online(doc, s->opt.open);
 	struct strbuf out = STRBUF_INIT;
 	strbuf_init(&out);
+	if (s->opt.online && json_output(s) && doc->online_uri &&
+	    *doc->online_uri) {
+		struct render_options ro = { .requested_culture =
+						     requested_culture(s) };
+		render_json_online(doc, &ro, &out);
+		fwrite(out.buf, 1, out.len, stdout);
+		strbuf_release(&out);
+		return EXIT_OK;
+	}
+	if (s->opt.online) {
+		strbuf_release(&out);
+		return show_online(doc, s->opt.open);
+	}
 	int rc = EXIT_OK;
 	const struct render_format *format =
 		render_format_find(s->opt.format ? s->opt.format : "text");
@@ -417,7 +441,8 @@ render_doc(struct session *s, const struct help_doc *doc, const char *note)
 				     .parameter = s->opt.parameter,
 				     .width = s->width,
 				     .note = note,
-				     .help_command = PROG };
+				     .help_command = PROG,
+				     .requested_culture = requested_culture(s) };
 	char *ui = culture_messages_for_content(doc->locale);
 	int selected = format->render(doc, &ro, &out);
 	i18n_restore(ui);
@@ -454,8 +479,10 @@ show_table(struct session *s, const struct lookup_result *r)
 	for (size_t i = 0; i < r->nrows; i++) {
 		const struct lookup_row *row = &r->rows[i];
 		rows[i] =
-			(struct render_topic_row){ row->name, row->category,
-						   row->module, row->synopsis };
+			(struct render_topic_row){ row->name,	 row->category,
+						   row->module,	 row->synopsis,
+						   row->culture,
+						   requested_culture(s) };
 	}
 	struct strbuf out = STRBUF_INIT;
 	strbuf_init(&out);

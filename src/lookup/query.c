@@ -162,7 +162,8 @@ fill_row(const struct lookup_request *rq, struct lookup_result *r, size_t i)
 	r->rows[i] = (struct lookup_row){ t->name,
 					  lookup_category_label(t->category),
 					  module ? module : "",
-					  synopsis ? synopsis : "" };
+					  synopsis ? synopsis : "",
+					  t->culture };
 }
 
 static enum lookup_outcome

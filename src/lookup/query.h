@@ -52,6 +52,7 @@ enum lookup_outcome {
 /* One row of the Name / Category / Module / Synopsis table. */
 struct lookup_row {
 	const char *name, *category, *module, *synopsis;
+	const char *culture; /* the folder the page is in */
 };
 
 struct lookup_result {

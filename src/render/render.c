@@ -7,14 +7,13 @@
 #include "render_json.h"
 #include "render_text.h"
 
-/* JSON shows the whole model: no view, width or note applies. */
+/* JSON shows the whole model (or -Parameter's parameters): no width or
+   note applies. */
 static int
 render_json_format(const struct help_doc *doc, const struct render_options *opt,
 		   struct strbuf *out)
 {
-	(void)opt;
-	render_json(doc, out);
-	return 0;
+	return render_json(doc, opt, out);
 }
 
 static const struct render_format text_format = {

@@ -33,6 +33,7 @@ struct render_options {
 	/* the command REMARKS tell the reader to type: "get-help" in
 	   get-help, NULL for PowerShell's "Get-Help" (psh, the man page) */
 	const char *help_command;
+	const char *requested_culture; /* the user's first culture (JSON) */
 };
 
 /*
@@ -46,6 +47,8 @@ typedef int render_fn(const struct help_doc *doc,
 /* One row of the table shown when a name matches several topics. */
 struct render_topic_row {
 	const char *name, *category, *module, *synopsis;
+	const char *culture;	       /* the page's culture, or NULL */
+	const char *requested_culture; /* the user's first culture, or NULL */
 };
 
 /* The topics a name matched, in a format, at a width (text only). */
@@ -58,6 +61,11 @@ struct render_format {
 	render_fn *render;
 	render_topics_fn *topics;
 };
+
+/* What -Online answers in JSON: the page's name, its online address and
+   the cultures (render_json.c). */
+void render_json_online(const struct help_doc *doc,
+			const struct render_options *opt, struct strbuf *out);
 
 /* The man(7) format (render_man.c). */
 render_fn render_man;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "utf8.h"
+#include "wildcard.h"
 
 /* ---------- a small pretty-printing writer ---------- */
 
@@ -420,14 +421,23 @@ put_param(struct jw *w, const struct help_param *p)
 	jw_close(w, '}');
 }
 
-static void
-put_params(struct jw *w, const struct help_doc *doc)
+/* The parameters whose name matches pattern (NULL: all); how many. */
+static size_t
+put_params(struct jw *w, const struct help_doc *doc, const char *pattern)
 {
+	size_t n = 0;
 	jw_key(w, "parameters");
 	jw_open(w, '[', false);
-	for (size_t i = 0; i < doc->nparams; i++)
-		put_param(w, &doc->params[i]);
+	for (size_t i = 0; i < doc->nparams; i++) {
+		const struct help_param *p = &doc->params[i];
+		if (pattern && !(p->name && wildcard_match_folded(pattern,
+								  p->name)))
+			continue;
+		put_param(w, p);
+		n++;
+	}
 	jw_close(w, ']');
+	return n;
 }
 
 static void
@@ -558,8 +568,17 @@ doc_kind(enum help_doc_kind k)
 	return "unknown";
 }
 
+/* Every answer says which culture was asked for and which is shown. */
 static void
-put_header(struct jw *w, const struct help_doc *doc)
+put_cultures(struct jw *w, const char *requested, const char *shown)
+{
+	jw_kstr(w, "requested_culture", requested);
+	jw_kstr(w, "shown_culture", shown);
+}
+
+static void
+put_header(struct jw *w, const struct help_doc *doc,
+	   const struct render_options *opt)
 {
 	jw_knum(w, "schema", 1);
 	jw_kstr(w, "path", doc->path);
@@ -569,6 +588,7 @@ put_header(struct jw *w, const struct help_doc *doc)
 	jw_kstr(w, "locale", doc->locale);
 	jw_kstr(w, "module", doc->module);
 	jw_kstr(w, "online_uri", doc->online_uri);
+	put_cultures(w, opt ? opt->requested_culture : NULL, doc->locale);
 	jw_kstrings(w, "aliases", doc->aliases, doc->naliases);
 	put_frontmatter(w, doc);
 }
@@ -581,7 +601,7 @@ put_command(struct jw *w, const struct help_doc *doc)
 	put_syntax(w, doc);
 	render_put_blocks(w, "description", &doc->description);
 	put_examples(w, doc);
-	put_params(w, doc);
+	put_params(w, doc, NULL);
 	jw_kbool(w, "common_parameters", doc->common_parameters);
 	render_put_blocks(w, "common_parameters_text",
 			  &doc->common_parameters_text);
@@ -591,15 +611,58 @@ put_command(struct jw *w, const struct help_doc *doc)
 	put_links(w, doc);
 }
 
-void
-render_json(const struct help_doc *doc, struct strbuf *out)
+/* -Parameter: the command's matching parameters only. */
+static int
+render_json_parameters(const struct help_doc *doc,
+		       const struct render_options *opt, struct strbuf *out)
 {
+	size_t start = out->len;
 	struct jw w = { .out = out };
 	jw_open(&w, '{', false);
-	put_header(&w, doc);
+	jw_knum(&w, "schema", 1);
+	jw_kstr(&w, "name", doc->name);
+	put_cultures(&w, opt->requested_culture, doc->locale);
+	size_t n = doc->kind == HELP_DOC_COMMAND
+			   ? put_params(&w, doc,
+					opt->parameter ? opt->parameter : "*")
+			   : 0;
+	jw_close(&w, '}');
+	strbuf_addch(out, '\n');
+	if (n == 0) {
+		out->len = start; /* nothing selected: out unchanged */
+		out->buf[start] = '\0';
+		return 1;
+	}
+	return 0;
+}
+
+int
+render_json(const struct help_doc *doc, const struct render_options *opt,
+	    struct strbuf *out)
+{
+	if (opt && opt->view == RENDER_PARAMETER)
+		return render_json_parameters(doc, opt, out);
+	struct jw w = { .out = out };
+	jw_open(&w, '{', false);
+	put_header(&w, doc, opt);
 	put_command(&w, doc);
 	render_put_blocks(&w, "short_description", &doc->short_description);
 	put_parts(&w, doc);
+	jw_close(&w, '}');
+	strbuf_addch(out, '\n');
+	return 0;
+}
+
+void
+render_json_online(const struct help_doc *doc,
+		   const struct render_options *opt, struct strbuf *out)
+{
+	struct jw w = { .out = out };
+	jw_open(&w, '{', false);
+	jw_knum(&w, "schema", 1);
+	jw_kstr(&w, "name", doc->name);
+	put_cultures(&w, opt ? opt->requested_culture : NULL, doc->locale);
+	jw_kstr(&w, "online_uri", doc->online_uri);
 	jw_close(&w, '}');
 	strbuf_addch(out, '\n');
 }
@@ -617,6 +680,7 @@ render_topics_json(const struct render_topic_row *rows, size_t n,
 		jw_kstr(&w, "category", rows[i].category);
 		jw_kstr(&w, "module", rows[i].module);
 		jw_kstr(&w, "synopsis", rows[i].synopsis);
+		put_cultures(&w, rows[i].requested_culture, rows[i].culture);
 		jw_close(&w, '}');
 	}
 	jw_close(&w, ']');

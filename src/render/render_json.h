@@ -6,7 +6,11 @@
 #include "help_model.h"
 #include "strbuf.h"
 
-void render_json(const struct help_doc *doc, struct strbuf *out);
+struct render_options;
+/* The page, or with RENDER_PARAMETER only its matching parameters (1 when
+   none matches, out unchanged). */
+int render_json(const struct help_doc *doc, const struct render_options *opt,
+		struct strbuf *out);
 
 struct render_topic_row;
 /* The topics a name matched: an array of {Name, Category, Module, Synopsis}. */

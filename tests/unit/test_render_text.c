@@ -1443,7 +1443,7 @@ TEST(control_characters_neutralized)
 	free(out);
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_init(&sb);
-	render_json(d, &sb);
+	render_json(d, NULL, &sb);
 	check(strchr(sb.buf, '\033') == NULL);
 	check(strstr(sb.buf, "\"Bad\\u001b[31mName\"") != NULL);
 	strbuf_release(&sb);
@@ -1525,10 +1525,11 @@ TEST(about_heading_case_follows_locale)
 TEST(topic_table)
 {
 	struct render_topic_row rows[] = {
-		{ "Get-Thing", "Cmdlet", "Things", "Gets things." },
+		{ "Get-Thing", "Cmdlet", "Things", "Gets things.", NULL, NULL },
 		{ "about_Things", "HelpFile", "",
-		  "Describes things in detail,\nwith a long synopsis." },
-		{ "Über\033", "Cmdlet", NULL, NULL },
+		  "Describes things in detail,\nwith a long synopsis.", NULL,
+		  NULL },
+		{ "Über\033", "Cmdlet", NULL, NULL, NULL, NULL },
 	};
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_init(&sb);
@@ -1591,7 +1592,7 @@ TEST(formats_behind_one_interface)
 		if (i == 0)
 			check_int(render_text(d, &ro, &direct), ==, 0);
 		else if (i == 1)
-			render_json(d, &direct);
+			render_json(d, NULL, &direct);
 		else
 			check_int(render_man(d, &ro, &direct), ==, 0);
 		check_int(v[i]->render(d, &ro, &via), ==, 0);
@@ -1670,7 +1671,7 @@ TEST(json_small_document)
 		mk_link(HELP_LINK_ABOUT, "Om", "About/about_X.md", "about_X");
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_init(&sb);
-	render_json(d, &sb);
+	render_json(d, NULL, &sb);
 	check_str(
 		sb.buf,
 		"{\n"
@@ -1682,6 +1683,8 @@ TEST(json_small_document)
 		"  \"locale\": \"en-US\",\n"
 		"  \"module\": null,\n"
 		"  \"online_uri\": null,\n"
+		"  \"requested_culture\": null,\n"
+		"  \"shown_culture\": \"en-US\",\n"
 		"  \"aliases\": [],\n"
 		"  \"frontmatter\": [],\n"
 		"  \"sections\": [],\n"
@@ -1735,7 +1738,7 @@ TEST(json_escaping)
 	d->path = "bad\xff";   /* invalid UTF-8: never in a model, still safe */
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_init(&sb);
-	render_json(d, &sb);
+	render_json(d, NULL, &sb);
 	check(strstr(sb.buf, "\"name\": \"q\\\"b\\\\s/\\u000a\\u0009\\u0001"
 			     "\\u001f\\u007f\u00e5\\u2028\u4e2d\",\n") != NULL);
 	check(strstr(sb.buf, "\"title\": \"\\u0085\",\n") != NULL);
@@ -1757,7 +1760,7 @@ TEST(json_full_model)
 			  b_alert(HELP_ALERT_TIP, item(d, "t")), b_code("x\n"));
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_init(&sb);
-	render_json(d, &sb);
+	render_json(d, NULL, &sb);
 	if (dump)
 		fputs(sb.buf, stdout);
 	check(strstr(sb.buf, "      \"kind\": \"table\",\n      \"line\": 1,\n"
@@ -1985,7 +1988,7 @@ TEST(empty_document)
 	check_render(d, RENDER_FULL, 0, NULL, "\nTOPIC\n\n");
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_init(&sb);
-	render_json(d, &sb);
+	render_json(d, NULL, &sb);
 	check(strstr(sb.buf, "\"name\": null,\n  \"kind\": \"about\",\n"));
 	strbuf_release(&sb);
 	help_doc_free(d);
