@@ -150,7 +150,8 @@ visible_form(int32_t cp, bool keep_newlines)
 {
 	if (cp < 0)
 		return 0xFFFD;
-	if (cp == '\t' || (cp == '\n' && keep_newlines))
+	/* a one-line text (a message, a name) has no tab either */
+	if ((cp == '\t' || cp == '\n') && keep_newlines)
 		return cp;
 	if (cp < 0x20)
 		return 0x2400 + cp; /* Control Pictures: ESC -> U+241B */
@@ -245,7 +246,7 @@ utf8_json_string(struct strbuf *sb, const char *s, size_t len)
 		if (cp < 0)
 			strbuf_addstr(sb, "\\ufffd");
 		else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
-			 cp == 0x2028 || cp == 0x2029)
+			 cp == 0x2028 || cp == 0x2029 || is_hidden_format(cp))
 			strbuf_addf(sb, "\\u%04x", (unsigned)cp);
 		else
 			strbuf_add(sb, s + i, n);

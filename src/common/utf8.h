@@ -34,8 +34,9 @@ void utf8_neutralize(struct strbuf *sb, const char *s, size_t len,
 char *utf8_safe_dup(const char *s);
 /*
  * s[0..len) as a quoted JSON string (RFC 8259), safe to print: controls
- * (newlines too), DEL and C1, U+2028 and U+2029 as \u00XX escapes, invalid bytes as
- * U+FFFD.  NULL gives null.
+ * (newlines too), DEL and C1, U+2028 and U+2029 and the hidden direction
+ * and zero-width characters as \uXXXX escapes, invalid bytes as U+FFFD.
+ * NULL gives null.
  */
 void utf8_json_string(struct strbuf *sb, const char *s, size_t len);
 /* True if s contains nothing that utf8_neutralize would change. */

@@ -171,13 +171,25 @@ wc_fold_points(const char *s, size_t *n)
 
 	if (U_SUCCESS(st))
 		u = normalize(nfc, u, un, &un);
-	cp = xmalloc(((size_t)un + 1) * sizeof(*cp));
+	/* Folding can leave a sequence that composes ("J" + caron folds to
+	   "j" + caron, which is U+01F0): fold, then compose again. */
+	UChar *f = xmalloc(((size_t)un * 2 + 1) * sizeof(*f));
+	int32_t fn = 0;
 	for (int32_t i = 0; i < un;) {
 		UChar32 c;
 		U16_NEXT(u, i, un, c);
-		cp[k++] = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+		U16_APPEND_UNSAFE(f, fn, u_foldCase(c, U_FOLD_CASE_DEFAULT));
 	}
 	free(u);
+	if (U_SUCCESS(st))
+		f = normalize(nfc, f, fn, &fn);
+	cp = xmalloc(((size_t)fn + 1) * sizeof(*cp));
+	for (int32_t i = 0; i < fn;) {
+		UChar32 c;
+		U16_NEXT(f, i, fn, c);
+		cp[k++] = c;
+	}
+	free(f);
 	*n = k;
 	return cp;
 }

@@ -331,14 +331,27 @@ has_inner_opener(const char *text, int flen, char fch)
  * A closed block spans its content lines plus the two fence lines, and
  * its last line is a closing fence.
  */
+/* The first line of the block after n in the document (not inside n), or
+   0 when n is the last. */
+static long
+next_block_line(cmark_node *n)
+{
+	for (; n && cmark_node_get_type(n) != CMARK_NODE_DOCUMENT;
+	     n = cmark_node_parent(n))
+		if (cmark_node_next(n))
+			return cmark_node_get_start_line(cmark_node_next(n));
+	return 0;
+}
+
 static bool
 fence_unclosed(struct mdp *m, cmark_node *n, const char *text, int flen,
 	       char fch)
 {
 	long lines = (long)md_count_byte(text, strlen(text), '\n');
 	long close = cmark_node_get_start_line(n) + lines + 1;
-	if (cmark_node_get_end_line(n) != close)
-		return true;
+	long next = next_block_line(n);
+	if (cmark_node_get_end_line(n) != close || (next && next <= close))
+		return true; /* "- ```" then "```": the second opens a block */
 	size_t len;
 	const char *s = body_line(m, close, &len);
 	return s == NULL || !is_closing_fence(s, len, flen, fch);
@@ -369,6 +382,7 @@ code_extents(struct mdp *m, cmark_node *n, bool fenced, bool open,
 	if (c.end < c.start)
 		c.end = c.start;
 	uint32_t end = md_ext_line_trim(m, open ? line : first + lines);
+
 	out->ext.end = max_u32(fenced ? end : c.start, c.end);
 	out->u.code.content = c;
 	out->u.code.verbatim = md_ext_verbatim(m, c, text);

@@ -167,8 +167,6 @@ add_cell(struct strbuf *sb, const char *text, int width, bool right)
 	strbuf_init(&clean);
 	utf8_neutralize(&clean, text, strlen(text), false);
 	for (size_t i = 0; i < clean.len; i++) {
-		if (clean.buf[i] == '\t')
-			clean.buf[i] = ' '; /* a tab would break the columns */
 		if (((unsigned char)clean.buf[i] & 0xC0) == 0x80)
 			continue;
 		if (count == (size_t)width - 1)
