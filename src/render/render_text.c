@@ -690,6 +690,27 @@ fail:
 	return xstrdup(s);
 }
 
+/* The heading of an About topic's part: the catalog's for the parts every
+ * topic has, in the language shown, as command pages have; a page's own
+ * other headings upper-cased.  The caller frees it. */
+static char *
+part_heading(const struct help_about_part *part, const char *locale)
+{
+	switch (part->kind) {
+	case HELP_ABOUT_SHORT_DESCRIPTION:
+		/* TRANSLATORS: the parts of an about_ topic, as PowerShell's
+		   about_ topics name them in your language. */
+		return xstrdup(_("SHORT DESCRIPTION"));
+	case HELP_ABOUT_LONG_DESCRIPTION:
+		return xstrdup(_("LONG DESCRIPTION"));
+	case HELP_ABOUT_SEE_ALSO:
+		return xstrdup(_("SEE ALSO"));
+	case HELP_ABOUT_OTHER:
+		break;
+	}
+	return upper_case(part->heading, locale);
+}
+
 /* About topics and module pages: TOPIC, then each part. */
 static void
 view_about(struct rctx *r)
@@ -701,7 +722,7 @@ view_about(struct rctx *r)
 	for (size_t i = 0; i < doc->nparts; i++) {
 		const struct help_about_part *part = &doc->parts[i];
 		if (part->heading && *part->heading) {
-			char *h = upper_case(part->heading, doc->locale);
+			char *h = part_heading(part, doc->locale);
 			section(r, h);
 			free(h);
 		} else {

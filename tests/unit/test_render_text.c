@@ -1480,17 +1480,19 @@ TEST(about_topic)
 			   "TOPIC\n"
 			   "    about_Alias\n"
 			   "\n"
-			   "KORT BESKRIVNING\n"
+			   /* the parts every topic has get the catalog's
+			      headings (none bound here: English) */
+			   "SHORT DESCRIPTION\n"
 			   "    Beskriver alias.\n"
 			   "\n"
-			   "LÅNG BESKRIVNING\n"
+			   "LONG DESCRIPTION\n"
 			   "    Ett alias är ett namn.\n"
 			   "\n"
 			   "    Ändra ett alias\n"
 			   "\n"
 			   "    Utan rubrik.\n"
 			   "\n"
-			   "SE ÄVEN\n"
+			   "SEE ALSO\n"
 			   "    about_Functions\n"
 			   "\n";
 	/* Every view shows an About topic the same way. */
