@@ -19,6 +19,7 @@
 #include "culture.h"
 #include "exitcodes.h"
 #include "i18n.h"
+#include "pager.h"
 #include "lookup.h"
 #include "meta.h"
 #include "options.h"
@@ -40,7 +41,7 @@ struct options {
 	enum render_view view;
 	const char *view_option; /* the option that chose the view */
 	const char *parameter;
-	bool online, open, diagnostics, help, version;
+	bool online, open, diagnostics, help, version, no_pager;
 	const char *format; /* a render format's name; NULL: text */
 	long width;	    /* -1: not given */
 	const char *culture;
@@ -58,6 +59,7 @@ enum opt_id {
 	OPT_PARAMETER,
 	OPT_ONLINE,
 	OPT_OPEN,
+	OPT_NO_PAGER,
 	OPT_PATH,
 	OPT_CULTURE,
 	OPT_WIDTH,
@@ -78,6 +80,8 @@ static const struct opt_def option_table[] = {
 	{ "Parameter", OPT_PARAMETER, true, false },
 	{ "Online", OPT_ONLINE, false, false },
 	{ "Open", OPT_OPEN, false, false },
+	{ "NoPager", OPT_NO_PAGER, false, false },
+	{ "no-pager", OPT_NO_PAGER, false, false },
 	{ "Path", OPT_PATH, true, false },
 	{ "Culture", OPT_CULTURE, true, false },
 	{ "UICulture", OPT_CULTURE, true, false },
@@ -161,6 +165,8 @@ print_usage(FILE *f)
 		"      --json                 the same as --format=json\n"
 		"      --diagnostics          also report warnings about the "
 		"page\n"
+		"      --no-pager             do not page the output through "
+		"$PAGER\n"
 		"  -h, --help                 show this help and exit\n"
 		"      --version              show the version and exit\n"
 		"\n"
@@ -228,6 +234,9 @@ apply_option(struct options *o, enum opt_id id, const char *arg,
 		return set_view(o, RENDER_PARAMETER, arg);
 	case OPT_ONLINE:
 		o->online = true;
+		return true;
+	case OPT_NO_PAGER:
+		o->no_pager = true;
 		return true;
 	case OPT_OPEN:
 		o->open = true;
@@ -403,6 +412,14 @@ show_online(const struct help_doc *doc, bool open)
 	return EXIT_OK;
 }
 
+/* Standard output: through the pager on a terminal, as git and man do. */
+static void
+emit(const struct session *s, const struct strbuf *out)
+{
+	if (s->opt.no_pager || !pager_show(out->buf, out->len))
+		fwrite(out->buf, 1, out->len, stdout);
+}
+
 /* The culture the user asked for first, as the JSON answers name it. */
 static const char *
 requested_culture(const struct session *s)
@@ -426,7 +443,7 @@ render_doc(struct session *s, const struct help_doc *doc, const char *note)
 		struct render_options ro = { .requested_culture =
 						     requested_culture(s) };
 		render_json_online(doc, &ro, &out);
-		fwrite(out.buf, 1, out.len, stdout);
+		emit(s, &out);
 		strbuf_release(&out);
 		return EXIT_OK;
 	}
@@ -451,7 +468,7 @@ render_doc(struct session *s, const struct help_doc *doc, const char *note)
 			    s->opt.parameter);
 		rc = EXIT_NOT_FOUND;
 	}
-	fwrite(out.buf, 1, out.len, stdout);
+	emit(s, &out);
 	strbuf_release(&out);
 	return rc;
 }
@@ -489,7 +506,7 @@ show_table(struct session *s, const struct lookup_result *r)
 	const struct render_format *format =
 		render_format_find(s->opt.format ? s->opt.format : "text");
 	format->topics(rows, r->nrows, s->width, &out);
-	fwrite(out.buf, 1, out.len, stdout);
+	emit(s, &out);
 	strbuf_release(&out);
 	free(rows);
 	return EXIT_OK;

@@ -21,6 +21,7 @@
 #include "culture.h"
 #include "eval.h"
 #include "i18n.h"
+#include "pager.h"
 #include "lookup.h"
 #include "meta_help.h"
 #include "query.h"
@@ -229,20 +230,7 @@ lookup(struct request *rq, const char *name)
 static bool
 page(const char *text, size_t len)
 {
-	const char *pager = getenv("PAGER");
-	FILE *p;
-
-	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
-		return false;
-	if (pager == NULL || *pager == '\0')
-		pager = "less -s";
-	fflush(stdout);
-	p = popen(pager, "w");
-	if (p == NULL)
-		return false;
-	fwrite(text, 1, len, p);
-	pclose(p);
-	return true;
+	return isatty(STDIN_FILENO) && pager_show(text, len);
 }
 
 static void

@@ -19,7 +19,7 @@ import sys
 PREFIXES = {
     "common": ("xmalloc", "xcalloc", "xrealloc", "xstrdup", "xstrndup",
                "xasprintf", "xgrow", "strbuf_", "utf8_", "utf16_", "arena_",
-               "wildcard_", "fold_case", "i18n_", "build_tree_", "term_", "file_",
+               "wildcard_", "fold_case", "i18n_", "build_tree_", "term_", "pager_", "file_",
                "text_diff",
                "opt_"),
     "diag": ("diag_",),
