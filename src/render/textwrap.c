@@ -39,6 +39,7 @@ struct textwrap {
 	size_t u16cap;
 	struct tw_span *spans; /* the caller's spans, sorted and merged */
 	size_t spancap;
+	bool keep_all; /* Korean: break between words only (CSS keep-all) */
 };
 
 /* A place in the text in both encodings, with the width before it. */
@@ -82,6 +83,14 @@ struct scan {
 static const UChar no_text[1];
 
 /* ---------- code points ---------- */
+
+/* Line-break class of c (UAX #14). */
+static int
+lb_class(UChar32 c)
+{
+	return c < 0 ? U_LB_UNKNOWN : u_getIntPropertyValue(c, UCHAR_LINE_BREAK);
+}
+
 
 static unsigned
 cp_cells(UChar32 c)
@@ -323,11 +332,61 @@ cut_line(struct wrap *w, const struct cut *word, const struct cut *fit,
  * Breaks [line, limit), a run with no usable break that is wider than a
  * line, between grapheme clusters until the rest fits on one line.
  */
+/*
+ * Where an overlong run is best cut: after a hyphen inside a word
+ * (PowerShell-|Installationsverzeichnis) or after '/', '?' or '&' (URLs).
+ */
+/* The code point that ends just before byte b. */
+static UChar32
+cp_before(const struct wrap *w, size_t b)
+{
+	if (b == 0)
+		return -1;
+	size_t a = b - 1;
+	while (a > 0 && ((unsigned char)w->s[a] & 0xC0) == 0x80)
+		a--;
+	struct tw_pos p = { .b = a };
+	return step(w->s, w->len, &p);
+}
+
+static bool
+soft_cut_after(const struct wrap *w, const struct tw_pos *g)
+{
+	if (g->b < 2 || g->b >= w->len)
+		return false;
+	unsigned char c = (unsigned char)w->s[g->b - 1];
+	if (c == '/' || c == '?' || c == '&')
+		return true;
+	UChar32 before = cp_before(w, g->b - 1);
+	return c == '-' && before > 0 && u_isalnum(before);
+}
+
+/* No line may start with closing punctuation or a small kana, nor end
+   with opening punctuation, even where a long run is cut. */
+static bool
+cut_allowed(const struct wrap *w, const struct tw_pos *g)
+{
+	if (g->b == 0 || g->b >= w->len)
+		return true;
+	struct tw_pos q = *g;
+	UChar32 after = step(w->s, w->len, &q);
+	int next = lb_class(after);
+	UChar32 before = cp_before(w, g->b);
+	if (before == '-' && after > 0 && u_isalnum(after))
+		return false; /* a lone '-' of -Name at the end of a line */
+	return lb_class(before) != U_LB_OPEN_PUNCTUATION &&
+	       next != U_LB_CLOSE_PUNCTUATION &&
+	       next != U_LB_CLOSE_PARENTHESIS && next != U_LB_EXCLAMATION &&
+	       next != U_LB_NONSTARTER &&
+	       next != U_LB_CONDITIONAL_JAPANESE_STARTER;
+}
+
 static void
 split_run(struct wrap *w, const struct tw_pos *limit)
 {
 	struct tw_pos g = w->line, gend = w->line;
-	struct cut word = { w->line, w->line }, fit = word, here;
+	struct cut word = { w->line, w->line }, fit = word, good = word,
+		   soft = word, here;
 
 	set_chars(w);
 	while (g.b < limit->b) {
@@ -335,10 +394,19 @@ split_run(struct wrap *w, const struct tw_pos *limit)
 		here.at = g;
 		here.end = *later(&w->line, &gend);
 		while (piece_cells(&w->line, &here.end) > w->width) {
-			cut_line(w, &word, &fit, &here);
+			/* a soft cut, else one the punctuation allows, else
+			   any that fits */
+			const struct cut *c = soft.at.b > w->line.b   ? &soft
+					      : good.at.b > w->line.b ? &good
+								  : &fit;
+			cut_line(w, &word, c, &here);
 			here.end = *later(&w->line, &gend);
 		}
 		fit = here;
+		if (cut_allowed(w, &g))
+			good = here;
+		if (soft_cut_after(w, &g))
+			soft = here;
 		if (gend.b < g.b)
 			word = here; /* the unit ended in white space */
 	}
@@ -365,14 +433,24 @@ scan_to(const struct wrap *w, struct scan *sc, int32_t u)
 	sc->cur = q;
 }
 
-/* A break right after the '-' of a word such as Exit-PSSession. */
+/* Keep-all: inside a Korean word (no space before the break) there is
+   no break, whatever the scripts on either side. */
+static bool
+inside_korean_word(const struct wrap *w, const struct scan *sc)
+{
+	return w->tw->keep_all && sc->prev > 0 && !u_isUWhiteSpace(sc->prev) &&
+	       sc->cur.b < w->len && !is_drop_space((unsigned char)w->s[sc->cur.b]);
+}
+
+/* A break right after the '-' of a word such as Exit-PSSession, or of a
+   parameter reference such as -Name (in any script: "、-Name"). */
 static bool
 hyphen_joins(const struct wrap *w, const struct scan *sc)
 {
 	struct tw_pos q = sc->cur;
 	UChar32 next;
 
-	if (sc->prev != '-' || sc->base[1] <= 0 || !u_isalnum(sc->base[1]))
+	if (sc->prev != '-')
 		return false;
 	if (q.b >= w->len)
 		return false;
@@ -387,7 +465,7 @@ vetoed(const struct wrap *w, struct scan *sc)
 
 	if (sp != NULL && sp->start < sc->cur.b)
 		return true;
-	return hyphen_joins(w, sc);
+	return hyphen_joins(w, sc) || inside_korean_word(w, sc);
 }
 
 /* Greedy fill: decides about the usable break at sc->cur. */
@@ -612,6 +690,13 @@ textwrap_new(const char *locale)
 	char id[ULOC_FULLNAME_CAPACITY];
 
 	icu_locale(locale, id, sizeof(id));
+	tw->keep_all = strncmp(id, "ko", 2) == 0 && (id[2] == '\0' ||
+						      id[2] == '_');
+	/* Japanese: the strict rule, no line starting with a small kana or
+	   the prolonged sound mark */
+	if (strncmp(id, "ja", 2) == 0 && (id[2] == '\0' || id[2] == '_') &&
+	    !strchr(id, '@'))
+		snprintf(id + strlen(id), sizeof(id) - strlen(id), "@lb=strict");
 	snprintf(tw->locale, sizeof(tw->locale), "%s", id);
 	tw->line = open_iter(UBRK_LINE, id);
 	return tw;

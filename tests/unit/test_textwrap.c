@@ -266,11 +266,11 @@ TEST(command_names_stay_whole)
 	/* ICU alone would give "Use Exit-" at these widths */
 	check_wrap(tw_en, s, 16, "Use|Exit-PSSession|-ComputerName x");
 	check_wrap(tw_en, s, 14, "Use|Exit-PSSession|-ComputerName|x");
-	check_wrap(tw_en, s, 10, "Use|Exit-PSSes|sion|-ComputerN|ame x");
+	check_wrap(tw_en, s, 10, "Use|Exit-|PSSession|-ComputerN|ame x");
 	/* a break before a leading -Name is still fine */
 	check_wrap(tw_en, "Get-Help -Name x", 9, "Get-Help|-Name x");
 	check_wrap(tw_en, "Välj Ändra-Objekt nu", 12, "Välj|Ändra-Objekt|nu");
-	check_wrap(tw_en, "a foo-bar", 5, "a|foo-b|ar");
+	check_wrap(tw_en, "a foo-bar", 5, "a|foo-|bar");
 	/* a hyphen that does not join two words is an ordinary break */
 	check_wrap(tw_en, "x-", 1, "x|-");
 	check_wrap(tw_en, "--", 1, "-|-");
@@ -294,7 +294,7 @@ TEST(nobreak_span_kept_whole)
 	check_str(got, "Run|`Get-Help|-Full` now");
 	free(got);
 	got = wrapped(tw_en, s, 6, &sp, 1);
-	check_str(got, "Run|`Get-H|elp|-Full`|now");
+	check_str(got, "Run|`Get-|Help|-Full`|now");
 	free(got);
 }
 
@@ -322,7 +322,7 @@ TEST(nobreak_spans_overlap_unsorted_and_hostile)
 	/* a short span beside text in a run that must be split */
 	struct tw_span code = { 11, 16 };
 	got = wrapped(tw_en, "xxxxxxxxxx(`abc`)", 12, &code, 1);
-	check_str(got, "xxxxxxxxxx(|`abc`)");
+	check_str(got, "xxxxxxxxxx|(`abc`)");
 	free(got);
 }
 
@@ -340,11 +340,11 @@ TEST(urls)
 		       "microsoft.powershell.core/about/|"
 		       "about_remote for details.");
 	free(got);
-	/* as one nobreak span it is wider than the line: cut at 40 cells */
+	/* as one nobreak span it is wider than the line: cut after a '/' */
 	got = wrapped(tw_en, s, 40, &url, 1);
-	check_str(got, "See|https://learn.microsoft.com/powershell/m|"
-		       "odule/microsoft.powershell.core/about/ab|"
-		       "out_remote for details.");
+	check_str(got, "See|https://learn.microsoft.com/powershell/|"
+		       "module/microsoft.powershell.core/about/|"
+		       "about_remote for details.");
 	free(got);
 	check(wrap_ok(tw_en, s, strlen(s), 40, &url, 1, &n));
 	/* no hyphen split in a URL path either */
@@ -766,6 +766,38 @@ TEST(property_shared_corpus)
 	check_int(bad, ==, 0);
 }
 
+/* Line breaking per language (issue 9): Korean keeps words whole,
+   Japanese follows the strict rule, -Name keeps its hyphen, and an
+   overlong hyphenated word or URL is cut after a hyphen or '/'. */
+TEST(language_rules)
+{
+	struct textwrap *ko = textwrap_new("ko-KR"), *de = textwrap_new("de");
+	char *got = wrapped(ko, "원격 컴퓨터에서 세션을 만듭니다", 14, NULL, 0);
+	check_str(got, "원격|컴퓨터에서|세션을|만듭니다");
+	free(got);
+	/* a Korean word wider than the line is still split */
+	got = wrapped(ko, "가나다라마바사아자차", 8, NULL, 0);
+	check_str(got, "가나다라|마바사아|자차");
+	free(got);
+	/* strict: no line starts with the prolonged sound mark or small kana */
+	got = wrapped(tw_ja, "コンピューター", 6, NULL, 0);
+	check(strstr(got, "|ー") == NULL && strstr(got, "|ョ") == NULL);
+	free(got);
+	/* a parameter reference is never split after its hyphen */
+	got = wrapped(tw_ja, "には、-Sessionを使います", 12, NULL, 0);
+	check(strstr(got, "-|") == NULL);
+	free(got);
+	got = wrapped(de, "im PowerShell-Installationsverzeichnis", 26, NULL, 0);
+	check_str(got, "im|PowerShell-|Installationsverzeichnis");
+	free(got);
+	got = wrapped(tw_en, "https://example.org/powershell/module/x?view=7&y=1",
+		      20, NULL, 0);
+	check_str(got, "https://example.org/|powershell/module/x?|view=7&y=1");
+	free(got);
+	textwrap_free(ko);
+	textwrap_free(de);
+}
+
 int
 main(void)
 {
@@ -773,6 +805,7 @@ main(void)
 	tw_ja = textwrap_new("ja-JP");
 	tw_th = textwrap_new("th-TH");
 	RUN(ascii_greedy_fill);
+	RUN(language_rules);
 	RUN(spaces_at_breaks_are_dropped);
 	RUN(width_one_and_two);
 	RUN(command_names_stay_whole);
