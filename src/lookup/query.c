@@ -201,6 +201,30 @@ show_file(const struct lookup_request *rq, struct lookup_result *r)
 	return r->outcome;
 }
 
+/* The first command page, in chain order, whose front matter lists name
+ * among its aliases (`aliases:` or `alias: gci, ls`).  Only asked when no
+ * page has the name, so the cost of reading every page is paid on a miss. */
+static const struct topic *
+find_alias(const struct lookup_request *rq, struct lookup_result *r,
+	   const char *name)
+{
+	for (size_t i = 0; i < r->index.n; i++) {
+		const struct topic *t = &r->index.v[i];
+		if (t->category != TOPIC_COMMAND)
+			continue;
+		struct help_doc *doc =
+			parse_page(rq, t->path, t->culture, NULL, false);
+		bool hit = false;
+		for (size_t k = 0; doc && k < doc->naliases && !hit; k++)
+			hit = doc->aliases[k] &&
+			      strcasecmp(doc->aliases[k], name) == 0;
+		help_doc_free(doc);
+		if (hit)
+			return t;
+	}
+	return NULL;
+}
+
 enum lookup_outcome
 lookup_query(const struct lookup_request *rq, struct lookup_result *out)
 {
@@ -229,7 +253,10 @@ lookup_query(const struct lookup_request *rq, struct lookup_result *out)
 		return show_page(rq, out, out->found[0]);
 	if (n > 1)
 		return show_topics(rq, out, n);
-	return show_nothing(rq, out);
+	const struct topic *t =
+		name && !wildcard_has_wildcard(name) ? find_alias(rq, out, name)
+						     : NULL;
+	return t ? show_page(rq, out, t) : show_nothing(rq, out);
 }
 
 void
