@@ -541,8 +541,14 @@ put_example_title(struct rctx *r, const char *title)
 	utf8_neutralize(&t, title ? title : "", title ? strlen(title) : 0,
 			false);
 	size_t w = textwrap_width(t.buf, t.len);
-	if (w < TITLE_PAD_LIMIT) {
-		size_t pad = (64 - w - 2) / 2;
+	size_t pad = w < TITLE_PAD_LIMIT ? (64 - w - 2) / 2 : 0;
+	/* the dashes shrink to fit the line, and go when nothing is left */
+	size_t room = r->opt->width > 4 ? r->opt->width - 4 : 0;
+	if (r->opt->width > 0 && pad > 0)
+		pad = room > w + 2 ? (room - w - 2) / 2 < pad ? (room - w - 2) / 2
+								 : pad
+				   : 0;
+	if (pad > 0) {
 		strbuf_addchars(&sb, '-', pad);
 		strbuf_addf(&sb, " %s ", t.buf);
 		strbuf_addchars(&sb, '-', pad);

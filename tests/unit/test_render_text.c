@@ -694,8 +694,9 @@ TEST(examples_view_at_40)
 		     "    Ends an interactive session with a\n"
 		     "    remote computer.\n"
 		     "\n"
-		     "    ------- Example 1: Start and stop an\n"
-		     "    interactive session -------\n"
+		     /* the dashes go when the title cannot fit with them */
+		     "    Example 1: Start and stop an\n"
+		     "    interactive session\n"
 		     "\n"
 		     "    PS> Enter-PSSession -ComputerName\n"
 		     "    Server01\n"
