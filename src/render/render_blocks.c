@@ -496,7 +496,27 @@ struct table_ctx {
 	struct flat *cells; /* nrows * ncols */
 	size_t *colw;
 	size_t indent;
+	size_t *word; /* per column, the width of its longest word */
 };
+
+/* The widest word (a run between spaces) of a cell. */
+static size_t
+longest_word(const struct flat *f)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < f->nsegs; i++) {
+		struct tw_span seg = flat_seg(f, i);
+		const char *s = f->s.buf + seg.start, *end = f->s.buf + seg.end;
+		while (s < end) {
+			const char *sp = memchr(s, ' ', (size_t)(end - s));
+			const char *e = sp ? sp : end;
+			size_t ww = textwrap_width(s, (size_t)(e - s));
+			w = ww > w ? ww : w;
+			s = e + (sp != NULL);
+		}
+	}
+	return w;
+}
 
 static size_t
 cell_width(const struct flat *f)
@@ -512,37 +532,49 @@ cell_width(const struct flat *f)
 	return w;
 }
 
-/* Sum of the column widths when none is wider than cap. */
+/* A column's width under cap, never below its floor (floor may be NULL). */
 static size_t
-capped_sum(const size_t *w, size_t n, size_t cap)
+capped(const size_t *w, const size_t *floor, size_t i, size_t cap)
+{
+	size_t v = w[i] < cap ? w[i] : cap;
+	return floor && floor[i] > v ? (floor[i] < w[i] ? floor[i] : w[i]) : v;
+}
+
+/* Sum of the column widths when none is wider than cap (or its floor). */
+static size_t
+capped_sum(const size_t *w, const size_t *floor, size_t n, size_t cap)
 {
 	size_t sum = 0;
 	for (size_t i = 0; i < n; i++)
-		sum += w[i] < cap ? w[i] : cap;
+		sum += capped(w, floor, i, cap);
 	return sum;
 }
 
-/* Shrinks the widest columns until the table fits in budget cells. */
+/* Shrinks the widest columns until the table fits in budget cells; no
+ * column narrower than its longest word (floor) when the width allows. */
 static void
-shrink_columns(size_t *w, size_t n, size_t budget)
+shrink_columns(size_t *w, const size_t *floor, size_t n, size_t budget)
 {
 	size_t lo = 1, hi = 1;
 	for (size_t i = 0; i < n; i++)
 		if (w[i] > hi)
 			hi = w[i];
-	if (capped_sum(w, n, hi) <= budget)
+	if (capped_sum(w, NULL, n, hi) <= budget)
 		return;
+	if (floor && capped_sum(w, floor, n, 1) > budget)
+		floor = NULL; /* even the words do not fit: cut inside them */
 	while (lo < hi) { /* largest cap that fits, at least 1 */
 		size_t mid = lo + (hi - lo + 1) / 2;
-		if (capped_sum(w, n, mid) <= budget)
+		if (capped_sum(w, floor, n, mid) <= budget)
 			lo = mid;
 		else
 			hi = mid - 1;
 	}
-	size_t used = capped_sum(w, n, lo);
+	size_t used = capped_sum(w, floor, n, lo);
 	for (size_t i = 0; i < n; i++) {
-		bool wide = w[i] > lo;
-		w[i] = wide ? lo : w[i];
+		size_t v = capped(w, floor, i, lo);
+		bool wide = w[i] > v;
+		w[i] = v;
 		if (wide && used < budget) {
 			w[i]++;
 			used++;
@@ -560,7 +592,7 @@ fit_columns(struct rctx *r, struct table_ctx *tc)
 	if (w == 0 || total <= w)
 		return;
 	size_t budget = w > gaps + n ? w - gaps : n;
-	shrink_columns(tc->colw, n, budget);
+	shrink_columns(tc->colw, tc->word, n, budget);
 }
 
 /* The lines of one cell at width w (no wrapping when w is 0). */
@@ -655,13 +687,17 @@ put_table(struct rctx *r, const struct help_table *t, size_t indent)
 		return;
 	size_t n = t->nrows * t->ncols;
 	struct table_ctx tc = { t, xcalloc(n, sizeof(struct flat)),
-				xcalloc(t->ncols, sizeof(size_t)), indent };
+				xcalloc(t->ncols, sizeof(size_t)), indent,
+				xcalloc(t->ncols, sizeof(size_t)) };
 	for (size_t i = 0; i < n; i++) {
 		render_flat_init(&tc.cells[i]);
 		flat_inline(&tc.cells[i], &t->cells[i]);
 		size_t w = cell_width(&tc.cells[i]);
 		size_t *cw = &tc.colw[i % t->ncols];
 		*cw = w > *cw ? w : *cw;
+		size_t ww = longest_word(&tc.cells[i]);
+		size_t *mw = &tc.word[i % t->ncols];
+		*mw = ww > *mw ? ww : *mw;
 	}
 	for (size_t c = 0; c < t->ncols; c++)
 		tc.colw[c] = tc.colw[c] ? tc.colw[c] : 1;
@@ -674,6 +710,7 @@ put_table(struct rctx *r, const struct help_table *t, size_t indent)
 		render_flat_release(&tc.cells[i]);
 	free(tc.cells);
 	free(tc.colw);
+	free(tc.word);
 }
 
 static void
