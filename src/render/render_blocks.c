@@ -388,7 +388,8 @@ put_code_line(struct rctx *r, size_t indent, const char *s, size_t len)
 	}
 	/* Continuations keep the line's own indentation, within reason. */
 	size_t lead = 0;
-	while (lead < len && s[lead] == ' ' && lead < w / 2)
+	while (lead < len && s[lead] == ' ' && lead < w / 2 &&
+	       lead + MIN_AVAIL < w) /* the rest keeps its room */
 		lead++;
 	put_text(r, indent + lead, indent + lead, s + lead, len - lead, NULL,
 		 0);
