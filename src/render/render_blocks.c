@@ -16,7 +16,7 @@
 #include "xalloc.h"
 
 /* Narrowest text column we wrap to, however deep the indentation. */
-#define MIN_AVAIL 10
+#define MIN_AVAIL RENDER_MIN_AVAIL
 /* Deepest nesting indentation when lines are not wrapped. */
 #define MAX_NEST_INDENT 80
 

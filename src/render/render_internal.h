@@ -16,6 +16,9 @@
 #include "strbuf.h"
 #include "textwrap.h"
 
+/* The room every wrapped line keeps, however deep its indentation. */
+#define RENDER_MIN_AVAIL 10
+
 /* The state of one render_text() call. */
 struct rctx {
 	const struct help_doc *doc;

@@ -401,8 +401,12 @@ static void
 put_attr(struct rctx *r, size_t indent, const char *label, const char *value)
 {
 	if (r->width && r->width < indent + r->label_col + MIN_VALUE_W) {
+		/* under the label, indented as far as the room allows */
+		size_t vi = indent + 4;
+		while (vi > indent && r->width < vi + RENDER_MIN_AVAIL)
+			vi--;
 		render_put_str(r, indent, indent, label);
-		render_put_str(r, indent + 4, indent + 4, value);
+		render_put_str(r, vi, vi, value);
 		return;
 	}
 	struct strbuf m = STRBUF_INIT;
