@@ -135,8 +135,8 @@ file_strerror(int err)
 
 /* ---------- writing ---------- */
 
-static bool
-write_all(int fd, const char *buf, size_t len)
+bool
+file_write_fd(int fd, const char *buf, size_t len)
 {
 	while (len > 0) {
 		ssize_t n = write(fd, buf, len);
@@ -211,7 +211,7 @@ write_special(const char *path, const char *buf, size_t len)
 	if (fd < 0)
 		return errno;
 	errno = 0;
-	int err = write_all(fd, buf, len) ? 0 : (errno ? errno : EIO);
+	int err = file_write_fd(fd, buf, len) ? 0 : (errno ? errno : EIO);
 	if (close(fd) != 0 && err == 0)
 		err = errno;
 	return err;
@@ -240,7 +240,7 @@ file_write_atomic(const char *path, const char *buf, size_t len,
 	mode_t mode =
 		stat(path, &st) == 0 ? (st.st_mode & 07777) : new_file_mode();
 	errno = 0; /* a short write sets none */
-	if (fchmod(fd, mode) != 0 || !write_all(fd, buf, len) || fsync(fd) != 0)
+	if (fchmod(fd, mode) != 0 || !file_write_fd(fd, buf, len) || fsync(fd) != 0)
 		err = errno ? errno : EIO;
 	if (close(fd) != 0 && err == 0)
 		err = errno;

@@ -9,6 +9,7 @@
 #ifndef PSHELP_FILE_H
 #define PSHELP_FILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Returned for a terminal, directory, device or socket. */
@@ -30,6 +31,10 @@ int file_read_regular(const char *path, size_t max, char **buf, size_t *len);
 
 /* The text of an error from file_read_all (translated). */
 const char *file_strerror(int err);
+
+/* Writes all of buf to fd, again after EINTR; false on an error (EPIPE
+   from a reader that went away, too). */
+bool file_write_fd(int fd, const char *buf, size_t len);
 
 enum file_write_mode {
 	FILE_REPLACE,	 /* replace path if it exists */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Output through a pager (see pager.h). */
 #include "pager.h"
+#include "file.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -45,21 +46,6 @@ start_pager(const char *command, int *fd)
 	return pid;
 }
 
-/* Writes until done or the pager stops reading (EPIPE). */
-static void
-feed(int fd, const char *text, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, text, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return;
-		text += n;
-		len -= (size_t)n;
-	}
-}
-
 bool
 pager_show(const char *text, size_t len)
 {
@@ -74,7 +60,7 @@ pager_show(const char *text, size_t len)
 		struct sigaction ignore = { .sa_handler = SIG_IGN }, old;
 		sigemptyset(&ignore.sa_mask);
 		sigaction(SIGPIPE, &ignore, &old);
-		feed(fd, text, len);
+		(void)file_write_fd(fd, text, len); /* stops at EPIPE */
 		close(fd);
 		sigaction(SIGPIPE, &old, NULL);
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
