@@ -190,9 +190,9 @@ new_file_mode(void)
 
 /* rename(), or link(), which never replaces an existing file. */
 static int
-place_file(const char *tmp, const char *path, enum file_write_mode how)
+place_file(const char *tmp, const char *path, unsigned how)
 {
-	if (how == FILE_REPLACE)
+	if (!(how & FILE_CREATE_ONLY))
 		return rename(tmp, path) == 0 ? 0 : errno;
 	if (link(tmp, path) != 0)
 		return errno;
@@ -219,13 +219,13 @@ write_special(const char *path, const char *buf, size_t len)
 
 int
 file_write_atomic(const char *path, const char *buf, size_t len,
-		  enum file_write_mode how)
+		  unsigned how)
 {
 	struct stat st;
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		if (S_ISDIR(st.st_mode))
 			return EISDIR;
-		if (how == FILE_CREATE_ONLY)
+		if (how & FILE_CREATE_ONLY)
 			return EEXIST;
 		return write_special(path, buf, len);
 	}
@@ -240,7 +240,9 @@ file_write_atomic(const char *path, const char *buf, size_t len,
 	mode_t mode =
 		stat(path, &st) == 0 ? (st.st_mode & 07777) : new_file_mode();
 	errno = 0; /* a short write sets none */
-	if (fchmod(fd, mode) != 0 || !file_write_fd(fd, buf, len) || fsync(fd) != 0)
+	bool sync = !(how & FILE_DERIVED);
+	if (fchmod(fd, mode) != 0 || !file_write_fd(fd, buf, len) ||
+	    (sync && fsync(fd) != 0))
 		err = errno ? errno : EIO;
 	if (close(fd) != 0 && err == 0)
 		err = errno;
@@ -248,7 +250,7 @@ file_write_atomic(const char *path, const char *buf, size_t len,
 		err = place_file(tmp, path, how);
 	if (err)
 		unlink(tmp);
-	else
+	else if (sync)
 		sync_dir(path);
 	free(tmp);
 	return err;

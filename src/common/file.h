@@ -37,8 +37,12 @@ const char *file_strerror(int err);
 bool file_write_fd(int fd, const char *buf, size_t len);
 
 enum file_write_mode {
-	FILE_REPLACE,	 /* replace path if it exists */
-	FILE_CREATE_ONLY /* fail with EEXIST if it exists */
+	FILE_REPLACE = 0,	/* replace path if it exists */
+	FILE_CREATE_ONLY = 1,	/* fail with EEXIST if it exists */
+	/* With either: output the build can make again (a .pot, a localized
+	   page), so neither the file nor its folder is synced; the rename
+	   still leaves path either as it was or complete. */
+	FILE_DERIVED = 2
 };
 
 /*
@@ -48,9 +52,9 @@ enum file_write_mode {
  * file's mode is kept; a new one gets 0666 less the umask.  Returns 0 or
  * an errno value; no temporary file is left.  An existing device, FIFO
  * or socket at path is written into as it is (never replaced); a folder
- * is EISDIR.
+ * is EISDIR.  how is a file_write_mode, FILE_DERIVED or'ed in.
  */
 int file_write_atomic(const char *path, const char *buf, size_t len,
-		      enum file_write_mode how);
+		      unsigned how);
 
 #endif

@@ -59,7 +59,8 @@ struct l10n_po_message {
 /*
  * Writes the messages, with a standard header (Language when language is
  * not NULL, else a fuzzy template header), to path ("-": standard
- * output) atomically.  Every message gets the md-text flag.  Returns 0,
+ * output) atomically (a template unsynced, as output the pages give
+ * again).  Every message gets the md-text flag.  Returns 0,
  * or -1 after reporting.
  */
 int l10n_po_write(const char *path, const char *language,

@@ -74,6 +74,110 @@ po_error2(int severity, po_message_t m1, const char *f1, size_t l1, size_t c1,
 
 static const struct po_xerror_handler handler = { po_error, po_error2 };
 
+/* ---------- libgettextpo's UTF-8 fast path ---------- */
+
+/*
+ * libgettextpo finds the characters of every string it reads or writes
+ * with one iconv() call per character (a third of a catalog's reading or
+ * writing time), for legacy double-byte charsets whose trail byte can be a
+ * backslash.  No UTF-8 sequence holds that byte, so for UTF-8 and ASCII
+ * its old-format switches give the same bytes without iconv
+ * (test_writer_matches_msgcat in tests/l10n/run-l10n.py compares them).
+ */
+struct env_saved {
+	const char *name;
+	char *value; /* NULL when it was unset */
+};
+
+static void
+env_push(struct env_saved *e, const char *name)
+{
+	const char *v = getenv(name);
+	e->name = name;
+	e->value = v ? xstrdup(v) : NULL;
+	setenv(name, "1", 1);
+}
+
+static void
+env_pop(struct env_saved *e)
+{
+	if (e->value)
+		setenv(e->name, e->value, 1);
+	else
+		unsetenv(e->name);
+	free(e->value);
+}
+
+/* Whether the first charset the catalog names is UTF-8 or ASCII (or it
+   names none, as a bare template may). */
+static bool
+declares_utf8(const char *buf, size_t len)
+{
+	static const char key[] = "charset=";
+	const char *end = buf + len;
+	for (const char *s = buf; (size_t)(end - s) >= sizeof(key) - 1; s++) {
+		s = memchr(s, 'c', (size_t)(end - s));
+		if (s == NULL || (size_t)(end - s) < sizeof(key) - 1)
+			break;
+		if (memcmp(s, key, sizeof(key) - 1) != 0)
+			continue;
+		const char *cs = s + sizeof(key) - 1;
+		size_t n = 0;
+		while (cs + n < end && !strchr(" ;\\\"\n", cs[n]))
+			n++;
+		return (n == 5 && strncasecmp(cs, "UTF-8", 5) == 0) ||
+		       (n == 5 && strncasecmp(cs, "ASCII", 5) == 0) ||
+		       (n == 7 && strncmp(cs, "CHARSET", 7) == 0);
+	}
+	return true;
+}
+
+/*
+ * po_file_read() and po_file_write() that return NULL on a fatal error
+ * (reading is set).  Kept out of line: nothing of their callers' may
+ * live across the setjmp.
+ */
+static __attribute__((noinline)) po_file_t
+guarded_read(const char *path)
+{
+	po_file_t volatile f = NULL;
+	if (setjmp(reading.fatal) == 0)
+		f = po_file_read(path, &handler);
+	return f;
+}
+
+static __attribute__((noinline)) po_file_t
+guarded_write(po_file_t f, const char *path)
+{
+	po_file_t volatile written = NULL;
+	if (setjmp(reading.fatal) == 0)
+		written = po_file_write(f, path, &handler);
+	return written;
+}
+
+static po_file_t
+read_catalog_file(const char *path, bool utf8)
+{
+	struct env_saved fast;
+	if (utf8)
+		env_push(&fast, "OLD_PO_FILE_INPUT");
+	po_file_t f = guarded_read(path);
+	if (utf8)
+		env_pop(&fast);
+	return f;
+}
+
+/* Writes a catalog whose header says UTF-8. */
+static po_file_t
+write_catalog_file(po_file_t f, const char *path)
+{
+	struct env_saved fast;
+	env_push(&fast, "OLD_PO_FILE_OUTPUT");
+	po_file_t written = guarded_write(f, path);
+	env_pop(&fast);
+	return written;
+}
+
 /* ---------- the table ---------- */
 
 static uint64_t
@@ -354,9 +458,7 @@ l10n_catalog_read(const char *path, struct l10n_catalog *cat,
 	}
 	reading.dx = dx;
 	reading.errors = 0;
-	po_file_t volatile f = NULL;
-	if (setjmp(reading.fatal) == 0)
-		f = po_file_read(copy, &handler);
+	po_file_t f = read_catalog_file(copy, declares_utf8(buf, len));
 	unlink(copy);
 	free(copy);
 	if (f == NULL || reading.errors) {
@@ -491,9 +593,7 @@ l10n_po_write(const char *path, const char *language,
 	}
 	reading.dx = dx;
 	reading.errors = 0;
-	po_file_t volatile written = NULL;
-	if (setjmp(reading.fatal) == 0)
-		written = po_file_write(f, tmp, &handler);
+	po_file_t written = write_catalog_file(f, tmp);
 	po_file_free(f);
 	char *text = NULL;
 	size_t len = 0;
@@ -517,7 +617,11 @@ l10n_po_write(const char *path, const char *language,
 		    fflush(stdout) != 0)
 			rc = errno ? errno : EIO;
 	} else {
-		rc = file_write_atomic(path, out.buf, out.len, FILE_REPLACE);
+		/* a template can always be extracted again; a catalog holds
+		   a translator's work and is synced */
+		rc = file_write_atomic(path, out.buf, out.len,
+				       FILE_REPLACE |
+					       (language ? 0 : FILE_DERIVED));
 	}
 	strbuf_release(&out);
 	if (rc) {

@@ -162,7 +162,7 @@ write_page(const char *out, const struct strbuf *page)
 			err = errno ? errno : EIO;
 	} else {
 		err = file_write_atomic(out, page->buf, page->len,
-					FILE_REPLACE);
+					FILE_REPLACE | FILE_DERIVED);
 	}
 	if (err) {
 		struct diag_ctx dx;

@@ -332,6 +332,10 @@ def test_bad_catalogs(tmp):
          'msgstr[0] "b"\nmsgstr[1] "bs"\n', "[po-plural]"),
         ("control", catalog([("Get-Thing|NOTES", "x", "y\\033[31m")]),
          "[po-syntax]"),
+        # a Big5 trail byte can be a backslash: read with iconv, then
+        # refused for its charset (not misread as an escaped quote)
+        ("Big5", catalog([]).replace("UTF-8", "BIG5").encode() +
+         b'msgid "a"\nmsgstr "\xb3\x5c"\n', "[po-charset]"),
     ]
     for name, text, want in cases:
         po = os.path.join(tmp, name + ".po")
@@ -497,6 +501,46 @@ def test_usage():
 
 # ---------- the corpus ----------
 
+def test_writer_matches_msgcat(tmp):
+    """Catalogs are written through libgettextpo's UTF-8 fast path (no
+    iconv per character): the bytes must be msgcat's, which takes the
+    general path, in every script; reading them back gives each page."""
+    if not have("msgcat"):
+        skip("the catalog writer matches msgcat", "no msgcat")
+        return
+    pages = os.path.join(ROOT, "tests", "golden", "translated", "pages")
+    for cul in sorted(os.listdir(pages)):
+        for dp, _, fs in os.walk(os.path.join(pages, cul)):
+            for f in sorted(fs):
+                if f == "Test-Fixture.md":
+                    continue  # control characters: refused, tested above
+                page = os.path.join(dp, f)
+                src = page.replace(os.sep + cul + os.sep,
+                                   os.sep + "en-US" + os.sep)
+                if cul == "en-US" or not os.path.exists(src):
+                    continue
+                po = os.path.join(tmp, f"{cul}-{f}.po")
+                run("gettextize", "--no-fuzzy", "-o", po, src, page)
+                mine = open(po, "rb").read()
+                plain = re.sub(rb"(, md-text|#, md-text\n)", b"", mine)
+                write(po + ".plain", plain)
+                cat = subprocess.run(["msgcat", po + ".plain"],
+                                     capture_output=True).stdout
+                ok(plain == cat and len(plain) > 500,
+                   f"{cul} {f}: the catalog is written as msgcat writes it",
+                   "")
+                # read back: the page it builds gives the same catalog
+                out = os.path.join(tmp, f"{cul}-{f}")
+                rc, _, err = run("translate", "-p", po, "-l", cul, "-k", "0",
+                                 "-o", out, src)
+                if " 0 untranslated" not in err:
+                    continue  # an unaligned unit would come back English
+                again = po + ".again"
+                run("gettextize", "--no-fuzzy", "-o", again, src, out)
+                ok(rc == 0 and open(again, "rb").read() == mine,
+                   f"{cul} {f}: the catalog is read back as written", err)
+
+
 def test_corpus(tmp):
     core = os.path.join(SHARED, "corpus", "en-US")
     if not os.path.isdir(core):
@@ -520,7 +564,8 @@ def main():
                   test_translate_sv,
                   test_gettextize_unaligned, test_refused_translations,
                   test_msgmerge_flow, test_bad_catalogs, test_lint,
-                  test_help_catalogs, test_corpus):
+                  test_help_catalogs, test_writer_matches_msgcat,
+                  test_corpus):
             d = os.path.join(tmp, t.__name__)
             os.makedirs(d)
             t(d)

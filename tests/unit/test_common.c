@@ -360,6 +360,17 @@ TEST(file_write_atomic_replaces_or_refuses)
 	free(buf);
 	struct stat st;
 	check(stat(path, &st) == 0 && (st.st_mode & 07777) == 0640);
+	/* derived output (unsynced) follows the same rules */
+	check_int(file_write_atomic(path, "four\n", 5,
+				    FILE_CREATE_ONLY | FILE_DERIVED),
+		  ==, EEXIST);
+	check_int(file_write_atomic(path, "four\n", 5,
+				    FILE_REPLACE | FILE_DERIVED),
+		  ==, 0);
+	check_int(file_read_all(path, 100, &buf, &len), ==, 0);
+	check_str(buf, "four\n");
+	free(buf);
+	check(stat(path, &st) == 0 && (st.st_mode & 07777) == 0640);
 	/* nothing but the page is left in the folder */
 	char *other = xasprintf("%s/no/such/dir/x.md", dir);
 	check_int(file_write_atomic(other, "x", 1, FILE_REPLACE), ==, ENOENT);
