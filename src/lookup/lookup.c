@@ -92,6 +92,9 @@ struct scan {
 	const char *culture; /* the folder's name on disk */
 	struct strbuf path;  /* the folder being read */
 	const char *only;    /* folded name: index only pages of that name */
+	const char *probe;   /* that name as asked: module and About folders
+				are probed for it, not read (see scan_culture) */
+	size_t exact;	     /* pages indexed under exactly that name */
 };
 
 /* A folder entry: its name and, when readdir knows it, its type. */
@@ -136,6 +139,41 @@ read_names(DIR *d, const char *only, struct names *out)
 		out->v[out->n].name = xstrdup(e->d_name);
 		out->v[out->n++].type = e->d_type;
 	}
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), cmp_names);
+}
+
+static void
+names_push(struct names *l, char *name, unsigned char type)
+{
+	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
+	l->v[l->n].name = name;
+	l->v[l->n++].type = type;
+}
+
+/*
+ * What read_names() would keep of a module or About folder when it holds
+ * the page asked for under exactly that name: the page and an About
+ * folder, found with two fstatat() calls instead of reading a folder
+ * that may hold thousands of pages.
+ */
+static void
+probe_names(int fd, const char *probe, enum scan_level level,
+	    struct names *out)
+{
+	struct stat st;
+	char *file = xasprintf("%s.md", probe);
+
+	memset(out, 0, sizeof(*out));
+	if (fstatat(fd, file, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISREG(st.st_mode))
+		names_push(out, file, DT_REG);
+	else
+		free(file);
+	if (level == LEVEL_MODULE &&
+	    fstatat(fd, "About", &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISDIR(st.st_mode))
+		names_push(out, xstrdup("About"), DT_DIR);
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), cmp_names);
 }
@@ -225,6 +263,7 @@ add_page(struct scan *s, const char *name, const char *module,
 	t->path[dirlen] = '/';
 	memcpy(t->path + dirlen + 1, name, len + 1);
 	t->category = categorize(t, level);
+	s->exact += s->probe && strcmp(stem, s->probe) == 0;
 	t->chain_index = s->chain_index;
 	t->root_index = s->root_index;
 }
@@ -281,7 +320,10 @@ scan_dir(struct scan *s, int parent, const char *name, const char *module,
 		close(fd);
 		return;
 	}
-	read_names(d, s->only, &names);
+	if (s->probe && level != LEVEL_CULTURE)
+		probe_names(dirfd(d), s->probe, level, &names);
+	else
+		read_names(d, s->only, &names);
 	strbuf_addf(&s->path, "/%s", name);
 	for (size_t i = 0; i < names.n; i++)
 		scan_entry(s, dirfd(d), &names.v[i], module, level);
@@ -302,6 +344,37 @@ chain_takes(const struct culture_list *chain, size_t c, const char *folder)
 		if (strcasecmp(folder, chain->v[k]) == 0)
 			return false;
 	return culture_pattern_matches(chain->v[c], folder);
+}
+
+static void
+topic_free(struct topic *t)
+{
+	free(t->name);
+	free(t->folded);
+	free(t->module);
+	free(t->culture);
+	free(t->path);
+}
+
+/*
+ * One culture folder.  When probing, a culture where no page has the
+ * name exactly as asked is read again in full, so that a page named in
+ * another case is still found everywhere in it.
+ */
+static void
+scan_culture(struct scan *s, int rootfd, const char *culture)
+{
+	size_t before = s->idx->n, exact = s->exact;
+	const char *probe = s->probe;
+
+	scan_dir(s, rootfd, culture, NULL, LEVEL_CULTURE);
+	if (probe == NULL || s->exact > exact)
+		return;
+	while (s->idx->n > before)
+		topic_free(&s->idx->v[--s->idx->n]);
+	s->probe = NULL;
+	scan_dir(s, rootfd, culture, NULL, LEVEL_CULTURE);
+	s->probe = probe;
 }
 
 static void
@@ -326,10 +399,20 @@ scan_root(struct scan *s, const char *root, const struct culture_list *chain,
 		if (!chain_takes(chain, c, names.v[i].name))
 			continue;
 		s->culture = names.v[i].name;
-		scan_dir(s, dirfd(d), names.v[i].name, NULL, LEVEL_CULTURE);
+		scan_culture(s, dirfd(d), names.v[i].name);
 	}
 	names_release(&names);
 	closedir(d);
+}
+
+/* Whether name can be looked for as a file name: a clean name that is
+   not a dot file and has no '/'. */
+static bool
+can_probe(const char *name)
+{
+	size_t len = strlen(name);
+	return len > 0 && len < 250 && name[0] != '.' &&
+	       strchr(name, '/') == NULL && is_clean_name(name);
 }
 
 void
@@ -347,6 +430,8 @@ topic_index_build_named(struct topic_index *idx, const char *const *roots,
 	char *only = name ? fold_case(name) : NULL;
 	struct scan s = { .idx = idx, .only = only };
 
+	if (name && can_probe(name))
+		s.probe = name;
 	idx->v = NULL;
 	idx->n = 0;
 	strbuf_init(&s.path);
@@ -366,14 +451,8 @@ topic_index_build_named(struct topic_index *idx, const char *const *roots,
 void
 topic_index_release(struct topic_index *idx)
 {
-	for (size_t i = 0; i < idx->n; i++) {
-		struct topic *t = &idx->v[i];
-		free(t->name);
-		free(t->folded);
-		free(t->module);
-		free(t->culture);
-		free(t->path);
-	}
+	for (size_t i = 0; i < idx->n; i++)
+		topic_free(&idx->v[i]);
 	free(idx->v);
 	idx->v = NULL;
 	idx->n = 0;

@@ -48,6 +48,11 @@ void topic_index_build(struct topic_index *idx, const char *const *roots,
  * The same, but indexes only the pages whose name folds like `name` (no
  * wildcards): enough to show one topic, and much cheaper than the full
  * index that wildcards, PowerShell's name rule and suggestions need.
+ * Module and About folders are not read but probed for `name` as given,
+ * so the cost does not grow with the pages beside it; a culture folder
+ * where no page has exactly that name is read in full, and then a page
+ * named in another case is found.  (Where one module has the exact name,
+ * another module's page in another case is not looked for.)
  */
 void topic_index_build_named(struct topic_index *idx, const char *const *roots,
 			     size_t nroots, const struct culture_list *chain,

@@ -5,6 +5,7 @@
  * case folding, the help query, and the real corpus when $PSHELP_SHARED
  * has it.
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -226,6 +227,58 @@ find_one(const struct topic_index *idx, const char *name)
 
 /* ---- roots ---- */
 
+/* The paths found, as "a,b,c". */
+static char *
+find_paths(const struct topic_index *idx, const char *name)
+{
+	const struct topic **t;
+	size_t n = topic_index_find(idx, name, &t);
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	for (size_t i = 0; i < n; i++)
+		strbuf_addf(&sb, "%s%s", i ? "," : "", t[i]->path);
+	free(t);
+	return strbuf_detach(&sb, NULL);
+}
+
+/*
+ * The named index (which probes folders for the name as asked) finds
+ * what the full index finds, for every name in the roots, as written,
+ * in upper case and in lower case.  Returns the number of names tried.
+ */
+static size_t
+check_named_like_full(const char *const *roots, size_t nroots,
+		      const struct culture_list *chain)
+{
+	struct topic_index full;
+	size_t tried = 0;
+
+	topic_index_build(&full, roots, nroots, chain);
+	for (size_t i = 0; i < full.n; i++) {
+		for (int variant = 0; variant < 3; variant++) {
+			char *name = xstrdup(full.v[i].name);
+			for (char *c = name; variant && *c; c++)
+				if ((unsigned char)*c < 0x80)
+					*c = variant == 1 ? (char)toupper(*c)
+							  : (char)tolower(*c);
+			struct topic_index named;
+			topic_index_build_named(&named, roots, nroots, chain,
+						name);
+			char *want = find_paths(&full, name);
+			char *got = find_paths(&named, name);
+			check_str(got, want);
+			tried++;
+			free(want);
+			free(got);
+			free(name);
+			topic_index_release(&named);
+		}
+	}
+	topic_index_release(&full);
+	return tried;
+}
+
 TEST(roots_in_order_without_duplicates)
 {
 	static char a1[] = "/a/", b[] = "/b", a2[] = "/a";
@@ -385,6 +438,20 @@ TEST(first_root_wins_modules_stay_apart)
 }
 
 /* ---- matching ---- */
+
+TEST(named_index_finds_what_the_full_index_finds)
+{
+	char *r1 = fx("root1"), *r2 = fx("root2"), *none = fx("missing");
+	const char *roots[] = { r1, r2, none };
+	struct culture_list chain;
+
+	sv_chain(&chain);
+	check(check_named_like_full(roots, 3, &chain) >= 3 * FIXTURE_PAGES);
+	culture_list_release(&chain);
+	free(r1);
+	free(r2);
+	free(none);
+}
 
 TEST(find_exact_then_powershell_rule)
 {
@@ -740,6 +807,8 @@ TEST(real_corpus)
 	check(ms < 500);
 	check_corpus_lookups(&idx);
 	topic_index_release(&idx);
+	const char *roots[] = { root };
+	check_int(check_named_like_full(roots, 1, &chain), ==, 3 * 376);
 	culture_list_release(&chain);
 	free(root);
 }
@@ -1079,6 +1148,7 @@ main(void)
 	RUN(index_skips_what_is_not_a_page);
 	RUN(better_culture_in_later_root_wins);
 	RUN(first_root_wins_modules_stay_apart);
+	RUN(named_index_finds_what_the_full_index_finds);
 	RUN(find_exact_then_powershell_rule);
 	RUN(find_wildcards);
 	RUN(wildcard_rules);
