@@ -14,16 +14,22 @@
 
 /* The source page and table pages report errors only; the page shown
    reports everything with LOOKUP_DIAG_ALL. */
+enum page_use { PAGE_SHOWN, PAGE_SOURCE, PAGE_SUMMARY };
+
 static struct help_doc *
 parse_page(const struct lookup_request *rq, const char *path,
-	   const char *culture, const struct help_doc *source, bool shown)
+	   const char *culture, const struct help_doc *source,
+	   enum page_use use)
 {
+	bool shown = use == PAGE_SHOWN;
 	struct diag_ctx dx;
-	/* the user's --file must be a file; a FIFO would read as an empty page */
+	/* the user's --file must be a file; a FIFO would read as an empty
+	   page.  A table row needs only the top of its page. */
 	struct md_parse_options mo = { .path = path,
 				       .culture = culture,
 				       .source = source,
-				       .regular_file = path == rq->file };
+				       .regular_file = path == rq->file,
+				       .summary_only = use == PAGE_SUMMARY };
 
 	diag_init(&dx, path);
 	dx.threshold = shown && rq->diagnostics == LOOKUP_DIAG_ALL
@@ -129,8 +135,8 @@ show_page(const struct lookup_request *rq, struct lookup_result *r,
 	/* The en-US page repairs names a translation damaged. */
 	if (src)
 		r->source =
-			parse_page(rq, src->path, src->culture, NULL, false);
-	r->doc = parse_page(rq, t->path, t->culture, r->source, true);
+			parse_page(rq, src->path, src->culture, NULL, PAGE_SOURCE);
+	r->doc = parse_page(rq, t->path, t->culture, r->source, PAGE_SHOWN);
 	r->path = t->path;
 	r->name = t->name;
 	r->culture = t->culture;
@@ -141,36 +147,56 @@ show_page(const struct lookup_request *rq, struct lookup_result *r,
 	return r->outcome;
 }
 
+/* The text a table row shows of a page: its SYNOPSIS, or an About
+   topic's short description. */
+static const char *
+row_synopsis(const struct help_doc *doc, const struct topic *t)
+{
+	return help_blocks_first_text(doc, t->category == TOPIC_COMMAND
+						   ? &doc->synopsis
+						   : &doc->short_description);
+}
+
 static void
 fill_row(const struct lookup_request *rq, struct lookup_result *r, size_t i)
 {
 	const struct topic *t = r->found[i];
-	struct help_doc *doc = parse_page(rq, t->path, t->culture, NULL, false);
-	const char *synopsis = "", *module = t->module;
+	/* A command page's SYNOPSIS is its first section; an About topic
+	   may put others first (a provider's), and where its short
+	   description is depends on the whole page. */
+	struct help_doc *doc = parse_page(rq, t->path, t->culture, NULL,
+					  t->category == TOPIC_COMMAND
+						  ? PAGE_SUMMARY
+						  : PAGE_SOURCE);
+	const char *synopsis = doc ? row_synopsis(doc, t) : NULL;
+	const char *module = t->module;
 
-	if (doc) {
-		synopsis = help_blocks_first_text(
-			doc, t->category == TOPIC_COMMAND
-				     ? &doc->synopsis
-				     : &doc->short_description);
-		/* Pages directly in a culture folder name their module in
-		 * the front matter. */
-		if (module == NULL)
-			module = doc->module;
+	if (doc && t->category == TOPIC_COMMAND &&
+	    (synopsis == NULL || *synopsis == '\0')) {
+		/* no SYNOPSIS first: read the whole page */
+		help_doc_free(doc);
+		doc = parse_page(rq, t->path, t->culture, NULL, PAGE_SOURCE);
+		synopsis = doc ? row_synopsis(doc, t) : NULL;
 	}
-	r->docs[i] = doc;
+	/* Pages directly in a culture folder name their module in the
+	   front matter. */
+	if (doc && module == NULL)
+		module = doc->module;
+	/* the row keeps copies: each page is freed once its row is made */
+	r->row_text[2 * i] = xstrdup(module ? module : "");
+	r->row_text[2 * i + 1] = xstrdup(synopsis ? synopsis : "");
+	help_doc_free(doc);
 	r->rows[i] = (struct lookup_row){ t->name,
 					  lookup_category_label(t->category),
-					  module ? module : "",
-					  synopsis ? synopsis : "",
-					  t->culture };
+					  r->row_text[2 * i],
+					  r->row_text[2 * i + 1], t->culture };
 }
 
 static enum lookup_outcome
 show_topics(const struct lookup_request *rq, struct lookup_result *r, size_t n)
 {
 	r->rows = xcalloc(n, sizeof(*r->rows));
-	r->docs = xcalloc(n, sizeof(*r->docs));
+	r->row_text = xcalloc(2 * n, sizeof(*r->row_text));
 	r->nrows = n;
 	for (size_t i = 0; i < n; i++)
 		fill_row(rq, r, i);
@@ -195,7 +221,7 @@ show_nothing(const struct lookup_request *rq, struct lookup_result *r)
 static enum lookup_outcome
 show_file(const struct lookup_request *rq, struct lookup_result *r)
 {
-	r->doc = parse_page(rq, rq->file, NULL, NULL, true);
+	r->doc = parse_page(rq, rq->file, NULL, NULL, PAGE_SHOWN);
 	r->path = rq->file;
 	r->outcome = r->doc ? LOOKUP_PAGE : LOOKUP_UNREADABLE;
 	return r->outcome;
@@ -213,7 +239,7 @@ find_alias(const struct lookup_request *rq, struct lookup_result *r,
 		if (t->category != TOPIC_COMMAND)
 			continue;
 		struct help_doc *doc =
-			parse_page(rq, t->path, t->culture, NULL, false);
+			parse_page(rq, t->path, t->culture, NULL, PAGE_SUMMARY);
 		bool hit = false;
 		for (size_t k = 0; doc && k < doc->naliases && !hit; k++)
 			hit = doc->aliases[k] &&
@@ -262,9 +288,9 @@ lookup_query(const struct lookup_request *rq, struct lookup_result *out)
 void
 lookup_result_release(struct lookup_result *r)
 {
-	for (size_t i = 0; i < r->nrows; i++)
-		help_doc_free(r->docs[i]);
-	free(r->docs);
+	for (size_t i = 0; i < 2 * r->nrows; i++)
+		free(r->row_text[i]);
+	free(r->row_text);
 	free(r->rows);
 	free(r->suggestions);
 	free(r->asked);

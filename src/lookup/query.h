@@ -73,7 +73,7 @@ struct lookup_result {
 	/* owned storage */
 	struct culture_list chain;
 	struct topic_index index;
-	struct help_doc **docs;
+	char **row_text; /* each row's module and synopsis */
 	const struct topic **found;
 	const struct topic **near;
 };

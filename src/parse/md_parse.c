@@ -975,6 +975,51 @@ md_parse(const char *buf, size_t len, const struct md_parse_options *opt,
 	return parse(buf, len, NULL, opt, dx);
 }
 
+/* Whether line s[0..n) opens or closes a fenced code block. */
+static bool
+is_fence_line(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && i < 3 && s[i] == ' ')
+		i++;
+	return n - i >= 3 && (memcmp(s + i, "```", 3) == 0 ||
+			      memcmp(s + i, "~~~", 3) == 0);
+}
+
+/* Whether line s[0..n) is an ATX heading of level 2. */
+static bool
+is_h2_line(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && i < 3 && s[i] == ' ')
+		i++;
+	return n - i >= 3 && s[i] == '#' && s[i + 1] == '#' &&
+	       (s[i + 2] == ' ' || s[i + 2] == '\t');
+}
+
+/*
+ * Where a summary parse stops (see summary_only): the start of the
+ * second level-2 heading outside front matter and code fences, or len.
+ */
+static size_t
+summary_end(const char *buf, size_t len)
+{
+	size_t at = 0, h2 = 0;
+	bool fence = false, front = len >= 3 && memcmp(buf, "---", 3) == 0;
+	for (size_t line = 0; at < len; line++) {
+		const char *nl = memchr(buf + at, '\n', len - at);
+		size_t n = (nl ? (size_t)(nl - buf) : len) - at;
+		if (front && line > 0 && n >= 3 && memcmp(buf + at, "---", 3) == 0)
+			front = false;
+		else if (!front && is_fence_line(buf + at, n))
+			fence = !fence;
+		else if (!front && !fence && is_h2_line(buf + at, n) && ++h2 == 2)
+			return at;
+		at += n + (nl != NULL);
+	}
+	return len;
+}
+
 struct help_doc *
 md_parse_file(const char *path, const struct md_parse_options *opt,
 	      struct diag_ctx *dx)
@@ -998,5 +1043,7 @@ md_parse_file(const char *path, const struct md_parse_options *opt,
 		diag_report(dx, DIAG_READ_FAILED, 0, 0, file_strerror(err));
 		return NULL;
 	}
+	if (o.summary_only && len <= max)
+		len = summary_end(buf, len);
 	return parse(buf, len, buf, &o, dx); /* the page keeps buf */
 }

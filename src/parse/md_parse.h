@@ -37,6 +37,12 @@ struct md_parse_options {
 	size_t max_bytes; /* 0: MD_PARSE_MAX_BYTES */
 	int max_depth;	  /* 0: MD_PARSE_MAX_DEPTH */
 	bool regular_file; /* md_parse_file: refuse a FIFO (file_read_regular) */
+	/*
+	 * Only what a topic table row needs: the page is cut before its
+	 * second level-2 heading, which keeps the front matter, the title
+	 * and the SYNOPSIS (an About topic's short description).
+	 */
+	bool summary_only;
 };
 
 /*

@@ -729,6 +729,45 @@ TEST(every_page_renders_as_clean_man)
 	check_int(clean, ==, 376);
 }
 
+/* What a topic table row shows is the same whether the page is read in
+   full or only its top (md_parse_options.summary_only). */
+static char *
+row_of(const struct page *pg, const char *culture, bool summary)
+{
+	struct md_parse_options o = { .culture = culture,
+				      .summary_only = summary };
+	struct help_doc *d = md_parse_file(pg->path, &o, NULL);
+	if (d == NULL)
+		return xstrdup("(unreadable)");
+	const char *syn = help_blocks_first_text(d, &d->synopsis);
+	char *row = xasprintf("%s|%s", d->module ? d->module : "",
+			      syn ? syn : "");
+	help_doc_free(d);
+	return row;
+}
+
+TEST(command_rows_from_the_top_of_the_page)
+{
+	size_t same = 0, commands = 0;
+	for (int loc = 0; loc < NLOC; loc++)
+		for (size_t i = 0; i < npages[loc]; i++) {
+			const struct page *pg = &pages[loc][i];
+			if (pg->about)
+				continue;
+			commands++;
+			char *full = row_of(pg, locales[loc], false);
+			char *top = row_of(pg, locales[loc], true);
+			if (strcmp(full, top) == 0)
+				same++;
+			else
+				printf("# %s: %s / %s\n", pg->rel, full, top);
+			free(full);
+			free(top);
+		}
+	check_int(commands, ==, 2 * 62);
+	check_int(same, ==, commands);
+}
+
 int
 main(void)
 {
@@ -755,6 +794,7 @@ main(void)
 	RUN(swedish_sections_without_source);
 	RUN(every_page_passes_the_extent_check);
 	RUN(every_page_renders_as_clean_man);
+	RUN(command_rows_from_the_top_of_the_page);
 	for (int loc = 0; loc < NLOC; loc++) {
 		for (size_t i = 0; i < npages[loc]; i++) {
 			free(pages[loc][i].rel);
