@@ -23,6 +23,9 @@ extern const struct meta_command meta_cmd_get_help;
 extern const struct meta_command meta_cmd_get_pssession;
 extern const struct meta_command meta_cmd_invoke_command;
 extern const struct meta_command meta_cmd_new_pssession;
+extern const struct meta_command meta_cmd_out_default;
+extern const struct meta_command meta_cmd_out_host;
+extern const struct meta_command meta_cmd_out_null;
 extern const struct meta_command meta_cmd_receive_pssession;
 extern const struct meta_command meta_cmd_remove_pssession;
 extern const struct meta_command meta_cmd_write_output;
@@ -33,7 +36,9 @@ static const struct meta_command *const commands[] = {
 	&meta_cmd_enter_pssession,   &meta_cmd_exit_pssession,
 	&meta_cmd_get_command,	     &meta_cmd_get_help,
 	&meta_cmd_get_pssession,     &meta_cmd_invoke_command,
-	&meta_cmd_new_pssession,     &meta_cmd_receive_pssession,
+	&meta_cmd_new_pssession,     &meta_cmd_out_default,
+	&meta_cmd_out_host,	     &meta_cmd_out_null,
+	&meta_cmd_receive_pssession,
 	&meta_cmd_remove_pssession,  &meta_cmd_write_output,
 };
 
@@ -43,46 +48,51 @@ static const struct meta_command *const commands[] = {
 	LIST("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore",      \
 	     "Suspend", "Break")
 
-#define SWITCH_PARAM(n, a)                                                     \
+#define SWITCH_PARAM(n, a, ok)                                                 \
 	{                                                                      \
 		.name = n, .type_name = SWITCH_TYPE, .type = META_TYPE_SWITCH, \
 		.aliases = LIST(a), .default_value = "False",                  \
-		.supported = true, ALL_SETS(META_POSITION_NAMED)               \
+		.supported = ok, ALL_SETS(META_POSITION_NAMED)                 \
 	}
-#define ACTION_PARAM(n, a)                                                     \
+#define ACTION_PARAM(n, a, ok)                                                 \
 	{                                                                      \
 		.name = n, .type_name = ACTION_TYPE, .type = META_TYPE_ENUM,   \
 		.aliases = LIST(a), .accepted_values = ACTION_VALUES,          \
-		.default_value = "None", .supported = true,                    \
+		.default_value = "None", .supported = ok,                      \
 		ALL_SETS(META_POSITION_NAMED)                                  \
 	}
-#define STRING_PARAM(n, a)                                                     \
+#define STRING_PARAM(n, a, ok)                                                 \
 	{                                                                      \
 		.name = n, .type_name = "System.String",                       \
 		.type = META_TYPE_STRING, .aliases = LIST(a),                  \
-		.default_value = "None", .supported = true,                    \
+		.default_value = "None", .supported = ok,                      \
 		ALL_SETS(META_POSITION_NAMED)                                  \
 	}
 
-/* about_CommonParameters, in PowerShell's declaration order. */
+/*
+ * about_CommonParameters, in PowerShell's declaration order.  Supported
+ * means the runtime honours it (tests/psh/test_language.py proves each);
+ * psh writes no warning, verbose, debug or information records, so those
+ * parameters are refused rather than accepted and ignored.
+ */
 static const struct meta_param common_params[] = {
-	SWITCH_PARAM("Verbose", "vb"),
-	SWITCH_PARAM("Debug", "db"),
-	ACTION_PARAM("ErrorAction", "ea"),
-	ACTION_PARAM("WarningAction", "wa"),
-	ACTION_PARAM("InformationAction", "infa"),
-	STRING_PARAM("ErrorVariable", "ev"),
-	STRING_PARAM("WarningVariable", "wv"),
-	STRING_PARAM("InformationVariable", "iv"),
-	STRING_PARAM("OutVariable", "ov"),
+	SWITCH_PARAM("Verbose", "vb", false),
+	SWITCH_PARAM("Debug", "db", false),
+	ACTION_PARAM("ErrorAction", "ea", true),
+	ACTION_PARAM("WarningAction", "wa", false),
+	ACTION_PARAM("InformationAction", "infa", false),
+	STRING_PARAM("ErrorVariable", "ev", true),
+	STRING_PARAM("WarningVariable", "wv", false),
+	STRING_PARAM("InformationVariable", "iv", false),
+	STRING_PARAM("OutVariable", "ov", true),
 	{ .name = "OutBuffer",
 	  .type_name = "System.Int32",
 	  .type = META_TYPE_INT32,
 	  .aliases = LIST("ob"),
 	  .default_value = "None",
-	  .supported = true,
+	  .supported = false,
 	  ALL_SETS(META_POSITION_NAMED) },
-	STRING_PARAM("PipelineVariable", "pv"),
+	STRING_PARAM("PipelineVariable", "pv", false),
 };
 
 /*

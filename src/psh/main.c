@@ -10,7 +10,7 @@
  *   psh --endpoint-serve ... (internal) serves one session's endpoint
  *
  * Exit status: exit's code, else 0, or 1 when the last command failed;
- * 2 for a usage error.
+ * 2 for a usage error; 4 when standard output cannot be written.
  */
 #include <errno.h>
 #include <limits.h>
@@ -24,6 +24,7 @@
 #include "config.h"
 #include "culture.h"
 #include "endpoint.h"
+#include "exitcodes.h"
 #include "eval.h"
 #include "file.h"
 #include "i18n.h"
@@ -190,6 +191,51 @@ serve_endpoint(int argc, char **argv)
 	return rc;
 }
 
+/* A UTF-16 script (after its BOM) as UTF-8; bad surrogates become U+FFFD. */
+static char *
+utf16_to_utf8(const unsigned char *s, size_t len, bool be, size_t *out_len)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_init(&sb);
+	for (size_t i = 0; i + 1 < len; i += 2) {
+		int32_t u = be ? s[i] << 8 | s[i + 1] : s[i + 1] << 8 | s[i];
+
+		if (u >= 0xD800 && u < 0xDC00 && i + 3 < len) {
+			int32_t l = be ? s[i + 2] << 8 | s[i + 3]
+				       : s[i + 3] << 8 | s[i + 2];
+			if (l >= 0xDC00 && l < 0xE000) {
+				u = 0x10000 + ((u - 0xD800) << 10) +
+				    (l - 0xDC00);
+				i += 2;
+			}
+		}
+		utf8_encode(&sb, u);
+	}
+	if (len % 2)
+		utf8_encode(&sb, 0xFFFD);
+	return strbuf_detach(&sb, out_len);
+}
+
+/* The script as PowerShell reads it: a UTF-8 BOM dropped, UTF-16 converted. */
+static void
+script_text(char **src, size_t *len)
+{
+	const unsigned char *b = (const unsigned char *)*src;
+	char *u;
+
+	if (*len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
+		memmove(*src, *src + 3, *len - 3);
+		*len -= 3;
+		(*src)[*len] = '\0';
+	} else if (*len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
+				 (b[0] == 0xFE && b[1] == 0xFF))) {
+		u = utf16_to_utf8(b + 2, *len - 2, b[0] == 0xFE, len);
+		free(*src);
+		*src = u;
+	}
+}
+
 static int
 run_script(struct psh_eval *ev, const char *path)
 {
@@ -208,6 +254,7 @@ run_script(struct psh_eval *ev, const char *path)
 		free(shown);
 		return 1;
 	}
+	script_text(&src, &len);
 	rc = psh_eval_run(ev, src, len, path);
 	free(src);
 	return psh_eval_exited(ev, &code) ? code : rc;
@@ -255,6 +302,25 @@ run(const struct options *o)
 	return rc;
 }
 
+/* A failed write on standard output is an error of its own (EXIT_SYSTEM). */
+static int
+finish_output(int rc)
+{
+	int e = 0;
+
+	if (fflush(stdout) != 0)
+		e = errno;
+	else if (!ferror(stdout))
+		return rc;
+	/* an earlier write failed: its errno is long gone */
+	if (e == 0)
+		fprintf(stderr, _("%s: error writing to standard output\n"),
+			PROG);
+	else if (e != EPIPE)
+		fprintf(stderr, "%s: stdout: %s\n", PROG, strerror(e));
+	return EXIT_SYSTEM;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -283,7 +349,5 @@ main(int argc, char **argv)
 		rc = run(&o);
 	}
 	free(o.endpoints);
-	if (fflush(stdout) != 0 && rc == 0)
-		rc = 1;
-	return rc;
+	return finish_output(rc);
 }

@@ -506,7 +506,10 @@ dump_fields(struct strbuf *sb, const struct psh_node *n)
 		dump_quoted(sb, n->text, n->len);
 		return 0;
 	case PSH_NUMBER:
-		strbuf_addf(sb, " %lld", (long long)n->num);
+		if (n->real)
+			strbuf_addf(sb, " %.17g", n->dnum);
+		else
+			strbuf_addf(sb, " %lld", (long long)n->num);
 		return 0;
 	case PSH_BOOL:
 		strbuf_addstr(sb, n->num ? " true" : " false");

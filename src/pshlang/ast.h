@@ -38,8 +38,8 @@ enum psh_node_kind {
 	PSH_PARAM, /* text: name without '-' and ':'; kids[0]: value if colon */
 	PSH_STRING, /* text/len: the value (may hold NUL from `0); quote says how written */
 	PSH_EXPANDABLE, /* kids: STRING pieces and variables, in order; text: as written */
-	PSH_NUMBER, /* num: the value; text: the digits as written */
-	PSH_ARRAY,  /* kids: two or more values */
+	PSH_NUMBER, /* num (or dnum if real): the value; text: as written */
+	PSH_ARRAY,  /* kids: the values (one for the unary ,x) */
 	PSH_VARIABLE, /* text: name as typed, without '$' or braces ("env:PATH") */
 	PSH_MEMBER, /* kids[0]: target, kids[1..]: property names (STRING) */
 	PSH_BOOL,   /* num: 1 for $true, 0 for $false */
@@ -59,6 +59,8 @@ struct psh_node {
 	const char *text; /* NUL-terminated; NULL where the kind has none */
 	size_t len;	  /* length of text */
 	int64_t num;
+	double dnum; /* NUMBER: the value of a real literal (1.5, 1e3) */
+	bool real;   /* NUMBER: a System.Double */
 	enum psh_quote quote; /* STRING, EXPANDABLE */
 	bool colon;	      /* PARAM written -Name:value */
 	bool braced;	      /* VARIABLE written ${name} */

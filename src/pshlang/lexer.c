@@ -738,7 +738,11 @@ lex_follow(struct psh_lexer *lx, struct psh_token *t)
 	case PT_CLOSE:
 		return true;
 	case PT_REDIRECT:
-		return lex_fail_text(lx, PSH_E_REDIRECTION_NOT_SUPPORTED,
+		/* '<' is PowerShell's own error; > 2>&1 ... are psh's lack */
+		return lex_fail_text(lx,
+				     lx->s[t->start] == '<'
+					     ? PSH_E_REDIRECTION_NOT_SUPPORTED
+					     : PSH_E_NOT_SUPPORTED,
 				     t->start, t->end);
 	case PT_UNSUPPORTED:
 		return lex_fail_text(lx, PSH_E_NOT_SUPPORTED, t->start, t->end);

@@ -4,6 +4,9 @@
  * their expansions, variables and member access, numbers, bare words,
  * parameters and script blocks.
  */
+#include <locale.h>
+#include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -434,35 +437,170 @@ lex_scan_var_token(struct psh_lexer *lx, size_t start, enum lex_mode mode,
 
 /* ---------- numbers, words, parameters ---------- */
 
-/* An integer at start that ends where a token may end; false if none. */
+/* A number literal's parts, as scanned (lex_scan_number). */
+struct num_lit {
+	size_t digits, end; /* the digits (after a dash and 0x); the end */
+	bool neg, hex, real, is_long;
+	int64_t mult;	/* kb..pb, or 1 */
+};
+
+/* The end of a run of decimal (or hex) digits from j. */
+static size_t
+digit_run(const struct psh_lexer *lx, size_t j, bool hex)
+{
+	while (j < lx->len && (lex_is_digit(lex_byte_at(lx, j)) ||
+			       (hex && ascii_hex_value(lex_byte_at(lx, j)) >= 0)))
+		j++;
+	return j;
+}
+
+/* The 'l' type suffix and kb..pb multiplier after a number at j. */
+static size_t
+num_suffix(const struct psh_lexer *lx, size_t j, struct num_lit *nl)
+{
+	static const char mults[] = "kmgtp";
+	const char *m;
+	unsigned char c = lex_byte_at(lx, j) | 0x20;
+
+	nl->mult = 1;
+	if (j < lx->len && c == 'l') {
+		nl->is_long = true;
+		c = lex_byte_at(lx, ++j) | 0x20;
+	}
+	if (j + 1 < lx->len && c && (m = strchr(mults, c)) != NULL &&
+	    (lex_byte_at(lx, j + 1) | 0x20) == 'b') {
+		for (ptrdiff_t k = 0; k <= m - mults; k++)
+			nl->mult *= 1024;
+		j += 2;
+	}
+	return j;
+}
+
+/* Scans the shape of a number at i: 0x1F, 12, 1.5, 1e3, then suffixes. */
+static size_t
+num_shape(const struct psh_lexer *lx, size_t i, struct num_lit *nl)
+{
+	size_t j;
+
+	if (lex_byte_at(lx, i) == '0' && (lex_byte_at(lx, i + 1) | 0x20) == 'x' &&
+	    i + 2 < lx->len && ascii_hex_value(lex_byte_at(lx, i + 2)) >= 0) {
+		nl->hex = true;
+		nl->digits = i + 2;
+		return num_suffix(lx, digit_run(lx, i + 2, true), nl);
+	}
+	nl->digits = i;
+	j = digit_run(lx, i, false);
+	if (lex_byte_at(lx, j) == '.' && j + 1 < lx->len &&
+	    lex_is_digit(lex_byte_at(lx, j + 1))) {
+		nl->real = true;
+		j = digit_run(lx, j + 1, false);
+	}
+	if ((lex_byte_at(lx, j) | 0x20) == 'e') {
+		size_t k = j + 1;
+		if (lex_byte_at(lx, k) == '+' || lex_byte_at(lx, k) == '-')
+			k++;
+		if (k < lx->len && lex_is_digit(lex_byte_at(lx, k))) {
+			nl->real = true;
+			j = digit_run(lx, k, false);
+		}
+	}
+	return num_suffix(lx, j, nl);
+}
+
+/* A hex or decimal integer's value into *out; false when too large. */
+static bool
+num_integer(const struct psh_lexer *lx, const struct num_lit *nl, size_t end,
+	    int64_t *out)
+{
+	uint64_t v = 0, limit = nl->neg ? (uint64_t)INT64_MAX + 1 : INT64_MAX;
+	size_t nd = end - nl->digits;
+
+	if (nl->hex) {
+		/* PowerShell 7: 8 digits are an Int32 and 16 an Int64,
+		   two's complement (0xFFFFFFFF is -1) */
+		if (nd > 16)
+			return false;
+		for (size_t k = nl->digits; k < end; k++)
+			v = v << 4 | (uint64_t)ascii_hex_value(lex_byte_at(lx, k));
+		if (nd <= 8 && !nl->is_long)
+			*out = (int32_t)(uint32_t)v;
+		else
+			*out = (int64_t)v;
+	} else {
+		for (size_t k = nl->digits; k < end; k++) {
+			unsigned d = lex_byte_at(lx, k) - '0';
+			if (v > (limit - d) / 10)
+				return false; /* a Decimal in PowerShell */
+			v = v * 10 + d;
+		}
+		if (!nl->neg)
+			*out = (int64_t)v;
+		else
+			*out = v > INT64_MAX ? INT64_MIN : -(int64_t)v;
+	}
+	if (nl->neg && nl->hex)
+		*out = *out == INT64_MIN ? INT64_MIN : -*out;
+	if (nl->mult > 1 && (*out > INT64_MAX / nl->mult ||
+			     *out < INT64_MIN / nl->mult))
+		return false;
+	*out *= nl->mult;
+	return true;
+}
+
+/* A real literal's value, read in the C locale's terms; false if infinite. */
+static bool
+num_real(const struct psh_lexer *lx, const struct num_lit *nl, size_t end,
+	 double *out)
+{
+	const char *point = localeconv()->decimal_point;
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_init(&sb);
+	for (size_t k = nl->digits; k < end; k++) {
+		if (lx->s[k] == '.')
+			strbuf_addstr(&sb, point);
+		else
+			strbuf_addch(&sb, lx->s[k]);
+	}
+	*out = strtod(sb.buf, NULL) * (double)nl->mult;
+	strbuf_release(&sb);
+	if (nl->neg)
+		*out = -*out;
+	return !isinf(*out);
+}
+
+/*
+ * A number at start that ends where a token may end: 12, -3, 0x1F, 1.5,
+ * 1e3, 7L, 1kb (PowerShell's int, long and double literals); false if
+ * none.  Decimal, unsigned and byte literals are words here.
+ */
 bool
 lex_scan_number(struct psh_lexer *lx, size_t start, enum lex_mode mode,
 		struct psh_token *t)
 {
-	size_t i = start + lex_dash_width(lx, start), j = i;
-	bool neg = i > start;
-	uint64_t v = 0, limit = neg ? (uint64_t)INT64_MAX + 1 : INT64_MAX;
+	size_t i = start + lex_dash_width(lx, start), j, vend;
+	struct num_lit nl = { .neg = i > start };
 	unsigned char c;
 	struct psh_node *n;
+	int64_t iv = 0;
+	double dv = 0;
 
-	while (j < lx->len && lex_is_digit(lex_byte_at(lx, j)))
-		j++;
-	c = lex_byte_at(lx, j);
-	if (j == i || !(lex_delim_at(lx, j) ||
-			(mode == LEX_EXPR && c && strchr("=+-*/%!<>", c))))
+	if (!lex_is_digit(lex_byte_at(lx, i)) || i >= lx->len)
 		return false;
-	for (size_t k = i; k < j; k++) {
-		unsigned d = lex_byte_at(lx, k) - '0';
-
-		if (v > (limit - d) / 10)
-			return false; /* too big: a bare word */
-		v = v * 10 + d;
-	}
+	j = num_shape(lx, i, &nl);
+	c = lex_byte_at(lx, j);
+	if (!(lex_delim_at(lx, j) ||
+	      (mode == LEX_EXPR && c && strchr("=+-*/%!<>", c))))
+		return false;
+	/* where the digits end: before the suffixes */
+	vend = j - (nl.mult > 1 ? 2 : 0) - (nl.is_long ? 1 : 0);
+	if (nl.real ? nl.is_long || !num_real(lx, &nl, vend, &dv)
+		    : !num_integer(lx, &nl, vend, &iv))
+		return false;
 	n = lex_node(lx, PSH_NUMBER, start, j);
-	if (!neg)
-		n->num = (int64_t)v;
-	else
-		n->num = v > INT64_MAX ? INT64_MIN : -(int64_t)v;
+	n->num = nl.real ? (int64_t)dv : iv;
+	n->real = nl.real;
+	n->dnum = dv;
 	n->text = arena_strndup(lx->arena, lx->s + start, j - start);
 	n->len = j - start;
 	t->node = n;

@@ -104,7 +104,12 @@ token_error(struct parser *p, const struct psh_token *t)
 {
 	switch (t->kind) {
 	case PT_REDIRECT:
-		return fail_tok(p, PSH_E_REDIRECTION_NOT_SUPPORTED, t);
+		/* '<' is PowerShell's own error; > 2>&1 ... are psh's lack */
+		return fail_tok(p,
+				p->lx.s[t->start] == '<'
+					? PSH_E_REDIRECTION_NOT_SUPPORTED
+					: PSH_E_NOT_SUPPORTED,
+				t);
 	case PT_UNSUPPORTED:
 	case PT_COMMA:
 		return fail_tok(p, PSH_E_NOT_SUPPORTED, t);
@@ -424,6 +429,71 @@ out:
 	return n;
 }
 
+/* Unary commas nest at most this deep (evaluation recurses over them). */
+#define MAX_UNARY_COMMAS 64
+
+/* (a, b): the parenthesized operand of a unary comma; open is the '('. */
+static struct psh_node *
+paren_operand(struct parser *p, const struct psh_token *open)
+{
+	struct psh_token v, f;
+	struct psh_node *e;
+
+	if (!skip_newlines(p, LEX_EXPR) || !next(p, LEX_EXPR, &v))
+		return NULL;
+	if (v.kind != PT_VALUE)
+		return token_error(p, open);
+	if ((e = parse_expression(p, &v, &f)) == NULL)
+		return NULL;
+	if (f.kind != PT_CLOSE || p->lx.s[f.start] != ')')
+		return token_error(p, open);
+	return e;
+}
+
+/*
+ * ,x: a one-element array (,(1,2) nests); t is the first ','.  Fills *v
+ * with a value token standing for the whole, as if the lexer had read it.
+ */
+static bool
+unary_comma(struct parser *p, const struct psh_token *t, struct psh_token *v)
+{
+	size_t commas[MAX_UNARY_COMMAS], n = 0;
+	struct psh_token u = *t;
+	struct psh_node *e;
+
+	while (u.kind == PT_COMMA) {
+		if (n == MAX_UNARY_COMMAS) {
+			fail_tok(p, PSH_E_NOT_SUPPORTED, &u);
+			return false;
+		}
+		commas[n++] = u.start;
+		if (!next(p, LEX_EXPR, &u))
+			return false;
+	}
+	if (u.kind == PT_UNSUPPORTED && p->lx.s[u.start] == '(')
+		e = paren_operand(p, &u);
+	else if (u.kind == PT_VALUE)
+		e = u.node;
+	else if (u.kind == PT_UNSUPPORTED || u.kind == PT_REDIRECT)
+		e = token_error(p, &u);
+	else
+		e = fail(p, PSH_E_MISSING_EXPRESSION_AFTER, commas[n - 1] + 1,
+			 commas[n - 1] + 1, ",");
+	if (e == NULL)
+		return false;
+	size_t end = p->lx.pos;
+	while (n > 0) {
+		struct psh_node *a = lex_node(&p->lx, PSH_ARRAY, commas[--n], end);
+		a->kids = arena_alloc(p->arena, sizeof(*a->kids));
+		a->kids[0] = e;
+		a->nkids = 1;
+		e = a;
+	}
+	*v = (struct psh_token){ .kind = PT_VALUE, .start = t->start,
+				 .end = end, .node = e };
+	return true;
+}
+
 /* The element after pipe; *f gets the token after it. */
 static struct psh_node *
 pipe_element(struct parser *p, const struct psh_token *pipe,
@@ -487,9 +557,14 @@ out:
 static struct psh_node *
 parse_pipeline(struct parser *p, const struct psh_token *t)
 {
-	struct psh_token f;
+	struct psh_token f, u;
 	struct psh_node *first;
 
+	if (t->kind == PT_COMMA) {
+		if (!unary_comma(p, t, &u))
+			return NULL;
+		t = &u;
+	}
 	if (t->kind == PT_VALUE)
 		first = parse_expression(p, t, &f);
 	else
@@ -543,7 +618,8 @@ parse_assign(struct parser *p, struct psh_node *lhs, const struct psh_token *eq)
 		return fail(p, PSH_E_EXPECTED_VALUE, eq->end, eq->end, "=");
 	if (t.kind == PT_WORD && (is_keyword(p, &t) || is_word(p, &t, "exit")))
 		return fail_tok(p, PSH_E_NOT_SUPPORTED, &t);
-	if (t.kind != PT_VALUE && t.kind != PT_WORD && t.kind != PT_PARAM)
+	if (t.kind != PT_VALUE && t.kind != PT_WORD && t.kind != PT_PARAM &&
+	    t.kind != PT_COMMA)
 		return token_error(p, &t);
 	if ((rhs = parse_pipeline(p, &t)) == NULL)
 		return NULL;
@@ -601,7 +677,13 @@ expression_statement(struct parser *p, const struct psh_token *t)
 static struct psh_node *
 parse_statement(struct parser *p, const struct psh_token *t)
 {
+	struct psh_token u;
+
 	switch (t->kind) {
+	case PT_COMMA:
+		if (!unary_comma(p, t, &u))
+			return NULL;
+		return expression_statement(p, &u);
 	case PT_VALUE:
 		return expression_statement(p, t);
 	case PT_WORD:

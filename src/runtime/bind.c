@@ -408,8 +408,10 @@ bind_converted(struct binder *bd, size_t pi, struct rt_value *v, int arg,
 	       int value_arg)
 {
 	struct conv c = { RT_BIND_OK, NULL };
-	struct rt_value *r = bind_convert(bd->params[pi], v, &c);
+	struct rt_value *r = NULL;
 
+	if (bind_not_null_or_empty(bd->cmd, bd->params[pi], v, &c))
+		r = bind_convert(bd->params[pi], v, &c);
 	if (!r)
 		return report_conv(bd, &c, value_arg);
 	bind_value(bd, pi, r, arg, false);
@@ -523,7 +525,9 @@ try_bind(struct binder *bd, int pos, unsigned pipe, uint64_t sets, bool coerce,
 		if (!coerce && !bind_native(p, value))
 			continue;
 		struct conv mine = { RT_BIND_OK, NULL };
-		struct rt_value *r = bind_convert(p, value, &mine);
+		struct rt_value *r = NULL;
+		if (bind_not_null_or_empty(bd->cmd, p, value, &mine))
+			r = bind_convert(p, value, &mine);
 		if (!r) {
 			if (!c->error)
 				*c = mine;
@@ -802,9 +806,15 @@ rt_binding_switch(const struct rt_binding *b, const char *name)
 const struct meta_param *
 rt_binding_unsupported(const struct rt_binding *b)
 {
-	for (size_t i = 0; i < b->nbound; i++)
-		if (!b->bound[i].param->supported)
-			return b->bound[i].param;
+	for (size_t i = 0; i < b->nbound; i++) {
+		const struct meta_param *p = b->bound[i].param;
+		const struct rt_value *v = b->bound[i].value;
+		/* -Verbose:$false or -Confirm:$false asks for nothing */
+		bool off = p->type == META_TYPE_SWITCH && v &&
+			   v->kind == RT_VAL_BOOL && !v->u.b;
+		if (!p->supported && !off)
+			return p;
+	}
 	return NULL;
 }
 

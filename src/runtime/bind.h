@@ -97,7 +97,8 @@ void rt_binding_release(struct rt_binding *b);
 struct rt_value *rt_binding_get(const struct rt_binding *b, const char *name);
 /* True if a switch parameter was bound to true. */
 bool rt_binding_switch(const struct rt_binding *b, const char *name);
-/* The first bound parameter the runtime cannot honour, or NULL. */
+/* The first bound parameter the runtime cannot honour, or NULL (a
+   switch bound to false is never one). */
 const struct meta_param *rt_binding_unsupported(const struct rt_binding *b);
 
 /* "cmdlet Enter-PSSession at command pipeline position 1" (caller frees). */

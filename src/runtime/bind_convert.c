@@ -225,6 +225,19 @@ to_int32(const struct meta_param *p, const struct rt_value *v, struct conv *c)
 			return rt_int(v->u.i);
 		why = MSG_INT_RANGE;
 		break;
+	case RT_VAL_DOUBLE:
+		/* Convert.ToInt32(Double): to nearest, ties to even */
+		if (v->u.d > -2147483648.5 && v->u.d < 2147483647.5) {
+			double r = v->u.d < 0 ? -(double)(int64_t)(-v->u.d + 0.5)
+					      : (double)(int64_t)(v->u.d + 0.5);
+			if (r - v->u.d == 0.5 && (int64_t)r % 2 != 0)
+				r -= 1;
+			else if (v->u.d - r == 0.5 && (int64_t)r % 2 != 0)
+				r += 1;
+			return rt_int((int64_t)r);
+		}
+		why = MSG_INT_RANGE;
+		break;
 	case RT_VAL_STRING:
 		why = parse_int32(v->u.s, &i);
 		if (!why)
@@ -376,6 +389,28 @@ join_values(const char *const *list, const char *sep)
 }
 
 /* An enum by name, case-insensitively; the canonical spelling results. */
+/* ActionPreference by number ("0" is SilentlyContinue), or NULL. */
+static struct rt_value *
+enum_by_number(const struct meta_param *p, const char *s, size_t n)
+{
+	size_t len = strlen(p->type_name), k = 0, i;
+	static const char suffix[] = "ActionPreference";
+
+	if (len < sizeof(suffix) - 1 ||
+	    strcmp(p->type_name + len - (sizeof(suffix) - 1), suffix) != 0 ||
+	    n == 0 || n > 2)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return NULL;
+		k = k * 10 + (size_t)(s[i] - '0');
+	}
+	for (i = 0; p->accepted_values[i]; i++)
+		if (i == k)
+			return rt_string(p->accepted_values[i]);
+	return NULL;
+}
+
 static struct rt_value *
 to_enum(const struct meta_param *p, const struct rt_value *v, struct conv *c)
 {
@@ -392,6 +427,8 @@ to_enum(const struct meta_param *p, const struct rt_value *v, struct conv *c)
 
 	if (!p->accepted_values) {
 		r = rt_string_n(s, n);
+	} else if ((r = enum_by_number(p, s, n)) != NULL) {
+		/* -ea 0: ActionPreference's values are its names' order */
 	} else {
 		for (const char *const *a = p->accepted_values; *a && !r; a++)
 			if (strlen(*a) == n && strncasecmp(*a, s, n) == 0)
@@ -493,6 +530,8 @@ to_switch(const struct meta_param *p, const struct rt_value *v, struct conv *c)
 		return rt_bool(v->u.b);
 	if (v->kind == RT_VAL_INT)
 		return rt_bool(v->u.i != 0);
+	if (v->kind == RT_VAL_DOUBLE)
+		return rt_bool(v->u.d != 0);
 	return convert_argument_fail(c, p, rt_value_type_name(v), "");
 }
 
@@ -575,6 +614,50 @@ check_mandatory_value(const struct meta_param *p, const struct rt_value *v,
 	if (!e)
 		return true;
 	conv_fail(c, e, bind_format(_(bind_errors[e].fmt), p->name));
+	return false;
+}
+
+/*
+ * The remoting cmdlets declare [ValidateNotNullOrEmpty()] on -Session,
+ * -ComputerName and -Name; the metadata has no field for validation
+ * attributes, so they are known here by name.
+ */
+static bool
+validates_not_empty(const struct meta_command *cmd, const struct meta_param *p)
+{
+	size_t n = strlen(cmd->name);
+
+	if (!(n > 9 && strcmp(cmd->name + n - 9, "PSSession") == 0) &&
+	    strcmp(cmd->name, "Invoke-Command") != 0)
+		return false;
+	return strcmp(p->name, "Session") == 0 ||
+	       strcmp(p->name, "ComputerName") == 0 ||
+	       strcmp(p->name, "Name") == 0;
+}
+
+bool
+bind_not_null_or_empty(const struct meta_command *cmd,
+		       const struct meta_param *p, const struct rt_value *v,
+		       struct conv *c)
+{
+	bool bad = false;
+
+	/* before the mandatory check: PowerShell runs the attributes first */
+	if (!v || v->kind == RT_VAL_UNKNOWN || !validates_not_empty(cmd, p))
+		return true;
+	if (v->kind == RT_VAL_NULL || empty_string(v))
+		bad = true;
+	for (size_t i = 0; v->kind == RT_VAL_ARRAY && i < v->u.array.n; i++)
+		if (v->u.array.v[i]->kind == RT_VAL_NULL ||
+		    empty_string(v->u.array.v[i]))
+			bad = true;
+	if (!bad)
+		return true;
+	conv_fail(c, RT_BIND_VALIDATION,
+		  bind_format(_(bind_errors[RT_BIND_VALIDATION].fmt), p->name,
+			      _("The argument is null or empty. Provide an "
+				"argument that is not null or empty, and then "
+				"try the command again.")));
 	return false;
 }
 

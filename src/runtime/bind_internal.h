@@ -68,6 +68,10 @@ uint64_t bind_pass_sets(const struct binder *bd, bool default_only);
 struct rt_value *bind_convert(const struct meta_param *p, struct rt_value *v,
 			      struct conv *c);
 bool bind_native(const struct meta_param *p, const struct rt_value *v);
+/* [ValidateNotNullOrEmpty()]: false with *c filled for $null and "". */
+bool bind_not_null_or_empty(const struct meta_command *cmd,
+			    const struct meta_param *p,
+			    const struct rt_value *v, struct conv *c);
 
 /* bind_pipeline.c */
 bool bind_pipeline(struct binder *bd, struct rt_value *input);

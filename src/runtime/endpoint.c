@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "endpoint.h"
+#include "eval.h"
 #include "i18n.h"
 #include "rt_value.h"
 #include "strbuf.h"
@@ -44,6 +45,7 @@ struct endpoint {
 	int idle_sec;
 	struct rt_value *buffer; /* output of disconnected-mode commands */
 	struct strbuf buffer_errors;
+	bool errors_truncated; /* buffer_errors ends in the notice */
 	time_t created;
 };
 
@@ -111,6 +113,7 @@ endpoint_parse_args(int argc, char *const argv[], struct endpoint_options *o,
 	o->configuration_name = "Microsoft.PowerShell";
 	o->idle_timeout_sec = 0;
 	o->startup_timeout_ms = 0;
+	o->set_variable = NULL;
 	for (int i = 0; i < argc; i += 2) {
 		if (i + 1 >= argc || set_option(o, argv[i], argv[i + 1]) != 0) {
 			*err = xasprintf(_("bad endpoint argument '%s'"),
@@ -202,6 +205,40 @@ as_array(struct rt_value *out)
 	return a;
 }
 
+/*
+ * Keeps error for Receive-PSSession, up to ENDPOINT_MAX_BUFFERED_ERRORS
+ * bytes: a script that fails in a loop must not fill the memory.
+ */
+static void
+keep_error(struct endpoint *ep, const char *error)
+{
+	struct strbuf *sb = &ep->buffer_errors;
+	size_t n = strlen(error), sep = sb->len ? 1 : 0, room = 0;
+
+	if (ep->errors_truncated)
+		return;
+	if (sb->len + sep < ENDPOINT_MAX_BUFFERED_ERRORS)
+		room = ENDPOINT_MAX_BUFFERED_ERRORS - sb->len - sep;
+	if (n > room) {
+		/* Cut at a character boundary. */
+		while (room > 0 && ((unsigned char)error[room] & 0xC0) == 0x80)
+			room--;
+		n = room;
+	}
+	if (sep && n)
+		strbuf_addch(sb, '\n');
+	strbuf_add(sb, error, n);
+	if (n == strlen(error))
+		return;
+	if (sb->len)
+		strbuf_addch(sb, '\n');
+	strbuf_addf(sb,
+		    _("The error output of the disconnected session was "
+		      "truncated: only its first %u bytes were kept."),
+		    (unsigned)ENDPOINT_MAX_BUFFERED_ERRORS);
+	ep->errors_truncated = true;
+}
+
 static void
 buffer_output(struct endpoint *ep, struct rt_value *out, const char *error)
 {
@@ -214,11 +251,59 @@ buffer_output(struct endpoint *ep, struct rt_value *out, const char *error)
 		for (size_t i = 0; i < out->u.array.n; i++)
 			rt_array_push(b, rt_value_ref(out->u.array.v[i]));
 	}
-	if (error) {
-		if (ep->buffer_errors.len)
-			strbuf_addch(&ep->buffer_errors, '\n');
-		strbuf_addstr(&ep->buffer_errors, error);
-	}
+	if (error)
+		keep_error(ep, error);
+}
+
+static void
+eval_set(void *cookie, const char *name, struct rt_value *v)
+{
+	psh_eval_set(cookie, name, v);
+}
+
+/* How the executor's variables are set, or NULL if they cannot be. */
+static endpoint_set_fn *
+setter(const struct endpoint_options *o)
+{
+	if (o->set_variable)
+		return o->set_variable;
+	return o->exec == psh_eval_endpoint_exec ? eval_set : NULL;
+}
+
+/*
+ * Binds the request's Arguments and Input to $args and $input, as the
+ * values they are.  Returns NULL, or why the request cannot run: it is
+ * malformed, or it has values that this endpoint would have to drop.
+ */
+static const char *
+bind_values(struct endpoint *ep, struct rt_value *args, struct rt_value *input)
+{
+	endpoint_set_fn *set = setter(ep->o);
+
+	if (!args && !input)
+		return NULL;
+	if (!args || !input || args->kind != RT_VAL_ARRAY ||
+	    input->kind != RT_VAL_ARRAY)
+		return _("malformed request");
+	if (!set)
+		return args->u.array.n == 0 && input->u.array.n == 0
+			       ? NULL
+			       : _("this endpoint cannot take arguments");
+	set(ep->o->cookie, "args", rt_value_ref(args));
+	set(ep->o->cookie, "input", rt_value_ref(input));
+	return NULL;
+}
+
+/* After the script: what it was given does not stay for the next. */
+static void
+unbind_values(struct endpoint *ep)
+{
+	endpoint_set_fn *set = setter(ep->o);
+
+	if (!set)
+		return;
+	set(ep->o->cookie, "args", rt_array_new());
+	set(ep->o->cookie, "input", rt_array_new());
 }
 
 static bool
@@ -226,16 +311,23 @@ run_script(struct endpoint *ep, int fd, const struct rt_value *req)
 {
 	const struct rt_value *script = rt_record_get(req, "Script");
 	const struct rt_value *buffer = rt_record_get(req, "Buffer");
+	struct rt_value *args = rt_record_get(req, "Arguments");
+	struct rt_value *input = rt_record_get(req, "Input");
 	struct rt_value *out = NULL;
 	char *error = NULL;
+	const char *why;
 	bool ok;
 
 	if (!script || script->kind != RT_VAL_STRING)
 		return send_error(fd, _("malformed request"));
+	if ((why = bind_values(ep, args, input)) != NULL)
+		return send_error(fd, why);
 	if (!ep->o->exec)
 		error = xstrdup(_("this endpoint cannot run commands"));
 	else
 		ep->o->exec(ep->o->cookie, script->u.s, &out, &error);
+	if (args)
+		unbind_values(ep);
 	out = as_array(out);
 	if (buffer && buffer->kind == RT_VAL_BOOL && buffer->u.b) {
 		buffer_output(ep, out, error);
@@ -259,6 +351,7 @@ send_buffer(struct endpoint *ep, int fd)
 	rt_value_unref(ep->buffer);
 	ep->buffer = rt_array_new();
 	strbuf_reset(&ep->buffer_errors);
+	ep->errors_truncated = false;
 	return ok;
 }
 

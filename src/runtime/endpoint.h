@@ -18,6 +18,10 @@
  * InstanceId, State ("Opening", "Opened" or "Disconnected"),
  * ClientAttached, OwnerUid, ProcessId, CreationTime (Unix seconds) and
  * IdleTimeoutSec.
+ *
+ * The errors of commands run with their output kept (Invoke-Command
+ * -InDisconnectedSession) are kept up to ENDPOINT_MAX_BUFFERED_ERRORS
+ * bytes, then a line says that the rest was dropped.
  */
 #ifndef PSHELP_ENDPOINT_H
 #define PSHELP_ENDPOINT_H
@@ -33,8 +37,17 @@ typedef int endpoint_exec_fn(void *cookie, const char *script_text,
 			     struct rt_value **output_array,
 			     char **error_message);
 
+/*
+ * Sets a variable of the executor to v, taking over the reference (the
+ * executor's own $args and $input, set before and reset after a script
+ * that Invoke-Command sent with values).
+ */
+typedef void endpoint_set_fn(void *cookie, const char *name,
+			     struct rt_value *v);
+
 #define ENDPOINT_DEFAULT_IDLE_SEC 7200 /* PowerShell's default: 2 hours */
 #define ENDPOINT_DEFAULT_STARTUP_MS 10000
+#define ENDPOINT_MAX_BUFFERED_ERRORS (64u << 10)
 
 struct endpoint_options {
 	int listen_fd;		 /* the listening socket */
@@ -48,13 +61,17 @@ struct endpoint_options {
 	int startup_timeout_ms; /* 0: ENDPOINT_DEFAULT_STARTUP_MS */
 	endpoint_exec_fn *exec;
 	void *cookie;
+	/* NULL: psh_eval_set when exec is psh_eval_endpoint_exec; an
+	   endpoint without a setter refuses values it would drop. */
+	endpoint_set_fn *set_variable;
 };
 
 /*
  * Reads the options the client passes after the program's own
  * arguments: --fd N --socket PATH --instance-id GUID --name NAME
  * --computer NAME [--configuration NAME] [--idle-timeout SEC].
- * Strings point into argv; exec and cookie are left alone.  Returns 0,
+ * Strings point into argv; exec and cookie are left alone, set_variable
+ * becomes NULL.  Returns 0,
  * or -1 with *err set (the caller frees it).
  */
 int endpoint_parse_args(int argc, char *const argv[],

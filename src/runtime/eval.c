@@ -50,6 +50,10 @@ struct psh_eval {
 	bool exited;
 	int exit_code;
 	bool failed;	 /* the current statement reported an error */
+	bool last_ok;	 /* $?: the last statement succeeded */
+	bool stopping;	 /* -ErrorAction Stop: the script ends */
+	bool quiet;	 /* -ErrorAction SilentlyContinue/Ignore */
+	struct rt_value *caught; /* -ErrorVariable: error texts, or NULL */
 	bool help_paged; /* the next Get-Help is `help NAME` */
 	int depth;
 	const struct rt_host *host;
@@ -103,10 +107,30 @@ var_find(struct psh_eval *ev, const char *name)
 	return *slot ? &ev->vars[*slot - 1] : NULL;
 }
 
+/*
+ * The variable a name means: scripts run in one scope, so $global:x,
+ * $script:x, $local:x and $private:x are all $x.
+ */
+static const char *
+var_unscoped(const char *name)
+{
+	static const char *const scopes[] = { "global:", "script:", "local:",
+					      "private:" };
+
+	for (size_t i = 0; i < sizeof(scopes) / sizeof(scopes[0]); i++)
+		if (strncasecmp(name, scopes[i], strlen(scopes[i])) == 0 &&
+		    name[strlen(scopes[i])])
+			return name + strlen(scopes[i]);
+	return name;
+}
+
 void
 psh_eval_set(struct psh_eval *ev, const char *name, struct rt_value *v)
 {
-	struct var *x = var_find(ev, name);
+	struct var *x;
+
+	name = var_unscoped(name);
+	x = var_find(ev, name);
 
 	if (x == NULL) {
 		if (v == NULL)
@@ -131,6 +155,9 @@ var_get(struct psh_eval *ev, const char *name)
 {
 	struct var *x;
 
+	name = var_unscoped(name);
+	if (strcmp(name, "?") == 0)
+		return rt_bool(ev->last_ok);
 	if (strncasecmp(name, "env:", 4) == 0) {
 		const char *e = getenv(name + 4);
 		return e ? rt_string(e) : rt_null();
@@ -147,6 +174,13 @@ emit_error_text(struct psh_eval *ev, const char *text)
 	size_t n = strlen(text);
 
 	ev->failed = true;
+	if (ev->caught)
+		rt_array_push(ev->caught,
+			      rt_string_n(text, n && text[n - 1] == '\n'
+							? n - 1
+							: n));
+	if (ev->quiet)
+		return;
 	if (ev->o.endpoint) {
 		strbuf_addstr(&ev->errors, text);
 		if (n == 0 || text[n - 1] != '\n')
@@ -269,7 +303,7 @@ psh_eval_literal(const struct psh_node *n)
 	case PSH_STRING:
 		return rt_string_n(n->text, n->len);
 	case PSH_NUMBER:
-		return rt_int(n->num);
+		return n->real ? rt_double(n->dnum) : rt_int(n->num);
 	case PSH_BOOL:
 		return rt_bool(n->num != 0);
 	case PSH_NULL:
@@ -334,6 +368,7 @@ struct call {
 	struct rt_arg *args;
 	size_t nargs, cap;
 	int position;
+	bool stored; /* -ErrorVariable/-OutVariable set by an earlier object */
 };
 
 static void
@@ -483,6 +518,143 @@ bind_call(struct psh_eval *ev, struct call *c, struct rt_binding *b,
 	return 0;
 }
 
+/* ---------- common parameters ---------- */
+
+/* What the common parameters of one invocation ask for. */
+struct common {
+	const char *action;  /* -ErrorAction, or NULL */
+	const char *errvar;  /* -ErrorVariable's name, without '+' */
+	bool errvar_append;  /* -ErrorVariable +name */
+	const char *outvar;  /* -OutVariable's name */
+	bool outvar_append;
+};
+
+static bool
+is_common(const struct meta_param *p)
+{
+	size_t n;
+	const struct meta_param *c = meta_common_params(&n);
+
+	return p >= c && p < c + n;
+}
+
+/*
+ * Reads the common parameters of a binding; a common parameter (or
+ * ActionPreference) psh does not honour is reported as unsupported.
+ */
+static bool
+common_read(struct psh_eval *ev, const struct call *c,
+	    const struct rt_binding *b, struct common *cm)
+{
+	memset(cm, 0, sizeof(*cm));
+	for (size_t i = 0; i < b->nbound; i++) {
+		const struct meta_param *p = b->bound[i].param;
+		struct rt_value *v = b->bound[i].value;
+		const char *s = v && v->kind == RT_VAL_STRING ? v->u.s : "";
+		bool ok = true;
+
+		if (!is_common(p))
+			continue;
+		if (strcmp(p->name, "ErrorAction") == 0) {
+			cm->action = s;
+			/* Inquire prompts; Suspend and Break are for
+			   workflows and the debugger */
+			ok = strcmp(s, "Inquire") != 0 &&
+			     strcmp(s, "Suspend") != 0 &&
+			     strcmp(s, "Break") != 0;
+		} else if (strcmp(p->name, "ErrorVariable") == 0 ||
+			   strcmp(p->name, "OutVariable") == 0) {
+			bool add = *s == '+';
+			bool err = p->name[0] == 'E';
+			*(err ? &cm->errvar : &cm->outvar) = s + add;
+			*(err ? &cm->errvar_append : &cm->outvar_append) = add;
+		} else {
+			/* -Verbose:$false asks for nothing */
+			ok = p->type == META_TYPE_SWITCH && v &&
+			     v->kind == RT_VAL_BOOL && !v->u.b;
+		}
+		if (!ok) {
+			char *msg = xasprintf(_("The parameter '%s' is not "
+						"supported by this runtime."),
+					      p->name);
+			command_error(ev, c->cmd->name, msg);
+			free(msg);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Appends the items of add to variable name (a new list unless append). */
+static void
+common_store(struct psh_eval *ev, const char *name, bool append,
+	     struct rt_value *const *add, size_t n)
+{
+	struct rt_value *list = rt_array_new();
+
+	if (append) {
+		struct rt_value *old = var_get(ev, name);
+		if (old->kind != RT_VAL_NULL)
+			for (size_t i = 0; i < rt_value_nitems(old); i++)
+				rt_array_push(list, rt_value_ref(
+							    rt_value_item(old, i)));
+		rt_value_unref(old);
+	}
+	for (size_t i = 0; i < n; i++)
+		rt_array_push(list, rt_value_ref(add[i]));
+	psh_eval_set(ev, name, list);
+}
+
+static int invoke_handler(struct psh_eval *ev, struct call *c,
+			  struct rt_binding *b, struct rt_value *input,
+			  struct rt_value *out);
+
+/* Runs the handler under the common parameters' rules. */
+static int
+invoke_common(struct psh_eval *ev, struct call *c, struct rt_binding *b,
+	      struct rt_value *input, struct rt_value *out)
+{
+	struct common cm;
+	struct rt_value *caught = ev->caught;
+	bool quiet = ev->quiet;
+	size_t out0 = out->u.array.n;
+	int rc;
+
+	if (!common_read(ev, c, b, &cm))
+		return -1;
+	if (cm.errvar)
+		ev->caught = rt_array_new();
+	if (cm.action && (strcmp(cm.action, "SilentlyContinue") == 0 ||
+			  strcmp(cm.action, "Ignore") == 0))
+		ev->quiet = true;
+	else if (cm.action) /* Continue and Stop show the error */
+		ev->quiet = false;
+	rc = invoke_handler(ev, c, b, input, out);
+	if (cm.errvar) {
+		/* PowerShell keeps Ignore's errors out of -ErrorVariable */
+		if (strcmp(cm.action ? cm.action : "", "Ignore") == 0) {
+			rt_value_unref(ev->caught);
+			ev->caught = rt_array_new();
+		}
+		common_store(ev, cm.errvar, cm.errvar_append || c->stored,
+			     ev->caught->u.array.v, ev->caught->u.array.n);
+		if (caught)
+			for (size_t i = 0; i < ev->caught->u.array.n; i++)
+				rt_array_push(caught, rt_value_ref(
+						ev->caught->u.array.v[i]));
+		rt_value_unref(ev->caught);
+	}
+	if (cm.outvar)
+		common_store(ev, cm.outvar, cm.outvar_append || c->stored,
+			     out->u.array.v + out0, out->u.array.n - out0);
+	c->stored = true;
+	ev->caught = caught;
+	ev->quiet = quiet;
+	if (rc != 0 && cm.action && strcmp(cm.action, "Stop") == 0)
+		ev->stopping = true;
+	return rc;
+}
+
 static int
 invoke_once(struct psh_eval *ev, struct call *c, struct rt_value *input,
 	    struct rt_value *out)
@@ -495,9 +667,40 @@ invoke_once(struct psh_eval *ev, struct call *c, struct rt_value *input,
 		rt_binding_release(&b);
 		return -1;
 	}
+	rc = invoke_common(ev, c, &b, input, out);
+	rt_binding_release(&b);
+	return rc;
+}
+
+/* True if the command would reach the session manager. */
+static bool
+needs_sessions(const struct call *c, const struct rt_binding *b)
+{
+	size_t n = strlen(c->cmd->name);
+
+	if (strcmp(c->cmd->name, "Invoke-Command") == 0)
+		return rt_binding_get(b, "ComputerName") ||
+		       rt_binding_get(b, "Session");
+	return n > 9 && strcmp(c->cmd->name + n - 9, "PSSession") == 0 &&
+	       strcmp(c->cmd->name, "Exit-PSSession") != 0;
+}
+
+static int
+invoke_handler(struct psh_eval *ev, struct call *c, struct rt_binding *b,
+	       struct rt_value *input, struct rt_value *out)
+{
+	int rc;
+
+	/* An evaluator without a session manager (psh_eval_options) */
+	if (ev->o.sessions == NULL && needs_sessions(c, b)) {
+		command_error(ev, c->cmd->name,
+			      _("Sessions are not available here."));
+		return -1;
+	}
+
 	struct rt_context ctx = {
 		.cmd = c->cmd,
-		.bind = &b,
+		.bind = b,
 		.input = input,
 		.output = out,
 		.sessions = ev->o.sessions,
@@ -516,7 +719,6 @@ invoke_once(struct psh_eval *ev, struct call *c, struct rt_value *input,
 	} else {
 		rc = run(&ctx) != 0 || ctx.failed ? -1 : 0;
 	}
-	rt_binding_release(&b);
 	return rc;
 }
 
@@ -582,6 +784,25 @@ run_command(struct psh_eval *ev, const struct psh_node *node, int position,
 	return rc;
 }
 
+/*
+ * PowerShell resolves every command of a pipeline before running any:
+ * an unknown name fails the pipeline and nothing runs.
+ */
+static bool
+resolve_pipeline(struct psh_eval *ev, const struct psh_node *p)
+{
+	for (size_t i = 0; i < p->nkids; i++) {
+		const struct psh_node *k = p->kids[i];
+		if (k->kind != PSH_COMMAND || wants_help(k) ||
+		    meta_command_find(k->text) ||
+		    strcasecmp(k->text, "help") == 0)
+			continue;
+		not_recognized(ev, k);
+		return false;
+	}
+	return true;
+}
+
 /* Runs a pipeline; its output objects are appended to out. */
 static int
 run_pipeline(struct psh_eval *ev, const struct psh_node *p,
@@ -591,6 +812,8 @@ run_pipeline(struct psh_eval *ev, const struct psh_node *p,
 	size_t first = 0;
 	int rc = 0;
 
+	if (!resolve_pipeline(ev, p))
+		return -1;
 	if (p->nkids && p->kids[0]->kind != PSH_COMMAND) {
 		objects = rt_array_new();
 		push_enumerated(objects, eval_value(ev, p->kids[0]));
@@ -644,7 +867,13 @@ run_statement(struct psh_eval *ev, const struct psh_node *st,
 		return 0;
 	}
 	out = rt_array_new();
-	if (st->kind == PSH_ASSIGN) {
+	if (st->kind == PSH_ASSIGN && st->kids[1]->nkids == 1 &&
+	    st->kids[1]->kids[0]->kind != PSH_COMMAND) {
+		/* $a = ,1 keeps the expression's value as it is */
+		psh_eval_set(ev, st->kids[0]->text,
+			     eval_value(ev, st->kids[1]->kids[0]));
+		rc = 0;
+	} else if (st->kind == PSH_ASSIGN) {
 		rc = run_pipeline(ev, st->kids[1], out);
 		struct rt_value *v = out->u.array.n == 1
 					     ? rt_value_ref(out->u.array.v[0])
@@ -670,11 +899,13 @@ run_ast(struct psh_eval *ev, const struct psh_ast *ast, struct rt_value *sink)
 {
 	int rc = 0;
 
-	for (size_t i = 0; i < ast->root->nkids && !ev->exited; i++) {
+	for (size_t i = 0; i < ast->root->nkids && !ev->exited && !ev->stopping;
+	     i++) {
 		ev->failed = false;
 		rc = run_statement(ev, ast->root->kids[i], sink);
 		if (ev->failed)
 			rc = -1;
+		ev->last_ok = rc == 0;
 	}
 	return rc;
 }
@@ -707,7 +938,10 @@ run_source(struct psh_eval *ev, const char *src, size_t len, const char *file,
 int
 psh_eval_run(struct psh_eval *ev, const char *src, size_t len, const char *file)
 {
-	return run_source(ev, src, len, file, NULL) ? 1 : 0;
+	int rc = run_source(ev, src, len, file, NULL) ? 1 : 0;
+
+	ev->stopping = false; /* the next REPL line runs again */
+	return rc;
 }
 
 /* ---------- host: runspaces, script blocks ---------- */
@@ -867,6 +1101,12 @@ psh_eval_line(struct psh_eval *ev, const char *src, size_t len)
 	return remote_line(ev, src, len);
 }
 
+bool
+psh_eval_in_session(const struct psh_eval *ev)
+{
+	return ev->pushed != NULL;
+}
+
 char *
 psh_eval_prompt(const struct psh_eval *ev)
 {
@@ -904,6 +1144,7 @@ psh_eval_endpoint_exec(void *cookie, const char *script,
 	ev->exited = false;
 	run_source(ev, script, strlen(script), NULL, out);
 	ev->exited = false;
+	ev->stopping = false;
 	*output = out;
 	if (ev->errors.len) {
 		strbuf_rtrim(&ev->errors);
@@ -926,6 +1167,11 @@ psh_eval_new(const struct psh_eval_options *o)
 	*h = host_template;
 	h->cookie = ev;
 	ev->host = h;
+	ev->last_ok = true;
+	/* automatic variables */
+	const char *home = getenv("HOME");
+	psh_eval_set(ev, "HOME", rt_string(home ? home : ""));
+	psh_eval_set(ev, "PID", rt_int((int64_t)getpid()));
 	return ev;
 }
 

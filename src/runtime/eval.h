@@ -58,6 +58,8 @@ int psh_eval_line(struct psh_eval *ev, const char *src, size_t len);
 /* True once `exit` ran at top level; *code is its exit status. */
 bool psh_eval_exited(const struct psh_eval *ev, int *code);
 
+/* Whether an Enter-PSSession session is entered. */
+bool psh_eval_in_session(const struct psh_eval *ev);
 /* "PS> " or "[Server01]: PS> " (caller frees). */
 char *psh_eval_prompt(const struct psh_eval *ev);
 

@@ -17,8 +17,14 @@ typedef int rt_handler_fn(struct rt_context *ctx);
 rt_handler_fn rt_run_connect_pssession, rt_run_disconnect_pssession,
 	rt_run_enter_pssession, rt_run_exit_pssession, rt_run_get_command,
 	rt_run_get_help, rt_run_get_pssession, rt_run_invoke_command,
-	rt_run_new_pssession, rt_run_receive_pssession, rt_run_remove_pssession,
+	rt_run_new_pssession, rt_run_out_default, rt_run_out_host,
+	rt_run_out_null, rt_run_receive_pssession, rt_run_remove_pssession,
 	rt_run_write_output;
+
+struct rt_value;
+
+/* Out-Host's output: v formatted to the host (commands/Out-Host.c). */
+void rt_out_host_write(struct rt_context *ctx, struct rt_value *v);
 
 /* The handler of the command named `name` (exact name), or NULL. */
 rt_handler_fn *rt_handler_find(const char *name);

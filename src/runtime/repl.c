@@ -1,108 +1,230 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The REPL: one entry per line, more lines while the parser says the
- * input is incomplete (an open quote or brace, a trailing '|').  On a
- * terminal, lines come from libedit with history; otherwise from the
- * stream, prompts written as they would be shown.
+ * input is incomplete (an open quote or brace, a trailing '|'), checked
+ * in linear time (repl_input.h).  On a terminal, lines come from libedit
+ * with history; otherwise from the stream, prompts written as they would
+ * be shown.
+ *
+ * Ctrl-C only sets a flag: the read it interrupts (libedit's, through our
+ * own getc function, or getc's) fails with EINTR and the entry is thrown
+ * away; nothing jumps out of libedit.  Ctrl-D leaves an entered session
+ * first, then psh.
  */
+#include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifdef PSH_HAVE_LIBEDIT
 #include <editline/readline.h>
 #endif
 
 #include "eval.h"
-#include "parser.h"
 #include "repl.h"
+#include "repl_input.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
-/* One line without its newline, or NULL at end of input. */
-static char *
-read_line(FILE *in, const char *prompt, bool edit)
+enum read_status { READ_OK, READ_EOF, READ_INTERRUPTED };
+
+static volatile sig_atomic_t interrupted;
+
+static void
+on_sigint(int sig)
 {
-	struct strbuf sb = STRBUF_INIT;
+	(void)sig;
+	interrupted = 1;
+}
+
+/* Ctrl-C interrupts reads (no SA_RESTART) instead of ending psh. */
+static void
+catch_sigint(struct sigaction *old)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, old);
+}
+
+#ifdef PSH_HAVE_LIBEDIT
+/* libedit's getc: a Ctrl-C ends the read as end of input would. */
+static int
+edit_getc(FILE *f)
+{
+	unsigned char c;
+	ssize_t n;
+
+	while ((n = read(fileno(f), &c, 1)) < 0 && errno == EINTR &&
+	       !interrupted)
+		;
+	return n == 1 ? c : EOF;
+}
+
+static enum read_status
+edit_line(const char *prompt, struct strbuf *sb)
+{
+	char *line = readline(prompt ? prompt : "");
+
+	if (interrupted) {
+		free(line);
+		return READ_INTERRUPTED;
+	}
+	if (line == NULL)
+		return READ_EOF;
+	strbuf_addstr(sb, line);
+	free(line);
+	return READ_OK;
+}
+#endif
+
+/* One line without its newline appended to sb (NUL bytes kept). */
+static enum read_status
+read_line(FILE *in, const char *prompt, bool edit, struct strbuf *sb)
+{
+	size_t start = sb->len;
 	int c;
 
 #ifdef PSH_HAVE_LIBEDIT
 	if (edit)
-		return readline(prompt ? prompt : "");
+		return edit_line(prompt, sb);
 #endif
 	if (prompt) {
 		fputs(prompt, stdout);
 		fflush(stdout);
 	}
-	strbuf_init(&sb);
 	while ((c = getc(in)) != EOF && c != '\n')
-		strbuf_addch(&sb, (char)c);
-	if (c == EOF && sb.len == 0) {
-		strbuf_release(&sb);
-		return NULL;
+		strbuf_addch(sb, (char)c);
+	if (interrupted) {
+		clearerr(in);
+		return READ_INTERRUPTED;
 	}
-	if (sb.len && sb.buf[sb.len - 1] == '\r')
-		sb.buf[--sb.len] = '\0';
-	return strbuf_detach(&sb, NULL);
+	if (c == EOF && sb->len == start)
+		return READ_EOF;
+	if (sb->len > start && sb->buf[sb->len - 1] == '\r')
+		sb->buf[--sb->len] = '\0';
+	return READ_OK;
 }
 
-/* An entry: lines joined until the input is complete; NULL at the end. */
-static char *
-read_entry(struct psh_eval *ev, FILE *in, bool prompt, bool edit)
+/*
+ * An entry in sb: lines joined until the input is complete.  READ_EOF
+ * only when the input ended before the entry began.
+ */
+static enum read_status
+read_entry(struct psh_eval *ev, FILE *in, bool prompt, bool edit,
+	   struct strbuf *sb)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct psh_repl_input check;
 	char *ps1 = prompt ? psh_eval_prompt(ev) : NULL;
-	char *line = read_line(in, ps1, edit);
+	enum read_status st = read_line(in, ps1, edit, sb);
 
 	free(ps1);
-	if (line == NULL)
-		return NULL;
-	strbuf_init(&sb);
-	strbuf_addstr(&sb, line);
-	free(line);
-	while (psh_input_incomplete(sb.buf, sb.len)) {
-		line = read_line(in, prompt ? ">> " : NULL, edit);
-		if (line == NULL)
-			break;
-		strbuf_addch(&sb, '\n');
-		strbuf_addstr(&sb, line);
-		free(line);
+	psh_repl_input_init(&check);
+	while (st == READ_OK &&
+	       psh_repl_input_incomplete(&check, sb->buf, sb->len)) {
+		size_t len = sb->len;
+
+		strbuf_addch(sb, '\n');
+		st = read_line(in, prompt ? ">> " : NULL, edit, sb);
+		if (st == READ_EOF) {
+			sb->len = len; /* run what there is */
+			sb->buf[len] = '\0';
+			return READ_OK;
+		}
 	}
-	return strbuf_detach(&sb, NULL);
+	return st;
 }
 
 static bool
-blank(const char *s)
+blank(const char *s, size_t len)
 {
-	return s[strspn(s, " \t\r\n")] == '\0';
+	for (size_t i = 0; i < len; i++)
+		if (!strchr(" \t\r\n", s[i]) || s[i] == '\0')
+			return false;
+	return true;
+}
+
+static int
+run_entry(struct psh_eval *ev, const char *s, size_t len, bool edit)
+{
+	(void)edit;
+	if (memchr(s, '\0', len)) {
+		/* the parser reports the NUL here, even in a session
+		   (whose wire takes text without NULs) */
+		return psh_eval_run(ev, s, len, NULL);
+	}
+#ifdef PSH_HAVE_LIBEDIT
+	if (edit)
+		add_history(s);
+#endif
+	return psh_eval_line(ev, s, len);
+}
+
+/* Ctrl-D in an entered session leaves it, as Exit-PSSession does. */
+static bool
+leave_session(struct psh_eval *ev)
+{
+	bool in_session = psh_eval_in_session(ev);
+
+	if (in_session) {
+		fputc('\n', stdout);
+		psh_eval_line(ev, "Exit-PSSession", strlen("Exit-PSSession"));
+	}
+	return in_session;
 }
 
 int
 psh_repl(struct psh_eval *ev, FILE *in, bool prompt, bool edit)
 {
+	struct strbuf sb = STRBUF_INIT;
+	struct sigaction old;
+	enum read_status st;
 	int rc = 0, code;
-	char *entry;
 
 #ifdef PSH_HAVE_LIBEDIT
 	if (edit) {
 		rl_instream = in;
+		rl_catch_signals = 0; /* its handler re-sends the signal */
+		rl_getc_function = edit_getc;
 		using_history();
 	}
 #else
 	edit = false;
 #endif
-	while ((entry = read_entry(ev, in, prompt, edit)) != NULL) {
-		if (!blank(entry)) {
-#ifdef PSH_HAVE_LIBEDIT
-			if (edit)
-				add_history(entry);
-#endif
-			rc = psh_eval_line(ev, entry, strlen(entry));
+	if (prompt)
+		catch_sigint(&old);
+	strbuf_init(&sb);
+	for (;;) {
+		interrupted = 0;
+		strbuf_reset(&sb);
+		st = read_entry(ev, in, prompt, edit, &sb);
+		if (st == READ_INTERRUPTED) {
+			fputc('\n', stdout);
+			continue;
 		}
-		free(entry);
-		if (psh_eval_exited(ev, &code))
-			return code;
+		if (st == READ_EOF) {
+			if (prompt && leave_session(ev)) {
+				clearerr(in); /* a terminal reads on */
+				continue;
+			}
+			break;
+		}
+		if (!blank(sb.buf, sb.len))
+			rc = run_entry(ev, sb.buf, sb.len, edit);
+		clearerr(in); /* a Ctrl-C while prompting for a value */
+		if (psh_eval_exited(ev, &code)) {
+			rc = code;
+			goto out;
+		}
 	}
 	if (prompt && !edit)
 		fputc('\n', stdout);
+out:
+	strbuf_release(&sb);
+	if (prompt)
+		sigaction(SIGINT, &old, NULL);
 	return rc;
 }

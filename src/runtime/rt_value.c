@@ -5,6 +5,8 @@
  * by hostile input cannot exhaust the stack.
  */
 #include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -63,6 +65,90 @@ rt_int(int64_t i)
 	struct rt_value *v = value_new(RT_VAL_INT);
 	v->u.i = i;
 	return v;
+}
+
+struct rt_value *
+rt_double(double d)
+{
+	struct rt_value *v = value_new(RT_VAL_DOUBLE);
+	v->u.d = d;
+	return v;
+}
+
+/* The shortest digits of d (no trailing zeros) and its decimal exponent. */
+static void
+double_digits(double d, char digits[20], int *exp)
+{
+	char buf[40];
+	size_t n = 0;
+
+	/* snprintf and strtod share the locale, so the round trip holds
+	   whatever the decimal point is; only the digits are kept. */
+	for (int prec = 0; prec < 17; prec++) {
+		snprintf(buf, sizeof(buf), "%.*e", prec, d);
+		if (strtod(buf, NULL) == d)
+			break;
+	}
+	const char *p = buf;
+	for (; *p && *p != 'e'; p++)
+		if (*p >= '0' && *p <= '9' && n < 19)
+			digits[n++] = *p;
+	while (n > 1 && digits[n - 1] == '0')
+		n--;
+	digits[n] = '\0';
+	*exp = *p == 'e' ? atoi(p + 1) : 0;
+}
+
+void
+rt_double_format(double d, char buf[32])
+{
+	char dig[20];
+	int e, o = 0;
+
+	if (isnan(d)) {
+		strcpy(buf, "NaN");
+		return;
+	}
+	if (isinf(d)) {
+		strcpy(buf, d < 0 ? "-Infinity" : "Infinity");
+		return;
+	}
+	if (d == 0) {
+		strcpy(buf, signbit(d) ? "-0" : "0");
+		return;
+	}
+	if (d < 0)
+		buf[o++] = '-';
+	double_digits(d < 0 ? -d : d, dig, &e);
+	int nd = (int)strlen(dig);
+	if (e >= 15 || e <= -5) { /* .NET's "R": scientific out of range */
+		buf[o++] = dig[0];
+		if (nd > 1) {
+			buf[o++] = '.';
+			memcpy(buf + o, dig + 1, (size_t)nd - 1);
+			o += nd - 1;
+		}
+		snprintf(buf + o, 32 - (size_t)o, "E%c%02d", e < 0 ? '-' : '+',
+			 e < 0 ? -e : e);
+		return;
+	}
+	if (e < 0) {
+		buf[o++] = '0';
+		buf[o++] = '.';
+		for (int i = -1; i > e; i--)
+			buf[o++] = '0';
+		memcpy(buf + o, dig, (size_t)nd);
+		o += nd;
+	} else {
+		for (int i = 0; i <= e; i++)
+			buf[o++] = i < nd ? dig[i] : '0';
+		if (nd > e + 1) {
+			buf[o++] = '.';
+			memcpy(buf + o, dig + e + 1, (size_t)(nd - e - 1));
+			o += nd - e - 1;
+		}
+	}
+	buf[o] = '\0';
 }
 
 struct rt_value *
@@ -223,6 +309,8 @@ rt_value_type_name(const struct rt_value *v)
 		return v->u.i >= INT32_MIN && v->u.i <= INT32_MAX
 			       ? "System.Int32"
 			       : "System.Int64";
+	case RT_VAL_DOUBLE:
+		return "System.Double";
 	case RT_VAL_STRING:
 		return "System.String";
 	case RT_VAL_ARRAY:
@@ -295,6 +383,12 @@ value_string(struct strbuf *sb, const struct rt_value *v, int depth)
 	case RT_VAL_INT:
 		strbuf_addf(sb, "%" PRId64, v->u.i);
 		break;
+	case RT_VAL_DOUBLE: {
+		char buf[32];
+		rt_double_format(v->u.d, buf);
+		strbuf_addstr(sb, buf);
+		break;
+	}
 	case RT_VAL_STRING:
 	case RT_VAL_SCRIPTBLOCK:
 		strbuf_addstr(sb, v->u.s);

@@ -18,6 +18,7 @@ enum rt_value_kind {
 	RT_VAL_NULL,
 	RT_VAL_BOOL,
 	RT_VAL_INT, /* Int32 range is checked by the binder */
+	RT_VAL_DOUBLE, /* System.Double: 1.5, 1e3, 1.5kb */
 	RT_VAL_STRING,
 	RT_VAL_ARRAY,
 	RT_VAL_SESSION,	    /* a PSSession object */
@@ -40,6 +41,7 @@ struct rt_value {
 	union {
 		bool b;
 		int64_t i;
+		double d;
 		char *s; /* STRING, SCRIPTBLOCK */
 		struct {
 			struct rt_value **v;
@@ -58,6 +60,12 @@ struct rt_value {
 struct rt_value *rt_null(void);
 struct rt_value *rt_bool(bool b);
 struct rt_value *rt_int(int64_t i);
+struct rt_value *rt_double(double d);
+/*
+ * .NET's shortest round-trip form of a double, invariant culture: "1.5",
+ * "1000", "1E+15", "1E-05", "NaN", "-Infinity".  Writes at most 32 bytes.
+ */
+void rt_double_format(double d, char buf[32]);
 struct rt_value *rt_string(const char *s);
 struct rt_value *rt_string_n(const char *s, size_t n);
 struct rt_value *rt_scriptblock(const char *text);

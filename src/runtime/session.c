@@ -655,27 +655,55 @@ take_result(struct rt_session *s, const struct wire_frame *f,
 	return 0;
 }
 
-static int
-invoke(struct rt_session *s, const char *script, bool buffer,
-       struct session_result *res, char **err)
+/* v as an array of its items (a new reference; NULL: no items). */
+static struct rt_value *
+items_of(struct rt_value *v)
+{
+	struct rt_value *a;
+
+	if (v && v->kind == RT_VAL_ARRAY)
+		return rt_value_ref(v);
+	a = rt_array_new();
+	if (v)
+		rt_array_push(a, rt_value_ref(v));
+	return a;
+}
+
+/* The INVOKE request; with_values adds Arguments and Input. */
+static struct rt_value *
+invoke_request(const struct session_invocation *inv, bool with_values,
+	       bool buffer)
 {
 	struct rt_value *req = rt_record_new(NULL);
+
+	rt_record_set(req, "Script", rt_string(inv->script));
+	rt_record_set(req, "Buffer", rt_bool(buffer));
+	if (with_values) {
+		rt_record_set(req, "Arguments", items_of(inv->arguments));
+		rt_record_set(req, "Input", items_of(inv->input));
+	}
+	return req;
+}
+
+static int
+invoke(struct rt_session *s, const struct session_invocation *inv,
+       bool with_values, bool buffer, struct session_result *res, char **err)
+{
+	struct rt_value *req;
 	struct wire_frame f;
 	int rc;
 
-	if (s->state != SESSION_OPENED || s->fd < 0) {
-		rt_value_unref(req);
+	if (s->state != SESSION_OPENED || s->fd < 0)
 		return not_opened(s, err);
-	}
-	rt_record_set(req, "Script", rt_string(script));
-	rt_record_set(req, "Buffer", rt_bool(buffer));
+	req = invoke_request(inv, with_values, buffer);
 	rc = request(s, WIRE_T_INVOKE, req, buffer ? WIRE_T_OK : WIRE_T_RESULT,
 		     s->m->invoke_timeout_ms, &f, err);
 	rt_value_unref(req);
-	if (rc == 0 && !buffer)
+	if (rc != 0)
+		return rc; /* request() released the answer */
+	if (!buffer)
 		rc = take_result(s, &f, res, err);
-	if (rc == 0)
-		wire_frame_release(&f);
+	wire_frame_release(&f); /* also after a malformed answer */
 	return rc;
 }
 
@@ -683,8 +711,19 @@ int
 session_invoke(struct rt_session *s, const char *script,
 	       struct session_result *res, char **err)
 {
+	struct session_invocation inv = { script, NULL, NULL };
+
 	memset(res, 0, sizeof(*res));
-	return invoke(s, script, false, res, err);
+	return invoke(s, &inv, false, false, res, err);
+}
+
+int
+session_invoke_values(struct rt_session *s,
+		      const struct session_invocation *inv,
+		      struct session_result *res, char **err)
+{
+	memset(res, 0, sizeof(*res));
+	return invoke(s, inv, true, false, res, err);
 }
 
 int
@@ -718,7 +757,19 @@ int
 session_invoke_disconnected(struct rt_session *s, const char *script,
 			    int idle_timeout_sec, char **err)
 {
-	if (invoke(s, script, true, NULL, err) != 0)
+	struct session_invocation inv = { script, NULL, NULL };
+
+	if (invoke(s, &inv, false, true, NULL, err) != 0)
+		return -1;
+	return session_disconnect(s, idle_timeout_sec, err);
+}
+
+int
+session_invoke_values_disconnected(struct rt_session *s,
+				   const struct session_invocation *inv,
+				   int idle_timeout_sec, char **err)
+{
+	if (invoke(s, inv, true, true, NULL, err) != 0)
 		return -1;
 	return session_disconnect(s, idle_timeout_sec, err);
 }
@@ -748,6 +799,7 @@ int
 session_receive(struct rt_session *s, struct session_result *res, char **err)
 {
 	struct wire_frame f;
+	int rc;
 
 	memset(res, 0, sizeof(*res));
 	if (s->state == SESSION_DISCONNECTED && session_connect(s, err) != 0)
@@ -757,10 +809,9 @@ session_receive(struct rt_session *s, struct session_result *res, char **err)
 	if (request(s, WIRE_T_RECEIVE, NULL, WIRE_T_RESULT, s->m->timeout_ms,
 		    &f, err) != 0)
 		return -1;
-	if (take_result(s, &f, res, err) != 0)
-		return -1;
-	wire_frame_release(&f);
-	return 0;
+	rc = take_result(s, &f, res, err);
+	wire_frame_release(&f); /* also after a malformed answer */
+	return rc;
 }
 
 static void

@@ -113,10 +113,32 @@ bool session_computer_known(struct session_manager *m, const char *name,
 struct rt_session *session_open(struct session_manager *m, const char *computer,
 				const char *name, unsigned flags, char **err);
 
-/* Runs script in an Opened session; release res afterwards. */
+/*
+ * Runs script in an Opened session as a line of Enter-PSSession: $args
+ * and $input of the endpoint are left as they are.  Release res
+ * afterwards.
+ */
 int session_invoke(struct rt_session *s, const char *script,
 		   struct session_result *res, char **err);
 void session_result_release(struct session_result *res);
+
+/*
+ * What Invoke-Command runs: the script block's text, and the values of
+ * -ArgumentList and -InputObject (NULL: none; an array is its items).
+ * The values go over the wire as typed data and the endpoint binds them
+ * to $args and $input without parsing them; sessions arrive as
+ * Deserialized PSSession records with their properties.
+ */
+struct session_invocation {
+	const char *script;
+	struct rt_value *arguments; /* borrowed */
+	struct rt_value *input;	    /* borrowed */
+};
+
+/* Runs inv in an Opened session; release res afterwards. */
+int session_invoke_values(struct rt_session *s,
+			  const struct session_invocation *inv,
+			  struct session_result *res, char **err);
 
 /*
  * Invoke-Command -InDisconnectedSession: runs script with its output
@@ -124,6 +146,10 @@ void session_result_release(struct session_result *res);
  */
 int session_invoke_disconnected(struct rt_session *s, const char *script,
 				int idle_timeout_sec, char **err);
+/* The same with the values of inv (see session_invoke_values). */
+int session_invoke_values_disconnected(struct rt_session *s,
+				       const struct session_invocation *inv,
+				       int idle_timeout_sec, char **err);
 
 /*
  * Detaches from the endpoint, which keeps running (and keeps any output)

@@ -8,6 +8,9 @@
  *   6 array: u32 count, values
  *   7 record: u32 type-name length (0xFFFFFFFF: none), bytes,
  *             u32 count, then per property: u32 length, name, value
+ *   8 double: 8 bytes, IEEE 754 binary64 (every NaN as 0x7FF8 0...)
+ * Sessions go out as records typed Deserialized...PSSession, as
+ * PowerShell's serializer sends them: a copy of the properties.
  * The decoder charges every value against WIRE_MAX_NODES and every
  * property against a work budget, so no payload can make it quadratic.
  */
@@ -36,7 +39,8 @@ enum {
 	TAG_STRING,
 	TAG_SCRIPTBLOCK,
 	TAG_ARRAY,
-	TAG_RECORD
+	TAG_RECORD,
+	TAG_DOUBLE
 };
 
 #define NO_TYPE_NAME 0xFFFFFFFFu
@@ -72,6 +76,20 @@ put_int(struct strbuf *sb, int64_t i)
 {
 	uint64_t u = (uint64_t)i;
 	unsigned char b[9] = { TAG_INT };
+	for (int k = 0; k < 8; k++)
+		b[1 + k] = (unsigned char)(u >> (56 - 8 * k));
+	strbuf_add(sb, b, 9);
+}
+
+/* The bits of d; one pattern for every NaN, so encodings compare. */
+static void
+put_double(struct strbuf *sb, double d)
+{
+	uint64_t u = 0x7FF8000000000000u;
+	unsigned char b[9] = { TAG_DOUBLE };
+
+	if (d == d)
+		memcpy(&u, &d, sizeof(u));
 	for (int k = 0; k < 8; k++)
 		b[1 + k] = (unsigned char)(u >> (56 - 8 * k));
 	strbuf_add(sb, b, 9);
@@ -144,6 +162,9 @@ encode_value(struct strbuf *sb, const struct rt_value *v, int depth,
 		return true;
 	case RT_VAL_INT:
 		put_int(sb, v->u.i);
+		return true;
+	case RT_VAL_DOUBLE:
+		put_double(sb, v->u.d);
 		return true;
 	case RT_VAL_STRING:
 	case RT_VAL_SCRIPTBLOCK:
@@ -268,6 +289,23 @@ decode_int(struct reader *r)
 }
 
 static struct rt_value *
+decode_double(struct reader *r)
+{
+	uint64_t u = 0;
+	double d;
+
+	if (r->len - r->pos < 8) {
+		fail(r, "truncated number");
+		return NULL;
+	}
+	for (int k = 0; k < 8; k++)
+		u = u << 8 | r->p[r->pos + k];
+	r->pos += 8;
+	memcpy(&d, &u, sizeof(d));
+	return rt_double(d);
+}
+
+static struct rt_value *
 decode_text(struct reader *r, bool script)
 {
 	const char *s;
@@ -379,6 +417,8 @@ decode_value(struct reader *r, int depth)
 		return rt_bool(tag == TAG_TRUE);
 	case TAG_INT:
 		return decode_int(r);
+	case TAG_DOUBLE:
+		return decode_double(r);
 	case TAG_STRING:
 	case TAG_SCRIPTBLOCK:
 		return decode_text(r, tag == TAG_SCRIPTBLOCK);

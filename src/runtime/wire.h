@@ -12,6 +12,13 @@
  * attached, any number of INVOKE / RECEIVE / INFO, then DISCONNECT or
  * CLOSE.  Every request gets exactly one answer (INFO_REPLY, RESULT, OK
  * or ERROR).
+ *
+ * INVOKE: Script is the text to run, Buffer true keeps the output in the
+ * endpoint (answer OK) instead of sending it (answer RESULT).  Invoke-
+ * Command adds Arguments and Input, two arrays of values that the
+ * endpoint binds to $args and $input as they are: values travel as
+ * data and are never turned into source.  A request without them (a
+ * line typed in Enter-PSSession) leaves $args and $input alone.
  */
 #ifndef PSHELP_WIRE_H
 #define PSHELP_WIRE_H
@@ -22,7 +29,8 @@
 struct rt_value;
 struct strbuf;
 
-#define WIRE_VERSION 1
+/* 2: INVOKE carries Arguments and Input as values, never as source. */
+#define WIRE_VERSION 2
 #define WIRE_HEADER_SIZE 5
 #define WIRE_MAX_FRAME (8u << 20) /* payload bytes */
 #define WIRE_MAX_DEPTH 64	  /* arrays and records inside each other */
@@ -34,7 +42,8 @@ enum wire_type {
 	WIRE_T_INFO,	   /* client: empty */
 	WIRE_T_INFO_REPLY, /* endpoint: record, see endpoint.h */
 	WIRE_T_ATTACH,	   /* client: empty */
-	WIRE_T_INVOKE,	   /* client: record {Script, Buffer} */
+	WIRE_T_INVOKE,	   /* client: record {Script, Buffer[, Arguments,
+			      Input]}, see below */
 	WIRE_T_RESULT,	   /* endpoint: record {Output (array), Error} */
 	WIRE_T_RECEIVE,	   /* client: empty; answer is RESULT */
 	WIRE_T_DISCONNECT, /* client: record {IdleTimeoutSec} */

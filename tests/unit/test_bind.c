@@ -978,19 +978,37 @@ TEST(null_and_empty_values)
 {
 	struct rt_binding b;
 
+	/* [ValidateNotNullOrEmpty()] runs before the mandatory check */
 	BIND(&b, "Enter-PSSession", NULL, P("ComputerName"), V(S("")));
-	check_int(b.error, ==, RT_BIND_EMPTY_STRING_NOT_ALLOWED);
-	check_str(b.error_id,
-		  "ParameterArgumentValidationErrorEmptyStringNotAllowed");
-	check_str(b.message, "Cannot bind argument to parameter "
-			     "'ComputerName' because it is an empty string.");
+	check_int(b.error, ==, RT_BIND_VALIDATION);
+	check_str(b.error_id, "ParameterArgumentValidationError");
+	check_str(b.message,
+		  "Cannot validate argument on parameter 'ComputerName'. "
+		  "The argument is null or empty. Provide an argument that "
+		  "is not null or empty, and then try the command again.");
 	rt_binding_release(&b);
 
 	BIND(&b, "Enter-PSSession", NULL, P("ComputerName"),
 	     V(keep(rt_null())));
+	check_int(b.error, ==, RT_BIND_VALIDATION);
+	rt_binding_release(&b);
+
+	BIND(&b, "New-PSSession", NULL, P("Name"), V(keep(rt_null())));
+	check_int(b.error, ==, RT_BIND_VALIDATION);
+	rt_binding_release(&b);
+
+	BIND(&b, "Get-PSSession", NULL, P("Name"), V(S("")));
+	check_int(b.error, ==, RT_BIND_VALIDATION);
+	rt_binding_release(&b);
+
+	/* Get-Help -Name has no such attribute */
+	BIND(&b, "Get-Help", NULL, P("Name"), V(S("")));
+	check_int(b.error, ==, RT_BIND_OK);
+	rt_binding_release(&b);
+
+	/* a mandatory parameter without it keeps the binder's message */
+	BIND(&b, "Remove-PSSession", NULL, P("Id"), V(keep(rt_null())));
 	check_int(b.error, ==, RT_BIND_NULL_NOT_ALLOWED);
-	check_str(b.message, "Cannot bind argument to parameter "
-			     "'ComputerName' because it is null.");
 	rt_binding_release(&b);
 
 	BIND(&b, "Remove-PSSession", NULL, P("Id"), V(keep(rt_array_new())));
@@ -1001,7 +1019,7 @@ TEST(null_and_empty_values)
 
 	BIND(&b, "Remove-PSSession", NULL, P("ComputerName"),
 	     V(ARR2(S("a"), S(""))));
-	check_int(b.error, ==, RT_BIND_EMPTY_STRING_NOT_ALLOWED);
+	check_int(b.error, ==, RT_BIND_VALIDATION);
 	rt_binding_release(&b);
 
 	/* Optional parameters take "" as given. */

@@ -24,7 +24,8 @@ HELP = os.path.join(ROOT, "help", "en-US")
 SHARED = os.environ.get("PSHELP_SHARED", os.path.join(ROOT, "..", "shared"))
 COMMANDS = ["Connect-PSSession", "Disconnect-PSSession", "Enter-PSSession",
             "Exit-PSSession", "Get-Command", "Get-Help", "Get-PSSession",
-            "Invoke-Command", "New-PSSession", "Receive-PSSession",
+            "Invoke-Command", "New-PSSession", "Out-Default", "Out-Host",
+            "Out-Null", "Receive-PSSession",
             "Remove-PSSession", "Write-Output"]
 
 n = 0

@@ -7,67 +7,21 @@
 #include "i18n.h"
 #include "rt_exec.h"
 #include "session.h"
-#include "strbuf.h"
-#include "xalloc.h"
 
-/* A psh literal that evaluates to v (strings single-quoted). */
-static void
-add_literal(struct strbuf *sb, const struct rt_value *v)
+/*
+ * The script block and the values it gets: -ArgumentList and
+ * -InputObject travel as data and become $args and $input in the
+ * endpoint, never source text.
+ */
+static struct session_invocation
+invocation(struct rt_context *ctx)
 {
-	char *text;
+	struct session_invocation inv;
 
-	if (v->kind == RT_VAL_INT) {
-		strbuf_addf(sb, "%lld", (long long)v->u.i);
-		return;
-	}
-	if (v->kind == RT_VAL_BOOL || v->kind == RT_VAL_NULL) {
-		strbuf_addstr(sb, v->kind == RT_VAL_NULL ? "$null"
-				  : v->u.b		 ? "$true"
-							 : "$false");
-		return;
-	}
-	text = rt_value_to_string(v);
-	strbuf_addch(sb, '\'');
-	for (const char *p = text; *p; p++) {
-		if (*p == '\'')
-			strbuf_addch(sb, '\'');
-		strbuf_addch(sb, *p);
-	}
-	strbuf_addch(sb, '\'');
-	free(text);
-}
-
-/* "$name = Write-Output -NoEnumerate a,b\n": $args/$input in an endpoint. */
-static void
-add_assignment(struct strbuf *sb, const char *name, const struct rt_value *v)
-{
-	size_t n = v->kind == RT_VAL_ARRAY ? v->u.array.n : 1;
-
-	if (n == 0)
-		return;
-	strbuf_addf(sb, "$%s = Write-Output -NoEnumerate ", name);
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			strbuf_addch(sb, ',');
-		add_literal(sb, v->kind == RT_VAL_ARRAY ? v->u.array.v[i] : v);
-	}
-	strbuf_addch(sb, '\n');
-}
-
-static char *
-remote_script(struct rt_context *ctx)
-{
-	struct strbuf sb = STRBUF_INIT;
-	struct rt_value *args = rt_binding_get(ctx->bind, "ArgumentList");
-	struct rt_value *in = rt_binding_get(ctx->bind, "InputObject");
-
-	strbuf_init(&sb);
-	if (args)
-		add_assignment(&sb, "args", args);
-	if (in)
-		add_assignment(&sb, "input", in);
-	strbuf_addstr(&sb, rt_exec_string(ctx, "ScriptBlock"));
-	return strbuf_detach(&sb, NULL);
+	inv.script = rt_exec_string(ctx, "ScriptBlock");
+	inv.arguments = rt_binding_get(ctx->bind, "ArgumentList");
+	inv.input = rt_binding_get(ctx->bind, "InputObject");
+	return inv;
 }
 
 static void
@@ -88,11 +42,10 @@ static int
 invoke_in(struct rt_context *ctx, struct rt_session *s)
 {
 	struct session_result res = { 0 };
+	struct session_invocation inv = invocation(ctx);
 	char *err = NULL;
-	char *script = remote_script(ctx);
-	int rc = session_invoke(s, script, &res, &err);
+	int rc = session_invoke_values(s, &inv, &res, &err);
 
-	free(script);
 	if (rc != 0) {
 		rt_exec_error(ctx, "%s", err);
 		free(err);
@@ -130,9 +83,8 @@ invoke_on_computer(struct rt_context *ctx, const char *computer)
 			free(err);
 		return rc;
 	}
-	char *script = remote_script(ctx);
-	rc = session_invoke_disconnected(s, script, 0, &err);
-	free(script);
+	struct session_invocation inv = invocation(ctx);
+	rc = session_invoke_values_disconnected(s, &inv, 0, &err);
 	if (rc != 0) {
 		rt_exec_error(ctx, "%s", err);
 		free(err);

@@ -1,0 +1,1 @@
+0x10; 1e3; 1.5kb; 0xFFFFFFFFL

@@ -1,0 +1,1 @@
+Get-Command -Name Write-Output; Get-Help x

@@ -1,0 +1,1 @@
+Get-PSSession -Name x -ea 0 -ev e; $e; $e.Count

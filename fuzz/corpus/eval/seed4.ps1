@@ -1,0 +1,1 @@
+Write-Output 1,2 -ov o | Write-Output; $o

@@ -1,0 +1,1 @@
+$global:x = 1; $script:x; $local:x; $HOME; $PID

@@ -1,0 +1,1 @@
+Invoke-Command { Write-Output $args } -ArgumentList 1,2

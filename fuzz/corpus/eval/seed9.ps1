@@ -1,0 +1,1 @@
+Get-PSSession -Name x -ea Stop; "never"

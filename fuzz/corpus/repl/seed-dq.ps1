@@ -1,0 +1,3 @@
+Write-Output "a
+`"b $x $ `u{41}
+""c"

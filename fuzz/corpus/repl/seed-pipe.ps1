@@ -1,0 +1,7 @@
+<# a
+b #> Write-Output x |
+
+  Write-Output
+Write-Output a,
+b `
+c

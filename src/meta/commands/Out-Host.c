@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Out-Host: parameter metadata of PowerShell 7.2 (en-US page).  Table order
+ * is by name, as the pages list them (PowerShell itself shows -Paging
+ * first).
+ */
+#include "meta_table.h"
+
+static const struct meta_param params[] = {
+	{
+		.name = "InputObject",
+		.type_name = "System.Management.Automation.PSObject",
+		.type = META_TYPE_OBJECT,
+		.default_value = "None",
+		.supported = true,
+		META_ALL_SETS_NAMED(BYVAL),
+	},
+	/* psh has no pager of its own for command output. */
+	{
+		META_SWITCH("Paging"),
+		.default_value = "None",
+		.supported = false,
+		META_ALL_SETS_NAMED(0),
+	},
+};
+
+const struct meta_command meta_cmd_out_host = {
+	.name = "Out-Host",
+	.aliases = META_LIST("oh"),
+	.params = params,
+	.nparams = sizeof(params) / sizeof(params[0]),
+	.common_parameters = true,
+	.synopsis = "Sends output to the command line.",
+};
