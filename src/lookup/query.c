@@ -150,7 +150,7 @@ show_page(const struct lookup_request *rq, struct lookup_result *r,
 /* The text a table row shows of a page: its SYNOPSIS, or an About
    topic's short description. */
 static const char *
-row_synopsis(const struct help_doc *doc, const struct topic *t)
+row_synopsis(struct help_doc *doc, const struct topic *t)
 {
 	return help_blocks_first_text(doc, t->category == TOPIC_COMMAND
 						   ? &doc->synopsis
