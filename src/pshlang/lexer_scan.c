@@ -569,6 +569,20 @@ num_real(const struct psh_lexer *lx, const struct num_lit *nl, size_t end,
 	return !isinf(*out);
 }
 
+/* d as an integer, clamped: a cast of an out-of-range double is
+   undefined behaviour (1e20 fits no int64_t). */
+static int64_t
+saturate_int64(double d)
+{
+	if (d != d)
+		return 0;
+	if (d >= 9223372036854775807.0)
+		return INT64_MAX;
+	if (d <= -9223372036854775808.0)
+		return INT64_MIN;
+	return (int64_t)d;
+}
+
 /*
  * A number at start that ends where a token may end: 12, -3, 0x1F, 1.5,
  * 1e3, 7L, 1kb (PowerShell's int, long and double literals); false if
@@ -598,7 +612,7 @@ lex_scan_number(struct psh_lexer *lx, size_t start, enum lex_mode mode,
 		    : !num_integer(lx, &nl, vend, &iv))
 		return false;
 	n = lex_node(lx, PSH_NUMBER, start, j);
-	n->num = nl.real ? (int64_t)dv : iv;
+	n->num = nl.real ? saturate_int64(dv) : iv;
 	n->real = nl.real;
 	n->dnum = dv;
 	n->text = arena_strndup(lx->arena, lx->s + start, j - start);
