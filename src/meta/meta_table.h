@@ -36,6 +36,16 @@
 #define META_INT32(n)                                                          \
 	.name = n, .type_name = "System.Int32", .type = META_TYPE_INT32
 
+/* -InputObject as the Out-* cmdlets and Invoke-Command declare it: one
+   object of any type, named, from the pipeline by value. */
+#define META_INPUT_OBJECT                                                      \
+	{                                                                      \
+		.name = "InputObject",                                         \
+		.type_name = "System.Management.Automation.PSObject",          \
+		.type = META_TYPE_OBJECT, .default_value = "None",             \
+		.supported = true, META_ALL_SETS_NAMED(HELP_PIPE_BY_VALUE),    \
+	}
+
 #define NAMED META_POSITION_NAMED
 #define BYVAL HELP_PIPE_BY_VALUE
 #define BYPROP HELP_PIPE_BY_PROPERTY_NAME

@@ -158,14 +158,7 @@ static const struct meta_param params[] = {
 		.supported = true,
 		META_SETS(COMPUTER_AND_URI_SETS_OPTIONAL),
 	},
-	{
-		.name = "InputObject",
-		.type_name = "System.Management.Automation.PSObject",
-		.type = META_TYPE_OBJECT,
-		.default_value = "None",
-		.supported = true,
-		META_ALL_SETS_NAMED(BYVAL),
-	},
+	META_INPUT_OBJECT,
 	{
 		META_STRING("JobName"),
 		.default_value = "Job<n>",

@@ -7,14 +7,7 @@
 #include "meta_table.h"
 
 static const struct meta_param params[] = {
-	{
-		.name = "InputObject",
-		.type_name = "System.Management.Automation.PSObject",
-		.type = META_TYPE_OBJECT,
-		.default_value = "None",
-		.supported = true,
-		META_ALL_SETS_NAMED(BYVAL),
-	},
+	META_INPUT_OBJECT,
 	/* Output only to the transcript: psh has none, so it is dropped. */
 	{
 		META_SWITCH("Transcript"),

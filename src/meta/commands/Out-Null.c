@@ -3,14 +3,7 @@
 #include "meta_table.h"
 
 static const struct meta_param params[] = {
-	{
-		.name = "InputObject",
-		.type_name = "System.Management.Automation.PSObject",
-		.type = META_TYPE_OBJECT,
-		.default_value = "None",
-		.supported = true,
-		META_ALL_SETS_NAMED(BYVAL),
-	},
+	META_INPUT_OBJECT,
 };
 
 const struct meta_command meta_cmd_out_null = {
