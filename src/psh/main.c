@@ -184,6 +184,7 @@ serve_endpoint(int argc, char **argv)
 	eo.sessions = new_manager();
 	ev = psh_eval_new(&eo);
 	o.exec = psh_eval_endpoint_exec;
+	o.set_variable = psh_eval_endpoint_set;
 	o.cookie = ev;
 	rc = endpoint_main(&o);
 	psh_eval_free(ev);

@@ -20,7 +20,6 @@
 #include <unistd.h>
 
 #include "endpoint.h"
-#include "eval.h"
 #include "i18n.h"
 #include "rt_value.h"
 #include "strbuf.h"
@@ -255,42 +254,24 @@ buffer_output(struct endpoint *ep, struct rt_value *out, const char *error)
 		keep_error(ep, error);
 }
 
-static void
-eval_set(void *cookie, const char *name, struct rt_value *v)
-{
-	psh_eval_set(cookie, name, v);
-}
-
-/* How the executor's variables are set, or NULL if they cannot be. */
-static endpoint_set_fn *
-setter(const struct endpoint_options *o)
-{
-	if (o->set_variable)
-		return o->set_variable;
-	return o->exec == psh_eval_endpoint_exec ? eval_set : NULL;
-}
-
 /*
  * Binds the request's Arguments and Input to $args and $input, as the
- * values they are.  Returns NULL, or why the request cannot run: it is
- * malformed, or it has values that this endpoint would have to drop.
+ * values they are.  Returns NULL, or why the request cannot run: it has
+ * values that this endpoint would have to drop.
  */
 static const char *
-bind_values(struct endpoint *ep, struct rt_value *args, struct rt_value *input)
+bind_values(struct endpoint *ep, const struct wire_invoke *inv)
 {
-	endpoint_set_fn *set = setter(ep->o);
+	endpoint_set_fn *set = ep->o->set_variable;
 
-	if (!args && !input)
+	if (!inv->with_values)
 		return NULL;
-	if (!args || !input || args->kind != RT_VAL_ARRAY ||
-	    input->kind != RT_VAL_ARRAY)
-		return _("malformed request");
 	if (!set)
-		return args->u.array.n == 0 && input->u.array.n == 0
+		return inv->args->u.array.n == 0 && inv->input->u.array.n == 0
 			       ? NULL
 			       : _("this endpoint cannot take arguments");
-	set(ep->o->cookie, "args", rt_value_ref(args));
-	set(ep->o->cookie, "input", rt_value_ref(input));
+	set(ep->o->cookie, "args", rt_value_ref(inv->args));
+	set(ep->o->cookie, "input", rt_value_ref(inv->input));
 	return NULL;
 }
 
@@ -298,7 +279,7 @@ bind_values(struct endpoint *ep, struct rt_value *args, struct rt_value *input)
 static void
 unbind_values(struct endpoint *ep)
 {
-	endpoint_set_fn *set = setter(ep->o);
+	endpoint_set_fn *set = ep->o->set_variable;
 
 	if (!set)
 		return;
@@ -309,27 +290,24 @@ unbind_values(struct endpoint *ep)
 static bool
 run_script(struct endpoint *ep, int fd, const struct rt_value *req)
 {
-	const struct rt_value *script = rt_record_get(req, "Script");
-	const struct rt_value *buffer = rt_record_get(req, "Buffer");
-	struct rt_value *args = rt_record_get(req, "Arguments");
-	struct rt_value *input = rt_record_get(req, "Input");
+	struct wire_invoke inv;
 	struct rt_value *out = NULL;
 	char *error = NULL;
 	const char *why;
 	bool ok;
 
-	if (!script || script->kind != RT_VAL_STRING)
+	if (!wire_invoke_read(req, &inv))
 		return send_error(fd, _("malformed request"));
-	if ((why = bind_values(ep, args, input)) != NULL)
+	if ((why = bind_values(ep, &inv)) != NULL)
 		return send_error(fd, why);
 	if (!ep->o->exec)
 		error = xstrdup(_("this endpoint cannot run commands"));
 	else
-		ep->o->exec(ep->o->cookie, script->u.s, &out, &error);
-	if (args)
+		ep->o->exec(ep->o->cookie, inv.script, &out, &error);
+	if (inv.with_values)
 		unbind_values(ep);
 	out = as_array(out);
-	if (buffer && buffer->kind == RT_VAL_BOOL && buffer->u.b) {
+	if (inv.buffer) {
 		buffer_output(ep, out, error);
 		ok = wire_send(fd, WIRE_T_OK, NULL, SHORT_TIMEOUT_MS) ==
 		     WIRE_S_OK;

@@ -61,8 +61,7 @@ struct endpoint_options {
 	int startup_timeout_ms; /* 0: ENDPOINT_DEFAULT_STARTUP_MS */
 	endpoint_exec_fn *exec;
 	void *cookie;
-	/* NULL: psh_eval_set when exec is psh_eval_endpoint_exec; an
-	   endpoint without a setter refuses values it would drop. */
+	/* NULL: an endpoint that refuses the values it would drop */
 	endpoint_set_fn *set_variable;
 };
 

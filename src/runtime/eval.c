@@ -1133,6 +1133,12 @@ psh_eval_exited(const struct psh_eval *ev, int *code)
 
 /* ---------- endpoint ---------- */
 
+void
+psh_eval_endpoint_set(void *cookie, const char *name, struct rt_value *v)
+{
+	psh_eval_set(cookie, name, v);
+}
+
 int
 psh_eval_endpoint_exec(void *cookie, const char *script,
 		       struct rt_value **output, char **error)

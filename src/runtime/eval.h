@@ -74,6 +74,9 @@ struct rt_value *psh_eval_literal(const struct psh_node *n);
 /* Sets a variable, taking over the reference to v (NULL: $null). */
 void psh_eval_set(struct psh_eval *ev, const char *name, struct rt_value *v);
 
+/* An endpoint_set_fn (endpoint.h) with an evaluator as its cookie. */
+void psh_eval_endpoint_set(void *cookie, const char *name,
+			   struct rt_value *v);
 /* An endpoint_exec_fn (endpoint.h) with an evaluator as its cookie. */
 int psh_eval_endpoint_exec(void *cookie, const char *script,
 			   struct rt_value **output, char **error);

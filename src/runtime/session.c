@@ -655,36 +655,6 @@ take_result(struct rt_session *s, const struct wire_frame *f,
 	return 0;
 }
 
-/* v as an array of its items (a new reference; NULL: no items). */
-static struct rt_value *
-items_of(struct rt_value *v)
-{
-	struct rt_value *a;
-
-	if (v && v->kind == RT_VAL_ARRAY)
-		return rt_value_ref(v);
-	a = rt_array_new();
-	if (v)
-		rt_array_push(a, rt_value_ref(v));
-	return a;
-}
-
-/* The INVOKE request; with_values adds Arguments and Input. */
-static struct rt_value *
-invoke_request(const struct session_invocation *inv, bool with_values,
-	       bool buffer)
-{
-	struct rt_value *req = rt_record_new(NULL);
-
-	rt_record_set(req, "Script", rt_string(inv->script));
-	rt_record_set(req, "Buffer", rt_bool(buffer));
-	if (with_values) {
-		rt_record_set(req, "Arguments", items_of(inv->arguments));
-		rt_record_set(req, "Input", items_of(inv->input));
-	}
-	return req;
-}
-
 static int
 invoke(struct rt_session *s, const struct session_invocation *inv,
        bool with_values, bool buffer, struct session_result *res, char **err)
@@ -695,7 +665,13 @@ invoke(struct rt_session *s, const struct session_invocation *inv,
 
 	if (s->state != SESSION_OPENED || s->fd < 0)
 		return not_opened(s, err);
-	req = invoke_request(inv, with_values, buffer);
+	req = wire_invoke_request(&(struct wire_invoke){
+		.script = inv->script,
+		.buffer = buffer,
+		.with_values = with_values,
+		.args = inv->arguments,
+		.input = inv->input,
+	});
 	rc = request(s, WIRE_T_INVOKE, req, buffer ? WIRE_T_OK : WIRE_T_RESULT,
 		     s->m->invoke_timeout_ms, &f, err);
 	rt_value_unref(req);

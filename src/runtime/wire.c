@@ -637,3 +637,56 @@ wire_status_text(enum wire_status st, int saved_errno)
 	}
 	return strerror(saved_errno);
 }
+
+/* ---------- the INVOKE request ---------- */
+
+/* v as an array of its items (a new reference; NULL: no items). */
+static struct rt_value *
+items_of(struct rt_value *v)
+{
+	struct rt_value *a;
+
+	if (v && v->kind == RT_VAL_ARRAY)
+		return rt_value_ref(v);
+	a = rt_array_new();
+	if (v)
+		rt_array_push(a, rt_value_ref(v));
+	return a;
+}
+
+struct rt_value *
+wire_invoke_request(const struct wire_invoke *inv)
+{
+	struct rt_value *req = rt_record_new(NULL);
+
+	rt_record_set(req, "Script", rt_string(inv->script));
+	rt_record_set(req, "Buffer", rt_bool(inv->buffer));
+	if (inv->with_values) {
+		rt_record_set(req, "Arguments", items_of(inv->args));
+		rt_record_set(req, "Input", items_of(inv->input));
+	}
+	return req;
+}
+
+static bool
+is_array(const struct rt_value *v)
+{
+	return v && v->kind == RT_VAL_ARRAY;
+}
+
+bool
+wire_invoke_read(const struct rt_value *req, struct wire_invoke *inv)
+{
+	const struct rt_value *script = rt_record_get(req, "Script");
+	const struct rt_value *buffer = rt_record_get(req, "Buffer");
+
+	memset(inv, 0, sizeof(*inv));
+	if (!script || script->kind != RT_VAL_STRING)
+		return false;
+	inv->script = script->u.s;
+	inv->buffer = buffer && buffer->kind == RT_VAL_BOOL && buffer->u.b;
+	inv->args = rt_record_get(req, "Arguments");
+	inv->input = rt_record_get(req, "Input");
+	inv->with_values = inv->args || inv->input;
+	return !inv->with_values || (is_array(inv->args) && is_array(inv->input));
+}

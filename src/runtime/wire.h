@@ -87,6 +87,28 @@ struct rt_value *wire_decode(const unsigned char *p, size_t len,
 			     const char **err);
 
 /*
+ * An INVOKE request: the script's text, whether the endpoint keeps the
+ * output for a later client (buffer), and, with values, the arguments
+ * and input objects, each an array of items (a scalar is one item, NULL
+ * none).  Without values the endpoint leaves $args and $input alone, as
+ * for a line typed in Enter-PSSession.
+ */
+struct wire_invoke {
+	const char *script;
+	bool buffer;
+	bool with_values;
+	struct rt_value *args, *input; /* borrowed */
+};
+
+/* The request as a value to send (a new reference). */
+struct rt_value *wire_invoke_request(const struct wire_invoke *inv);
+/*
+ * Reads a decoded request back, pointing into req (args and input are
+ * arrays when with_values).  False when it is malformed.
+ */
+bool wire_invoke_read(const struct rt_value *req, struct wire_invoke *inv);
+
+/*
  * Reads a frame header.  Returns WIRE_S_OK, WIRE_S_TOO_BIG or
  * WIRE_S_BAD (unknown type).
  */
