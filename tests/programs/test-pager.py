@@ -7,10 +7,12 @@ to printing, and a pager that quits early ends nothing but itself.
 """
 import os
 import pty
-import select
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ptyread import read_to_end  # noqa: E402
 
 GET_HELP, ROOT = sys.argv[1], sys.argv[2]
 n = failed = 0
@@ -36,21 +38,10 @@ def on_terminal(args, pager):
                          + args, stdin=subprocess.DEVNULL, stdout=slave,
                          stderr=subprocess.PIPE, env=env)
     os.close(slave)
-    chunks = []
-    while True:
-        r, _, _ = select.select([master], [], [], 30)
-        if not r:
-            break
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
+    out = read_to_end(master, 30)
     rc = p.wait(timeout=30)
     os.close(master)
-    return rc, b"".join(chunks).decode("utf-8", "replace")
+    return rc, out.decode("utf-8", "replace")
 
 
 def main():

@@ -15,6 +15,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ptyread import read_to_end  # noqa: E402
+
 PSH = os.path.abspath(sys.argv[1])
 TIMEOUT = 10.0
 n = failed = 0
@@ -142,22 +145,11 @@ def help_on_terminal(env, pager):
     pid, fd = pty.fork()
     if pid == 0:
         os.execve(PSH, [PSH, "-c", "help Get-PSSession"], env)
-    chunks = []
-    while True:
-        r, _, _ = select.select([fd], [], [], TIMEOUT)
-        if not r:
-            break
-        try:
-            data = os.read(fd, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
+    out = read_to_end(fd, TIMEOUT)
     _, status = os.waitpid(pid, 0)
     os.close(fd)
     return (os.waitstatus_to_exitcode(status),
-            b"".join(chunks).decode("utf-8", "replace"))
+            out.decode("utf-8", "replace"))
 
 
 def pager_cases(env, tmp):
