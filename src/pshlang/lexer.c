@@ -40,14 +40,21 @@ lex_cp_width(const struct psh_lexer *lx, size_t i)
 	return utf8_decode(lx->s + i, lx->len - i, &cp);
 }
 
+/* The third byte of U+20xx (E2 80 xx) at s[i], else 0. */
+static unsigned char
+general_punct(const char *s, size_t n, size_t i)
+{
+	if (i + 2 < n && (unsigned char)s[i] == 0xE2 &&
+	    (unsigned char)s[i + 1] == 0x80)
+		return (unsigned char)s[i + 2];
+	return 0;
+}
+
 /* The third byte of E2 80 xx when a three-byte punctuation is at i. */
 static unsigned char
 punct_at(const struct psh_lexer *lx, size_t i)
 {
-	if (i + 2 < lx->len && lex_byte_at(lx, i) == 0xE2 &&
-	    lex_byte_at(lx, i + 1) == 0x80)
-		return lex_byte_at(lx, i + 2);
-	return 0;
+	return general_punct(lx->s, lx->len, i);
 }
 
 /* Blanks inside a line: space, tab, FF, VT, NBSP, BOM. */
@@ -77,26 +84,36 @@ lex_dash_width(const struct psh_lexer *lx, size_t i)
 	return (p >= 0x93 && p <= 0x95) ? 3 : 0;
 }
 
-/* ' and the curly single quotes. */
 size_t
-lex_squote_width(const struct psh_lexer *lx, size_t i)
+lex_squote_at(const char *s, size_t n, size_t i)
 {
-	unsigned char p = punct_at(lx, i);
+	unsigned char p = general_punct(s, n, i);
 
-	if (lex_byte_at(lx, i) == '\'' && i < lx->len)
+	if (i < n && s[i] == '\'')
 		return 1;
 	return (p >= 0x98 && p <= 0x9B) ? 3 : 0;
 }
 
-/* " and the curly double quotes. */
+size_t
+lex_dquote_at(const char *s, size_t n, size_t i)
+{
+	unsigned char p = general_punct(s, n, i);
+
+	if (i < n && s[i] == '"')
+		return 1;
+	return (p >= 0x9C && p <= 0x9E) ? 3 : 0;
+}
+
+size_t
+lex_squote_width(const struct psh_lexer *lx, size_t i)
+{
+	return lex_squote_at(lx->s, lx->len, i);
+}
+
 size_t
 lex_dquote_width(const struct psh_lexer *lx, size_t i)
 {
-	unsigned char p = punct_at(lx, i);
-
-	if (lex_byte_at(lx, i) == '"' && i < lx->len)
-		return 1;
-	return (p >= 0x9C && p <= 0x9E) ? 3 : 0;
+	return lex_dquote_at(lx->s, lx->len, i);
 }
 
 bool

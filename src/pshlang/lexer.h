@@ -72,6 +72,11 @@ void lex_init(struct psh_lexer *lx, const char *s, size_t len,
 	      const struct psh_pos *base, struct arena *arena);
 void lex_release(struct psh_lexer *lx);
 /* Skips blanks, comments and continuations, and newlines if asked. */
+/* The width of the single quote (' ‘ ’ ‚ ‛) or double quote (" “ ” „)
+   PowerShell accepts at s[i], or 0. */
+size_t lex_squote_at(const char *s, size_t n, size_t i);
+size_t lex_dquote_at(const char *s, size_t n, size_t i);
+
 bool lex_skip_blank(struct psh_lexer *lx, bool newlines);
 /* The next token; false after an error (lx->err). */
 bool lex_next(struct psh_lexer *lx, enum lex_mode mode, struct psh_token *t);

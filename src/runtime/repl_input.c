@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "lexer.h"
 #include "parser.h"
 #include "utf8.h"
 
@@ -32,52 +33,18 @@ psh_repl_input_init(struct psh_repl_input *in)
 	memset(in, 0, sizeof(*in));
 }
 
-/* The third byte of E2 80 xx at i, else 0. */
-static unsigned char
-punct(const char *s, size_t n, size_t i)
-{
-	if (i + 2 < n && (unsigned char)s[i] == 0xE2 &&
-	    (unsigned char)s[i + 1] == 0x80)
-		return (unsigned char)s[i + 2];
-	return 0;
-}
-
-/* ' and the curly single quotes (lex_squote_width). */
-static size_t
-sq_width(const char *s, size_t n, size_t i)
-{
-	unsigned char p = punct(s, n, i);
-
-	if (i < n && s[i] == '\'')
-		return 1;
-	return (p >= 0x98 && p <= 0x9B) ? 3 : 0;
-}
-
-/* " and the curly double quotes (lex_dquote_width). */
-static size_t
-dq_width(const char *s, size_t n, size_t i)
-{
-	unsigned char p = punct(s, n, i);
-
-	if (i < n && s[i] == '"')
-		return 1;
-	return (p >= 0x9C && p <= 0x9E) ? 3 : 0;
-}
-
 static size_t
 quote_width(const char *s, size_t n, size_t i, bool dq)
 {
-	return dq ? dq_width(s, n, i) : sq_width(s, n, i);
+	return dq ? lex_dquote_at(s, n, i) : lex_squote_at(s, n, i);
 }
 
-/* Width of the (valid UTF-8) code point at i. */
+/* Width of the code point at i < n (1 for an invalid byte). */
 static size_t
 cp_width(const char *s, size_t n, size_t i)
 {
 	int32_t cp;
-	size_t w = utf8_decode(s + i, n - i, &cp);
-
-	return w ? w : 1;
+	return utf8_decode(s + i, n - i, &cp);
 }
 
 /*
@@ -187,8 +154,8 @@ block_step(struct psh_repl_input *in, const char *s, size_t n, size_t *i)
 			return S_UNSURE; /* the open block may close */
 		in->depth--;
 		(*i)++;
-	} else if (sq_width(s, n, *i) || dq_width(s, n, *i)) {
-		in->sub = dq_width(s, n, *i) ? '"' : '\'';
+	} else if (lex_squote_at(s, n, *i) || lex_dquote_at(s, n, *i)) {
+		in->sub = lex_dquote_at(s, n, *i) ? '"' : '\'';
 		*i += quote_width(s, n, *i, in->sub == '"');
 	} else if (c == '`') {
 		*i += 1 + (*i + 1 < n ? cp_width(s, n, *i + 1) : 0);
