@@ -460,7 +460,11 @@ prompt_param(struct psh_eval *ev, const struct meta_param *p)
 		char label[128];
 		snprintf(label, sizeof(label), "%s[%zu]", p->name, i);
 		s = read_answer(ev, label);
-		if (s == NULL || *s == '\0') {
+		if (s == NULL) { /* input ended or Ctrl-C: no value at all */
+			rt_value_unref(a);
+			return NULL;
+		}
+		if (*s == '\0') {
 			free(s);
 			break;
 		}
@@ -496,10 +500,14 @@ bind_call(struct psh_eval *ev, struct call *c, struct rt_binding *b,
 	if (e == RT_BIND_MISSING_MANDATORY && ev->o.interactive &&
 	    !ev->o.endpoint && input == NULL) {
 		/* Input that ends while prompting leaves the binder's
-		   error in place. */
+		   error in place; Ctrl-C (a read error, EINTR) cancels
+		   the command without one, as in PowerShell. */
 		if (prompt_missing(ev, c, b)) {
 			rt_binding_release(b);
 			e = rt_bind(b, c->cmd, c->args, c->nargs, input);
+		} else if (ferror(stdin)) {
+			fputc('\n', ev->o.out);
+			return -1;
 		}
 	}
 	if (e != RT_BIND_OK) {
