@@ -4,8 +4,10 @@
  * page; the model must satisfy help_doc_check() and, whatever the build
  * type, help_doc_check_extents().  The page is then parsed
  * again with its own model as the source page, which takes the paths
- * that copy names from a source by position.
+ * that copy names from a source by position, and once more as a topic
+ * table reads it, only its top (summary_only).
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -24,10 +26,12 @@ discard(void *cookie, const struct diag *d)
 
 /* abort() so that libFuzzer keeps the input as a crash. */
 static struct help_doc *
-parse_checked(const uint8_t *data, size_t size, const struct help_doc *source)
+parse_checked(const uint8_t *data, size_t size, const struct help_doc *source,
+	      bool summary)
 {
 	struct md_parse_options o = { .path = "fuzz/en-US/Mod/Get-Fuzz.md",
-				      .source = source };
+				      .source = source,
+				      .summary_only = summary };
 	struct diag_ctx dx;
 
 	diag_init(&dx, "fuzz");
@@ -46,9 +50,11 @@ parse_checked(const uint8_t *data, size_t size, const struct help_doc *source)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct help_doc *doc = parse_checked(data, size, NULL);
-	if (doc != NULL)
-		help_doc_free(parse_checked(data, size, doc));
+	struct help_doc *doc = parse_checked(data, size, NULL, false);
+	if (doc != NULL) {
+		help_doc_free(parse_checked(data, size, doc, false));
+		help_doc_free(parse_checked(data, size, NULL, true));
+	}
 	help_doc_free(doc);
 	return 0;
 }

@@ -908,73 +908,6 @@ model_check(const struct help_doc *doc, const struct md_parse_options *opt)
 }
 #endif
 
-static struct help_doc *
-parse(const char *buf, size_t len, char *owned,
-      const struct md_parse_options *opt, struct diag_ctx *dx)
-{
-	static const struct md_parse_options none;
-	struct diag_ctx quiet;
-	struct frontmatter fm;
-	bool tables;
-
-	if (dx == NULL) {
-		diag_init_quiet(&quiet, NULL);
-		dx = &quiet;
-	}
-	if (opt == NULL)
-		opt = &none;
-	if (buf == NULL)
-		len = 0;
-	size_t max = opt->max_bytes ? opt->max_bytes : MD_PARSE_MAX_BYTES;
-	if (max >= UINT32_MAX) /* extents are 32-bit offsets */
-		max = UINT32_MAX - 1;
-	if (!md_input_ok(buf ? buf : "", len, max, dx)) {
-		free(owned);
-		return NULL;
-	}
-	struct help_doc *doc = help_doc_new();
-	const char *src = keep_source(doc, buf ? buf : "", len, owned);
-	struct mdp m = { .doc = doc,
-			 .a = &doc->arena,
-			 .dx = dx,
-			 .opt = opt,
-			 .max_depth = opt->max_depth > 0 ? opt->max_depth
-							 : MD_PARSE_MAX_DEPTH,
-			 .cur_line = 1 };
-	bool ok = frontmatter_parse(&doc->arena, src, len, &fm, dx) >= 0;
-	doc->has_bom = len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0;
-	doc->has_frontmatter = ok && fm.body_offset > 0;
-	if (ok) {
-		m.body = src + fm.body_offset;
-		m.body_len = len - fm.body_offset;
-		m.line0 = fm.body_line - 1;
-		md_ext_lines_init(&m);
-		ok = md_guard_input(m.body, m.body_len, &tables, dx) &&
-		     read_body(&m, tables);
-	}
-	if (ok)
-		md_parse_page(&m, &fm);
-	free(m.items);
-	free(m.line_start);
-	doc->inline_links = md_to_arena(m.a, m.lpos, m.nlpos, sizeof(*m.lpos));
-	doc->ninline_links = m.nlpos;
-	if (!ok) {
-		help_doc_free(doc);
-		return NULL;
-	}
-#ifdef PSHELP_MODEL_CHECK
-	model_check(doc, opt);
-#endif
-	return doc;
-}
-
-struct help_doc *
-md_parse(const char *buf, size_t len, const struct md_parse_options *opt,
-	 struct diag_ctx *dx)
-{
-	return parse(buf, len, NULL, opt, dx);
-}
-
 /* Whether line s[0..n) opens or closes a fenced code block. */
 static bool
 is_fence_line(const char *s, size_t n)
@@ -1020,6 +953,75 @@ summary_end(const char *buf, size_t len)
 	return len;
 }
 
+static struct help_doc *
+parse(const char *buf, size_t len, char *owned,
+      const struct md_parse_options *opt, struct diag_ctx *dx)
+{
+	static const struct md_parse_options none;
+	struct diag_ctx quiet;
+	struct frontmatter fm;
+	bool tables;
+
+	if (dx == NULL) {
+		diag_init_quiet(&quiet, NULL);
+		dx = &quiet;
+	}
+	if (opt == NULL)
+		opt = &none;
+	if (buf == NULL)
+		len = 0;
+	size_t max = opt->max_bytes ? opt->max_bytes : MD_PARSE_MAX_BYTES;
+	if (max >= UINT32_MAX) /* extents are 32-bit offsets */
+		max = UINT32_MAX - 1;
+	if (!md_input_ok(buf ? buf : "", len, max, dx)) {
+		free(owned);
+		return NULL;
+	}
+	if (opt->summary_only && buf)
+		len = summary_end(buf, len);
+	struct help_doc *doc = help_doc_new();
+	const char *src = keep_source(doc, buf ? buf : "", len, owned);
+	struct mdp m = { .doc = doc,
+			 .a = &doc->arena,
+			 .dx = dx,
+			 .opt = opt,
+			 .max_depth = opt->max_depth > 0 ? opt->max_depth
+							 : MD_PARSE_MAX_DEPTH,
+			 .cur_line = 1 };
+	bool ok = frontmatter_parse(&doc->arena, src, len, &fm, dx) >= 0;
+	doc->has_bom = len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0;
+	doc->has_frontmatter = ok && fm.body_offset > 0;
+	if (ok) {
+		m.body = src + fm.body_offset;
+		m.body_len = len - fm.body_offset;
+		m.line0 = fm.body_line - 1;
+		md_ext_lines_init(&m);
+		ok = md_guard_input(m.body, m.body_len, &tables, dx) &&
+		     read_body(&m, tables);
+	}
+	if (ok)
+		md_parse_page(&m, &fm);
+	free(m.items);
+	free(m.line_start);
+	doc->inline_links = md_to_arena(m.a, m.lpos, m.nlpos, sizeof(*m.lpos));
+	doc->ninline_links = m.nlpos;
+	if (!ok) {
+		help_doc_free(doc);
+		return NULL;
+	}
+#ifdef PSHELP_MODEL_CHECK
+	model_check(doc, opt);
+#endif
+	return doc;
+}
+
+struct help_doc *
+md_parse(const char *buf, size_t len, const struct md_parse_options *opt,
+	 struct diag_ctx *dx)
+{
+	return parse(buf, len, NULL, opt, dx);
+}
+
 struct help_doc *
 md_parse_file(const char *path, const struct md_parse_options *opt,
 	      struct diag_ctx *dx)
@@ -1043,7 +1045,5 @@ md_parse_file(const char *path, const struct md_parse_options *opt,
 		diag_report(dx, DIAG_READ_FAILED, 0, 0, file_strerror(err));
 		return NULL;
 	}
-	if (o.summary_only && len <= max)
-		len = summary_end(buf, len);
 	return parse(buf, len, buf, &o, dx); /* the page keeps buf */
 }

@@ -40,7 +40,8 @@ struct md_parse_options {
 	/*
 	 * Only what a topic table row needs: the page is cut before its
 	 * second level-2 heading, which keeps the front matter, the title
-	 * and the SYNOPSIS (an About topic's short description).
+	 * and the SYNOPSIS (an About topic's short description).  The
+	 * whole page is still checked (UTF-8, NUL, size) first.
 	 */
 	bool summary_only;
 };
