@@ -76,6 +76,8 @@ void lex_release(struct psh_lexer *lx);
    PowerShell accepts at s[i], or 0. */
 size_t lex_squote_at(const char *s, size_t n, size_t i);
 size_t lex_dquote_at(const char *s, size_t n, size_t i);
+/* Whether c ends a line (and a # comment): LF or CR. */
+bool lex_is_newline_byte(unsigned char c);
 
 bool lex_skip_blank(struct psh_lexer *lx, bool newlines);
 /* The next token; false after an error (lx->err). */

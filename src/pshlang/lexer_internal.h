@@ -17,7 +17,6 @@ size_t lex_cp_width(const struct psh_lexer *lx, size_t i);
 size_t lex_dash_width(const struct psh_lexer *lx, size_t i);
 size_t lex_squote_width(const struct psh_lexer *lx, size_t i);
 size_t lex_dquote_width(const struct psh_lexer *lx, size_t i);
-bool lex_is_newline_byte(unsigned char c);
 bool lex_delim_at(const struct psh_lexer *lx, size_t i);
 size_t lex_name_width(const struct psh_lexer *lx, size_t i, bool q);
 bool lex_is_digit(unsigned char c);

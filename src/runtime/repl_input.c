@@ -160,7 +160,9 @@ block_step(struct psh_repl_input *in, const char *s, size_t n, size_t *i)
 	} else if (c == '`') {
 		*i += 1 + (*i + 1 < n ? cp_width(s, n, *i + 1) : 0);
 	} else if (c == '#' && comment_start(s, *i)) {
-		*i = n; /* to the end of the line */
+		/* to the end of the line, which a CR ends too */
+		while (*i < n && !lex_is_newline_byte((unsigned char)s[*i]))
+			(*i)++;
 	} else if (c == '<' && *i + 1 < n && s[*i + 1] == '#') {
 		in->sub = '#';
 		*i += 2;
