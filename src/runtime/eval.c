@@ -7,6 +7,7 @@
 
 #include "bind.h"
 #include "eval.h"
+#include "rt_interrupt.h"
 #include "format.h"
 #include "handlers.h"
 #include "i18n.h"
@@ -761,6 +762,15 @@ run_help(struct psh_eval *ev, struct call *c, const char *name, bool full,
 	return invoke_once(ev, c, NULL, out);
 }
 
+/* Ctrl-C or the client's CANCEL (rt_interrupt.h): the script ends quietly. */
+static int
+stop_requested(struct psh_eval *ev)
+{
+	ev->stopping = true;
+	ev->last_ok = false;
+	return -1;
+}
+
 /* Runs one command of a pipeline over its input (NULL: first). */
 static int
 run_command(struct psh_eval *ev, const struct psh_node *node, int position,
@@ -786,7 +796,10 @@ run_command(struct psh_eval *ev, const struct psh_node *node, int position,
 		rc = invoke_once(ev, &c, NULL, out);
 	} else {
 		for (size_t i = 0; i < input->u.array.n && rc == 0; i++)
-			rc = invoke_once(ev, &c, input->u.array.v[i], out);
+			rc = rt_interrupt_pending()
+				     ? stop_requested(ev)
+				     : invoke_once(ev, &c, input->u.array.v[i],
+						   out);
 	}
 	call_release(&c);
 	return rc;
@@ -909,6 +922,10 @@ run_ast(struct psh_eval *ev, const struct psh_ast *ast, struct rt_value *sink)
 
 	for (size_t i = 0; i < ast->root->nkids && !ev->exited && !ev->stopping;
 	     i++) {
+		if (rt_interrupt_pending()) {
+			rc = stop_requested(ev);
+			break;
+		}
 		ev->failed = false;
 		rc = run_statement(ev, ast->root->kids[i], sink);
 		if (ev->failed)

@@ -13,6 +13,10 @@
  * CLOSE.  Every request gets exactly one answer (INFO_REPLY, RESULT, OK
  * or ERROR).
  *
+ * CANCEL (Ctrl-C in the client) may follow an INVOKE before its answer:
+ * the endpoint stops the running pipeline (rt_interrupt.h) and answers
+ * the INVOKE as usual, with what it had output so far.
+ *
  * INVOKE: Script is the text to run, Buffer true keeps the output in the
  * endpoint (answer OK) instead of sending it (answer RESULT).  Invoke-
  * Command adds Arguments and Input, two arrays of values that the
@@ -50,6 +54,9 @@ enum wire_type {
 	WIRE_T_CLOSE,	   /* client: empty; the endpoint ends */
 	WIRE_T_OK,	   /* endpoint: empty */
 	WIRE_T_ERROR,	   /* endpoint: string */
+	WIRE_T_CANCEL,	   /* client: empty, sent while an INVOKE runs; no
+			      answer of its own: that INVOKE's answer comes
+			      early, with the pipeline stopped */
 	WIRE_T__END
 };
 
