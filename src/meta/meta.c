@@ -18,6 +18,7 @@ extern const struct meta_command meta_cmd_connect_pssession;
 extern const struct meta_command meta_cmd_disconnect_pssession;
 extern const struct meta_command meta_cmd_enter_pssession;
 extern const struct meta_command meta_cmd_exit_pssession;
+extern const struct meta_command meta_cmd_foreach_object;
 extern const struct meta_command meta_cmd_get_command;
 extern const struct meta_command meta_cmd_get_help;
 extern const struct meta_command meta_cmd_get_pssession;
@@ -29,17 +30,20 @@ extern const struct meta_command meta_cmd_out_null;
 extern const struct meta_command meta_cmd_receive_pssession;
 extern const struct meta_command meta_cmd_remove_pssession;
 extern const struct meta_command meta_cmd_write_output;
+extern const struct meta_command meta_cmd_where_object;
 
 /* Sorted by name (test_meta checks the order). */
 static const struct meta_command *const commands[] = {
 	&meta_cmd_connect_pssession, &meta_cmd_disconnect_pssession,
 	&meta_cmd_enter_pssession,   &meta_cmd_exit_pssession,
+	&meta_cmd_foreach_object,
 	&meta_cmd_get_command,	     &meta_cmd_get_help,
 	&meta_cmd_get_pssession,     &meta_cmd_invoke_command,
 	&meta_cmd_new_pssession,     &meta_cmd_out_default,
 	&meta_cmd_out_host,	     &meta_cmd_out_null,
 	&meta_cmd_receive_pssession,
-	&meta_cmd_remove_pssession,  &meta_cmd_write_output,
+	&meta_cmd_remove_pssession,  &meta_cmd_where_object,
+	&meta_cmd_write_output,
 };
 
 #define SWITCH_TYPE "System.Management.Automation.SwitchParameter"
@@ -76,7 +80,7 @@ static const struct meta_command *const commands[] = {
  * parameters are refused rather than accepted and ignored.
  */
 static const struct meta_param common_params[] = {
-	SWITCH_PARAM("Verbose", "vb", false),
+	SWITCH_PARAM("Verbose", "vb", true),
 	SWITCH_PARAM("Debug", "db", false),
 	ACTION_PARAM("ErrorAction", "ea", true),
 	ACTION_PARAM("WarningAction", "wa", false),

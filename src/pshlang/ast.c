@@ -153,6 +153,11 @@ static const struct {
 					    "is out of range. The "
 					    "maximum value is 0x10FFFF."),
 					 false },
+	[PSH_E_MISSING_UNARY_OPERAND] = { "MissingExpressionAfterOperator",
+					  /* TRANSLATORS: %s is an operator such as -not */
+					  N_("Missing expression after unary "
+					     "operator '%s'."),
+					  true },
 	[PSH_E_NOT_SUPPORTED] = { "SyntaxNotSupported",
 				  /* TRANSLATORS: %s is PowerShell syntax psh lacks, e.g. $( */
 				  N_("The syntax '%s' is not supported by "
@@ -451,7 +456,8 @@ static const char *const heads[] = {
 	[PSH_NUMBER] = "int",	     [PSH_ARRAY] = "array",
 	[PSH_VARIABLE] = "var",	     [PSH_MEMBER] = "member",
 	[PSH_BOOL] = "bool",	     [PSH_NULL] = "null",
-	[PSH_SCRIPTBLOCK] = "block",
+	[PSH_SCRIPTBLOCK] = "block", [PSH_BINARY] = "binary",
+	[PSH_UNARY] = "unary",	     [PSH_PAREN] = "paren",
 };
 
 static void
@@ -503,6 +509,8 @@ dump_fields(struct strbuf *sb, const struct psh_node *n)
 	case PSH_STRING:
 	case PSH_VARIABLE:
 	case PSH_SCRIPTBLOCK:
+	case PSH_BINARY:
+	case PSH_UNARY:
 		dump_quoted(sb, n->text, n->len);
 		return 0;
 	case PSH_NUMBER:

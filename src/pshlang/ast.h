@@ -44,7 +44,12 @@ enum psh_node_kind {
 	PSH_MEMBER, /* kids[0]: target, kids[1..]: property names (STRING) */
 	PSH_BOOL,   /* num: 1 for $true, 0 for $false */
 	PSH_NULL,   /* $null */
-	PSH_SCRIPTBLOCK /* text: what is between the braces; inner: where */
+	PSH_SCRIPTBLOCK, /* text: what is between the braces; inner: where */
+	/* text: the operator without its dash, as written ("eq", "CLike",
+	   "and"); kids[0] the left operand, kids[1] the right one */
+	PSH_BINARY,
+	PSH_UNARY, /* text: "not" or "!"; kids[0]: the operand */
+	PSH_PAREN  /* ( expression ): kids[0] */
 };
 
 enum psh_quote {
@@ -102,6 +107,7 @@ enum psh_error_code {
 	PSH_E_UNICODE_ESCAPE_END, /* MissingUnicodeEscapeSequenceTerminator */
 	PSH_E_UNICODE_ESCAPE_DIGITS, /* TooManyDigitsInUnicodeEscapeSequence */
 	PSH_E_UNICODE_ESCAPE_VALUE,  /* InvalidUnicodeEscapeSequenceValue */
+	PSH_E_MISSING_UNARY_OPERAND, /* MissingExpressionAfterOperator */
 	PSH_E_NOT_SUPPORTED,	     /* SyntaxNotSupported (ours) */
 	PSH_E_INVALID_UTF8,	     /* InvalidUtf8 (ours) */
 	PSH_E_NUL,		     /* NulCharacter (ours) */

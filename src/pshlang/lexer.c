@@ -522,6 +522,7 @@ punct_token(struct psh_lexer *lx, size_t i, enum lex_mode mode,
 			return lex_tok(lx, t, PT_EQUALS, i + 1);
 		break;
 	case '[':
+	case '!': /* the unary !, read by the parser */
 		if (mode == LEX_EXPR)
 			return lex_unsupported(lx, t, i + 1);
 		break;
@@ -681,7 +682,29 @@ is_operator(const char *s, size_t n)
 	return false;
 }
 
-/* A dash after an expression: an operator psh lacks, or a stray -Name. */
+bool
+lex_binary_operator(const char *s, size_t n)
+{
+	static const char *const ops[] = { "eq",    "ne",	"gt",
+					   "ge",    "lt",	"le",
+					   "like",  "notlike", "match",
+					   "notmatch", "contains", "notcontains",
+					   "in",    "notin",	NULL };
+	static const char *const logical[] = { "and", "or", "xor", NULL };
+	bool ci = n > 1 && strchr("cCiI", s[0]) != NULL;
+
+	for (const char *const *p = ops; *p; p++)
+		if ((strlen(*p) == n && strncasecmp(s, *p, n) == 0) ||
+		    (ci && strlen(*p) == n - 1 &&
+		     strncasecmp(s + 1, *p, n - 1) == 0))
+			return true;
+	for (const char *const *p = logical; *p; p++)
+		if (strlen(*p) == n && strncasecmp(s, *p, n) == 0)
+			return true;
+	return false;
+}
+
+/* A dash after an expression: an operator, or a stray -Name. */
 static bool
 follow_dash(struct psh_lexer *lx, size_t i, struct psh_token *t)
 {
@@ -695,7 +718,9 @@ follow_dash(struct psh_lexer *lx, size_t i, struct psh_token *t)
 		k++;
 	if (k > j && is_operator(lx->s + j, k - j) &&
 	    !lex_name_width(lx, k, true))
-		return lex_fail_text(lx, PSH_E_NOT_SUPPORTED, i, k);
+		return lex_binary_operator(lx->s + j, k - j)
+			       ? lex_tok(lx, t, PT_OPERATOR, k)
+			       : lex_fail_text(lx, PSH_E_NOT_SUPPORTED, i, k);
 	if (!lex_name_width(lx, j, true) || lex_is_digit(c))
 		return lex_fail_text(lx, PSH_E_NOT_SUPPORTED, i, j); /* minus */
 	if (!lex_next(lx, LEX_CMD, t))

@@ -31,7 +31,8 @@ enum psh_tok {
 	PT_PARAM,	/* node: PARAM without value */
 	PT_REDIRECT,	/* '>', '2>&1', '<' ... */
 	PT_UNSUPPORTED, /* syntax outside the subset: '(', '$(', '@{' ... */
-	PT_CLOSE	/* ')' or '}' */
+	PT_CLOSE,	/* ')' or '}' */
+	PT_OPERATOR	/* a binary operator psh has: -eq, -like, -and ... */
 };
 
 enum lex_mode { LEX_CMD, LEX_EXPR };
@@ -88,6 +89,8 @@ bool lex_next(struct psh_lexer *lx, enum lex_mode mode, struct psh_token *t);
  * anything else, is reported as an error.
  */
 bool lex_follow(struct psh_lexer *lx, struct psh_token *t);
+/* Whether s[0, n) names a binary operator psh evaluates ("eq", "cne", "and"). */
+bool lex_binary_operator(const char *s, size_t n);
 /* True if the input ends with a line continuation (more is expected). */
 bool lex_continued(const struct psh_lexer *lx);
 

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "lexer.h"
+#include "lexer_internal.h"
 #include "xalloc.h"
 
 struct parser {
@@ -20,6 +21,7 @@ struct parser {
 	struct psh_token la; /* a token given back, if have_la */
 	enum lex_mode la_mode;
 	bool have_la;
+	int depth; /* nested operands (parse_operand) */
 };
 
 /* ---------- tokens ---------- */
@@ -119,6 +121,11 @@ token_error(struct parser *p, const struct psh_token *t)
 		return fail_tok(p, PSH_E_UNEXPECTED_TOKEN, t);
 	}
 }
+
+/* Expressions (below) appear inside commands too: (x) as an argument. */
+static bool is_open_paren(const struct parser *p, const struct psh_token *t);
+static struct psh_node *paren_value(struct parser *p,
+				    const struct psh_token *open);
 
 /* ---------- nodes ---------- */
 
@@ -321,6 +328,13 @@ command_element(struct parser *p, struct psh_token *t, struct psh_vec *elems)
 		psh_vec_push(elems, v);
 		return true;
 	default:
+		if (is_open_paren(p, t)) { /* Write-Output ($a -eq 1) */
+			if ((v = paren_value(p, t)) == NULL ||
+			    (v = arg_rest(p, v)) == NULL)
+				return false;
+			psh_vec_push(elems, v);
+			return true;
+		}
 		token_error(p, t);
 		return false;
 	}
@@ -390,14 +404,13 @@ comma_next(struct parser *p, struct psh_token *comma)
 	return true;
 }
 
-/*
- * An expression from value token t, with ,more,values.  *f gets the token
- * that follows, checked by lex_follow; with f NULL it is left unread (the
- * caller reports an error at the expression first, as PowerShell does).
- */
+static struct psh_node *parse_expression(struct parser *p,
+					const struct psh_token *t,
+					struct psh_token *f);
+
+/* The items after value token t joined by commas: a,b,c (no follow). */
 static struct psh_node *
-parse_expression(struct parser *p, const struct psh_token *t,
-		 struct psh_token *f)
+parse_array(struct parser *p, const struct psh_token *t)
 {
 	struct psh_vec items = { 0 };
 	struct psh_token comma, v;
@@ -406,7 +419,7 @@ parse_expression(struct parser *p, const struct psh_token *t,
 	psh_vec_push(&items, t->node);
 	for (;;) {
 		if (!comma_next(p, &comma)) {
-			if (p->lx.err || (f && !follow(p, f)))
+			if (p->lx.err)
 				goto out;
 			break;
 		}
@@ -426,6 +439,220 @@ parse_expression(struct parser *p, const struct psh_token *t,
 	n = items.n == 1 ? t->node : node_over(p, PSH_ARRAY, &items);
 out:
 	free(items.v);
+	return n;
+}
+
+/* Operands, parentheses and unary operators nest at most this deep. */
+#define MAX_NESTING 64
+/* Binary operators in one expression (evaluation recurses over them). */
+#define MAX_OPERATORS 256
+
+static bool
+is_unary_not(const struct parser *p, const struct psh_token *t)
+{
+	if (t->kind == PT_UNSUPPORTED)
+		return p->lx.s[t->start] == '!';
+	return t->kind == PT_PARAM && !t->node->colon &&
+	       strcasecmp(t->node->text, "not") == 0;
+}
+
+static bool
+is_open_paren(const struct parser *p, const struct psh_token *t)
+{
+	return t->kind == PT_UNSUPPORTED && p->lx.s[t->start] == '(';
+}
+
+/* Whether t starts an expression: a value, ',', '(', -not or '!'. */
+static bool
+starts_expression(const struct parser *p, const struct psh_token *t)
+{
+	return t->kind == PT_VALUE || t->kind == PT_COMMA ||
+	       is_open_paren(p, t) || is_unary_not(p, t);
+}
+
+static struct psh_node *parse_operand(struct parser *p,
+				      const struct psh_token *t);
+static bool unary_comma(struct parser *p, const struct psh_token *t,
+			struct psh_token *v);
+
+/* A node of kind over kids a (and b), spanning them and the token. */
+static struct psh_node *
+operator_node(struct parser *p, enum psh_node_kind kind,
+	      const struct psh_token *op, struct psh_node *a,
+	      struct psh_node *b)
+{
+	struct psh_node *n = arena_alloc(p->arena, sizeof(*n));
+	size_t dash = kind == PSH_BINARY || p->lx.s[op->start] != '!'
+			      ? lex_dash_width(&p->lx, op->start)
+			      : 0;
+
+	n->kind = kind;
+	n->text = arena_strndup(p->arena, p->lx.s + op->start + dash,
+				op->end - op->start - dash);
+	n->len = op->end - op->start - dash;
+	n->nkids = b ? 2 : 1;
+	n->kids = arena_alloc(p->arena, n->nkids * sizeof(*n->kids));
+	n->kids[0] = a;
+	if (b)
+		n->kids[1] = b;
+	if (b)
+		n->ext = psh_extent_span(&a->ext, &b->ext);
+	else {
+		struct psh_extent e = lex_extent(&p->lx, op->start, op->end);
+		n->ext = psh_extent_span(&e, &a->ext);
+	}
+	return n;
+}
+
+/* ( expression ) after open, as a PAREN node. */
+static struct psh_node *
+paren_value(struct parser *p, const struct psh_token *open)
+{
+	struct psh_token v, f;
+	struct psh_node *e, *n;
+
+	if (!skip_newlines(p, LEX_EXPR) || !next(p, LEX_EXPR, &v))
+		return NULL;
+	if (!starts_expression(p, &v))
+		return token_error(p, open); /* (Get-PSSession): no pipelines */
+	if ((e = parse_expression(p, &v, &f)) == NULL)
+		return NULL;
+	while (f.kind == PT_NEWLINE)
+		if (!next(p, LEX_EXPR, &f))
+			return NULL;
+	if (f.kind != PT_CLOSE || p->lx.s[f.start] != ')')
+		return token_error(p, open);
+	n = lex_node(&p->lx, PSH_PAREN, open->start, f.end);
+	n->kids = arena_alloc(p->arena, sizeof(*n->kids));
+	n->kids[0] = e;
+	n->nkids = 1;
+	return n;
+}
+
+/* One operand of a binary operator: values, ,x, (x), -not x, !x. */
+static struct psh_node *
+parse_operand(struct parser *p, const struct psh_token *t)
+{
+	struct psh_token u, v;
+	struct psh_node *n = NULL;
+
+	if (++p->depth > MAX_NESTING) {
+		fail_tok(p, PSH_E_NOT_SUPPORTED, t);
+		goto out;
+	}
+	if (is_unary_not(p, t)) {
+		if (!next(p, LEX_EXPR, &u))
+			goto out;
+		if (!starts_expression(p, &u)) {
+			fail(p, PSH_E_MISSING_UNARY_OPERAND, t->end, t->end,
+			     arena_strndup(p->arena, p->lx.s + t->start,
+					   t->end - t->start));
+			goto out;
+		}
+		struct psh_node *e = parse_operand(p, &u);
+		n = e ? operator_node(p, PSH_UNARY, t, e, NULL) : NULL;
+	} else if (is_open_paren(p, t)) {
+		if ((n = paren_value(p, t)) == NULL)
+			goto out;
+		v = (struct psh_token){ .kind = PT_VALUE, .start = t->start,
+					.end = p->lx.pos, .node = n };
+		n = parse_array(p, &v);
+	} else if (t->kind == PT_COMMA) {
+		if (unary_comma(p, t, &v))
+			n = parse_array(p, &v);
+	} else {
+		n = parse_array(p, t);
+	}
+out:
+	p->depth--;
+	return n;
+}
+
+static bool
+is_logical(const struct psh_node *op)
+{
+	return strcasecmp(op->text, "and") == 0 ||
+	       strcasecmp(op->text, "or") == 0 ||
+	       strcasecmp(op->text, "xor") == 0;
+}
+
+/*
+ * Folds operands e[0, n] and operators ops[0, n) left to right: first the
+ * comparisons, then -and, -or and -xor (one precedence, as in PowerShell).
+ */
+static struct psh_node *
+fold_operators(struct psh_node **e, struct psh_node **ops, size_t n)
+{
+	size_t m = 0;
+
+	/* comparisons: e[] and ops[] are rewritten in place */
+	for (size_t i = 0; i < n; i++) {
+		if (is_logical(ops[i])) {
+			ops[m++] = ops[i];
+			e[m] = e[i + 1];
+			continue;
+		}
+		ops[i]->kids[0] = e[m];
+		ops[i]->kids[1] = e[i + 1];
+		ops[i]->ext = psh_extent_span(&e[m]->ext, &e[i + 1]->ext);
+		e[m] = ops[i];
+	}
+	for (size_t i = 0; i < m; i++) {
+		ops[i]->kids[0] = e[0];
+		ops[i]->kids[1] = e[i + 1];
+		ops[i]->ext = psh_extent_span(&e[0]->ext, &e[i + 1]->ext);
+		e[0] = ops[i];
+	}
+	return e[0];
+}
+
+/*
+ * An expression starting with token t: operands joined by binary
+ * operators.  *f gets the token that follows, checked by lex_follow; with
+ * f NULL it is left unread (the caller reports an error at the expression
+ * first, as PowerShell does).
+ */
+static struct psh_node *
+parse_expression(struct parser *p, const struct psh_token *t,
+		 struct psh_token *f)
+{
+	struct psh_vec operands = { 0 }, ops = { 0 };
+	struct psh_node *n = NULL, *e;
+	struct psh_token v;
+
+	if ((e = parse_operand(p, t)) == NULL)
+		goto out;
+	psh_vec_push(&operands, e);
+	while (f) {
+		if (!follow(p, f))
+			goto out;
+		if (f->kind != PT_OPERATOR)
+			break;
+		if (ops.n == MAX_OPERATORS) {
+			fail_tok(p, PSH_E_NOT_SUPPORTED, f);
+			goto out;
+		}
+		struct psh_token op = *f;
+		if (!skip_newlines(p, LEX_EXPR) || !next(p, LEX_EXPR, &v))
+			goto out;
+		if (!starts_expression(p, &v)) {
+			if (v.kind == PT_UNSUPPORTED || v.kind == PT_REDIRECT)
+				token_error(p, &v);
+			else
+				fail(p, PSH_E_EXPECTED_VALUE, op.end, op.end,
+				     arena_strndup(p->arena, p->lx.s + op.start,
+						   op.end - op.start));
+			goto out;
+		}
+		if ((e = parse_operand(p, &v)) == NULL)
+			goto out;
+		psh_vec_push(&ops, operator_node(p, PSH_BINARY, &op, e, e));
+		psh_vec_push(&operands, e);
+	}
+	n = fold_operators(operands.v, ops.v, ops.n);
+out:
+	free(operands.v);
+	free(ops.v);
 	return n;
 }
 
@@ -557,15 +784,10 @@ out:
 static struct psh_node *
 parse_pipeline(struct parser *p, const struct psh_token *t)
 {
-	struct psh_token f, u;
+	struct psh_token f;
 	struct psh_node *first;
 
-	if (t->kind == PT_COMMA) {
-		if (!unary_comma(p, t, &u))
-			return NULL;
-		t = &u;
-	}
-	if (t->kind == PT_VALUE)
+	if (starts_expression(p, t))
 		first = parse_expression(p, t, &f);
 	else
 		first = parse_command(p, t, &f);
@@ -677,13 +899,8 @@ expression_statement(struct parser *p, const struct psh_token *t)
 static struct psh_node *
 parse_statement(struct parser *p, const struct psh_token *t)
 {
-	struct psh_token u;
-
 	switch (t->kind) {
 	case PT_COMMA:
-		if (!unary_comma(p, t, &u))
-			return NULL;
-		return expression_statement(p, &u);
 	case PT_VALUE:
 		return expression_statement(p, t);
 	case PT_WORD:
@@ -696,10 +913,16 @@ parse_statement(struct parser *p, const struct psh_token *t)
 			return fail_tok(p, PSH_E_NOT_SUPPORTED, t);
 		return parse_pipeline(p, t);
 	case PT_PARAM:
+		if (is_unary_not(p, t))
+			return expression_statement(p, t);
 		return parse_pipeline(p, t);
 	case PT_PIPE:
 		return fail(p, PSH_E_EMPTY_PIPE_ELEMENT, t->start, t->end,
 			    NULL);
+	case PT_UNSUPPORTED:
+		if (is_unary_not(p, t) || is_open_paren(p, t))
+			return expression_statement(p, t);
+		return token_error(p, t);
 	case PT_EQUALS:
 		return fail_tok(p, PSH_E_UNEXPECTED_TOKEN, t);
 	default:

@@ -12,6 +12,7 @@
 #include "handlers.h"
 #include "i18n.h"
 #include "parser.h"
+#include "rt_compare.h"
 #include "rt_exec.h"
 #include "rt_value.h"
 #include "session.h"
@@ -27,7 +28,13 @@
 
 struct var {
 	char *name;
-	struct rt_value *value;
+	struct rt_value *value; /* NULL: removed when a child scope ended */
+};
+
+/* A variable's value before a child scope first set it. */
+struct var_save {
+	char *name;
+	struct rt_value *old; /* NULL: it did not exist */
 };
 
 /* The source an error position refers to. */
@@ -46,6 +53,16 @@ struct psh_eval {
 	size_t *slots;
 	size_t nslots;
 	struct source src;
+	/* Child scopes (Invoke-Command without -NoNewScope): what their
+	   assignments replaced, undone when they end; frames[i] is where
+	   scope i's saves start. */
+	struct var_save *saves;
+	size_t nsaves, capsaves;
+	size_t *frames;
+	size_t nframes, capframes;
+	int verbose;	/* -Verbose: 1 shows, 0 hides, -1 by preference */
+	const char *warning_action; /* -WarningAction, or NULL */
+	struct rt_value *warned;    /* -WarningVariable: texts, or NULL */
 	struct rt_session *pushed; /* the entered session, or NULL */
 	bool pushed_temporary;
 	bool exited;
@@ -125,13 +142,31 @@ var_unscoped(const char *name)
 	return name;
 }
 
+/* In a child scope, remembers name's value before its first assignment. */
+static void
+scope_save(struct psh_eval *ev, const char *name, const struct var *x)
+{
+	for (size_t i = ev->frames[ev->nframes - 1]; i < ev->nsaves; i++)
+		if (strcasecmp(ev->saves[i].name, name) == 0)
+			return;
+	ev->saves = xgrow(ev->saves, &ev->capsaves, ev->nsaves + 1,
+			  sizeof(*ev->saves));
+	ev->saves[ev->nsaves++] = (struct var_save){
+		.name = xstrdup(name),
+		.old = x && x->value ? rt_value_ref(x->value) : NULL,
+	};
+}
+
 void
 psh_eval_set(struct psh_eval *ev, const char *name, struct rt_value *v)
 {
 	struct var *x;
+	bool global = strncasecmp(name, "global:", 7) == 0;
 
 	name = var_unscoped(name);
 	x = var_find(ev, name);
+	if (ev->nframes && !global)
+		scope_save(ev, name, x);
 
 	if (x == NULL) {
 		if (v == NULL)
@@ -164,7 +199,35 @@ var_get(struct psh_eval *ev, const char *name)
 		return e ? rt_string(e) : rt_null();
 	}
 	x = var_find(ev, name);
-	return x ? rt_value_ref(x->value) : rt_null();
+	return x && x->value ? rt_value_ref(x->value) : rt_null();
+}
+
+static void
+scope_enter(struct psh_eval *ev)
+{
+	ev->frames = xgrow(ev->frames, &ev->capframes, ev->nframes + 1,
+			   sizeof(*ev->frames));
+	ev->frames[ev->nframes++] = ev->nsaves;
+}
+
+/* Puts back what the innermost child scope's assignments replaced. */
+static void
+scope_leave(struct psh_eval *ev)
+{
+	size_t from = ev->frames[--ev->nframes];
+
+	while (ev->nsaves > from) {
+		struct var_save *s = &ev->saves[--ev->nsaves];
+		struct var *x = var_find(ev, s->name);
+		if (x) {
+			if (x->value)
+				rt_value_unref(x->value);
+			x->value = s->old;
+		} else if (s->old) {
+			rt_value_unref(s->old);
+		}
+		free(s->name);
+	}
 }
 
 /* ---------- errors ---------- */
@@ -233,10 +296,101 @@ ctx_report_remote(struct rt_context *ctx, const char *text)
 	emit_error_text(ctx->host->cookie, text);
 }
 
+/* A preference as a variable holds it: a name or its number (-ea 0). */
+static const char *
+preference(struct psh_eval *ev, const char *var, const char *dflt)
+{
+	static const char *const names[] = { "SilentlyContinue", "Stop",
+					     "Continue", "Inquire", "Ignore" };
+	static char buf[32];
+	struct rt_value *v = var_get(ev, var);
+	const char *r = dflt;
+
+	if (v->kind == RT_VAL_INT && v->u.i >= 0 && v->u.i < 5)
+		r = names[v->u.i];
+	else if (v->kind == RT_VAL_STRING) {
+		for (size_t i = 0; i < 5; i++)
+			if (strcasecmp(v->u.s, names[i]) == 0)
+				r = names[i];
+	}
+	rt_value_unref(v);
+	snprintf(buf, sizeof(buf), "%s", r);
+	return buf;
+}
+
+/* "WARNING: text" or "VERBOSE: text" on the host, in PowerShell's
+   colours when the error stream is a terminal. */
+static void
+show_record(struct psh_eval *ev, bool warning, const char *message)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool tty = !ev->o.endpoint && isatty(fileno(ev->o.err)) &&
+		   getenv("NO_COLOR") == NULL;
+
+	strbuf_init(&sb);
+	if (tty)
+		strbuf_addstr(&sb, "\033[33;1m");
+	strbuf_addstr(&sb, warning ? "WARNING: " : "VERBOSE: ");
+	utf8_neutralize(&sb, message, strlen(message), true);
+	if (tty)
+		strbuf_addstr(&sb, "\033[0m");
+	/* An endpoint's client has no record stream yet: they stay there. */
+	if (!ev->o.endpoint) {
+		fflush(ev->o.out);
+		fputs(sb.buf, ev->o.err);
+		fputc('\n', ev->o.err);
+		fflush(ev->o.err);
+	}
+	strbuf_release(&sb);
+}
+
+static void
+ctx_report_record(struct rt_context *ctx, bool warning, const char *message)
+{
+	struct psh_eval *ev = ctx->host->cookie;
+	const char *action;
+
+	if (!warning) {
+		if (ev->verbose == 1 ||
+		    (ev->verbose == -1 &&
+		     strcmp(preference(ev, "VerbosePreference",
+				       "SilentlyContinue"),
+			    "SilentlyContinue") != 0 &&
+		     strcmp(preference(ev, "VerbosePreference",
+				       "SilentlyContinue"),
+			    "Ignore") != 0))
+			show_record(ev, false, message);
+		return;
+	}
+	action = ev->warning_action
+			 ? ev->warning_action
+			 : preference(ev, "WarningPreference", "Continue");
+	if (strcmp(action, "Ignore") == 0)
+		return;
+	if (ev->warned)
+		rt_array_push(ev->warned, rt_string(message));
+	if (strcmp(action, "SilentlyContinue") == 0)
+		return;
+	show_record(ev, true, message);
+	if (strcmp(action, "Stop") == 0) {
+		/* PowerShell: the warning becomes a terminating error */
+		char *msg = xasprintf(
+			_("The running command stopped because the preference "
+			  "variable \"WarningPreference\" or common parameter "
+			  "is set to Stop: %s"),
+			message);
+		rt_exec_error(ctx, "%s", msg);
+		free(msg);
+		ev->stopping = true;
+	}
+}
+
 /* ---------- expressions ---------- */
 
 static struct rt_value *eval_value(struct psh_eval *ev,
 				   const struct psh_node *n);
+static struct rt_value *eval_binary(struct psh_eval *ev,
+				    const struct psh_node *n);
 
 static struct rt_value *
 member(struct rt_value *target, const char *name)
@@ -316,6 +470,43 @@ psh_eval_literal(const struct psh_node *n)
 	}
 }
 
+/* -and, -or, -xor (the first two stop early) and the comparisons. */
+static struct rt_value *
+eval_binary(struct psh_eval *ev, const struct psh_node *n)
+{
+	struct rt_value *l = eval_value(ev, n->kids[0]), *r, *v;
+	enum rt_cmp_op op;
+	char *err = NULL;
+	bool cs, lt;
+
+	if (strcasecmp(n->text, "and") == 0 || strcasecmp(n->text, "or") == 0 ||
+	    strcasecmp(n->text, "xor") == 0) {
+		lt = rt_value_truthy(l);
+		rt_value_unref(l);
+		if (strcasecmp(n->text, "and") == 0 && !lt)
+			return rt_bool(false);
+		if (strcasecmp(n->text, "or") == 0 && lt)
+			return rt_bool(true);
+		r = eval_value(ev, n->kids[1]);
+		v = rt_bool(strcasecmp(n->text, "xor") == 0
+				    ? lt != rt_value_truthy(r)
+				    : rt_value_truthy(r));
+		rt_value_unref(r);
+		return v;
+	}
+	r = eval_value(ev, n->kids[1]);
+	v = rt_cmp_parse(n->text, &op, &cs) ? rt_compare(l, op, cs, r, &err)
+					     : rt_null();
+	if (v == NULL) {
+		positioned_error(ev, "InvalidOperation", &n->ext, err);
+		free(err);
+		v = rt_null();
+	}
+	rt_value_unref(l);
+	rt_value_unref(r);
+	return v;
+}
+
 static struct rt_value *
 eval_value(struct psh_eval *ev, const struct psh_node *n)
 {
@@ -341,6 +532,15 @@ eval_value(struct psh_eval *ev, const struct psh_node *n)
 			v = m;
 		}
 		return v;
+	case PSH_PAREN:
+		return eval_value(ev, n->kids[0]);
+	case PSH_UNARY:
+		v = eval_value(ev, n->kids[0]);
+		a = rt_bool(!rt_value_truthy(v));
+		rt_value_unref(v);
+		return a;
+	case PSH_BINARY:
+		return eval_binary(ev, n);
 	default:
 		return rt_null();
 	}
@@ -370,6 +570,8 @@ struct call {
 	size_t nargs, cap;
 	int position;
 	bool stored; /* -ErrorVariable/-OutVariable set by an earlier object */
+	bool ending; /* the end-of-input call (rt_context.ending) */
+	struct rt_value *state; /* the handler's, between calls */
 };
 
 static void
@@ -381,6 +583,8 @@ call_release(struct call *c)
 		free((char *)c->args[i].name);
 	}
 	free(c->args);
+	if (c->state)
+		rt_value_unref(c->state);
 }
 
 static void
@@ -536,6 +740,10 @@ struct common {
 	bool errvar_append;  /* -ErrorVariable +name */
 	const char *outvar;  /* -OutVariable's name */
 	bool outvar_append;
+	int verbose;	      /* -Verbose: 1, -Verbose:$false: 0, else -1 */
+	const char *warn_action; /* -WarningAction, or NULL */
+	const char *warnvar;	 /* -WarningVariable's name */
+	bool warnvar_append;
 };
 
 static bool
@@ -556,6 +764,7 @@ common_read(struct psh_eval *ev, const struct call *c,
 	    const struct rt_binding *b, struct common *cm)
 {
 	memset(cm, 0, sizeof(*cm));
+	cm->verbose = -1;
 	for (size_t i = 0; i < b->nbound; i++) {
 		const struct meta_param *p = b->bound[i].param;
 		struct rt_value *v = b->bound[i].value;
@@ -577,6 +786,16 @@ common_read(struct psh_eval *ev, const struct call *c,
 			bool err = p->name[0] == 'E';
 			*(err ? &cm->errvar : &cm->outvar) = s + add;
 			*(err ? &cm->errvar_append : &cm->outvar_append) = add;
+		} else if (strcmp(p->name, "WarningVariable") == 0) {
+			cm->warnvar_append = *s == '+';
+			cm->warnvar = s + cm->warnvar_append;
+		} else if (strcmp(p->name, "WarningAction") == 0) {
+			cm->warn_action = s;
+			ok = strcmp(s, "Inquire") != 0 &&
+			     strcmp(s, "Suspend") != 0 &&
+			     strcmp(s, "Break") != 0;
+		} else if (strcmp(p->name, "Verbose") == 0) {
+			cm->verbose = !(v && v->kind == RT_VAL_BOOL && !v->u.b);
 		} else {
 			/* -Verbose:$false asks for nothing */
 			ok = p->type == META_TYPE_SWITCH && v &&
@@ -624,13 +843,21 @@ invoke_common(struct psh_eval *ev, struct call *c, struct rt_binding *b,
 	      struct rt_value *input, struct rt_value *out)
 {
 	struct common cm;
-	struct rt_value *caught = ev->caught;
+	struct rt_value *caught = ev->caught, *warned = ev->warned;
 	bool quiet = ev->quiet;
+	int verbose = ev->verbose;
+	const char *warn_action = ev->warning_action;
 	size_t out0 = out->u.array.n;
 	int rc;
 
 	if (!common_read(ev, c, b, &cm))
 		return -1;
+	if (cm.verbose != -1)
+		ev->verbose = cm.verbose;
+	if (cm.warn_action)
+		ev->warning_action = cm.warn_action;
+	if (cm.warnvar)
+		ev->warned = rt_array_new();
 	if (cm.errvar)
 		ev->caught = rt_array_new();
 	if (cm.action && (strcmp(cm.action, "SilentlyContinue") == 0 ||
@@ -656,9 +883,21 @@ invoke_common(struct psh_eval *ev, struct call *c, struct rt_binding *b,
 	if (cm.outvar)
 		common_store(ev, cm.outvar, cm.outvar_append || c->stored,
 			     out->u.array.v + out0, out->u.array.n - out0);
+	if (cm.warnvar) {
+		common_store(ev, cm.warnvar, cm.warnvar_append || c->stored,
+			     ev->warned->u.array.v, ev->warned->u.array.n);
+		if (warned)
+			for (size_t i = 0; i < ev->warned->u.array.n; i++)
+				rt_array_push(warned, rt_value_ref(
+						ev->warned->u.array.v[i]));
+		rt_value_unref(ev->warned);
+	}
 	c->stored = true;
 	ev->caught = caught;
+	ev->warned = warned;
 	ev->quiet = quiet;
+	ev->verbose = verbose;
+	ev->warning_action = warn_action;
 	if (rc != 0 && cm.action && strcmp(cm.action, "Stop") == 0)
 		ev->stopping = true;
 	return rc;
@@ -719,8 +958,12 @@ invoke_handler(struct psh_eval *ev, struct call *c, struct rt_binding *b,
 		.in_endpoint = ev->o.endpoint,
 		.report = ctx_report,
 		.report_remote = ctx_report_remote,
+		.report_record = ctx_report_record,
+		.ending = c->ending,
+		.state = &c->state,
 	};
-	rt_handler_fn *run = rt_handler_find(c->cmd->name);
+	rt_handler_fn *run = c->ending ? rt_handler_find_end(c->cmd->name)
+				       : rt_handler_find(c->cmd->name);
 	if (run == NULL) {
 		command_error(ev, c->cmd->name,
 			      _("This command has no implementation."));
@@ -800,6 +1043,10 @@ run_command(struct psh_eval *ev, const struct psh_node *node, int position,
 				     ? stop_requested(ev)
 				     : invoke_once(ev, &c, input->u.array.v[i],
 						   out);
+	}
+	if (rc == 0 && c.cmd && rt_handler_find_end(c.cmd->name)) {
+		c.ending = true;
+		rc = invoke_once(ev, &c, NULL, out);
 	}
 	call_release(&c);
 	return rc;
@@ -1030,17 +1277,64 @@ host_invoke_local(struct rt_context *ctx, const char *script,
 		rt_value_unref(old_input);
 		return -1;
 	}
+	/* A child scope unless -NoNewScope: its assignments end with it. */
+	bool child = !(ctx->bind && rt_binding_switch(ctx->bind, "NoNewScope"));
 	psh_eval_set(ev, "args", args ? rt_value_ref(args) : rt_array_new());
 	psh_eval_set(ev, "input", input ? rt_value_ref(input) : rt_array_new());
+	if (child)
+		scope_enter(ev);
 	ev->depth++;
 	rc = run_source(ev, script, strlen(script), NULL, ctx->output);
 	ev->depth--;
+	if (child)
+		scope_leave(ev);
 	psh_eval_set(ev, "args", old_args);
 	psh_eval_set(ev, "input", old_input);
 	if (ev->failed)
 		ctx->failed = true;
 	ev->failed = failed || ev->failed;
 	return rc;
+}
+
+static int
+host_invoke_block(struct rt_context *ctx, const char *script,
+		  struct rt_value *item, struct rt_value *args,
+		  struct rt_value *output)
+{
+	struct psh_eval *ev = ctx->host->cookie;
+	struct rt_value *old_item = var_get(ev, "_");
+	struct rt_value *old_args = var_get(ev, "args");
+	bool failed = ev->failed;
+	int rc;
+
+	if (ev->depth >= MAX_DEPTH) {
+		rt_exec_error(ctx, "%s",
+			      _("Script blocks are nested too "
+				"deeply."));
+		rt_value_unref(old_item);
+		rt_value_unref(old_args);
+		return -1;
+	}
+	if (item) {
+		psh_eval_set(ev, "_", rt_value_ref(item));
+		psh_eval_set(ev, "PSItem", rt_value_ref(item));
+	}
+	psh_eval_set(ev, "args", args ? rt_value_ref(args) : rt_array_new());
+	ev->depth++;
+	ev->failed = false;
+	rc = run_source(ev, script, strlen(script), NULL, output);
+	ev->depth--;
+	if (item) {
+		psh_eval_set(ev, "PSItem", rt_value_ref(old_item));
+		psh_eval_set(ev, "_", old_item);
+	} else {
+		rt_value_unref(old_item);
+	}
+	psh_eval_set(ev, "args", old_args);
+	if (ev->failed || rc != 0)
+		ctx->failed = true;
+	ev->failed = failed || ev->failed;
+	return ctx->failed ? -1 : 0;
 }
 
 static int
@@ -1061,6 +1355,7 @@ static const struct rt_host host_template = {
 	.push_runspace = host_push,
 	.pop_runspace = host_pop,
 	.invoke_local = host_invoke_local,
+	.invoke_block = host_invoke_block,
 	.get_help = host_help,
 };
 
@@ -1199,6 +1494,7 @@ psh_eval_new(const struct psh_eval_options *o)
 	h->cookie = ev;
 	ev->host = h;
 	ev->last_ok = true;
+	ev->verbose = -1;
 	/* automatic variables */
 	const char *home = getenv("HOME");
 	psh_eval_set(ev, "HOME", rt_string(home ? home : ""));
@@ -1218,6 +1514,10 @@ psh_eval_free(struct psh_eval *ev)
 	}
 	free(ev->vars);
 	free(ev->slots);
+	while (ev->nframes)
+		scope_leave(ev);
+	free(ev->saves);
+	free(ev->frames);
 	strbuf_release(&ev->errors);
 	free((void *)ev->host);
 	free(ev);

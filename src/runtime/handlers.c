@@ -13,6 +13,7 @@ static const struct {
 	{ "Disconnect-PSSession", rt_run_disconnect_pssession },
 	{ "Enter-PSSession", rt_run_enter_pssession },
 	{ "Exit-PSSession", rt_run_exit_pssession },
+	{ "ForEach-Object", rt_run_foreach_object },
 	{ "Get-Command", rt_run_get_command },
 	{ "Get-Help", rt_run_get_help },
 	{ "Get-PSSession", rt_run_get_pssession },
@@ -23,6 +24,7 @@ static const struct {
 	{ "Out-Null", rt_run_out_null },
 	{ "Receive-PSSession", rt_run_receive_pssession },
 	{ "Remove-PSSession", rt_run_remove_pssession },
+	{ "Where-Object", rt_run_where_object },
 	{ "Write-Output", rt_run_write_output },
 };
 
@@ -32,5 +34,25 @@ rt_handler_find(const char *name)
 	for (size_t i = 0; i < sizeof(handlers) / sizeof(*handlers); i++)
 		if (strcmp(handlers[i].name, name) == 0)
 			return handlers[i].run;
+	return NULL;
+}
+
+/* Commands that want a call after their last pipeline object. */
+static const struct {
+	const char *name;
+	rt_handler_fn *end;
+} end_handlers[] = {
+	{ "ForEach-Object", rt_end_foreach_object },
+	{ "Out-Default", rt_end_out_default },
+	{ "Out-Host", rt_end_out_host },
+};
+
+rt_handler_fn *
+rt_handler_find_end(const char *name)
+{
+	for (size_t i = 0; i < sizeof(end_handlers) / sizeof(*end_handlers);
+	     i++)
+		if (strcmp(end_handlers[i].name, name) == 0)
+			return end_handlers[i].end;
 	return NULL;
 }

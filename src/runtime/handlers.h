@@ -20,13 +20,21 @@ rt_handler_fn rt_run_connect_pssession, rt_run_disconnect_pssession,
 	rt_run_new_pssession, rt_run_out_default, rt_run_out_host,
 	rt_run_out_null, rt_run_receive_pssession, rt_run_remove_pssession,
 	rt_run_write_output;
+rt_handler_fn rt_run_foreach_object, rt_run_where_object;
 
 struct rt_value;
 
 /* Out-Host's output: v formatted to the host (commands/Out-Host.c). */
 void rt_out_host_write(struct rt_context *ctx, struct rt_value *v);
+/* Keeps v for the end of input (Out-Host, Out-Default). */
+void rt_out_host_collect(struct rt_context *ctx, struct rt_value *v);
 
 /* The handler of the command named `name` (exact name), or NULL. */
 rt_handler_fn *rt_handler_find(const char *name);
+
+/* End-of-input handlers (rt_context.ending), or NULL for commands
+   without one. */
+rt_handler_fn rt_end_foreach_object, rt_end_out_host, rt_end_out_default;
+rt_handler_fn *rt_handler_find_end(const char *name);
 
 #endif

@@ -34,6 +34,45 @@ rt_exec_error(struct rt_context *ctx, const char *fmt, ...)
 	free(msg);
 }
 
+static void
+exec_record(struct rt_context *ctx, bool warning, const char *fmt, va_list ap)
+{
+	char *msg;
+	va_list aq;
+	int n;
+
+	if (ctx->report_record == NULL)
+		return;
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	msg = xmalloc(n < 0 ? 1 : (size_t)n + 1);
+	if (vsnprintf(msg, n < 0 ? 1 : (size_t)n + 1, fmt, ap) < 0)
+		msg[0] = '\0';
+	ctx->report_record(ctx, warning, msg);
+	free(msg);
+}
+
+void
+rt_exec_verbose(struct rt_context *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	exec_record(ctx, false, fmt, ap);
+	va_end(ap);
+}
+
+void
+rt_exec_warning(struct rt_context *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	exec_record(ctx, true, fmt, ap);
+	va_end(ap);
+}
+
 const char *
 rt_exec_string(const struct rt_context *ctx, const char *name)
 {

@@ -38,6 +38,13 @@ struct rt_host {
 	   appends its output to ctx's output.  Returns 0 or -1. */
 	int (*invoke_local)(struct rt_context *ctx, const char *script,
 			    struct rt_value *args, struct rt_value *input);
+	/* Runs a script block in the current scope with $_ and $PSItem set
+	   to item (NULL: left as they are) and $args to args (NULL: none);
+	   appends its output to output.  Returns 0, or -1 after an error
+	   (reported, and ctx->failed set). */
+	int (*invoke_block)(struct rt_context *ctx, const char *script,
+			    struct rt_value *item, struct rt_value *args,
+			    struct rt_value *output);
 	/* Get-Help and help. */
 	int (*get_help)(struct rt_context *ctx);
 	void *cookie; /* the host's own state */
@@ -59,6 +66,19 @@ struct rt_context {
 	void (*report)(struct rt_context *ctx, const char *message);
 	/* Reports an error text an endpoint sent, shown as it is. */
 	void (*report_remote)(struct rt_context *ctx, const char *text);
+	/* A verbose or warning record (rt_exec_verbose, rt_exec_warning);
+	   the evaluator applies -Verbose, -WarningAction and the
+	   preference variables.  NULL: dropped. */
+	void (*report_record)(struct rt_context *ctx, bool warning,
+			      const char *message);
+	/*
+	 * Commands with an end-of-input handler (handlers.h) are called once
+	 * more after their last pipeline object, with input NULL and ending
+	 * true, also when no object came.  *state is theirs between the
+	 * calls (NULL at first; the evaluator unrefs it after the end).
+	 */
+	bool ending;
+	struct rt_value **state;
 };
 
 /* Appends v to the output, taking over the caller's reference. */
@@ -70,6 +90,13 @@ rt_exec_emit(struct rt_context *ctx, struct rt_value *v)
 
 /* Reports an error of the running command (message already translated). */
 void rt_exec_error(struct rt_context *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* A "VERBOSE: ..." record, shown under -Verbose or $VerbosePreference. */
+void rt_exec_verbose(struct rt_context *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* A "WARNING: ..." record, under -WarningAction and $WarningPreference. */
+void rt_exec_warning(struct rt_context *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* The bound value of a parameter as a C string (borrowed), or NULL. */

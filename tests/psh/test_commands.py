@@ -28,7 +28,8 @@ def get_command_tests():
     out, err, rc = psh("Get-Command")
     n = names(out)
     test("Get-Command lists aliases first, then cmdlets, by name",
-         rc == 0 and n[0] == "cnsn -> Connect-PSSession" and
+         rc == 0 and n[0] == "% -> ForEach-Object" and
+         n[1] == "? -> Where-Object" and "cnsn -> Connect-PSSession" in n and
          "oh -> Out-Host" in n and n.index("rsn -> Remove-PSSession") <
          n.index("Connect-PSSession") and n[-1] == "Write-Output" and
          "Out-Null" in n, repr(out))

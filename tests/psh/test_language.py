@@ -121,6 +121,12 @@ PROOFS = {
                        "2\n", ""),
                       ("Get-PSSession -Name x -ea Ignore -ev e; $e.Count",
                        "0\n", "")],
+    "Verbose": [("New-PSSession -ComputerName Server01 | Remove-PSSession "
+                 "-Verbose", "",
+                 'VERBOSE: Performing the operation "Remove" on target '
+                 '"Server01".\n'),
+                ("New-PSSession -ComputerName Server01 | Remove-PSSession "
+                 "-Verbose:$false", "", "")],
     "OutVariable": [("Write-Output 1,2 -OutVariable o; $o.Count",
                      "1\n2\n2\n", ""),
                     ("Write-Output 1 -ov o; Write-Output 2 -ov +o; $o",

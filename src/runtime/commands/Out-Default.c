@@ -14,6 +14,13 @@ rt_run_out_default(struct rt_context *ctx)
 {
 	if (rt_binding_switch(ctx->bind, "Transcript"))
 		return 0;
-	rt_out_host_write(ctx, rt_binding_get(ctx->bind, "InputObject"));
+	rt_out_host_collect(ctx, rt_binding_get(ctx->bind, "InputObject"));
+	return 0;
+}
+
+int
+rt_end_out_default(struct rt_context *ctx)
+{
+	rt_out_host_write(ctx, *ctx->state);
 	return 0;
 }

@@ -14,7 +14,8 @@
 /*
  * Formats v as the end of a pipeline does and writes it to the host:
  * psh's standard output, or, in a session's endpoint, the client (as
- * text it prints).  Nothing goes down the pipeline.
+ * text it prints).  Nothing goes down the pipeline.  An array is
+ * formatted as a stream of its items: objects of one type as one table.
  */
 void
 rt_out_host_write(struct rt_context *ctx, struct rt_value *v)
@@ -24,7 +25,10 @@ rt_out_host_write(struct rt_context *ctx, struct rt_value *v)
 	if (v == NULL)
 		return;
 	strbuf_init(&sb);
-	psh_format_values(&sb, &v, 1);
+	if (v->kind == RT_VAL_ARRAY)
+		psh_format_values(&sb, v->u.array.v, v->u.array.n);
+	else
+		psh_format_values(&sb, &v, 1);
 	if (sb.len && ctx->in_endpoint) {
 		/* The client adds the newline after each value. */
 		if (sb.buf[sb.len - 1] == '\n')
@@ -37,9 +41,28 @@ rt_out_host_write(struct rt_context *ctx, struct rt_value *v)
 	strbuf_release(&sb);
 }
 
+void
+rt_out_host_collect(struct rt_context *ctx, struct rt_value *v)
+{
+	if (v == NULL)
+		return;
+	if (*ctx->state == NULL)
+		*ctx->state = rt_array_new();
+	rt_array_push(*ctx->state, rt_value_ref(v));
+}
+
+/* The objects are kept until the input ends, so that a stream of
+   objects of one type becomes one table, as PowerShell formats it. */
 int
 rt_run_out_host(struct rt_context *ctx)
 {
-	rt_out_host_write(ctx, rt_binding_get(ctx->bind, "InputObject"));
+	rt_out_host_collect(ctx, rt_binding_get(ctx->bind, "InputObject"));
+	return 0;
+}
+
+int
+rt_end_out_host(struct rt_context *ctx)
+{
+	rt_out_host_write(ctx, *ctx->state);
 	return 0;
 }

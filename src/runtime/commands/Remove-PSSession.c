@@ -14,6 +14,11 @@ remove_one(struct rt_context *ctx, struct rt_session *s)
 {
 	char *err = NULL;
 
+	/* PowerShell's ShouldProcess text, shown under -Verbose: the action
+	   is "Remove", the target the session's computer. */
+	rt_exec_verbose(ctx, _("Performing the operation \"%s\" on target "
+			       "\"%s\"."),
+			"Remove", session_computer(s));
 	if (session_remove(s, &err) != 0) {
 		rt_exec_error(ctx, "%s", err);
 		free(err);
