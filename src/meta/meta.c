@@ -75,9 +75,9 @@ static const struct meta_command *const commands[] = {
 
 /*
  * about_CommonParameters, in PowerShell's declaration order.  Supported
- * means the runtime honours it (tests/psh/test_language.py proves each);
- * psh writes no warning, verbose, debug or information records, so those
- * parameters are refused rather than accepted and ignored.
+ * means the runtime honours it (tests/psh/test_language.py proves each).
+ * psh writes verbose records but no warning, debug or information ones,
+ * so those parameters are refused rather than accepted and ignored.
  */
 static const struct meta_param common_params[] = {
 	SWITCH_PARAM("Verbose", "vb", true),
