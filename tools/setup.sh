@@ -5,7 +5,7 @@ set -eu
 
 packages="gcc libc6-dev meson ninja-build pkg-config python3 git
 time libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm cmark
-libicu-dev libxml2-dev gettext libgettextpo-dev libedit-dev libjansson-dev libyaml-dev
+libicu-dev libxml2-dev gettext libgettextpo-dev libedit-dev libjansson-dev libyaml-dev libsqlite3-dev
 clang libclang-rt-14-dev llvm libstdc++-12-dev"
 
 missing=""

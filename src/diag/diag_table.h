@@ -22,6 +22,8 @@ DIAG(LINT_CODE_SPACING, STYLE, "lint-code-spacing",
 	"punctuation"))
 
 /* ===== warning: part of the page was read with a guess ===== */
+DIAG(INDEX_IGNORED, WARNING, "index-ignored",
+     N_("search index not used: %s"))
 DIAG(FRONTMATTER_LINE, WARNING, "frontmatter-line",
      N_("front matter line is not 'key: value'; ignored"))
 DIAG(FRONTMATTER_QUOTE, WARNING, "frontmatter-quote",

@@ -32,6 +32,7 @@
 #include "xalloc.h"
 
 #define PROG "get-help"
+
 #define MIN_WIDTH 20
 /* Shown when get-help is run without a name. */
 #define DEFAULT_TOPIC "about_pshelp"
@@ -42,6 +43,7 @@ struct options {
 	const char *view_option; /* the option that chose the view */
 	const char *parameter;
 	bool online, open, diagnostics, help, version, no_pager;
+	bool search; /* NAME is words to search the pages' text for */
 	const char *format; /* a render format's name; NULL: text */
 	long width;	    /* -1: not given */
 	const char *culture;
@@ -67,6 +69,7 @@ enum opt_id {
 	OPT_FORMAT,
 	OPT_FILE,
 	OPT_DIAGNOSTICS,
+	OPT_SEARCH,
 	OPT_HELP,
 	OPT_VERSION
 };
@@ -90,6 +93,7 @@ static const struct opt_def option_table[] = {
 	{ "Format", OPT_FORMAT, true, false },
 	{ "File", OPT_FILE, true, false },
 	{ "Diagnostics", OPT_DIAGNOSTICS, false, false },
+	{ "Search", OPT_SEARCH, false, false },
 	{ "Help", OPT_HELP, false, false },
 	{ "h", OPT_HELP, false, true },
 	{ "?", OPT_HELP, false, true },
@@ -265,6 +269,9 @@ apply_option(struct options *o, enum opt_id id, const char *arg,
 		return true;
 	case OPT_DIAGNOSTICS:
 		o->diagnostics = true;
+		return true;
+	case OPT_SEARCH:
+		o->search = true;
 		return true;
 	case OPT_HELP:
 		o->help = true;
@@ -482,6 +489,21 @@ show_page(struct session *s, const struct lookup_result *r)
 	return rc;
 }
 
+static void
+search_json(const struct render_topic_row *rows, const struct lookup_result *r,
+	    struct strbuf *out)
+{
+	double *scores = xcalloc(r->nrows + 1, sizeof(*scores));
+	const char **snippets = xcalloc(r->nrows + 1, sizeof(*snippets));
+	for (size_t i = 0; i < r->nrows; i++) {
+		scores[i] = r->rows[i].score;
+		snippets[i] = r->rows[i].snippet;
+	}
+	render_search_json(rows, scores, snippets, r->nrows, out);
+	free(scores);
+	free(snippets);
+}
+
 /* Several topics matched: the Name / Category / Module / Synopsis table. */
 static int
 show_table(struct session *s, const struct lookup_result *r)
@@ -505,7 +527,10 @@ show_table(struct session *s, const struct lookup_result *r)
 	strbuf_init(&out);
 	const struct render_format *format =
 		render_format_find(s->opt.format ? s->opt.format : "text");
-	format->topics(rows, r->nrows, s->width, &out);
+	if (r->searched && json_output(s))
+		search_json(rows, r, &out);
+	else
+		format->topics(rows, r->nrows, s->width, &out);
 	emit(s, &out);
 	strbuf_release(&out);
 	free(rows);
@@ -553,6 +578,8 @@ run(struct session *s)
 		.diagnostics = s->opt.diagnostics ? LOOKUP_DIAG_ALL
 						  : LOOKUP_DIAG_ERRORS,
 		.max_suggestions = 5,
+		.search = s->opt.search ? LOOKUP_SEARCH_ALWAYS
+					: LOOKUP_SEARCH_NONE,
 	};
 	struct lookup_result r;
 	int rc;
@@ -564,6 +591,14 @@ run(struct session *s)
 		/* a command alias of the runtime (etsn, exsn) names its page */
 		lookup_result_release(&r);
 		rq.name = alias->name;
+		o = lookup_query(&rq, &r);
+	}
+	if (o == LOOKUP_NOT_FOUND && !rq.file && s->opt.name &&
+	    rq.search == LOOKUP_SEARCH_NONE) {
+		/* no name matches: the text is searched, as by Get-Help */
+		lookup_result_release(&r);
+		rq.name = name;
+		rq.search = LOOKUP_SEARCH_FALLBACK;
 		o = lookup_query(&rq, &r);
 	}
 	switch (o) {

@@ -14,6 +14,7 @@
 
 #include "culture.h"
 #include "help_model.h"
+#include "index.h"
 #include "lookup.h"
 
 /* Which topics count (psh's -Category); none set: every topic. */
@@ -31,6 +32,16 @@ enum lookup_diagnostics {
 	LOOKUP_DIAG_NONE    /* nothing (the shell) */
 };
 
+/* When the text of the pages is searched (get-help -Search). */
+enum lookup_search {
+	LOOKUP_SEARCH_NONE,	/* never (the default) */
+	LOOKUP_SEARCH_FALLBACK, /* when no name matches, as Get-Help does */
+	LOOKUP_SEARCH_ALWAYS	/* name is the words to search for */
+};
+
+/* The most topics a search lists. */
+#define LOOKUP_SEARCH_MAX 100
+
 struct lookup_request {
 	const char *name; /* topic name or wildcard pattern */
 	const char *file; /* instead of name: show the page in this file */
@@ -40,6 +51,7 @@ struct lookup_request {
 	unsigned categories; /* enum lookup_category_mask bits; 0: all */
 	enum lookup_diagnostics diagnostics;
 	size_t max_suggestions; /* near misses wanted when nothing matches */
+	enum lookup_search search;
 };
 
 enum lookup_outcome {
@@ -53,6 +65,9 @@ enum lookup_outcome {
 struct lookup_row {
 	const char *name, *category, *module, *synopsis;
 	const char *culture; /* the folder the page is in */
+	/* search results (lookup_result.searched) only: */
+	double score;	     /* higher is better */
+	const char *snippet; /* the text around the match */
 };
 
 struct lookup_result {
@@ -69,6 +84,7 @@ struct lookup_result {
 	size_t nrows;
 	const char **suggestions;
 	size_t nsuggestions;
+	bool searched; /* rows are full-text search results, best first */
 
 	/* owned storage */
 	struct culture_list chain;
@@ -76,6 +92,10 @@ struct lookup_result {
 	char **row_text; /* each row's module and synopsis */
 	const struct topic **found;
 	const struct topic **near;
+	/* what the search index gave: per topic of index when from_index,
+	   or the search hits */
+	struct index_topics indexed;
+	bool from_index;
 };
 
 /* Runs the query; returns out->outcome.  Release out in every case. */

@@ -44,6 +44,7 @@ static const struct command commands[] = {
 	  N_("make a catalog from an existing translation of a page") },
 	{ "lint", cmd_lint,
 	  N_("check translations against their English") },
+	{ "index", cmd_index, N_("build or refresh the search index of help roots") },
 	{ "help", cmd_help, N_("show the help of a subcommand") },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

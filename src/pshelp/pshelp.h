@@ -26,6 +26,7 @@ int cmd_pot(int argc, char **argv);
 int cmd_translate(int argc, char **argv);
 int cmd_gettextize(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
+int cmd_index(int argc, char **argv);
 
 /* pages.c: a list of strings, and the pages of the operands. */
 struct strv {

@@ -686,3 +686,29 @@ render_topics_json(const struct render_topic_row *rows, size_t n,
 	jw_close(&w, ']');
 	strbuf_addch(out, '\n');
 }
+
+/* The ranked rows of a full-text search: the topic table's keys, the
+   score (higher is better) and the text around the match. */
+void
+render_search_json(const struct render_topic_row *rows, const double *scores,
+		   const char *const *snippets, size_t n, struct strbuf *out)
+{
+	struct jw w = { .out = out };
+	jw_open(&w, '[', false);
+	for (size_t i = 0; i < n; i++) {
+		jw_open(&w, '{', true);
+		jw_kstr(&w, "name", rows[i].name);
+		jw_kstr(&w, "category", rows[i].category);
+		jw_kstr(&w, "module", rows[i].module);
+		jw_kstr(&w, "synopsis", rows[i].synopsis);
+		put_cultures(&w, rows[i].requested_culture, rows[i].culture);
+		jw_key(&w, "score");
+		/* three decimals: enough to rank, the same on every machine */
+		jw_sep(&w);
+		strbuf_addf(out, "%.3f", scores[i]);
+		jw_kstr(&w, "snippet", snippets[i]);
+		jw_close(&w, '}');
+	}
+	jw_close(&w, ']');
+	strbuf_addch(out, '\n');
+}

@@ -17,4 +17,10 @@ struct render_topic_row;
 void render_topics_json(const struct render_topic_row *rows, size_t n,
 			size_t width, struct strbuf *out);
 
+/* The ranked rows of a full-text search: the table's keys, each row's
+   score (higher is better) and the text around the match. */
+void render_search_json(const struct render_topic_row *rows,
+			const double *scores, const char *const *snippets,
+			size_t n, struct strbuf *out);
+
 #endif

@@ -7,6 +7,7 @@ header's stage is the folder that holds it.  A file may include headers of
 its own stage and of the stages it is allowed to use, and nothing else:
 
   common <- diag <- model <- parse, meta, lookup, render;  lookup <- parse;
+  parse <- index <- lookup (only index/ includes sqlite3);
   common <- pshlang <- runtime <- meta;  programs use what they dispatch to.
 
 Besides, only parse/ includes cmark or libxml2, and an internal header
@@ -30,6 +31,7 @@ RESTRICTED_SYSTEM = {
     "libxml": {"parse"},
     "jansson": {"meta"},
     "yaml.h": {"parse"},
+    "sqlite3": {"index"},
 }
 # Headers internal to their stage, besides every *_internal.h.
 INTERNAL = {"meta_table.h", "meta_text.h", "common_params.h", "handlers.h"}

@@ -29,6 +29,7 @@ PREFIXES = {
     "check": ("check_", "report_"),
     "update": ("update_", "page_", "yaml_"),
     "l10n": ("l10n_",),
+    "index": ("index_",),
     "lookup": ("lookup_", "topic_", "culture_", "root_"),
     "render": ("render_", "textwrap_"),
     # Not "psh_" alone: runtime's evaluator names start psh_eval_.

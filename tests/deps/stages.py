@@ -10,7 +10,8 @@ USES = {
     "model": {"common", "diag"},
     "parse": {"common", "diag", "model"},
     "meta": {"common", "diag", "model"},
-    "lookup": {"common", "diag", "model", "parse"},
+    "index": {"common", "diag", "model", "parse"},
+    "lookup": {"common", "diag", "model", "parse", "index"},
     "render": {"common", "diag", "model"},
     "pshlang": {"common"},
     "runtime": {"common", "meta", "pshlang"},
@@ -21,10 +22,10 @@ USES = {
 }
 
 PROGRAMS = {
-    "get-help": {"common", "diag", "model", "parse", "lookup", "render",
+    "get-help": {"common", "diag", "model", "parse", "index", "lookup", "render",
                  "meta"},
-    "psh": {"common", "diag", "model", "parse", "lookup", "render", "meta",
+    "psh": {"common", "diag", "model", "parse", "index", "lookup", "render", "meta",
             "pshlang", "runtime"},
-    "pshelp": {"common", "diag", "model", "parse", "lookup", "render",
+    "pshelp": {"common", "diag", "model", "parse", "index", "lookup", "render",
                "meta", "pshlang", "runtime", "check", "update", "l10n"},
 }

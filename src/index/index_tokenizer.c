@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MIT */
+/* The FTS5 tokenizer "pshelp": the words of index_words(). */
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "index_internal.h"
+
+struct emit {
+	void *ctx;
+	int (*token)(void *, int, const char *, int, int, int);
+};
+
+static int
+emit_word(void *cookie, const char *folded, size_t len, size_t start,
+	  size_t end)
+{
+	struct emit *e = cookie;
+	return e->token(e->ctx, 0, folded, (int)len, (int)start, (int)end);
+}
+
+static int
+tok_create(void *app, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	static int one; /* a tokenizer keeps no state */
+	*out = (Fts5Tokenizer *)&one;
+	return SQLITE_OK;
+}
+
+static void
+tok_delete(Fts5Tokenizer *t)
+{
+}
+
+static int
+tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text,
+	     int len, int (*token)(void *, int, const char *, int, int, int))
+{
+	struct emit e = { ctx, token };
+	if (len <= 0)
+		return SQLITE_OK;
+	return index_words(text, (size_t)len, emit_word, &e);
+}
+
+static fts5_api *
+fts5_of(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return NULL;
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	return api;
+}
+
+bool
+index_register_tokenizer(sqlite3 *db)
+{
+	fts5_api *api = fts5_of(db);
+	fts5_tokenizer tok = { tok_create, tok_delete, tok_tokenize };
+	return api && api->xCreateTokenizer(api, "pshelp", NULL, &tok, NULL) ==
+			      SQLITE_OK;
+}

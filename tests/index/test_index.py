@@ -1,0 +1,318 @@
+#!/usr/bin/env python3
+"""Search index tests (src/index, pshelp index, get-help --search); TAP.
+
+  test_index.py GET_HELP PSHELP
+
+Small help roots written here, in a temporary folder: search in seven
+languages and scripts, ranking, stale, corrupt and foreign indexes,
+kill -9 during `pshelp index`, and a read-only root using the cache.
+"""
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+GH, PSHELP = sys.argv[1], sys.argv[2]
+results = []
+
+
+def check(ok, what, detail=""):
+    results.append((bool(ok), what, detail))
+
+
+def page(name, synopsis, body, module="Demo", culture="en-US"):
+    return (f"---\nexternal help file: {module}\nLocale: {culture}\n"
+            f"Module Name: {module}\nschema: 2.0.0\ntitle: {name}\n---\n\n"
+            f"# {name}\n\n## SYNOPSIS\n{synopsis}\n\n## SYNTAX\n\n```\n"
+            f"{name} [<CommonParameters>]\n```\n\n## DESCRIPTION\n\n{body}\n")
+
+
+PAGES = {
+    # English: a body hit and a name/synopsis hit for ranking
+    ("en-US", "Get-Widget"): ("Gets widgets.", "Reads the widget store. Nothing about gadgets."),
+    ("en-US", "Get-Gadget"): ("Gets a gadget from the gadget store.", "Returns gadgets."),
+    ("en-US", "Show-Manual"): ("Shows the manual.", "Mentions a gadget once, far down in the text."),
+    ("en-US", "Clear-Cache"): ("Clears the cache.", "Unrelated words only: zebra."),
+    # German: a compound
+    ("de-DE", "Start-Sitzung"): ("Startet eine Sitzung.", "Die Sitzungskonfiguration wird gelesen."),
+    # Turkish: dotted and dotless i
+    ("tr-TR", "Get-Bilgi"): ("Bilgileri alır.", "İSTANBUL ve IŞIK kelimeleri burada: ılık su."),
+    # Japanese, Chinese, Korean, Russian
+    ("ja-JP", "Get-Kaiwa"): ("セッションを取得します。", "このコマンドはリモートコンピューターとの対話型セッションを開始します。"),
+    ("zh-CN", "Get-Huihua"): ("获取会话。", "此命令在远程计算机上启动交互式会话。"),
+    ("ko-KR", "Get-Sesyeon"): ("세션을 가져옵니다.", "원격 컴퓨터와 대화형 세션을 시작합니다."),
+    ("ru-RU", "Get-Seans"): ("Получает сеансы.", "Команда запускает интерактивный СЕАНС с удалённым компьютером."),
+}
+
+
+def write_root(root, pages=PAGES):
+    for (culture, name), (syn, body) in pages.items():
+        d = os.path.join(root, culture, "Demo")
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, name + ".md"), "w", encoding="utf-8") as f:
+            f.write(page(name, syn, body, culture=culture))
+
+
+def env(extra=None):
+    e = dict(os.environ, PSHELP_PATH="", LC_ALL="C.UTF-8")
+    e.pop("LANGUAGE", None)
+    e.update(extra or {})
+    return e
+
+
+def run(args, cache, **kw):
+    return subprocess.run(args, capture_output=True, text=True,
+                          env=env({"XDG_CACHE_HOME": cache}), timeout=120, **kw)
+
+
+def search(root, cache, words, culture="en-US", *extra):
+    p = run([GH, "--path", root, "--culture", culture, "--json", "--search",
+             *extra, words], cache)
+    try:
+        return [r["name"] for r in json.loads(p.stdout)], p
+    except ValueError:
+        return [], p
+
+
+def fnv1a(s):
+    h = 1469598103934665603
+    for b in s.encode():
+        h = ((h ^ b) * 1099511628211) % (1 << 64)
+    return h
+
+
+def ignored(p, root):
+    """Whether get-help noted that root's own index was not used (the
+    build tree's help roots, which have none, are noted too)."""
+    cached = f"index-{fnv1a(os.path.realpath(root)):016x}.sqlite"
+    return any("[index-ignored]" in l and (root in l or cached in l)
+               for l in p.stderr.splitlines())
+
+
+def index(root, cache, *extra):
+    return run([PSHELP, "index", "-q", *extra, root], cache)
+
+
+def languages(tmp, cache):
+    root = os.path.join(tmp, "lang")
+    write_root(root)
+    p = index(root, cache)
+    check(p.returncode == 0 and os.path.exists(os.path.join(root, ".pshelp-index.sqlite")),
+          "pshelp index writes ROOT/.pshelp-index.sqlite", p.stderr)
+    cases = [
+        ("en-US", "widget", "Get-Widget"),
+        ("en-US", "WIDGETS", "Get-Widget"),
+        ("de-DE", "sitzung", "Start-Sitzung"),
+        ("de-DE", "Sitzung*", "Start-Sitzung"),
+        ("de-DE", "sitzungskonfiguration", "Start-Sitzung"),
+        ("tr-TR", "istanbul", "Get-Bilgi"),   # İ searched as i
+        ("tr-TR", "ışık", "Get-Bilgi"),       # IŞIK found by its lower case
+        ("tr-TR", "ILIK", "Get-Bilgi"),       # ılık found by I
+        ("tr-TR", "bilgileri", "Get-Bilgi"),
+        ("ja-JP", "セッション", "Get-Kaiwa"),
+        ("ja-JP", "リモート", "Get-Kaiwa"),
+        ("zh-CN", "会话", "Get-Huihua"),
+        ("zh-CN", "远程", "Get-Huihua"),
+        ("ko-KR", "세션을", "Get-Sesyeon"),
+        ("ko-KR", "세션*", "Get-Sesyeon"),
+        ("ru-RU", "сеанс", "Get-Seans"),
+        ("ru-RU", "СЕАНСЫ", "Get-Seans"),
+    ]
+    for culture, words, want in cases:
+        got, p = search(root, cache, words, culture, "--diagnostics")
+        check(want in got and not ignored(p, root),
+              f"index: '{words}' ({culture}) finds {want}", f"{got} {p.stderr}")
+    # the same answers without the index (the slow path)
+    os.rename(os.path.join(root, ".pshelp-index.sqlite"), os.path.join(tmp, "saved.sqlite"))
+    for culture, words, want in cases:
+        got, p = search(root, cache, words, culture, "--diagnostics")
+        check(want in got and ignored(p, root),
+              f"no index: '{words}' ({culture}) finds {want}", f"{got} {p.stderr}")
+    os.rename(os.path.join(tmp, "saved.sqlite"), os.path.join(root, ".pshelp-index.sqlite"))
+    got, _ = search(root, cache, "bilgileri", "en-US")
+    check(got == [], "a search keeps to the user's cultures", str(got))
+    return root
+
+
+def ranking(root, cache):
+    got, p = search(root, cache, "gadget")
+    check(got[:1] == ["Get-Gadget"] and "Show-Manual" in got and
+          got.index("Get-Gadget") < got.index("Show-Manual"),
+          "a name and synopsis hit ranks above a body hit", str(got))
+    data = json.loads(p.stdout)
+    check(all("score" in r and "snippet" in r for r in data) and
+          data[0]["score"] >= data[-1]["score"],
+          "--json gives scores, best first, and snippets", p.stdout[:300])
+    # get-help WORD without a name match searches, in the topic table
+    q = run([GH, "--path", root, "--culture", "en-US", "--width", "0", "zebra"], root)
+    check(q.returncode == 0 and "Clear-Cache" in q.stdout and "Synopsis" in q.stdout,
+          "get-help WORD with no name match lists the pages that say WORD", q.stdout + q.stderr)
+    q = run([GH, "--path", root, "--culture", "en-US", "nosuchwordanywhere"], root)
+    check(q.returncode == 1, "no name and no text match: not found", q.stdout)
+    q = run([GH, "--path", root, "--culture", "en-US", "--width", "0", "Get-*"], root)
+    check("Get-Gadget" in q.stdout and "Get-Widget" in q.stdout,
+          "a wildcard table comes from the index", q.stdout)
+
+
+def stale(tmp, cache):
+    root = os.path.join(tmp, "stale")
+    write_root(root)
+    index(root, cache)
+    d = os.path.join(root, "en-US", "Demo")
+    # edit in place (same folder mtime may change or not), add, delete, rename
+    with open(os.path.join(d, "Clear-Cache.md"), "w", encoding="utf-8") as f:
+        f.write(page("Clear-Cache", "Clears the cache.", "Now it says okapi."))
+    got, p = search(root, cache, "okapi")
+    check(got == ["Clear-Cache"], "an edited page is searched as it is now", f"{got} {p.stderr}")
+    with open(os.path.join(d, "New-Thing.md"), "w", encoding="utf-8") as f:
+        f.write(page("New-Thing", "Makes a thing.", "About a narwhal."))
+    got, _ = search(root, cache, "narwhal")
+    check(got == ["New-Thing"], "an added page is found", str(got))
+    os.unlink(os.path.join(d, "Get-Widget.md"))
+    got, _ = search(root, cache, "widget")
+    check("Get-Widget" not in got, "a deleted page is not listed", str(got))
+    os.rename(os.path.join(d, "Get-Gadget.md"), os.path.join(d, "Get-Gizmo.md"))
+    q = run([GH, "--path", root, "--culture", "en-US", "--width", "0", "Get-*"], cache)
+    check("Get-Gizmo" in q.stdout and "Get-Gadget" not in q.stdout,
+          "a renamed page is listed by its new name", q.stdout)
+    p = run([GH, "--path", root, "--culture", "en-US", "--diagnostics", "--search", "narwhal"], cache)
+    check(ignored(p, root), "a stale index is noted under --diagnostics", p.stderr)
+    # refresh: only the changed pages are read
+    p = run([PSHELP, "index", root], cache)
+    check(p.returncode == 0 and "removed" in p.stdout, "pshelp index refreshes", p.stdout + p.stderr)
+    p = run([PSHELP, "index", root], cache)
+    check("(0 read, 0 removed)" in p.stdout, "a refresh with nothing changed reads nothing", p.stdout)
+    got, p = search(root, cache, "narwhal", "en-US", "--diagnostics")
+    check(got == ["New-Thing"] and not ignored(p, root),
+          "the refreshed index is used", f"{got} {p.stderr}")
+    # an in-place edit that keeps size and folder: the row's page mtime tells
+    path = os.path.join(d, "New-Thing.md")
+    text = open(path, encoding="utf-8").read().replace("narwhal", "walrus!")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    got, _ = search(root, cache, "narwhal")
+    check(got == [], "a page edited in place no longer matches its old words", str(got))
+
+
+def corrupt(tmp, cache):
+    root = os.path.join(tmp, "corrupt")
+    write_root(root)
+    index(root, cache)
+    db = os.path.join(root, ".pshelp-index.sqlite")
+    good = open(db, "rb").read()
+    variants = {
+        "truncated": good[: len(good) // 3],
+        "random bytes": bytes(random.Random(7).getrandbits(8) for _ in range(len(good))),
+        "empty": b"",
+    }
+    for what, data in variants.items():
+        with open(db, "wb") as f:
+            f.write(data)
+        got, p = search(root, cache, "gadget", "en-US", "--diagnostics")
+        check(got[:1] == ["Get-Gadget"] and ignored(p, root),
+              f"a {what} index is ignored and answers stay right", f"{got} {p.stderr}")
+        q = run([GH, "--path", root, "--culture", "en-US", "--width", "0", "Get-*"], cache)
+        check("Get-Gadget" in q.stdout, f"a {what} index: wildcard tables stay right", q.stdout + q.stderr)
+    with open(db, "wb") as f:
+        f.write(good)
+    subprocess.run(["sqlite3", db, "PRAGMA user_version = 99"], check=False)
+    got, p = search(root, cache, "gadget", "en-US", "--diagnostics")
+    check(got[:1] == ["Get-Gadget"] and "another version" in p.stderr,
+          "an index of another schema version is ignored", p.stderr)
+    p = index(root, cache)
+    got, p = search(root, cache, "gadget", "en-US", "--diagnostics")
+    check(p.returncode == 0 and not ignored(p, root),
+          "pshelp index replaces a foreign index", p.stderr)
+
+
+def killed(tmp, cache):
+    root = os.path.join(tmp, "big")
+    pages = {}
+    for i in range(3000):
+        pages[("en-US", f"Get-Thing{i:04d}")] = (f"Gets thing {i}.", "Some words " * 200 + f"marker{i}")
+    write_root(root, pages)
+    p = index(root, cache)
+    check(p.returncode == 0, "a 3000-page root is indexed", p.stderr)
+    db = os.path.join(root, ".pshelp-index.sqlite")
+    for how in ("--rebuild", "refresh"):
+        if how == "refresh":  # every page changed: a long refresh transaction
+            now = time.time() + 10
+            for (c, n) in pages:
+                os.utime(os.path.join(root, c, "Demo", n + ".md"), (now, now))
+        args = [PSHELP, "index", "-q"] + ([how] if how == "--rebuild" else []) + [root]
+        proc = subprocess.Popen(args, env=env({"XDG_CACHE_HOME": cache}))
+        time.sleep(0.4)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        got, p = search(root, cache, "marker17")
+        check(got == ["Get-Thing0017"], f"kill -9 during pshelp index ({how}): answers stay right",
+              f"{got} {p.stderr}")
+        chk = subprocess.run(["sqlite3", db, "PRAGMA integrity_check; SELECT count(*) FROM topics"],
+                             capture_output=True, text=True)
+        check(chk.stdout.split() == ["ok", "3000"],
+              f"kill -9 during pshelp index ({how}): the old index is intact", chk.stdout + chk.stderr)
+    p = index(root, cache)
+    got, p = search(root, cache, "marker2999", "en-US", "--diagnostics")
+    check(got == ["Get-Thing2999"] and not ignored(p, root),
+          "after the kill, pshelp index makes a usable index", p.stderr)
+
+
+def read_only(tmp, cache):
+    root = os.path.join(tmp, "ro")
+    write_root(root)
+    prefix = []
+    if os.geteuid() == 0:
+        # root writes anywhere: run as nobody, with a cache nobody owns
+        if shutil.which("setpriv") is None:
+            check(True, "# SKIP read-only root: no setpriv")
+            return
+        prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        os.chmod(tmp, 0o755)
+        cache = os.path.join(tmp, "nobody-cache")
+        os.mkdir(cache)
+        os.chown(cache, 65534, 65534)
+    for dirpath, dirs, files in os.walk(root):
+        os.chmod(dirpath, 0o555)
+    p = run(prefix + [PSHELP, "index", root], cache)
+    files = os.listdir(os.path.join(cache, "pshelp")) if os.path.isdir(os.path.join(cache, "pshelp")) else []
+    check(p.returncode == 0 and not os.path.exists(os.path.join(root, ".pshelp-index.sqlite"))
+          and any(f.endswith(".sqlite") for f in files),
+          "a read-only root's index goes to $XDG_CACHE_HOME/pshelp", p.stdout + p.stderr + str(files))
+    p = run(prefix + [GH, "--path", root, "--culture", "en-US", "--json", "--diagnostics",
+                      "--search", "gadget"], cache)
+    check("Get-Gadget" in p.stdout and not ignored(p, root),
+          "get-help uses the cached index of a read-only root", p.stdout + p.stderr)
+    for dirpath, dirs, files in os.walk(root):
+        os.chmod(dirpath, 0o755)
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="pshelp-index-")
+    cache = os.path.join(tmp, "cache")
+    try:
+        root = languages(tmp, cache)
+        ranking(root, cache)
+        stale(tmp, cache)
+        corrupt(tmp, cache)
+        killed(tmp, cache)
+        read_only(tmp, cache)
+    finally:
+        for dirpath, dirs, files in os.walk(tmp):
+            os.chmod(dirpath, 0o755)
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"1..{len(results)}")
+    for i, (ok, what, detail) in enumerate(results, 1):
+        print(f"{'ok' if ok else 'not ok'} {i} - {what}")
+        if not ok and detail:
+            for line in detail.splitlines()[:8]:
+                print(f"# {line}")
+    return 0 if all(ok for ok, _, _ in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
