@@ -286,11 +286,52 @@ culture_from_environment(const char *option, struct culture_list *out)
 	return true;
 }
 
+/*
+ * uloc_addLikelySubtags, remembered: one run builds the same few chains
+ * several times (messages, lookup, the page's headings) and matches
+ * "de-*" against every culture folder, and ICU's answer was a tenth of a
+ * run.  The answer depends only on id and ICU's data, so it is kept for
+ * the process (single-threaded, as the rest of the lookup).
+ */
+#define LIKELY_MEMO 32
+
+static bool
+likely_subtags(const char *id, char *max, size_t cap)
+{
+	static struct {
+		char id[ID_CAP], max[ID_CAP];
+		bool ok;
+	} memo[LIKELY_MEMO];
+	static size_t used, next;
+	UErrorCode st = U_ZERO_ERROR;
+	size_t slot;
+
+	if (strlen(id) >= ID_CAP)
+		return false;
+	for (size_t i = 0; i < used; i++) {
+		if (strcmp(memo[i].id, id) != 0)
+			continue;
+		if (!memo[i].ok || strlen(memo[i].max) >= cap)
+			return false;
+		strcpy(max, memo[i].max);
+		return true;
+	}
+	slot = used < LIKELY_MEMO ? used++ : next++ % LIKELY_MEMO;
+	strcpy(memo[slot].id, id);
+	uloc_addLikelySubtags(id, memo[slot].max, ID_CAP, &st);
+	memo[slot].ok = U_SUCCESS(st) && st != U_STRING_NOT_TERMINATED_WARNING;
+	if (!memo[slot].ok)
+		memo[slot].max[0] = '\0';
+	if (!memo[slot].ok || strlen(memo[slot].max) >= cap)
+		return false;
+	strcpy(max, memo[slot].max);
+	return true;
+}
+
 /* Likely script of lang[_region]; "" when ICU knows none. */
 static void
 likely_script(const char *lang, const char *region, char *script, size_t cap)
 {
-	UErrorCode st = U_ZERO_ERROR;
 	struct loc_parts p = { 0 };
 	char id[ID_CAP], max[ID_CAP];
 
@@ -300,9 +341,8 @@ likely_script(const char *lang, const char *region, char *script, size_t cap)
 	*script = '\0';
 	if (!*id)
 		return;
-	uloc_addLikelySubtags(id, max, sizeof(max), &st);
-	if (U_SUCCESS(st) && st != U_STRING_NOT_TERMINATED_WARNING &&
-	    split_id(max, &p) && strlen(p.script) < cap)
+	if (likely_subtags(id, max, sizeof(max)) && split_id(max, &p) &&
+	    strlen(p.script) < cap)
 		strcpy(script, p.script);
 }
 
@@ -310,16 +350,14 @@ likely_script(const char *lang, const char *region, char *script, size_t cap)
 static char *
 with_likely_region(const struct loc_parts *p)
 {
-	UErrorCode st = U_ZERO_ERROR;
 	struct loc_parts m;
 	char id[ID_CAP], max[ID_CAP], def[ULOC_SCRIPT_CAPACITY];
 
 	join_id(p, id, sizeof(id));
 	if (!*id)
 		return NULL;
-	uloc_addLikelySubtags(id, max, sizeof(max), &st);
-	if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING ||
-	    !split_id(max, &m) || !*m.region)
+	if (!likely_subtags(id, max, sizeof(max)) || !split_id(max, &m) ||
+	    !*m.region)
 		return NULL;
 	likely_script(m.lang, m.region, def, sizeof(def));
 	if (strcmp(def, m.script) == 0)

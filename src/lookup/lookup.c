@@ -95,6 +95,9 @@ struct scan {
 	const char *probe;   /* that name as asked: module and About folders
 				are probed for it, not read (see scan_culture) */
 	size_t exact;	     /* pages indexed under exactly that name */
+	size_t hits;	     /* with `only`: pages of the cultures before
+				this one; then only their modules are read */
+	bool any_module;     /* one of those pages is in no module */
 };
 
 /* A folder entry: its name and, when readdir knows it, its type. */
@@ -271,6 +274,48 @@ add_page(struct scan *s, const char *name, const char *module,
 static void scan_dir(struct scan *s, int parent, const char *name,
 		     const char *module, enum scan_level level);
 
+/*
+ * With `only`, once a culture had the page, a worse culture's pages are
+ * hidden by it (topic_index_find); what is still asked of them is the
+ * same page in the same module (topic_index_in_culture, the en-US source
+ * of a translation).  So only folders of those modules are read.
+ */
+static bool
+culture_entry_wanted(const struct scan *s, const char *name, bool folder)
+{
+	if (s->hits == 0 || s->any_module)
+		return true;
+	if (!folder || strcasecmp(name, "About") == 0)
+		return false; /* pages of no module */
+	for (size_t i = 0; i < s->hits; i++)
+		if (strcasecmp(s->idx->v[i].module, name) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Whether a module folder may hold the page asked for under exactly that
+ * name, as a page or in its About folder: two fstatat() calls on paths
+ * below fd instead of opening the folder (and its About folder) to
+ * probe them.  A hit is then read by scan_dir as before, which opens
+ * every folder with O_NOFOLLOW, so a symlink is still never entered.
+ */
+static bool
+module_may_hold(int fd, const char *module, const char *probe)
+{
+	struct stat st;
+	char *path = xasprintf("%s/%s.md", module, probe);
+	bool may = fstatat(fd, path, &st, AT_SYMLINK_NOFOLLOW) == 0;
+
+	free(path);
+	if (may)
+		return true;
+	path = xasprintf("%s/About/%s.md", module, probe);
+	may = fstatat(fd, path, &st, AT_SYMLINK_NOFOLLOW) == 0;
+	free(path);
+	return may;
+}
+
 /* One entry of a folder at `level`: a page, or a folder one level down. */
 static void
 scan_entry(struct scan *s, int fd, const struct dir_entry *e,
@@ -289,6 +334,9 @@ scan_entry(struct scan *s, int fd, const struct dir_entry *e,
 		       : S_ISDIR(st.st_mode) ? DT_DIR
 					     : DT_LNK;
 	}
+	if (level == LEVEL_CULTURE &&
+	    !culture_entry_wanted(s, name, type == DT_DIR))
+		return;
 	if (type == DT_REG) {
 		add_page(s, name, module, level);
 		return;
@@ -296,6 +344,9 @@ scan_entry(struct scan *s, int fd, const struct dir_entry *e,
 	if (type != DT_DIR || level == LEVEL_ABOUT || !is_clean_name(name))
 		return;
 	about = strcasecmp(name, "About") == 0;
+	if (level == LEVEL_CULTURE && !about && s->probe &&
+	    !module_may_hold(fd, name, s->probe))
+		return;
 	if (level == LEVEL_CULTURE)
 		scan_dir(s, fd, name, about ? NULL : name,
 			 about ? LEVEL_ABOUT : LEVEL_MODULE);
@@ -442,6 +493,11 @@ topic_index_build_named(struct topic_index *idx, const char *const *roots,
 			s.root_index = r;
 			if (roots[r])
 				scan_root(&s, roots[r], chain, c);
+		}
+		if (only && s.hits == 0 && idx->n > 0) {
+			s.hits = idx->n;
+			for (size_t i = 0; i < idx->n; i++)
+				s.any_module |= idx->v[i].module == NULL;
 		}
 	}
 	strbuf_release(&s.path);

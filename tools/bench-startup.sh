@@ -1,0 +1,82 @@
+#!/bin/sh
+# Issue 11's figures in one run, for a baseline get-help build and a new
+# one (both release builds; BUILDDIR/src/get-help and bench-render-pages):
+#   1. one topic, cold process, en-US and sv-SE (LANG=sv_SE.UTF-8), against
+#      bare cmark-gfm on the same page (hyperfine and callgrind);
+#   2. parse + render of all 376 pages in one process against cmark;
+#   3. one exact lookup in the corpus and in a 100,000-page root
+#      (tools/make-help-root.py), English and Swedish;
+#   4. peak memory of one topic.
+#   tools/bench-startup.sh BASELINE_BUILDDIR NEW_BUILDDIR [RUNS]
+set -eu
+cd "$(dirname "$0")/.."
+[ $# -ge 2 ] || { echo "usage: $0 BASELINE_BUILDDIR NEW_BUILDDIR [RUNS]" >&2; exit 2; }
+base=$1 new=$2 runs=${3:-300}
+corpus=$(cd ../shared/corpus && pwd)
+page=$corpus/en-US/Microsoft.PowerShell.Core/Exit-PSSession.md
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 tools/make-help-root.py "$corpus" 100000 "$work/r100000" >/dev/null
+files=$(find "$corpus" -name '*.md' ! -name SOURCES.md | sort | tr '\n' ' ')
+unset LC_ALL LANGUAGE PSHELP_PATH
+# Both builds read the new build's catalogs (the same files), so that no
+# `env` process is timed with them.
+export PSHELP_LOCALEDIR="$PWD/$new/locale"
+topic="--no-pager --path $corpus --width 80 Exit-PSSession -Full"
+for lang in C.UTF-8 sv_SE.UTF-8; do
+	echo "== 1. one topic, cold process, LANG=$lang =="
+	LANG=$lang hyperfine -N --warmup 20 --runs "$runs" \
+		-n "$base $lang" "$base/src/get-help $topic" \
+		-n "$new $lang" "$new/src/get-help $topic" \
+		-n "cmark-gfm" "cmark-gfm $page"
+done
+echo "== 2. all pages, parse + render -Full =="
+# shellcheck disable=SC2086
+hyperfine -N --warmup 3 --runs 20 \
+	-n "$base all pages" "$base/src/bench-render-pages $files" \
+	-n "$new all pages" "$new/src/bench-render-pages $files" \
+	-n "cmark all pages" "cmark $files"
+for lang in C.UTF-8 sv_SE.UTF-8; do
+	echo "== 3. exact lookup, corpus and 100,000 pages, LANG=$lang =="
+	set --
+	for b in "$base" "$new"; do
+		for root in "$corpus" "$work/r100000"; do
+			set -- "$@" -n "$b $(basename "$root")" \
+				"$b/src/get-help --no-pager --path $root Exit-PSSession"
+		done
+	done
+	LANG=$lang hyperfine -N --warmup 5 --runs 60 "$@"
+done
+echo "== 4. instructions (callgrind) and peak memory =="
+for b in "$base" "$new"; do
+	for lang in C.UTF-8 sv_SE.UTF-8; do
+		# shellcheck disable=SC2086
+		n=$(env LANG=$lang valgrind --tool=callgrind \
+			--callgrind-out-file=/dev/null "$b/src/get-help" $topic 2>&1 >/dev/null |
+			sed -n 's/.*refs: *//p')
+		# shellcheck disable=SC2086
+		kib=$(env LANG=$lang "$b/src/maxrss" \
+			"$b/src/get-help" $topic 2>&1 >/dev/null)
+		echo "$b $lang: $n instructions, $kib KiB max RSS"
+		for root in "$corpus" "$work/r100000"; do
+			n=$(env LANG=$lang valgrind --tool=callgrind \
+				--callgrind-out-file=/dev/null \
+				"$b/src/get-help" --no-pager --path "$root" Exit-PSSession 2>&1 >/dev/null |
+				sed -n 's/.*refs: *//p')
+			echo "$b $lang lookup in $(basename "$root"): $n instructions"
+		done
+	done
+	# shellcheck disable=SC2086
+	n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+		"$b/src/bench-render-pages" $files 2>&1 >/dev/null | sed -n 's/.*refs: *//p')
+	echo "$b all pages: $n instructions"
+done
+for c in cmark-gfm cmark; do
+	n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null $c "$page" 2>&1 >/dev/null |
+		sed -n 's/.*refs: *//p')
+	echo "$c Exit-PSSession.md: $n instructions"
+done
+# shellcheck disable=SC2086
+n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null cmark $files 2>&1 >/dev/null |
+	sed -n 's/.*refs: *//p')
+echo "cmark all pages: $n instructions"
