@@ -30,7 +30,14 @@ extern const struct meta_command meta_cmd_out_null;
 extern const struct meta_command meta_cmd_receive_pssession;
 extern const struct meta_command meta_cmd_remove_pssession;
 extern const struct meta_command meta_cmd_write_output;
+extern const struct meta_command meta_cmd_write_verbose;
+extern const struct meta_command meta_cmd_write_warning;
 extern const struct meta_command meta_cmd_where_object;
+extern const struct meta_command meta_cmd_get_job;
+extern const struct meta_command meta_cmd_receive_job;
+extern const struct meta_command meta_cmd_remove_job;
+extern const struct meta_command meta_cmd_start_sleep;
+extern const struct meta_command meta_cmd_wait_job;
 
 /* Sorted by name (test_meta checks the order). */
 static const struct meta_command *const commands[] = {
@@ -38,12 +45,20 @@ static const struct meta_command *const commands[] = {
 	&meta_cmd_enter_pssession,   &meta_cmd_exit_pssession,
 	&meta_cmd_foreach_object,
 	&meta_cmd_get_command,	     &meta_cmd_get_help,
+	&meta_cmd_get_job,
 	&meta_cmd_get_pssession,     &meta_cmd_invoke_command,
 	&meta_cmd_new_pssession,     &meta_cmd_out_default,
 	&meta_cmd_out_host,	     &meta_cmd_out_null,
+	&meta_cmd_receive_job,
 	&meta_cmd_receive_pssession,
-	&meta_cmd_remove_pssession,  &meta_cmd_where_object,
+	&meta_cmd_remove_job,
+	&meta_cmd_remove_pssession,
+	&meta_cmd_start_sleep,
+	&meta_cmd_wait_job,
+	&meta_cmd_where_object,
 	&meta_cmd_write_output,
+	&meta_cmd_write_verbose,
+	&meta_cmd_write_warning,
 };
 
 #define SWITCH_TYPE "System.Management.Automation.SwitchParameter"
@@ -76,17 +91,17 @@ static const struct meta_command *const commands[] = {
 /*
  * about_CommonParameters, in PowerShell's declaration order.  Supported
  * means the runtime honours it (tests/psh/test_language.py proves each).
- * psh writes verbose records but no warning, debug or information ones,
- * so those parameters are refused rather than accepted and ignored.
+ * psh writes verbose and warning records but no debug or information
+ * ones, so those parameters are refused rather than accepted and ignored.
  */
 static const struct meta_param common_params[] = {
 	SWITCH_PARAM("Verbose", "vb", true),
 	SWITCH_PARAM("Debug", "db", false),
 	ACTION_PARAM("ErrorAction", "ea", true),
-	ACTION_PARAM("WarningAction", "wa", false),
+	ACTION_PARAM("WarningAction", "wa", true),
 	ACTION_PARAM("InformationAction", "infa", false),
 	STRING_PARAM("ErrorVariable", "ev", true),
-	STRING_PARAM("WarningVariable", "wv", false),
+	STRING_PARAM("WarningVariable", "wv", true),
 	STRING_PARAM("InformationVariable", "iv", false),
 	STRING_PARAM("OutVariable", "ov", true),
 	{ .name = "OutBuffer",

@@ -16,16 +16,23 @@ static const struct {
 	{ "ForEach-Object", rt_run_foreach_object },
 	{ "Get-Command", rt_run_get_command },
 	{ "Get-Help", rt_run_get_help },
+	{ "Get-Job", rt_run_get_job },
 	{ "Get-PSSession", rt_run_get_pssession },
 	{ "Invoke-Command", rt_run_invoke_command },
 	{ "New-PSSession", rt_run_new_pssession },
 	{ "Out-Default", rt_run_out_default },
 	{ "Out-Host", rt_run_out_host },
 	{ "Out-Null", rt_run_out_null },
+	{ "Receive-Job", rt_run_receive_job },
 	{ "Receive-PSSession", rt_run_receive_pssession },
+	{ "Remove-Job", rt_run_remove_job },
 	{ "Remove-PSSession", rt_run_remove_pssession },
+	{ "Start-Sleep", rt_run_start_sleep },
+	{ "Wait-Job", rt_run_wait_job },
 	{ "Where-Object", rt_run_where_object },
 	{ "Write-Output", rt_run_write_output },
+	{ "Write-Verbose", rt_run_write_verbose },
+	{ "Write-Warning", rt_run_write_warning },
 };
 
 rt_handler_fn *

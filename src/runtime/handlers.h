@@ -21,6 +21,9 @@ rt_handler_fn rt_run_connect_pssession, rt_run_disconnect_pssession,
 	rt_run_out_null, rt_run_receive_pssession, rt_run_remove_pssession,
 	rt_run_write_output;
 rt_handler_fn rt_run_foreach_object, rt_run_where_object;
+rt_handler_fn rt_run_write_verbose, rt_run_write_warning;
+rt_handler_fn rt_run_get_job, rt_run_receive_job, rt_run_remove_job,
+	rt_run_start_sleep, rt_run_wait_job;
 
 struct rt_value;
 

@@ -8,7 +8,10 @@
  *
  * Ctrl-C only sets a flag: the read it interrupts (libedit's, through our
  * own getc function, or getc's) fails with EINTR and the entry is thrown
- * away; nothing jumps out of libedit.  Ctrl-D leaves an entered session
+ * away; nothing jumps out of libedit.  While an entry runs, the same
+ * handler raises rt_interrupt: the pipeline stops (Start-Sleep, waits
+ * for an endpoint or a job end early, a remote command gets CANCEL) and
+ * the prompt comes back with every session as it was.  Ctrl-D leaves an entered session
  * first, then psh.
  */
 #include <errno.h>
@@ -24,6 +27,7 @@
 #include "eval.h"
 #include "repl.h"
 #include "repl_input.h"
+#include "rt_interrupt.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -31,11 +35,14 @@ enum read_status { READ_OK, READ_EOF, READ_INTERRUPTED };
 
 static volatile sig_atomic_t interrupted;
 
+/* At the prompt it discards the line; while a command runs it asks the
+   running pipeline (and a remote command, see session.h) to stop. */
 static void
 on_sigint(int sig)
 {
 	(void)sig;
 	interrupted = 1;
+	rt_interrupt_raise();
 }
 
 /* Ctrl-C interrupts reads (no SA_RESTART) instead of ending psh. */
@@ -212,8 +219,13 @@ psh_repl(struct psh_eval *ev, FILE *in, bool prompt, bool edit)
 			}
 			break;
 		}
+		rt_interrupt_clear(); /* a Ctrl-C typed before this entry */
 		if (!blank(sb.buf, sb.len))
 			rc = run_entry(ev, sb.buf, sb.len, edit);
+		if (rt_interrupt_raised()) {
+			rt_interrupt_clear(); /* stopped: back to the prompt */
+			fputc('\n', stdout);
+		}
 		clearerr(in); /* a Ctrl-C while prompting for a value */
 		if (psh_eval_exited(ev, &code)) {
 			rc = code;

@@ -8,6 +8,7 @@
 #define _GNU_SOURCE /* close_range via syscall, SOCK_CLOEXEC */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,9 +18,12 @@
 #include <sys/syscall.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "i18n.h"
+#include "job.h"
+#include "rt_interrupt.h"
 #include "rt_runtime_dir.h"
 #include "rt_value.h"
 #include "session.h"
@@ -33,6 +37,8 @@
 #define DEFAULT_TIMEOUT_MS 5000
 #define DEFAULT_INVOKE_TIMEOUT_MS 60000
 #define ENDPOINT_FD 3 /* where the endpoint finds its listening socket */
+#define WAIT_SLICE_MS 50     /* how often a wait looks at Ctrl-C */
+#define CANCEL_GRACE_MS 700  /* how long Ctrl-C waits for the stopped answer */
 
 /* ---------- the manager ---------- */
 
@@ -81,6 +87,7 @@ session_manager_new(const struct session_config *c)
 				       ? c->invoke_timeout_ms
 				       : DEFAULT_INVOKE_TIMEOUT_MS;
 	m->next_id = 1;
+	m->next_job_id = 1;
 	return m;
 }
 
@@ -101,6 +108,7 @@ session_manager_free(struct session_manager *m)
 {
 	if (!m)
 		return;
+	rt_jobs_free(m);
 	for (size_t i = 0; i < m->nsessions; i++)
 		session_free(m->sessions[i]);
 	free(m->sessions);
@@ -369,12 +377,50 @@ broken(struct rt_session *s, const char *reason, char **err)
 	return -1;
 }
 
+/* broken() without a message to report (it comes with the next use). */
+static void
+broken_quiet(struct rt_session *s)
+{
+	char *err = NULL;
+
+	broken(s, _("malformed answer"), &err);
+	free(err);
+}
+
 static int
 not_opened(const struct rt_session *s, char **err)
 {
-	*err = xasprintf(_("Cannot use session %s (computer %s): its state "
-			   "is %s, not Opened."),
-			 s->name, s->computer, session_state_name(s->state));
+	*err = xasprintf(_("Because the session state for session %s, %s, %s "
+			   "is not equal to Open, you cannot run a command "
+			   "in the session.  The session state is %s."),
+			 s->name, s->instance_id, s->computer,
+			 session_state_name(s->state));
+	return -1;
+}
+
+static int
+busy(const struct rt_session *s, char **err)
+{
+	*err = xasprintf(_("The session %s is not available to run commands. "
+			   "The session availability is Busy."),
+			 s->name);
+	return -1;
+}
+
+static int
+stopped(char **err)
+{
+	*err = xstrdup(_("The pipeline has been stopped."));
+	return -1;
+}
+
+static int
+too_large(char **err)
+{
+	*err = xasprintf(_("Sending data to a remote command failed with the "
+			   "following error message: The data is larger than "
+			   "the allowed maximum of %u bytes."),
+			 (unsigned)WIRE_MAX_FRAME);
 	return -1;
 }
 
@@ -387,9 +433,15 @@ request(struct rt_session *s, enum wire_type type,
 	const struct rt_value *payload, enum wire_type want, int timeout_ms,
 	struct wire_frame *reply, char **err)
 {
-	enum wire_status st = exchange(s->fd, type, payload, timeout_ms, reply);
+	enum wire_status st = wire_send(s->fd, type, payload, timeout_ms);
 	int saved = errno;
 
+	memset(reply, 0, sizeof(*reply));
+	if (st == WIRE_S_TOO_BIG)
+		return too_large(err); /* nothing was sent: still Opened */
+	if (st == WIRE_S_OK)
+		st = wire_recv(s->fd, reply, timeout_ms);
+	saved = errno;
 	if (st != WIRE_S_OK)
 		return broken(s, wire_status_text(st, saved), err);
 	if (reply->type != want) {
@@ -655,14 +707,181 @@ take_result(struct rt_session *s, const struct wire_frame *f,
 	return 0;
 }
 
-static int
-invoke(struct rt_session *s, const struct session_invocation *inv,
-       bool with_values, bool buffer, struct session_result *res, char **err)
+static long long
+now_ms(void)
 {
-	struct rt_value *req;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+enum wait_status { WAIT_READY, WAIT_TIMEOUT, WAIT_INTERRUPTED };
+
+/*
+ * Waits until the answer of s starts to arrive, in slices so that
+ * Ctrl-C (rt_interrupt_pending) is seen at once when interruptible.
+ */
+static enum wait_status
+wait_answer(const struct rt_session *s, long long deadline, bool interruptible)
+{
+	for (;;) {
+		struct pollfd pfd = { s->fd, POLLIN, 0 };
+		long long left = deadline - now_ms();
+		int rc;
+
+		if (interruptible && rt_interrupt_pending())
+			return WAIT_INTERRUPTED;
+		if (left <= 0)
+			left = 0;
+		rc = poll(&pfd, 1, left > WAIT_SLICE_MS ? WAIT_SLICE_MS
+							: (int)left);
+		if (rc > 0)
+			return WAIT_READY; /* data, or EOF: wire_recv tells */
+		if (rc == 0 && left == 0)
+			return WAIT_TIMEOUT;
+		if (rc < 0 && errno != EINTR)
+			return WAIT_READY; /* let wire_recv report it */
+	}
+}
+
+/*
+ * CANCEL has no answer of its own, but an endpoint of before CANCEL
+ * answers it with ERROR once its script is done: that ERROR, if it
+ * comes at once, is not the answer to the next request.
+ */
+#define STRAY_ERROR_MS 100
+static void
+drop_cancel_error(struct rt_session *s)
+{
+	struct pollfd pfd = { s->fd, POLLIN, 0 };
 	struct wire_frame f;
+
+	s->cancel_sent = false;
+	if (poll(&pfd, 1, STRAY_ERROR_MS) <= 0 || (pfd.revents & POLLHUP))
+		return;
+	if (wire_recv(s->fd, &f, s->m->timeout_ms) == WIRE_S_OK &&
+	    f.type != WIRE_T_ERROR) {
+		/* not what we looked for: the stream is out of step */
+		wire_frame_release(&f);
+		broken_quiet(s);
+		return;
+	}
+	wire_frame_release(&f);
+}
+
+/*
+ * Reads the answer of the pending INVOKE (it has begun to arrive).
+ * Returns 0 (res filled unless buffered), or -1 with *err.
+ */
+static int
+read_answer(struct rt_session *s, struct session_result *res, char **err)
+{
+	bool buffered = s->pending_buffered;
+	struct wire_frame f;
+	enum wire_status st = wire_recv(s->fd, &f, s->m->timeout_ms);
+	int saved = errno, rc = 0;
+
+	s->answer_pending = false;
+	s->job_owned = false;
+	if (st != WIRE_S_OK)
+		return broken(s, wire_status_text(st, saved), err);
+	if (s->cancel_sent)
+		drop_cancel_error(s);
+	if (s->avail == SESSION_AVAIL_BUSY)
+		s->avail = SESSION_AVAIL_AVAILABLE;
+	if (f.type != (buffered ? WIRE_T_OK : WIRE_T_RESULT)) {
+		*err = answer_error(&f);
+		rc = -1;
+	} else if (!buffered) {
+		rc = take_result(s, &f, res, err);
+	}
+	wire_frame_release(&f); /* also after a malformed answer */
+	return rc;
+}
+
+int
+session_cancel(struct rt_session *s)
+{
+	if (!s->answer_pending || s->fd < 0)
+		return 0;
+	s->cancel_sent = true;
+	return wire_send(s->fd, WIRE_T_CANCEL, NULL, s->m->timeout_ms) ==
+			       WIRE_S_OK
+		       ? 0
+		       : -1;
+}
+
+bool
+session_is_running(const struct rt_session *s)
+{
+	return s->answer_pending;
+}
+
+int
+session_fd(const struct rt_session *s)
+{
+	return s->fd;
+}
+
+int
+session_invoke_finish(struct rt_session *s, int wait_ms, bool interruptible,
+		      struct session_result *res, char **err)
+{
+	struct session_result ignored = { 0 };
+
+	if (res)
+		memset(res, 0, sizeof(*res));
+	if (!s->answer_pending || s->fd < 0)
+		return not_opened(s, err);
+	switch (wait_answer(s, now_ms() + wait_ms, interruptible)) {
+	case WAIT_READY:
+		break;
+	case WAIT_TIMEOUT:
+	case WAIT_INTERRUPTED:
+		return 0;
+	}
+	if (read_answer(s, res ? res : &ignored, err) != 0)
+		return -1;
+	session_result_release(&ignored);
+	return 1;
+}
+
+/*
+ * Before a request: an answer that Ctrl-C left behind is read and
+ * dropped (the endpoint may not have honoured CANCEL at once); one that
+ * a job waits for makes the session busy.
+ */
+static int
+settle(struct rt_session *s, char **err)
+{
 	int rc;
 
+	if (!s->answer_pending)
+		return 0;
+	if (s->job_owned)
+		return busy(s, err);
+	rc = session_invoke_finish(s, s->m->invoke_timeout_ms, true, NULL,
+				   err);
+	if (rc < 0)
+		return -1;
+	if (rc == 0 && rt_interrupt_raised())
+		return stopped(err);
+	if (rc == 0)
+		return broken(s, wire_status_text(WIRE_S_TIMEOUT, 0), err);
+	return 0;
+}
+
+/* Sends the INVOKE of inv; the session is Busy until its answer. */
+static int
+send_invoke(struct rt_session *s, const struct session_invocation *inv,
+	    bool with_values, bool buffer, char **err)
+{
+	struct rt_value *req;
+	enum wire_status st;
+	int saved;
+
+	if (settle(s, err) != 0)
+		return -1;
 	if (s->state != SESSION_OPENED || s->fd < 0)
 		return not_opened(s, err);
 	req = wire_invoke_request(&(struct wire_invoke){
@@ -672,15 +891,64 @@ invoke(struct rt_session *s, const struct session_invocation *inv,
 		.args = inv->arguments,
 		.input = inv->input,
 	});
-	rc = request(s, WIRE_T_INVOKE, req, buffer ? WIRE_T_OK : WIRE_T_RESULT,
-		     s->m->invoke_timeout_ms, &f, err);
+	st = wire_send(s->fd, WIRE_T_INVOKE, req, s->m->timeout_ms);
+	saved = errno;
 	rt_value_unref(req);
-	if (rc != 0)
-		return rc; /* request() released the answer */
-	if (!buffer)
-		rc = take_result(s, &f, res, err);
-	wire_frame_release(&f); /* also after a malformed answer */
-	return rc;
+	if (st == WIRE_S_TOO_BIG)
+		return too_large(err); /* nothing went out: still Opened */
+	if (st != WIRE_S_OK)
+		return broken(s, wire_status_text(st, saved), err);
+	s->answer_pending = true;
+	s->pending_buffered = buffer;
+	s->avail = SESSION_AVAIL_BUSY;
+	return 0;
+}
+
+int
+session_invoke_start(struct rt_session *s, const struct session_invocation *inv,
+		     char **err)
+{
+	if (send_invoke(s, inv, true, false, err) != 0)
+		return -1;
+	s->job_owned = true;
+	return 0;
+}
+
+/*
+ * Waits for the answer of the INVOKE just sent.  Ctrl-C sends CANCEL
+ * and waits a moment for the stopped command's answer; without one the
+ * answer is drained before the next request.  Either way the call
+ * returns 0 (with what output came), and the evaluator stops.
+ */
+static int
+await_answer(struct rt_session *s, struct session_result *res, char **err)
+{
+	int rc = session_invoke_finish(s, s->m->invoke_timeout_ms, true, res,
+				       err);
+
+	if (rc < 0)
+		return -1;
+	if (rc == 1)
+		return 0;
+	if (!rt_interrupt_raised())
+		return broken(s, wire_status_text(WIRE_S_TIMEOUT, 0), err);
+	if (session_cancel(s) != 0)
+		return broken(s, wire_status_text(WIRE_S_IO, errno), err);
+	rc = session_invoke_finish(s, CANCEL_GRACE_MS, false, res, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 0 && res)
+		res->output = rt_array_new(); /* the answer is drained later */
+	return 0;
+}
+
+static int
+invoke(struct rt_session *s, const struct session_invocation *inv,
+       bool with_values, bool buffer, struct session_result *res, char **err)
+{
+	if (send_invoke(s, inv, with_values, buffer, err) != 0)
+		return -1;
+	return await_answer(s, buffer ? NULL : res, err);
 }
 
 int
@@ -709,6 +977,8 @@ session_disconnect(struct rt_session *s, int idle_timeout_sec, char **err)
 	struct wire_frame f;
 	int rc;
 
+	if (settle(s, err) != 0)
+		return -1;
 	if (s->state != SESSION_OPENED || s->fd < 0)
 		return not_opened(s, err);
 	req = rt_record_new(NULL);
@@ -780,6 +1050,8 @@ session_receive(struct rt_session *s, struct session_result *res, char **err)
 	memset(res, 0, sizeof(*res));
 	if (s->state == SESSION_DISCONNECTED && session_connect(s, err) != 0)
 		return -1;
+	if (settle(s, err) != 0)
+		return -1;
 	if (s->state != SESSION_OPENED || s->fd < 0)
 		return not_opened(s, err);
 	if (request(s, WIRE_T_RECEIVE, NULL, WIRE_T_RESULT, s->m->timeout_ms,
@@ -810,6 +1082,17 @@ session_remove(struct rt_session *s, char **err)
 		*err = ignored; /* busy: another client holds it */
 		return -1;
 	}
+	/* A running command is asked to stop; if it does not answer at
+	   once, dropping the connection ends the endpoint. */
+	if (s->answer_pending && (session_cancel(s) != 0 ||
+				  session_invoke_finish(s, CANCEL_GRACE_MS,
+							false, NULL,
+							&ignored) != 1))
+		drop_connection(s);
+	free(ignored);
+	ignored = NULL;
+	s->answer_pending = false;
+	s->job_owned = false;
 	/* Whatever the endpoint answers, the session is over for us. */
 	if (s->fd >= 0 && request(s, WIRE_T_CLOSE, NULL, WIRE_T_OK,
 				  s->m->timeout_ms, &f, &ignored) == 0)

@@ -141,6 +141,39 @@ int session_invoke_values(struct rt_session *s,
 			  struct session_result *res, char **err);
 
 /*
+ * Ctrl-C: a wait for an endpoint's answer stops at once when
+ * rt_interrupt_pending() (rt_interrupt.h) is true.  The client then
+ * sends CANCEL and waits a moment for the stopped command's answer; if
+ * none comes, the answer is read and dropped before the next request on
+ * the session, which stays Opened.  The interrupted call returns 0 with
+ * the output that came (possibly none).
+ *
+ * A session whose command a job waits for is Busy: every other request
+ * on it fails with PowerShell's "not available to run commands".
+ */
+
+/*
+ * Invoke-Command -AsJob: sends inv and returns at once; the session is
+ * Busy until session_invoke_finish has read the answer.
+ */
+int session_invoke_start(struct rt_session *s, const struct session_invocation *inv,
+			 char **err);
+/*
+ * Waits up to wait_ms (0: only looks; with interruptible, less after
+ * Ctrl-C) for the answer of the started command.  Returns 1 with res
+ * filled (res may be NULL: dropped), 0 when it has not come yet, or -1
+ * with *err (an ERROR answer, or the session became Broken).
+ */
+int session_invoke_finish(struct rt_session *s, int wait_ms, bool interruptible,
+			  struct session_result *res, char **err);
+/* Asks the endpoint to stop the running command (a CANCEL frame). */
+int session_cancel(struct rt_session *s);
+/* True while a command's answer is awaited. */
+bool session_is_running(const struct rt_session *s);
+/* The endpoint's connection (for waiting on several sessions), or -1. */
+int session_fd(const struct rt_session *s);
+
+/*
  * Invoke-Command -InDisconnectedSession: runs script with its output
  * kept in the endpoint, then disconnects (see session_disconnect).
  */

@@ -29,7 +29,16 @@ struct rt_session {
 	enum session_availability avail;
 	int fd; /* the attached connection, or -1 */
 	bool temporary;
+	/* An INVOKE went out and its answer has not been read: a job waits
+	   for it (job_owned), or Ctrl-C left it to be drained before the
+	   next request.  The session is Busy meanwhile. */
+	bool answer_pending;
+	bool pending_buffered; /* that answer is OK, not RESULT */
+	bool job_owned;
+	bool cancel_sent; /* CANCEL went out for that INVOKE */
 };
+
+struct rt_job;
 
 struct session_manager {
 	char *program;
@@ -44,6 +53,9 @@ struct session_manager {
 	int next_id;
 	int timeout_ms;
 	int invoke_timeout_ms;
+	struct rt_job **jobs; /* job.c: Invoke-Command -AsJob */
+	size_t njobs, jobs_cap;
+	int next_job_id;
 };
 
 /* session.c */

@@ -138,6 +138,45 @@ def cases(env, mode):
        f"{mode}: Ctrl-D leaves the session, then psh", (rc, text))
 
 
+def timed_interrupt(env, setup, command, after, mode, what):
+    """Runs setup lines, then command; Ctrl-C after 0.5 s must bring the
+    prompt back within a second, and after must then work."""
+    t = Term(env)
+    t.mark = 0
+    t.wait_for("PS> ")
+    for line in setup:
+        t.send(line + "\n")
+        t.wait_for("PS> ")
+    t.send(command + "\n")
+    time.sleep(0.5)
+    t.send("\x03")
+    start = time.monotonic()
+    t.wait_for("PS> ")
+    took = time.monotonic() - start
+    t.send(after + "\n")
+    t.wait_for("PS> ")
+    shown = t.text(t.mark)
+    t.send("exit\n")
+    rc = t.finish()
+    ok(rc == 0 and took < 1.5 and "Opened" in shown and "still" in shown,
+       f"{mode}: Ctrl-C stops {what}, the prompt is back at once and the "
+       "session is intact", (rc, took, t.text()))
+
+
+def running_cases(env, mode):
+    after = "$s.State; Invoke-Command $s { 'still' }"
+    timed_interrupt(env, ["$s = New-PSSession"], "Start-Sleep 30", after,
+                    mode, "a local Start-Sleep")
+    timed_interrupt(env, ["$s = New-PSSession"],
+                    # 5 s: an endpoint that does not honour CANCEL yet
+                    # answers late and the answer is drained first
+                    "Invoke-Command $s { Start-Sleep 5 }", after, mode,
+                    "a remote Invoke-Command")
+    timed_interrupt(env, ["$s = New-PSSession", "$t = New-PSSession",
+                          "$j = Invoke-Command $t { Start-Sleep 30 } -AsJob"],
+                    "Wait-Job $j", after, mode, "Wait-Job")
+
+
 def help_on_terminal(env, pager):
     """psh -c 'help Get-PSSession' on a pty: (exit status, what it shows)."""
     env = dict(env, TERM="dumb")
@@ -181,7 +220,7 @@ def main():
         base.pop("PAGER", None)
         for term in ("dumb", "xterm"):
             env = dict(base, TERM=term)
-            for c in (cases,):
+            for c in (cases, running_cases):
                 try:
                     c(env, "TERM=" + term)
                 except (TimeoutError, OSError) as e:

@@ -31,7 +31,8 @@ def get_command_tests():
          rc == 0 and n[0] == "% -> ForEach-Object" and
          n[1] == "? -> Where-Object" and "cnsn -> Connect-PSSession" in n and
          "oh -> Out-Host" in n and n.index("rsn -> Remove-PSSession") <
-         n.index("Connect-PSSession") and n[-1] == "Write-Output" and
+         n.index("Connect-PSSession") and n[-1] == "Write-Warning" and
+         "gjb -> Get-Job" in n and "sleep -> Start-Sleep" in n and
          "Out-Null" in n, repr(out))
     out, err, rc = psh("Get-Command -CommandType Alias")
     test("-CommandType Alias", rc == 0 and all(

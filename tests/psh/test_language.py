@@ -127,6 +127,23 @@ PROOFS = {
                  '"Server01".\n'),
                 ("New-PSSession -ComputerName Server01 | Remove-PSSession "
                  "-Verbose:$false", "", "")],
+    "WarningAction": [("Write-Warning low; 'after'", "after\n",
+                       "WARNING: low\n"),
+                      ("Write-Warning low -wa SilentlyContinue; 'after'",
+                       "after\n", ""),
+                      ("Write-Warning low -WarningAction 0; 'after'",
+                       "after\n", ""),
+                      ("Write-Warning low -wa Stop; 'after'", "",
+                       "WARNING: low\nWrite-Warning: The running command stopped because "
+                       "the preference variable \"WarningPreference\" or "
+                       "common parameter is set to Stop: low\n"),
+                      ("$WarningPreference = 'SilentlyContinue'\n"
+                       "Write-Warning a; Write-Warning b -wa Continue",
+                       "", "WARNING: b\n")],
+    "WarningVariable": [("Write-Warning low -wa 0 -wv w; $w.Count; $w",
+                         "1\nlow\n", ""),
+                        ("Write-Warning a -wv w; Write-Warning b -wv +w "
+                         "-wa 0; $w", "a\nb\n", "WARNING: a\n")],
     "OutVariable": [("Write-Output 1,2 -OutVariable o; $o.Count",
                      "1\n2\n2\n", ""),
                     ("Write-Output 1 -ov o; Write-Output 2 -ov +o; $o",

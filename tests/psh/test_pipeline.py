@@ -151,9 +151,10 @@ def common_tests():
                        "Remove-PSSession $s")
     test("$VerbosePreference, overridden by -Verbose:$false",
          rc == 0 and err.count("VERBOSE:") == 1, err)
-    out, err, rc = psh("1 | ForEach-Object -WarningAction Stop { 1 }")
-    test("-WarningAction is refused while no command warns",
-         rc == 1 and "WarningAction" in err, err)
+    out, err, rc = psh("1 | ForEach-Object -WarningAction Stop "
+                       "{ Write-Warning w$_ }; 'after'")
+    test("-WarningAction reaches the commands a script block runs",
+         rc == 1 and out == "" and err.endswith("Stop: w1\n"), err)
 
 
 # Every parameter of these commands that the metadata marks supported has a
@@ -204,10 +205,12 @@ def coverage_tests():
                 test("%s -%s has a test case" % (c["name"], p["name"]),
                      (c["name"], p["name"]) in CASES)
     names = {p["name"]: p["supported"] for p in meta["common"]["parameters"]}
-    test("common parameters proven: Verbose, ErrorAction, ErrorVariable, "
-         "OutVariable (the others refused)",
+    test("common parameters supported: Verbose, ErrorAction, WarningAction, "
+         "ErrorVariable, WarningVariable, OutVariable (the others refused; "
+         "test_language.py proves each)",
          {n for n, s in names.items() if s} ==
-         {"Verbose", "ErrorAction", "ErrorVariable", "OutVariable"}, names)
+         {"Verbose", "ErrorAction", "WarningAction", "ErrorVariable",
+          "WarningVariable", "OutVariable"}, names)
 
 
 if __name__ == "__main__":

@@ -54,7 +54,7 @@ TEST(registry_sorted_and_found)
 	size_t n;
 	const struct meta_command *const *v = meta_commands(&n);
 
-	check_int(n, ==, 17);
+	check_int(n, ==, 24);
 	for (size_t i = 1; i < n; i++)
 		check(strcasecmp(v[i - 1]->name, v[i]->name) < 0);
 	for (size_t i = 0; i < n; i++) {
@@ -269,7 +269,8 @@ TEST(spot_checks)
 		  1);
 	check_int(meta_param_in_set(p, "FilePathSSHHost")->position, ==,
 		  META_POSITION_NAMED);
-	check(!find_param(c, "AsJob")->supported);
+	check(find_param(c, "AsJob")->supported);
+	check(!find_param(c, "SessionOption")->supported);
 
 	c = meta_command_find("Connect-PSSession");
 	check(c->should_process);
@@ -315,7 +316,7 @@ TEST(metadata_json_parses)
 		"import json, sys\n"
 		"d = json.load(sys.stdin)\n"
 		"c = {x[\"name\"]: x for x in d[\"commands\"]}\n"
-		"assert len(c) == 17\n"
+		"assert len(c) == 24\n"
 		"e = c[\"Enter-PSSession\"]\n"
 		"assert e[\"aliases\"] == [\"etsn\"]\n"
 		"assert e[\"defaultParameterSet\"] == \"ComputerName\"\n"

@@ -733,7 +733,7 @@ TEST(open_invoke_remove)
 	check_int(session_state(s), ==, SESSION_CLOSED);
 	check(wait_dead(pid, session_socket_path(s)));
 	check_int(session_invoke(s, "echo again", &r, &err), ==, -1);
-	check(contains(err, "its state is Closed"));
+	check(contains(err, "The session state is Closed."));
 	free(err);
 	{
 		struct rt_session **list;
@@ -1065,7 +1065,7 @@ TEST(sigkill_breaks_session)
 	check_int(session_state(s), ==, SESSION_BROKEN);
 	check(!exists(session_socket_path(s)));
 	check_int(session_invoke(s, "echo x", &r, &err), ==, -1);
-	check(contains(err, "its state is Broken"));
+	check(contains(err, "The session state is Broken."));
 	free(err);
 	err = NULL;
 	check_int(session_remove(s, &err), ==, 0);

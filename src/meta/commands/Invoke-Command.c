@@ -58,7 +58,7 @@ static const struct meta_param params[] = {
 	{
 		META_SWITCH("AsJob"),
 		.default_value = "False",
-		.supported = false,
+		.supported = true,
 		META_SETS(REMOTE_SETS_OPTIONAL),
 	},
 	{
@@ -162,7 +162,7 @@ static const struct meta_param params[] = {
 	{
 		META_STRING("JobName"),
 		.default_value = "Job<n>",
-		.supported = false,
+		.supported = true,
 		META_SETS({ "FilePathRunspace", false, NAMED, 0 },
 			  { "Session", false, NAMED, 0 },
 			  { "FilePathComputerName", false, NAMED, 0 },

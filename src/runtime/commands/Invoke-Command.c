@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xalloc.h"
+
 #include "i18n.h"
+#include "job.h"
 #include "rt_exec.h"
 #include "session.h"
 
@@ -73,7 +76,8 @@ invoke_on_computer(struct rt_context *ctx, const char *computer)
 	int rc;
 
 	if (s == NULL) {
-		rt_exec_error(ctx, "%s", err);
+		/* PowerShell names the computer first: "[Server09] ..." */
+		rt_exec_error(ctx, "[%s] %s", computer, err);
 		free(err);
 		return -1;
 	}
@@ -94,6 +98,44 @@ invoke_on_computer(struct rt_context *ctx, const char *computer)
 	return 0;
 }
 
+/*
+ * -AsJob: one job whose children run in every session (or a temporary
+ * session per computer); the job object comes back at once.
+ */
+static int
+invoke_as_job(struct rt_context *ctx, struct rt_value *targets)
+{
+	struct session_invocation inv = invocation(ctx);
+	struct rt_job *j = rt_job_new(ctx->sessions,
+				      rt_exec_string(ctx, "JobName"),
+				      inv.script);
+
+	for (size_t i = 0; i < rt_value_nitems(targets); i++) {
+		struct rt_value *e = rt_value_item(targets, i);
+		char *err = NULL, *msg;
+		struct rt_session *s;
+
+		if (e->kind == RT_VAL_SESSION) {
+			rt_job_start_child(j, e->u.session, false, &inv);
+			continue;
+		}
+		if (e->kind != RT_VAL_STRING)
+			continue;
+		s = session_open(ctx->sessions, e->u.s, NULL,
+				 SESSION_TEMPORARY, &err);
+		if (s) {
+			rt_job_start_child(j, s, true, &inv);
+			continue;
+		}
+		msg = xasprintf("[%s] %s", e->u.s, err);
+		rt_job_fail_child(j, e->u.s, msg);
+		free(msg);
+		free(err);
+	}
+	rt_exec_emit(ctx, rt_job_value(j));
+	return 0;
+}
+
 int
 rt_run_invoke_command(struct rt_context *ctx)
 {
@@ -103,6 +145,9 @@ rt_run_invoke_command(struct rt_context *ctx)
 
 	if (cn && rt_exec_check_configuration(ctx) != 0)
 		return 1;
+	if ((cn || ss) && rt_binding_switch(ctx->bind, "AsJob") &&
+	    ctx->sessions)
+		return invoke_as_job(ctx, cn ? cn : ss);
 	if (cn || ss) {
 		struct rt_value *v = cn ? cn : ss;
 		size_t n = v->kind == RT_VAL_ARRAY ? v->u.array.n : 1;

@@ -28,7 +28,7 @@ open_one(struct rt_context *ctx, const char *computer, const char *name)
 		session_open(ctx->sessions, computer, name, 0, &err);
 
 	if (s == NULL) {
-		rt_exec_error(ctx, "%s", err);
+		rt_exec_error(ctx, "[%s] %s", computer, err);
 		free(err);
 		return -1;
 	}
