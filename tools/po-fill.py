@@ -29,17 +29,18 @@ def unquote(lines):
 
 
 def quote(text):
-    esc = (text.replace('\\', '\\\\').replace('"', '\\"')
-           .replace('\t', '\\t'))
-    parts = esc.split('\\n')
+    def esc(t):
+        return (t.replace('\\', '\\\\').replace('"', '\\"')
+                .replace('\t', '\\t'))
+    parts = text.split('\n')
     if len(parts) == 1:
-        return ['msgstr "%s"' % esc]
+        return ['msgstr "%s"' % esc(text)]
     lines = ['msgstr ""']
     for i, p in enumerate(parts):
         if i < len(parts) - 1:
-            lines.append('"%s\\n"' % p)
+            lines.append('"%s\\n"' % esc(p))
         elif p:
-            lines.append('"%s"' % p)
+            lines.append('"%s"' % esc(p))
     return lines
 
 
