@@ -25,6 +25,7 @@
 #include "options.h"
 #include "query.h"
 #include "render.h"
+#include "render_json.h"
 #include "render_text.h"
 #include "strbuf.h"
 #include "term.h"
@@ -163,6 +164,9 @@ print_usage(FILE *f)
 		"wrap)\n"
 		"  -File, --file=FILE         show the page in FILE instead of "
 		"looking up NAME\n"
+		"  -Search, --search          NAME is words: list the pages "
+		"whose text has\n"
+		"                             them all, best first\n"
 		"      --format=FORMAT        text (the default), json (the "
 		"help "
 		"model) or man\n"
@@ -178,7 +182,9 @@ print_usage(FILE *f)
 		"wildcards.  Without a\n"
 		"match for NAME, NAME* is tried when it contains a '-', else "
 		"*NAME*.\n"
-		"Several matches are listed in a table.  See get-help(1).\n"),
+		"Several matches are listed in a table; with none, the pages' "
+		"text is\n"
+		"searched for NAME.  See get-help(1).\n"),
 	      f);
 }
 
@@ -580,6 +586,8 @@ run(struct session *s)
 		.max_suggestions = 5,
 		.search = s->opt.search ? LOOKUP_SEARCH_ALWAYS
 					: LOOKUP_SEARCH_NONE,
+		/* only JSON shows them */
+		.snippets = json_output(s),
 	};
 	struct lookup_result r;
 	int rc;

@@ -88,6 +88,8 @@ struct index_topic {
 	int category;
 	double score; /* search: higher is better */
 	int64_t size, mtime_ns;
+	int64_t id;  /* the topic's row in its index (0: not from one) */
+	size_t root; /* search: which root it came from */
 };
 
 struct index_topics {
@@ -109,19 +111,21 @@ bool index_names(struct index_db *db, index_name_fn *keep, void *cookie,
  * Full-text search: every word of `words` (a trailing * makes a prefix)
  * in the name, synopsis or text, ranked by BM25 with names and synopses
  * above the text, best first, at most max, of the pages whose culture
- * keep_culture(cookie, culture, "", "") accepts.  false on a database
- * error.
+ * keep_culture(cookie, culture, "", "") accepts.  Only FTS5's best rows
+ * are read; no snippet (index_snippet).  false on a database error.
  */
 bool index_search(struct index_db *db, const char *words, size_t max,
 		  index_name_fn *keep_culture, void *cookie,
 		  struct index_topics *out);
 
-/* Whether every page of the index still has its size and mtime (a
-   page edited in place changes no folder; a search needs this). */
-bool index_pages_unchanged(struct index_db *db);
+/* The text around the first match of words in topic id's text (or its
+   synopsis), one line, malloc'd; NULL when there is none. */
+char *index_snippet(struct index_db *db, int64_t id, const char *words);
 
 /* Whether every topic's page still has the size and mtime indexed. */
 bool index_topics_unchanged(const struct index_topics *t);
+/* Whether topic x's page still has the size and mtime indexed. */
+bool index_topic_unchanged(const struct index_topic *x);
 
 /* ---- the words of a text (index_words.c): what the tokenizer indexes ---- */
 
@@ -134,12 +138,27 @@ int index_words(const char *text, size_t len, index_word_fn *fn,
 		 void *cookie);
 
 /*
- * The slow path of index_search: scores a page's text against words
- * (every word must occur; 0 when one does not).  name, synopsis, body
- * are weighted like the index's ranking.
+ * The slow path of index_search scores pages with the formula of the
+ * index (FTS5's BM25, k1 1.2, b 0.75, names 10, synopses 5, text 1), so
+ * that rows of indexed and read roots rank on one scale.  First each
+ * page's counts, then, with the counts of all pages, its score.
  */
-double index_text_score(const char *words, const char *name,
-			const char *synopsis, const char *body);
+#define INDEX_MAX_TERMS 32
+struct index_text_counts {
+	size_t nterms;
+	double freq[INDEX_MAX_TERMS]; /* weighted hits of each term */
+	double tokens;		      /* words in all three columns */
+};
+/* Counts words' terms in a page; true when every term occurs. */
+bool index_text_count(const char *words, const char *name,
+		      const char *synopsis, const char *body,
+		      struct index_text_counts *c);
+/* The score of a page of counts c among rows pages of avg_tokens words
+   in which term i occurs in having[i]: higher is better. */
+double index_bm25(const struct index_text_counts *c, double rows,
+		  double avg_tokens, const double *having);
+/* A snippet of text around the first word of a term of words, or NULL. */
+char *index_text_snippet(const char *words, const char *text);
 
 /* ---- a page's text (index_text.c) ---- */
 struct help_doc;

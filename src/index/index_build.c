@@ -406,13 +406,21 @@ index_update(const char *root, const struct index_page *pages, size_t n,
 				 "neither it nor $XDG_CACHE_HOME is writable");
 		return EACCES;
 	}
-	/* one writer at a time */
-	char *lock = xasprintf("%s.lock", file);
-	int lfd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+	/* one writer at a time: a lock on the index's folder, which leaves
+	   no file behind (the index itself is replaced by a rename) */
+	char *lock = xstrdup(file), *slash = strrchr(lock, '/');
+	if (slash)
+		*slash = '\0';
+	int lfd = open(!slash ? "." : *lock ? lock : "/",
+		       O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (lfd < 0 || flock(lfd, LOCK_EX) != 0) {
 		rc = fail(errno, why, lock, NULL);
 		goto out;
 	}
+	/* the lock file earlier versions left */
+	char *old_lock = xasprintf("%s.lock", file);
+	unlink(old_lock);
+	free(old_lock);
 	struct stat fst;
 	sqlite3 *db = !rebuild && stat(file, &fst) == 0 && S_ISREG(fst.st_mode)
 			      ? open_rw(file, false, NULL)

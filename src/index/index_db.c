@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -172,7 +173,8 @@ index_folder_signature(const char *root, struct strbuf *dirs,
 	n = folders_of(fd, &v);
 	for (size_t i = 0; i < n; i++) {
 		strbuf_addf(listing, "%s\n", v[i]);
-		walk_folder(fd, v[i], &rel, 1, dirs);
+		if (dirs)
+			walk_folder(fd, v[i], &rel, 1, dirs);
 	}
 	free_names(v, n);
 	strbuf_release(&rel);
@@ -232,6 +234,34 @@ check_version(sqlite3 *db)
 	return version == INDEX_SCHEMA_VERSION ? INDEX_FRESH : INDEX_FOREIGN;
 }
 
+/* Whether each folder of the "rel\tmtime" lines still has its mtime:
+   a stat each, so a check does not grow with the pages. */
+static bool
+folders_unchanged(const char *root, const char *had)
+{
+	int fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	bool same = fd >= 0;
+	char rel[PATH_MAX];
+
+	for (const char *p = had; same && *p;) {
+		size_t n = strcspn(p, "\n");
+		const char *tab = memchr(p, '\t', n);
+		struct stat st;
+		same = tab && (size_t)(tab - p) < sizeof(rel);
+		if (same) {
+			memcpy(rel, p, (size_t)(tab - p));
+			rel[tab - p] = '\0';
+			same = fstatat(fd, rel, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+			       S_ISDIR(st.st_mode) &&
+			       index_mtime_ns_of(&st) == strtoll(tab + 1, NULL, 10);
+		}
+		p += n + (p[n] != '\0');
+	}
+	if (fd >= 0)
+		close(fd);
+	return same;
+}
+
 static enum index_state
 check_folders(sqlite3 *db, const char *root)
 {
@@ -248,9 +278,11 @@ check_folders(sqlite3 *db, const char *root)
 	else if (!had_dirs || !had_listing)
 		s = INDEX_CORRUPT;
 	else {
-		index_folder_signature(root, &dirs, &listing);
-		if (strcmp(had_dirs, dirs.buf ? dirs.buf : "") != 0 ||
-		    strcmp(had_listing, listing.buf ? listing.buf : "") != 0)
+		/* the root's own folders are listed; a folder below has the
+		   same sub-folders as long as its mtime is the same */
+		index_folder_signature(root, NULL, &listing);
+		if (strcmp(had_listing, listing.buf ? listing.buf : "") != 0 ||
+		    !folders_unchanged(root, had_dirs))
 			s = INDEX_STALE;
 	}
 	free(had_dirs);
@@ -275,7 +307,11 @@ index_open(const char *root, struct index_db **out, char **file)
 	   back; nothing is written */
 	int flags = access(path, W_OK) == 0 ? SQLITE_OPEN_READWRITE
 					    : SQLITE_OPEN_READONLY;
-	int rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+	/* one thread uses the connection: no mutexes */
+	int rc = sqlite3_open_v2(path, &db,
+				 flags | SQLITE_OPEN_NOFOLLOW |
+					 SQLITE_OPEN_NOMUTEX,
+				 NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_close(db);
 		return state_of_error(rc);
@@ -371,7 +407,7 @@ column_dup(sqlite3_stmt *st, int c)
 
 #define TOPIC_COLUMNS                                                   \
 	"t.rel, t.name, t.folded, t.module, t.row_module, t.category, " \
-	"t.culture, t.synopsis, t.size, t.mtime_ns"
+	"t.culture, t.synopsis, t.size, t.mtime_ns, t.id"
 
 static void
 add_topic(const struct index_db *db, sqlite3_stmt *st, struct index_topics *out)
@@ -390,6 +426,7 @@ add_topic(const struct index_db *db, sqlite3_stmt *st, struct index_topics *out)
 	x->synopsis = column_dup(st, 7);
 	x->size = sqlite3_column_int64(st, 8);
 	x->mtime_ns = sqlite3_column_int64(st, 9);
+	x->id = sqlite3_column_int64(st, 10);
 	if (!x->name)
 		x->name = xstrdup("");
 	if (!x->folded)
@@ -416,21 +453,11 @@ sql_keep(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 static bool
-run_rows(struct index_db *db, sqlite3_stmt *st, struct index_topics *out,
-	 bool search)
+run_rows(struct index_db *db, sqlite3_stmt *st, struct index_topics *out)
 {
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		add_topic(db, st, out);
-		if (search) {
-			out->v[out->n - 1].score = -sqlite3_column_double(st, 10);
-			out->v[out->n - 1].snippet = column_dup(st, 11);
-			/* one line: the snippet is shown in a row */
-			for (char *c = out->v[out->n - 1].snippet; c && *c; c++)
-				if (*c == '\n' || *c == '\t' || *c == '\r')
-					*c = ' ';
-		}
-	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE;
 }
@@ -450,7 +477,7 @@ index_names(struct index_db *db, index_name_fn *keep, void *cookie,
 			       "ORDER BY t.id",
 			       -1, &st, NULL) != SQLITE_OK)
 		return false;
-	return run_rows(db, st, out, false);
+	return run_rows(db, st, out);
 }
 
 static int
@@ -498,72 +525,108 @@ match_expression(const char *words)
 	return strbuf_detach(&q, NULL);
 }
 
+/*
+ * FTS5 ranks the matches itself (ORDER BY rank) and the LIMIT keeps only
+ * the best in its sorter; only those rows are joined to their topics.
+ * The culture is checked afterwards, so when too many of the best are in
+ * other cultures, more are asked for.
+ */
+#define SEARCH_SQL                                                        \
+	"SELECT " TOPIC_COLUMNS ", h.rank FROM (SELECT rowid AS id, rank " \
+	"FROM text WHERE text MATCH ?1 AND rank MATCH "                   \
+	"'bm25(10.0, 5.0, 1.0)' ORDER BY rank LIMIT ?2) h "               \
+	"JOIN topics t ON t.id = h.id ORDER BY h.rank, t.id"
+
 bool
 index_search(struct index_db *db, const char *words, size_t max,
 	     index_name_fn *keep_culture, void *cookie,
 	     struct index_topics *out)
 {
-	struct keeper k = { keep_culture, cookie };
-	sqlite3_stmt *st;
 	char *q = match_expression(words);
+	size_t limit = max;
+	bool ok = true;
+
 	if (*q == '\0') {
 		free(q);
 		return true; /* no words: nothing matches */
 	}
-	if (sqlite3_create_function(db->db, "pshelp_keep", 3, SQLITE_UTF8, &k,
-				    sql_keep, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(
-		    db->db,
-		    "SELECT " TOPIC_COLUMNS ", bm25(text, 10.0, 5.0, 1.0), "
-		    "snippet(text, -1, '', '', '\xe2\x80\xa6', 12) "
-		    "FROM text JOIN topics t ON t.id = text.rowid "
-		    "WHERE text MATCH ?1 AND pshelp_keep(t.culture, '', '') "
-		    "ORDER BY bm25(text, 10.0, 5.0, 1.0), t.id LIMIT ?2",
-		    -1, &st, NULL) != SQLITE_OK) {
-		free(q);
-		return false;
+	for (;;) {
+		struct index_topics got = { 0 };
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(db->db, SEARCH_SQL, -1, &st, NULL) !=
+		    SQLITE_OK) {
+			ok = false;
+			break;
+		}
+		sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			add_topic(db, st, &got);
+			got.v[got.n - 1].score = -sqlite3_column_double(st, 11);
+		}
+		ok = sqlite3_finalize(st) == SQLITE_OK;
+		size_t fetched = got.n, k = 0;
+		for (size_t i = 0; ok && i < got.n; i++) {
+			struct index_topic x = got.v[i];
+			if (keep_culture(cookie, x.culture, "", "") && k < max) {
+				got.v[i] = got.v[k];
+				got.v[k++] = x;
+			}
+		}
+		bool more = ok && k < max && fetched == limit &&
+			    limit < SIZE_MAX / 8;
+		if (!ok || !more) {
+			/* the rows after k are released with got */
+			for (size_t i = 0; i < k; i++) {
+				out->v = xgrow(out->v, &out->cap, out->n + 1,
+					       sizeof(*out->v));
+				out->v[out->n++] = got.v[i];
+			}
+			memmove(got.v, got.v + k, (got.n - k) * sizeof(*got.v));
+			got.n -= k;
+			index_topics_release(&got);
+			break;
+		}
+		index_topics_release(&got);
+		limit *= 8;
 	}
-	sqlite3_bind_text(st, 1, q, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
 	free(q);
-	return run_rows(db, st, out, true);
+	return ok;
+}
+
+char *
+index_snippet(struct index_db *db, int64_t id, const char *words)
+{
+	sqlite3_stmt *st;
+	char *snip = NULL;
+	if (sqlite3_prepare_v2(db->db,
+			       "SELECT body, synopsis, name FROM text "
+			       "WHERE rowid = ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		for (int c = 0; c < 3 && !snip; c++) {
+			const unsigned char *t = sqlite3_column_text(st, c);
+			snip = index_text_snippet(words, (const char *)t);
+		}
+	sqlite3_finalize(st);
+	return snip;
+}
+
+bool
+index_topic_unchanged(const struct index_topic *x)
+{
+	struct stat st;
+	return stat(x->path, &st) == 0 && (int64_t)st.st_size == x->size &&
+	       index_mtime_ns_of(&st) == x->mtime_ns;
 }
 
 bool
 index_topics_unchanged(const struct index_topics *t)
 {
-	for (size_t i = 0; i < t->n; i++) {
-		struct stat st;
-		if (stat(t->v[i].path, &st) != 0 ||
-		    (int64_t)st.st_size != t->v[i].size ||
-		    index_mtime_ns_of(&st) != t->v[i].mtime_ns)
+	for (size_t i = 0; i < t->n; i++)
+		if (!index_topic_unchanged(&t->v[i]))
 			return false;
-	}
 	return true;
-}
-
-bool
-index_pages_unchanged(struct index_db *db)
-{
-	sqlite3_stmt *st;
-	int rc;
-	bool same = true;
-	int fd = open(db->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0 || sqlite3_prepare_v2(db->db,
-					 "SELECT rel, size, mtime_ns FROM topics",
-					 -1, &st, NULL) != SQLITE_OK) {
-		if (fd >= 0)
-			close(fd);
-		return false;
-	}
-	while (same && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct stat sb;
-		const unsigned char *rel = sqlite3_column_text(st, 0);
-		same = rel && fstatat(fd, (const char *)rel, &sb, 0) == 0 &&
-		       (int64_t)sb.st_size == sqlite3_column_int64(st, 1) &&
-		       index_mtime_ns_of(&sb) == sqlite3_column_int64(st, 2);
-	}
-	sqlite3_finalize(st);
-	close(fd);
-	return same;
 }

@@ -6,6 +6,7 @@
  * one letter, so that a search finds a word however it was capitalised
  * in Turkish or in any other language.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,6 +110,22 @@ fold_word(const UChar *u, int32_t n, struct strbuf *out)
 	return true;
 }
 
+/* An ASCII word folds to its lower case (what u_strFoldCase gives, and
+   the Turkish I is i anyway): most words, without ICU's case mapping. */
+static bool
+fold_ascii(const char *s, size_t n, struct strbuf *out)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	strbuf_reset(out);
+	strbuf_add(out, s, n);
+	for (size_t i = 0; i < n; i++)
+		if (out->buf[i] >= 'A' && out->buf[i] <= 'Z')
+			out->buf[i] = (char)(out->buf[i] - 'A' + 'a');
+	return true;
+}
+
 int
 index_words(const char *text, size_t len, index_word_fn *fn, void *cookie)
 {
@@ -128,7 +145,9 @@ index_words(const char *text, size_t len, index_word_fn *fn, void *cookie)
 		if (ubrk_getRuleStatus(bi) < UBRK_WORD_NONE_LIMIT ||
 		    end - start > MAX_WORD_UNITS)
 			continue;
-		if (fold_word(t.u + start, end - start, &word))
+		if (fold_ascii(text + t.at[start], t.at[end] - t.at[start],
+			       &word) ||
+		    fold_word(t.u + start, end - start, &word))
 			rc = fn(cookie, word.buf, word.len, t.at[start],
 				t.at[end]);
 	}
@@ -194,48 +213,184 @@ count_phrase(const struct term *t, const struct words *ws)
 	return hits;
 }
 
-double
-index_text_score(const char *words, const char *name, const char *synopsis,
-		 const char *body)
-{
-	const char *cols[3] = { name, synopsis, body };
-	const double weight[3] = { 10.0, 5.0, 1.0 };
-	struct words col[3] = { { 0 } };
-	double score = 0;
-	bool any = false, all = true;
+/* The terms of the user's words, as the index's query makes them. */
+struct terms {
+	struct term v[INDEX_MAX_TERMS];
+	struct words w[INDEX_MAX_TERMS];
+	size_t n;
+	bool more; /* terms beyond INDEX_MAX_TERMS: never all matched */
+};
 
-	for (int c = 0; c < 3; c++)
-		if (cols[c])
-			index_words(cols[c], strlen(cols[c]), collect_word,
-				    &col[c]);
-	for (const char *p = words; *p && all;) {
+static void
+terms_of(const char *words, struct terms *ts)
+{
+	memset(ts, 0, sizeof(*ts));
+	for (const char *p = words; *p;) {
 		size_t n = strcspn(p, " \t\r\n");
 		if (n == 0) {
 			p++;
 			continue;
 		}
-		struct term t = { 0 };
+		bool prefix = p[n - 1] == '*';
 		struct words tw = { 0 };
-		t.prefix = p[n - 1] == '*';
-		index_words(p, t.prefix ? n - 1 : n, collect_word, &tw);
-		t.w = tw.v;
-		t.n = tw.n;
-		if (t.n) {
-			size_t hits = 0;
-			double s = 0;
-			for (int c = 0; c < 3; c++) {
-				size_t h = count_phrase(&t, &col[c]);
-				hits += h;
-				s += weight[c] * (double)h;
-			}
-			all = hits > 0;
-			score += s;
-			any = true;
-		}
-		words_release(&tw);
+		index_words(p, prefix ? n - 1 : n, collect_word, &tw);
+		if (tw.n && ts->n == INDEX_MAX_TERMS)
+			ts->more = true;
+		if (tw.n && ts->n < INDEX_MAX_TERMS) {
+			ts->w[ts->n] = tw;
+			ts->v[ts->n++] = (struct term){ tw.v, tw.n, prefix };
+		} else
+			words_release(&tw);
 		p += n;
 	}
-	for (int c = 0; c < 3; c++)
-		words_release(&col[c]);
-	return any && all ? score : 0;
+}
+
+static void
+terms_release(struct terms *ts)
+{
+	for (size_t i = 0; i < ts->n; i++)
+		words_release(&ts->w[i]);
+}
+
+bool
+index_text_count(const char *words, const char *name, const char *synopsis,
+		 const char *body, struct index_text_counts *c)
+{
+	const char *cols[3] = { name, synopsis, body };
+	const double weight[3] = { 10.0, 5.0, 1.0 };
+	struct words col[3] = { { 0 } };
+	struct terms ts;
+	bool all = true;
+
+	memset(c, 0, sizeof(*c));
+	terms_of(words, &ts);
+	for (int k = 0; k < 3; k++) {
+		if (cols[k])
+			index_words(cols[k], strlen(cols[k]), collect_word,
+				    &col[k]);
+		c->tokens += (double)col[k].n;
+	}
+	c->nterms = ts.n;
+	for (size_t i = 0; i < ts.n; i++) {
+		size_t hits = 0;
+		for (int k = 0; k < 3; k++) {
+			size_t h = count_phrase(&ts.v[i], &col[k]);
+			hits += h;
+			c->freq[i] += weight[k] * (double)h;
+		}
+		all = all && hits > 0;
+	}
+	for (int k = 0; k < 3; k++)
+		words_release(&col[k]);
+	terms_release(&ts);
+	return ts.n > 0 && !ts.more && all;
+}
+
+double
+index_bm25(const struct index_text_counts *c, double rows, double avg_tokens,
+	   const double *having)
+{
+	const double k1 = 1.2, b = 0.75;
+	double score = 0;
+	if (avg_tokens <= 0)
+		avg_tokens = 1;
+	for (size_t i = 0; i < c->nterms; i++) {
+		double idf = log((rows - having[i] + 0.5) / (having[i] + 0.5));
+		if (idf <= 0)
+			idf = 1e-6; /* as FTS5: a word most rows have */
+		score += idf * (c->freq[i] * (k1 + 1)) /
+			 (c->freq[i] +
+			  k1 * (1 - b + b * c->tokens / avg_tokens));
+	}
+	return score;
+}
+
+/* ---- snippets ---- */
+
+#define SNIPPET_BEFORE 3 /* words before the match */
+#define SNIPPET_WORDS 12
+#define SNIPPET_MAX_BYTES 400
+
+struct snip {
+	const struct terms *ts;
+	size_t start[SNIPPET_BEFORE + 1]; /* ring of the last word starts */
+	size_t seen, end, from;
+	size_t base;   /* where the piece of text read starts */
+	bool finished; /* enough words after the match */
+	size_t hit; /* words seen when the match was, or 0 */
+};
+
+static bool
+first_word_matches(const struct term *t, const char *w, size_t len)
+{
+	size_t k = strlen(t->w[0]);
+	if (t->n == 1 && t->prefix)
+		return len >= k && memcmp(w, t->w[0], k) == 0;
+	return len == k && memcmp(w, t->w[0], k) == 0;
+}
+
+static int
+snip_word(void *cookie, const char *folded, size_t len, size_t start,
+	  size_t end)
+{
+	struct snip *s = cookie;
+	s->start[s->seen % (SNIPPET_BEFORE + 1)] = s->base + start;
+	s->seen++;
+	s->end = s->base + end;
+	for (size_t i = 0; !s->hit && i < s->ts->n; i++)
+		if (first_word_matches(&s->ts->v[i], folded, len)) {
+			/* the ring holds this word and the ones before */
+			size_t first = s->seen > SNIPPET_BEFORE
+					       ? s->seen - SNIPPET_BEFORE
+					       : 1;
+			s->hit = s->seen;
+			s->from = s->start[(first - 1) % (SNIPPET_BEFORE + 1)];
+		}
+	return s->hit && s->seen - s->hit >= SNIPPET_WORDS - SNIPPET_BEFORE - 1;
+}
+
+char *
+index_text_snippet(const char *words, const char *text)
+{
+	struct terms ts;
+	struct snip s = { .ts = &ts };
+	size_t len = text ? strlen(text) : 0;
+
+	terms_of(words, &ts);
+	/* the match is mostly near the start: the text is read in growing
+	   pieces, each cut after a space (a word break in every script) */
+	for (size_t piece = 2048, done = 0; ts.n && !s.finished && done < len;
+	     piece *= 4) {
+		size_t cut = piece < len ? piece : len;
+		while (cut < len && cut > done && text[cut - 1] != ' ' &&
+		       text[cut - 1] != '\n')
+			cut--;
+		if (cut <= done)
+			cut = piece < len ? piece : len;
+		s.base = done;
+		s.finished = index_words(text + done, cut - done, snip_word,
+					 &s) != 0;
+		done = cut;
+	}
+	terms_release(&ts);
+	if (!s.hit)
+		return NULL;
+	size_t from = s.from, to = s.end;
+	if (to - from > SNIPPET_MAX_BYTES) {
+		to = from + SNIPPET_MAX_BYTES;
+		while (to > from && ((unsigned char)text[to] & 0xC0) == 0x80)
+			to--; /* not inside a character */
+	}
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_init(&sb);
+	if (from > 0)
+		strbuf_addstr(&sb, "\xe2\x80\xa6");
+	for (size_t i = from; i < to; i++)
+		strbuf_addch(&sb, text[i] == '\n' || text[i] == '\t' ||
+					  text[i] == '\r'
+				  ? ' '
+				  : text[i]);
+	if (to < len)
+		strbuf_addstr(&sb, "\xe2\x80\xa6");
+	return strbuf_detach(&sb, NULL);
 }

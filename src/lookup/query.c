@@ -553,42 +553,86 @@ cmp_hit(const void *a, const void *b)
 	return strcmp(x->folded, y->folded);
 }
 
-/* The same topic (name and module) twice: the later one is not
-   listed, as for names. */
+/* The same topic (name and module) twice, as for names: only the row of
+   the user's best culture is listed (at its own place), the others not. */
 static bool
-listed_before(const struct index_topics *h, size_t i)
+listed_elsewhere(const struct lookup_result *r, size_t i)
 {
-	for (size_t k = 0; k < i; k++)
-		if (strcmp(h->v[k].folded, h->v[i].folded) == 0 &&
+	const struct index_topics *h = &r->indexed;
+	size_t mine = chain_position(&r->chain, h->v[i].culture);
+	for (size_t k = 0; k < h->n; k++) {
+		if (k == i ||
+		    strcmp(h->v[k].folded, h->v[i].folded) != 0 ||
 		    strcasecmp(h->v[k].row_module ? h->v[k].row_module : "",
-			       h->v[i].row_module ? h->v[i].row_module : "") == 0)
+			       h->v[i].row_module ? h->v[i].row_module : "") != 0)
+			continue;
+		size_t theirs = chain_position(&r->chain, h->v[k].culture);
+		/* a better culture, or the same one earlier in the list */
+		if (theirs < mine || (theirs == mine && k < i))
 			return true;
+	}
 	return false;
 }
 
+/* The names column of a page as the index has it: name and aliases. */
+static char *
+names_of(const char *name, const struct help_doc *doc)
+{
+	struct strbuf names = STRBUF_INIT;
+	strbuf_init(&names);
+	strbuf_addstr(&names, name);
+	for (size_t k = 0; doc && k < doc->naliases; k++)
+		if (doc->aliases[k])
+			strbuf_addf(&names, "\n%s", doc->aliases[k]);
+	return strbuf_detach(&names, NULL);
+}
+
+/* Whether the page of hit x, changed since it was indexed, still has
+   every word (it keeps the index's score: see doc/pshelp.md). */
+static bool
+still_matches(const struct lookup_request *rq, const struct index_topic *x,
+	      const char *words)
+{
+	struct help_doc *doc =
+		parse_page(rq, x->path, x->culture, NULL, PAGE_SOURCE);
+	if (!doc)
+		return false;
+	char *body = index_doc_text(doc);
+	char *names = names_of(x->name, doc);
+	struct index_text_counts c;
+	bool all = index_text_count(
+		words, names,
+		index_doc_synopsis(doc, x->category == TOPIC_COMMAND), body, &c);
+	free(names);
+	free(body);
+	help_doc_free(doc);
+	return all;
+}
+
 /* Root i's hits from its index into r->indexed; false when the index
-   cannot be used. */
+   cannot be used.  Its folders were checked when it was opened (pages
+   added, deleted, renamed or written by rename); of the pages, only the
+   rows found are checked. */
 static bool
 search_root_indexed(const struct lookup_request *rq, struct lookup_result *r,
 		    struct index_db *db, size_t i, const char *words)
 {
 	struct index_topics mine = { 0 };
-	if (db && !index_pages_unchanged(db)) {
-		note_index(rq, NULL, rq->roots[i], INDEX_STALE);
-		return false;
-	}
 	bool ok = db && index_search(db, words, 4 * LOOKUP_SEARCH_MAX,
 				     keep_culture, &r->chain, &mine);
 	if (db && !ok)
 		note_index(rq, NULL, rq->roots[i], INDEX_CORRUPT);
-	if (ok && !index_topics_unchanged(&mine)) {
-		note_index(rq, NULL, rq->roots[i], INDEX_STALE);
-		ok = false;
-	}
 	struct index_topics *h = &r->indexed;
 	for (size_t k = 0; ok && k < mine.n; k++) {
+		struct index_topic x = mine.v[k];
+		if (!index_topic_unchanged(&x) && !still_matches(rq, &x, words)) {
+			struct index_topics one = { &x, 1, 1 };
+			index_topics_release(&one);
+			continue;
+		}
+		x.root = i;
 		h->v = xgrow(h->v, &h->cap, h->n + 1, sizeof(*h->v));
-		h->v[h->n++] = mine.v[k];
+		h->v[h->n++] = x;
 	}
 	if (ok)
 		free(mine.v);
@@ -597,12 +641,17 @@ search_root_indexed(const struct lookup_request *rq, struct lookup_result *r,
 	return ok;
 }
 
-/* The slow path: every page of the chain read and scored. */
+/* The slow path: every page of the chain read, counted and then scored
+   with the index's formula over the pages read. */
 static void
 search_pages(const struct lookup_request *rq, struct lookup_result *r,
 	     size_t root, const char *words)
 {
 	struct topic_index idx = { 0 };
+	struct index_text_counts *counts = NULL;
+	size_t ncounts = 0, cap = 0, first = r->indexed.n;
+	double rows = 0, tokens = 0, having[INDEX_MAX_TERMS] = { 0 };
+
 	/* r->index stays: suggestions use it when nothing is found */
 	topic_index_build(&idx, &rq->roots[root], 1, &r->chain);
 	for (size_t i = 0; i < idx.n; i++) {
@@ -613,17 +662,23 @@ search_pages(const struct lookup_request *rq, struct lookup_result *r,
 			continue;
 		char *body = index_doc_text(doc);
 		const char *syn = index_doc_synopsis(doc, t->category == TOPIC_COMMAND);
-		struct strbuf names = STRBUF_INIT;
-		strbuf_init(&names);
-		strbuf_addstr(&names, t->name);
-		for (size_t k = 0; k < doc->naliases; k++)
-			if (doc->aliases[k])
-				strbuf_addf(&names, "\n%s", doc->aliases[k]);
-		double score = index_text_score(words, names.buf, syn, body);
-		if (score > 0) {
+		char *names = names_of(t->name, doc);
+		struct index_text_counts c;
+		bool all = index_text_count(words, names, syn, body, &c);
+		rows += 1;
+		tokens += c.tokens;
+		for (size_t k = 0; k < c.nterms; k++)
+			having[k] += c.freq[k] > 0;
+		if (all) {
 			struct index_topics *h = &r->indexed;
 			h->v = xgrow(h->v, &h->cap, h->n + 1, sizeof(*h->v));
+			counts = xgrow(counts, &cap, ncounts + 1, sizeof(*counts));
+			counts[ncounts++] = c;
 			const char *mod = t->module ? t->module : doc->module;
+			char *snip = NULL;
+			if (rq->snippets &&
+			    !(snip = index_text_snippet(words, body)))
+				snip = index_text_snippet(words, syn);
 			h->v[h->n++] = (struct index_topic){
 				.name = xstrdup(t->name),
 				.folded = xstrdup(t->folded),
@@ -632,15 +687,20 @@ search_pages(const struct lookup_request *rq, struct lookup_result *r,
 				.culture = xstrdup(t->culture),
 				.path = xstrdup(t->path),
 				.synopsis = xstrdup(syn ? syn : ""),
-				.snippet = xstrdup(syn ? syn : ""),
+				.snippet = snip,
 				.category = (int)t->category,
-				.score = score,
+				.root = root,
 			};
 		}
-		strbuf_release(&names);
+		free(names);
 		free(body);
 		help_doc_free(doc);
 	}
+	for (size_t k = 0; k < ncounts; k++)
+		r->indexed.v[first + k].score =
+			index_bm25(&counts[k], rows, rows ? tokens / rows : 1,
+				   having);
+	free(counts);
 	topic_index_release(&idx);
 }
 
@@ -660,17 +720,19 @@ search_topics(const struct lookup_request *rq, struct lookup_result *r,
 	for (size_t i = 0; i < rq->nroots; i++)
 		if (!search_root_indexed(rq, r, dbs[i], i, words))
 			search_pages(rq, r, i, words);
-	close_indexes(rq, dbs);
 	struct index_topics *h = &r->indexed;
-	/* best culture first among equal scores, then the best score */
+	/* the best score first, then by name */
 	qsort(h->v, h->n, sizeof(*h->v), cmp_hit);
 	r->rows = xcalloc(h->n + 1, sizeof(*r->rows));
 	for (size_t i = 0; i < h->n && r->nrows < LOOKUP_SEARCH_MAX; i++) {
-		const struct index_topic *x = &h->v[i];
+		struct index_topic *x = &h->v[i];
 		if (!(category_bit((enum topic_category)category_of_hit(x)) &
 		      mask) ||
-		    listed_before(h, i))
+		    listed_elsewhere(r, i))
 			continue;
+		/* only the rows listed get a snippet */
+		if (rq->snippets && !x->snippet && x->id && dbs[x->root])
+			x->snippet = index_snippet(dbs[x->root], x->id, words);
 		r->rows[r->nrows++] = (struct lookup_row){
 			x->name,
 			lookup_category_label((enum topic_category)x->category),
@@ -681,6 +743,7 @@ search_topics(const struct lookup_request *rq, struct lookup_result *r,
 			x->snippet ? x->snippet : ""
 		};
 	}
+	close_indexes(rq, dbs);
 	r->searched = true;
 	r->from_index = false;
 	if (r->nrows == 0) {

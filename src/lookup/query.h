@@ -52,6 +52,7 @@ struct lookup_request {
 	enum lookup_diagnostics diagnostics;
 	size_t max_suggestions; /* near misses wanted when nothing matches */
 	enum lookup_search search;
+	bool snippets; /* search rows get the text around the match */
 };
 
 enum lookup_outcome {

@@ -201,6 +201,9 @@ lookup(struct request *rq, const char *name)
 			.nroots = roots.n,
 			.categories = mask,
 			.diagnostics = LOOKUP_DIAG_NONE,
+			/* no name matches: the text is searched, as by
+			   PowerShell's Get-Help */
+			.search = LOOKUP_SEARCH_FALLBACK,
 		};
 		switch (lookup_query(&q, &r)) {
 		case LOOKUP_PAGE:

@@ -231,9 +231,15 @@ def help_tests():
     out, err, rc = psh("Get-Help Exit-PSSession -Online")
     test("-Online without an address fails", rc == 1 and
          "Internet address (URI)" in err, repr(err))
+    # No about topic is named Exit-PSSession: the text of the about topics
+    # is searched (as PowerShell does), and the cmdlet itself is never shown.
     out, err, rc = psh("Get-Help Exit-PSSession -Category HelpFile")
-    test("Get-Help -Category filters", rc == 1 and "could not find" in err,
-         repr(err))
+    test("Get-Help -Category filters: only about topics, found by their text",
+         rc == 0 and "about_pshelp" in out and "Cmdlet" not in out,
+         repr((out, err)))
+    out, err, rc = psh("Get-Help qqqnothingqqq -Category HelpFile")
+    test("Get-Help -Category with no match at all", rc == 1 and
+         "could not find" in err, repr(err))
     out, err, rc = psh("Get-Help *-PSSession")
     test("Get-Help with a wildcard lists topics", rc == 0 and out.startswith(
         "\nName ") and "Exit-PSSession       Cmdlet   psh    " in out, repr(out))
