@@ -205,7 +205,8 @@ load_old(sqlite3 *db, struct old_pages *o)
 		};
 	}
 	sqlite3_finalize(st);
-	qsort(o->v, o->n, sizeof(*o->v), cmp_old);
+	if (o->n > 1)
+		qsort(o->v, o->n, sizeof(*o->v), cmp_old);
 	return rc == SQLITE_DONE;
 }
 

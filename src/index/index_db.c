@@ -114,7 +114,8 @@ folders_of(int fd, char ***out)
 		v[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(v, n, sizeof(*v), cmp_str);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_str);
 	*out = v;
 	return n;
 }

@@ -722,7 +722,8 @@ search_topics(const struct lookup_request *rq, struct lookup_result *r,
 			search_pages(rq, r, i, words);
 	struct index_topics *h = &r->indexed;
 	/* the best score first, then by name */
-	qsort(h->v, h->n, sizeof(*h->v), cmp_hit);
+	if (h->n > 1) /* an empty list may have no array at all */
+		qsort(h->v, h->n, sizeof(*h->v), cmp_hit);
 	r->rows = xcalloc(h->n + 1, sizeof(*r->rows));
 	for (size_t i = 0; i < h->n && r->nrows < LOOKUP_SEARCH_MAX; i++) {
 		struct index_topic *x = &h->v[i];
