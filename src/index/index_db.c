@@ -583,7 +583,9 @@ index_search(struct index_db *db, const char *words, size_t max,
 					       sizeof(*out->v));
 				out->v[out->n++] = got.v[i];
 			}
-			memmove(got.v, got.v + k, (got.n - k) * sizeof(*got.v));
+			if (got.n > k) /* got.v is NULL when nothing matched */
+				memmove(got.v, got.v + k,
+					(got.n - k) * sizeof(*got.v));
 			got.n -= k;
 			index_topics_release(&got);
 			break;
