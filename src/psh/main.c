@@ -172,8 +172,13 @@ serve_endpoint(int argc, char **argv)
 	char *err = NULL;
 	int rc;
 
-	if (endpoint_parse_args(argc - 2, argv + 2, &o, &err) != 0) {
-		fprintf(stderr, "%s: %s\n", PROG, err);
+	/* The socket is checked before anything else: a wrong --fd must
+	   not make the endpoint spin, nor remove whatever --socket names. */
+	if (endpoint_parse_args(argc - 2, argv + 2, &o, &err) != 0 ||
+	    endpoint_check_listener(&o, &err) != 0) {
+		char *shown = utf8_safe_dup(err);
+		fprintf(stderr, "%s: %s\n", PROG, shown);
+		free(shown);
 		free(err);
 		return 2;
 	}

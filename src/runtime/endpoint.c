@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The endpoint process's loop (endpoint.h).  One poll() over the
- * listening socket and the attached client; every other connection is
- * served one request at a time with a short deadline, so a silent or
- * hostile peer can stall the endpoint for at most a few seconds.
+ * The endpoint process's loop (endpoint.h).  One poll() serves the
+ * listening socket and every connection at once: each connection has
+ * its own read state and deadline, so an idle or slow peer delays
+ * nobody.  The attached client's scripts run synchronously; meanwhile
+ * a poll hook (rt_interrupt.h) watches that client for CANCEL and
+ * answers the other connections' probes between statements.
  */
 #define _GNU_SOURCE /* accept4 */
 #include <errno.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
@@ -16,17 +19,21 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "endpoint.h"
 #include "i18n.h"
+#include "rt_interrupt.h"
 #include "rt_value.h"
 #include "strbuf.h"
 #include "wire.h"
 #include "xalloc.h"
 
-/* A peer that is not the attached client gets this long per frame. */
+/* A peer that is not the attached client gets this long for its one
+   request, from the moment it is accepted. */
 #define SHORT_TIMEOUT_MS 2000
 /* The attached client must send a whole frame within this. */
 #define REQUEST_TIMEOUT_MS 10000
@@ -34,10 +41,40 @@
 #define ANSWER_TIMEOUT_MS 10000
 /* Output values kept for Receive-PSSession. */
 #define MAX_BUFFERED (WIRE_MAX_NODES / 4)
+/* Connections served at once; more are refused with an ERROR. */
+#define MAX_CONNECTIONS 128
+#define LISTEN_BACKLOG 1024
+/* A request of a peer that is not attached is empty (INFO, ATTACH). */
+#define MAX_UNATTACHED_FRAME 4096
+/* While a script runs, the other connections are looked at this often. */
+#define HOOK_INTERVAL_MS 20
+/* Connections accepted in one go, so that a flood cannot starve the
+   attached client. */
+#define ACCEPT_BATCH 32
+
+/* One connection and the frame it is sending. */
+struct conn {
+	int fd; /* -1: the slot is free */
+	unsigned gen; /* changes when the slot is reused */
+	long long deadline; /* ms; 0: none (the idle attached client) */
+	unsigned char hdr[WIRE_HEADER_SIZE];
+	size_t hdr_got;
+	enum wire_type type;
+	unsigned char *data; /* the payload being read */
+	size_t len, got;
+	bool ready; /* a whole frame is in hdr/data */
+};
 
 struct endpoint {
 	const struct endpoint_options *o;
-	int client;	   /* the attached client, or -1 */
+	struct conn conns[MAX_CONNECTIONS];
+	size_t nconns;	   /* slots in use */
+	int client;	   /* the slot of the attached client, or -1 */
+	bool running;	   /* a script of the client runs */
+	bool cancelled;	   /* that script was asked to stop */
+	bool client_lost;  /* the client went away while its script ran */
+	bool serve_once;   /* test entry: end when no connection is left */
+	long long next_hook; /* when the poll hook looks around again */
 	bool disconnected; /* DISCONNECT seen: the idle timer runs */
 	bool done;
 	long long deadline; /* with no client: end at this time (ms) */
@@ -190,6 +227,8 @@ send_info(const struct endpoint *ep, int fd)
 
 /* ---------- running scripts ---------- */
 
+static bool while_running(void *cookie);
+
 /* The executor's output as an array (it may hand back a scalar). */
 static struct rt_value *
 as_array(struct rt_value *out)
@@ -300,10 +339,21 @@ run_script(struct endpoint *ep, int fd, const struct rt_value *req)
 		return send_error(fd, _("malformed request"));
 	if ((why = bind_values(ep, &inv)) != NULL)
 		return send_error(fd, why);
-	if (!ep->o->exec)
+	if (!ep->o->exec) {
 		error = xstrdup(_("this endpoint cannot run commands"));
-	else
+	} else {
+		/* A stop request of an earlier script does not stop this
+		   one. */
+		rt_interrupt_clear();
+		ep->running = true;
+		ep->cancelled = false;
+		ep->next_hook = 0;
+		rt_interrupt_set_poll(while_running, ep);
 		ep->o->exec(ep->o->cookie, inv.script, &out, &error);
+		rt_interrupt_set_poll(NULL, NULL);
+		rt_interrupt_clear();
+		ep->running = false;
+	}
 	if (inv.with_values)
 		unbind_values(ep);
 	out = as_array(out);
@@ -333,13 +383,121 @@ send_buffer(struct endpoint *ep, int fd)
 	return ok;
 }
 
+/* ---------- connections ---------- */
+
+static int
+client_fd(const struct endpoint *ep)
+{
+	return ep->client >= 0 ? ep->conns[ep->client].fd : -1;
+}
+
+static void
+reset_reader(struct conn *c)
+{
+	free(c->data);
+	c->data = NULL;
+	c->hdr_got = c->len = c->got = 0;
+	c->ready = false;
+}
+
+static void
+drop_conn(struct endpoint *ep, int slot)
+{
+	struct conn *c = &ep->conns[slot];
+
+	if (c->fd < 0)
+		return;
+	close(c->fd);
+	reset_reader(c);
+	c->fd = -1;
+	c->gen++;
+	ep->nconns--;
+	if (ep->client == slot)
+		ep->client = -1;
+}
+
+static int
+add_conn(struct endpoint *ep, int fd, long long deadline)
+{
+	for (int i = 0; i < MAX_CONNECTIONS; i++) {
+		struct conn *c = &ep->conns[i];
+		if (c->fd >= 0)
+			continue;
+		c->fd = fd;
+		c->gen++;
+		c->deadline = deadline;
+		reset_reader(c);
+		ep->nconns++;
+		return i;
+	}
+	return -1;
+}
+
+enum read_status { READ_MORE, READ_FRAME, READ_GONE };
+
+/*
+ * Reads what the connection has without blocking, never past the end
+ * of the frame it is sending.  READ_GONE: the peer closed, failed or
+ * sent a frame that cannot be (unknown type, too long).
+ */
+static enum read_status
+read_some(struct conn *c, size_t max_frame)
+{
+	while (!c->ready) {
+		unsigned char *at;
+		size_t want;
+		ssize_t n;
+
+		if (c->hdr_got < WIRE_HEADER_SIZE) {
+			at = c->hdr + c->hdr_got;
+			want = WIRE_HEADER_SIZE - c->hdr_got;
+		} else {
+			at = c->data + c->got;
+			want = c->len - c->got;
+		}
+		n = recv(c->fd, at, want, MSG_DONTWAIT);
+		if (n == 0)
+			return READ_GONE;
+		if (n < 0)
+			return errno == EAGAIN || errno == EWOULDBLOCK ||
+					       errno == EINTR
+				       ? READ_MORE
+				       : READ_GONE;
+		if (c->hdr_got < WIRE_HEADER_SIZE) {
+			c->hdr_got += (size_t)n;
+			if (c->hdr_got < WIRE_HEADER_SIZE)
+				continue;
+			if (wire_parse_header(c->hdr, &c->type, &c->len) !=
+				    WIRE_S_OK ||
+			    c->len > max_frame)
+				return READ_GONE;
+			if (c->len)
+				c->data = xmalloc(c->len);
+		} else {
+			c->got += (size_t)n;
+		}
+		c->ready = c->got == c->len;
+	}
+	return READ_FRAME;
+}
+
+/* The frame read, handed over (release it); the reader starts again. */
+static void
+take_frame(struct conn *c, struct wire_frame *f)
+{
+	f->type = c->type;
+	f->data = c->data;
+	f->len = c->len;
+	c->data = NULL;
+	reset_reader(c);
+}
+
 /* ---------- the attached client ---------- */
 
 static void
 client_gone(struct endpoint *ep)
 {
-	close(ep->client);
-	ep->client = -1;
+	drop_conn(ep, ep->client);
 	/* A client that left without DISCONNECT closed the session. */
 	if (!ep->disconnected)
 		ep->done = true;
@@ -355,9 +513,8 @@ disconnect(struct endpoint *ep, const struct rt_value *req)
 			t->u.i > INT_MAX / 1000 ? INT_MAX / 1000 : (int)t->u.i;
 	ep->disconnected = true;
 	ep->deadline = now_ms() + (long long)ep->idle_sec * 1000;
-	wire_send(ep->client, WIRE_T_OK, NULL, SHORT_TIMEOUT_MS);
-	close(ep->client);
-	ep->client = -1;
+	wire_send(client_fd(ep), WIRE_T_OK, NULL, SHORT_TIMEOUT_MS);
+	drop_conn(ep, ep->client);
 }
 
 /* One request of the attached client; false if the client is lost. */
@@ -366,10 +523,12 @@ client_request(struct endpoint *ep, const struct wire_frame *f)
 {
 	const char *why;
 	struct rt_value *req = wire_frame_value(f, &why);
-	int fd = ep->client;
+	int fd = client_fd(ep);
 	bool ok = true;
 
-	if (why) {
+	if (f->type == WIRE_T_CANCEL) {
+		/* Late: the script it meant had ended.  No answer. */
+	} else if (why) {
 		ok = send_error(fd, _("malformed request"));
 	} else if (f->type == WIRE_T_INFO) {
 		ok = send_info(ep, fd);
@@ -392,13 +551,24 @@ client_request(struct endpoint *ep, const struct wire_frame *f)
 static void
 serve_client(struct endpoint *ep)
 {
+	struct conn *c = &ep->conns[ep->client];
+	enum read_status st = read_some(c, WIRE_MAX_FRAME);
 	struct wire_frame f;
 
-	if (wire_recv(ep->client, &f, REQUEST_TIMEOUT_MS) != WIRE_S_OK) {
+	if (st == READ_GONE) {
 		client_gone(ep);
 		return;
 	}
-	if (!client_request(ep, &f) && ep->client >= 0)
+	if (st == READ_MORE) {
+		/* A frame begun must be finished in time. */
+		if (c->hdr_got && !c->deadline)
+			c->deadline = now_ms() + REQUEST_TIMEOUT_MS;
+		return;
+	}
+	take_frame(c, &f);
+	c->deadline = 0;
+	ep->client_lost = false;
+	if ((!client_request(ep, &f) || ep->client_lost) && ep->client >= 0)
 		client_gone(ep);
 	wire_frame_release(&f);
 }
@@ -406,18 +576,21 @@ serve_client(struct endpoint *ep)
 /* ---------- other connections ---------- */
 
 static void
-attach(struct endpoint *ep, int fd)
+attach(struct endpoint *ep, int slot)
 {
+	int fd = ep->conns[slot].fd;
+
 	if (ep->client >= 0) {
 		send_error(fd, _("the session is in use by another client"));
-		close(fd);
+		drop_conn(ep, slot);
 		return;
 	}
 	if (wire_send(fd, WIRE_T_OK, NULL, SHORT_TIMEOUT_MS) != WIRE_S_OK) {
-		close(fd);
+		drop_conn(ep, slot);
 		return;
 	}
-	ep->client = fd;
+	ep->client = slot;
+	ep->conns[slot].deadline = 0;
 	ep->disconnected = false;
 }
 
@@ -434,32 +607,160 @@ send_hello(const struct endpoint *ep, int fd)
 	return st == WIRE_S_OK;
 }
 
+/* The one request of a connection that is not attached. */
 static void
-accept_one(struct endpoint *ep)
+serve_other(struct endpoint *ep, int slot)
 {
-	int fd = accept4(ep->o->listen_fd, NULL, NULL, SOCK_CLOEXEC);
-	unsigned long uid;
+	struct conn *c = &ep->conns[slot];
+	enum read_status st = read_some(c, MAX_UNATTACHED_FRAME);
 	struct wire_frame f;
 
-	if (fd < 0)
+	if (st == READ_MORE)
 		return;
-	/* Another user's process gets nothing, not even the greeting. */
-	if (wire_peer_uid(fd, &uid) != 0 || uid != (unsigned long)geteuid() ||
-	    !send_hello(ep, fd) ||
-	    wire_recv(fd, &f, SHORT_TIMEOUT_MS) != WIRE_S_OK) {
-		close(fd);
+	if (st == READ_GONE) {
+		drop_conn(ep, slot);
 		return;
 	}
+	take_frame(c, &f);
+	/* While a script runs, its client stays attached. */
 	if (f.type == WIRE_T_ATTACH) {
-		attach(ep, fd);
+		attach(ep, slot);
 	} else {
 		if (f.type == WIRE_T_INFO)
-			send_info(ep, fd);
+			send_info(ep, c->fd);
 		else
-			send_error(fd, _("not attached to the session"));
-		close(fd);
+			send_error(c->fd, _("not attached to the session"));
+		drop_conn(ep, slot);
 	}
 	wire_frame_release(&f);
+}
+
+/* A connection of ours gets the greeting and a slot, if one is free. */
+static void
+welcome(struct endpoint *ep, int fd)
+{
+	unsigned long uid;
+
+	/* Another user's process gets nothing, not even the greeting. */
+	if (wire_peer_uid(fd, &uid) != 0 || uid != (unsigned long)geteuid()) {
+		close(fd);
+		return;
+	}
+	if (ep->nconns >= MAX_CONNECTIONS) {
+		send_error(fd, _("the endpoint is serving too many connections; "
+				 "try again later"));
+		close(fd);
+		return;
+	}
+	if (!send_hello(ep, fd)) {
+		close(fd);
+		return;
+	}
+	add_conn(ep, fd, now_ms() + SHORT_TIMEOUT_MS);
+}
+
+static void
+accept_some(struct endpoint *ep)
+{
+	for (int i = 0; i < ACCEPT_BATCH && ep->o->listen_fd >= 0; i++) {
+		int fd = accept4(ep->o->listen_fd, NULL, NULL,
+				 SOCK_CLOEXEC | SOCK_NONBLOCK);
+		if (fd < 0)
+			return; /* EAGAIN: no more for now */
+		welcome(ep, fd);
+	}
+}
+
+/* Connections whose deadline has passed are dropped without a word. */
+static void
+expire(struct endpoint *ep, long long now)
+{
+	for (int i = 0; i < MAX_CONNECTIONS; i++) {
+		struct conn *c = &ep->conns[i];
+		if (c->fd < 0 || !c->deadline || c->deadline > now)
+			continue;
+		if (i == ep->client && ep->running)
+			continue; /* its script has the descriptor */
+		if (i == ep->client)
+			client_gone(ep); /* stuck mid-frame */
+		else
+			drop_conn(ep, i);
+	}
+}
+
+/* ---------- while a script runs ---------- */
+
+/*
+ * Reads the client's frames without blocking: a CANCEL stops the
+ * script, so does the client going away.  Any other frame stays read
+ * (the reader does not go past it) for after the script.
+ */
+static void
+watch_client(struct endpoint *ep)
+{
+	struct conn *c = &ep->conns[ep->client];
+	enum read_status st;
+
+	if (ep->cancelled)
+		return;
+	if (c->ready)
+		return; /* a request waits for the script's end */
+	st = read_some(c, WIRE_MAX_FRAME);
+	if (st == READ_GONE) {
+		ep->client_lost = ep->cancelled = true;
+	} else if (st == READ_FRAME && c->type == WIRE_T_CANCEL) {
+		reset_reader(c);
+		ep->cancelled = true;
+	}
+}
+
+/*
+ * The poll hook: at most every HOOK_INTERVAL_MS, a poll() that does not
+ * wait over the client, the listening socket and the other
+ * connections; probes are answered as in the main loop.
+ */
+static bool
+while_running(void *cookie)
+{
+	struct endpoint *ep = cookie;
+	struct pollfd p[MAX_CONNECTIONS + 1];
+	int slot[MAX_CONNECTIONS + 1];
+	unsigned gen[MAX_CONNECTIONS + 1];
+	long long now = now_ms();
+	nfds_t n = 0;
+
+	if (stop_signal)
+		return true;
+	if (ep->cancelled || now < ep->next_hook)
+		return ep->cancelled;
+	ep->next_hook = now + HOOK_INTERVAL_MS;
+	expire(ep, now);
+	if (ep->o->listen_fd >= 0) {
+		p[n] = (struct pollfd){ ep->o->listen_fd, POLLIN, 0 };
+		slot[n++] = -1;
+	}
+	for (int i = 0; i < MAX_CONNECTIONS; i++) {
+		if (ep->conns[i].fd < 0)
+			continue;
+		p[n] = (struct pollfd){ ep->conns[i].fd, POLLIN, 0 };
+		gen[n] = ep->conns[i].gen;
+		slot[n++] = i;
+	}
+	if (poll(p, n, 0) <= 0)
+		return false;
+	for (nfds_t k = 0; k < n; k++) {
+		int i = slot[k];
+		if (!p[k].revents || (i >= 0 && (ep->conns[i].fd < 0 ||
+						   ep->conns[i].gen != gen[k])))
+			continue;
+		if (i < 0)
+			accept_some(ep);
+		else if (i == ep->client)
+			watch_client(ep);
+		else
+			serve_other(ep, i);
+	}
+	return ep->cancelled;
 }
 
 /* ---------- the loop ---------- */
@@ -489,70 +790,220 @@ setup_process(const struct endpoint_options *o)
 		(void)!chdir("/");
 }
 
-/* Milliseconds poll may sleep: forever with a client, else until the
-   deadline.  -2 means the deadline has passed. */
-static int
-poll_timeout(const struct endpoint *ep)
+/* The earliest deadline: the endpoint's own (with no client) or a
+   connection's.  LLONG_MAX: none. */
+static long long
+next_deadline(const struct endpoint *ep)
 {
-	long long left;
+	long long d = ep->client >= 0 ? LLONG_MAX : ep->deadline;
 
-	if (ep->client >= 0)
+	for (int i = 0; i < MAX_CONNECTIONS; i++)
+		if (ep->conns[i].fd >= 0 && ep->conns[i].deadline &&
+		    ep->conns[i].deadline < d)
+			d = ep->conns[i].deadline;
+	return d;
+}
+
+static int
+poll_timeout(const struct endpoint *ep, long long now)
+{
+	long long d = next_deadline(ep), left;
+
+	if (d == LLONG_MAX)
 		return -1;
-	left = ep->deadline - now_ms();
-	if (left <= 0)
-		return -2;
+	left = d - now;
+	if (left < 0)
+		return 0;
 	return left > INT_MAX ? INT_MAX : (int)left;
+}
+
+/* One poll() and what it found; false when the endpoint must end. */
+static bool
+serve_round(struct endpoint *ep)
+{
+	struct pollfd p[MAX_CONNECTIONS + 1];
+	int slot[MAX_CONNECTIONS + 1];
+	unsigned gen[MAX_CONNECTIONS + 1];
+	nfds_t n = 0;
+	long long now = now_ms();
+	int rc;
+
+	if (ep->client < 0 && !ep->serve_once && now >= ep->deadline)
+		return false;
+	expire(ep, now);
+	if (ep->done || (ep->serve_once && ep->nconns == 0))
+		return false;
+	/* A request that came while a script ran has been read already. */
+	if (ep->client >= 0 && ep->conns[ep->client].ready) {
+		serve_client(ep);
+		return true;
+	}
+	if (ep->o->listen_fd >= 0) {
+		p[n] = (struct pollfd){ ep->o->listen_fd, POLLIN, 0 };
+		slot[n++] = -1;
+	}
+	for (int i = 0; i < MAX_CONNECTIONS; i++) {
+		if (ep->conns[i].fd < 0)
+			continue;
+		p[n] = (struct pollfd){ ep->conns[i].fd, POLLIN, 0 };
+		gen[n] = ep->conns[i].gen;
+		slot[n++] = i;
+	}
+	rc = poll(p, n, poll_timeout(ep, now));
+	if (rc < 0)
+		return errno == EINTR;
+	/* The client first: its request may end the endpoint. */
+	for (nfds_t k = 0; k < n && !ep->done; k++) {
+		int i = slot[k];
+		if (!p[k].revents || i < 0 || ep->conns[i].fd < 0 ||
+		    ep->conns[i].gen != gen[k])
+			continue;
+		if (i == ep->client)
+			serve_client(ep);
+		else
+			serve_other(ep, i);
+	}
+	if (n && slot[0] < 0 && !ep->done) {
+		if (p[0].revents & (POLLERR | POLLNVAL))
+			return false;
+		if (p[0].revents & POLLIN)
+			accept_some(ep);
+	}
+	return true;
 }
 
 static void
 serve(struct endpoint *ep)
 {
-	while (!ep->done && !stop_signal) {
-		struct pollfd p[2] = { { ep->o->listen_fd, POLLIN, 0 },
-				       { ep->client, POLLIN, 0 } };
-		int timeout = poll_timeout(ep);
-		int rc;
+	while (!ep->done && !stop_signal && serve_round(ep))
+		;
+}
 
-		if (timeout == -2)
-			break;
-		rc = poll(p, 2, timeout);
-		if (rc < 0 && errno != EINTR)
-			break;
-		if (rc <= 0)
-			continue;
-		if (p[1].revents)
-			serve_client(ep);
-		if (p[0].revents & (POLLERR | POLLNVAL))
-			break;
-		if (!ep->done && (p[0].revents & POLLIN))
-			accept_one(ep);
+static void
+endpoint_init(struct endpoint *ep, const struct endpoint_options *o)
+{
+	int startup = o->startup_timeout_ms > 0 ? o->startup_timeout_ms
+						: ENDPOINT_DEFAULT_STARTUP_MS;
+
+	memset(ep, 0, sizeof(*ep));
+	ep->o = o;
+	ep->client = -1;
+	for (int i = 0; i < MAX_CONNECTIONS; i++)
+		ep->conns[i].fd = -1;
+	ep->idle_sec = o->idle_timeout_sec > 0 ? o->idle_timeout_sec
+					       : ENDPOINT_DEFAULT_IDLE_SEC;
+	ep->deadline = now_ms() + startup;
+	ep->buffer = rt_array_new();
+	strbuf_init(&ep->buffer_errors);
+	ep->created = time(NULL);
+}
+
+static void
+endpoint_release(struct endpoint *ep)
+{
+	for (int i = 0; i < MAX_CONNECTIONS; i++)
+		drop_conn(ep, i);
+	rt_value_unref(ep->buffer);
+	strbuf_release(&ep->buffer_errors);
+}
+
+/* ---------- the listening socket ---------- */
+
+/* The file at path, if it is a socket. */
+static bool
+socket_file(const char *path, struct stat *st)
+{
+	return lstat(path, st) == 0 && S_ISSOCK(st->st_mode);
+}
+
+int
+endpoint_check_listener(const struct endpoint_options *o, char **err)
+{
+	int yes = 0, type = 0;
+	socklen_t len = sizeof(yes);
+	struct sockaddr_un sa;
+	socklen_t salen = sizeof(sa);
+	struct stat st;
+
+	if (getsockopt(o->listen_fd, SOL_SOCKET, SO_ACCEPTCONN, &yes, &len) !=
+		    0 ||
+	    !yes ||
+	    getsockopt(o->listen_fd, SOL_SOCKET, SO_TYPE, &type,
+		       &(socklen_t){ sizeof(type) }) != 0 ||
+	    type != SOCK_STREAM) {
+		*err = xasprintf(_("descriptor %d is not a listening stream "
+				   "socket"),
+				 o->listen_fd);
+		return -1;
 	}
+	memset(&sa, 0, sizeof(sa));
+	if (getsockname(o->listen_fd, (struct sockaddr *)&sa, &salen) != 0 ||
+	    sa.sun_family != AF_UNIX ||
+	    salen <= offsetof(struct sockaddr_un, sun_path) ||
+	    strncmp(sa.sun_path, o->socket_path, sizeof(sa.sun_path)) != 0 ||
+	    !socket_file(o->socket_path, &st)) {
+		*err = xasprintf(_("descriptor %d is not the socket bound to "
+				   "'%s'"),
+				 o->listen_fd, o->socket_path);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Removes the socket file, unless something else took its place since
+ * the start (dev and ino of what we checked).
+ */
+static void
+remove_socket(const char *path, const struct stat *ours)
+{
+	struct stat now;
+
+	if (socket_file(path, &now) && now.st_dev == ours->st_dev &&
+	    now.st_ino == ours->st_ino)
+		unlink(path);
 }
 
 int
 endpoint_main(const struct endpoint_options *o)
 {
-	struct endpoint ep = { 0 };
-	int startup = o->startup_timeout_ms > 0 ? o->startup_timeout_ms
-						: ENDPOINT_DEFAULT_STARTUP_MS;
+	struct endpoint *ep;
+	struct stat ours;
+	char *err = NULL;
 
-	ep.o = o;
-	ep.client = -1;
-	ep.idle_sec = o->idle_timeout_sec > 0 ? o->idle_timeout_sec
-					      : ENDPOINT_DEFAULT_IDLE_SEC;
-	ep.deadline = now_ms() + startup;
-	ep.buffer = rt_array_new();
-	strbuf_init(&ep.buffer_errors);
-	ep.created = time(NULL);
+	if (endpoint_check_listener(o, &err) != 0 ||
+	    !socket_file(o->socket_path, &ours)) {
+		free(err);
+		return 2; /* nothing is ours to clean up */
+	}
+	ep = xmalloc(sizeof(*ep));
+	endpoint_init(ep, o);
+	/* The client listened with a small backlog. */
+	(void)listen(o->listen_fd, LISTEN_BACKLOG);
 	/* poll() may report a connection that is gone by accept(). */
 	fcntl(o->listen_fd, F_SETFL, fcntl(o->listen_fd, F_GETFL) | O_NONBLOCK);
 	setup_process(o);
-	serve(&ep);
-	unlink(o->socket_path);
-	if (ep.client >= 0)
-		close(ep.client);
+	serve(ep);
+	remove_socket(o->socket_path, &ours);
 	close(o->listen_fd);
-	rt_value_unref(ep.buffer);
-	strbuf_release(&ep.buffer_errors);
+	endpoint_release(ep);
+	free(ep);
+	return 0;
+}
+
+int
+endpoint_serve_connection(const struct endpoint_options *o, int fd)
+{
+	struct endpoint *ep = xmalloc(sizeof(*ep));
+	struct endpoint_options own = *o;
+
+	own.listen_fd = -1;
+	endpoint_init(ep, &own);
+	ep->serve_once = true;
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+	welcome(ep, fd);
+	serve(ep);
+	endpoint_release(ep);
+	free(ep);
 	return 0;
 }

@@ -8,11 +8,19 @@
  * --endpoint-serve, or the test stub) calls endpoint_main() with its
  * executor.
  *
+ * Connections are served concurrently (up to a cap; more get an ERROR
+ * that says so).  One that has not attached must send its request
+ * within a short deadline or it is dropped.  While a script of the
+ * attached client runs, a CANCEL frame from it stops the script
+ * (rt_interrupt.h), and the other connections' INFO probes are still
+ * answered between statements.
+ *
  * Lifetime: the endpoint ends when its client sends CLOSE, when the
  * attached client goes away without DISCONNECT, when no client attaches
  * within the start-up timeout, when it stays disconnected longer than
  * the idle timeout, or on SIGTERM/SIGINT/SIGHUP.  It unlinks its socket
- * whenever it ends normally.
+ * whenever it ends normally, and only if the path still names the
+ * socket it was given.
  *
  * INFO answers a record with Name, ComputerName, ConfigurationName,
  * InstanceId, State ("Opening", "Opened" or "Disconnected"),
@@ -76,7 +84,26 @@ struct endpoint_options {
 int endpoint_parse_args(int argc, char *const argv[],
 			struct endpoint_options *o, char **err);
 
-/* Serves the session until it ends; returns the exit status (0). */
+/*
+ * Checks that o->listen_fd is a listening Unix stream socket bound to
+ * o->socket_path, and that this path is a socket.  Returns 0, or -1
+ * with *err set (translated; the caller frees it).
+ */
+int endpoint_check_listener(const struct endpoint_options *o, char **err);
+
+/*
+ * Serves the session until it ends; returns the exit status: 0, or 2
+ * when endpoint_check_listener refuses the socket (nothing is touched
+ * then).
+ */
 int endpoint_main(const struct endpoint_options *o);
+
+/*
+ * For tests and fuzzing: serves the one connected socket fd as if it
+ * had just been accepted (greeting, then its requests, also ATTACH and
+ * the attached client's), without a listening socket, until it is
+ * closed or the session ends.  fd is closed.  Returns 0.
+ */
+int endpoint_serve_connection(const struct endpoint_options *o, int fd);
 
 #endif

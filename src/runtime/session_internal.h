@@ -46,6 +46,7 @@ struct session_manager {
 	char *runtime_dir;
 	char *computers_file; /* NULL: none */
 	bool computers_loaded;
+	char computers_error[256]; /* why the file was not read; "" */
 	char **computers;
 	size_t ncomputers, computers_cap;
 	struct rt_session **sessions;

@@ -8,10 +8,14 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include "i18n.h"
@@ -19,11 +23,17 @@
 #include "rt_value.h"
 #include "session_internal.h"
 #include "strbuf.h"
+#include "utf8.h"
+#include "wire.h"
 #include "xalloc.h"
 
 #define MAX_COMPUTER_NAME 255
 #define MAX_COMPUTERS_FILE (1u << 20)
+#define MAX_COMPUTERS_LINE 511
 #define MAX_SCAN_ENTRIES 4096
+/* An endpoint answers a probe between two statements of any script;
+   one that has not within this is reported as not answering. */
+#define SCAN_PROBE_MS 2000
 
 /* ---------- computer names ---------- */
 
@@ -62,6 +72,8 @@ same_computer(const char *a, const char *b)
 	return strcasecmp(a, b) == 0;
 }
 
+/* A name, unless it is already there (for the few names of --endpoint;
+   the file's names are deduplicated all at once). */
 static void
 add_computer(struct session_manager *m, const char *s, size_t n)
 {
@@ -74,48 +86,133 @@ add_computer(struct session_manager *m, const char *s, size_t n)
 	m->computers[m->ncomputers++] = xstrndup(s, n);
 }
 
-/* One line of the computers file: a name, blanks, an optional comment. */
-static void
-computers_line(struct session_manager *m, char *line)
+static bool
+blank(char c)
 {
-	char *hash = strchr(line, '#');
-	size_t start = 0, end;
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
 
-	if (hash)
-		*hash = '\0';
-	end = strlen(line);
-	while (start < end && isspace((unsigned char)line[start]))
+/*
+ * One line of the computers file (without its newline): a name,
+ * blanks, an optional comment.  Lines that are not one valid name are
+ * skipped (see the doc).
+ */
+static void
+computers_line(struct session_manager *m, const char *line, size_t len)
+{
+	const char *hash = memchr(line, '#', len);
+	size_t start = 0, end = hash ? (size_t)(hash - line) : len;
+
+	if (len > MAX_COMPUTERS_LINE)
+		return;
+	while (start < end && blank(line[start]))
 		start++;
-	while (end > start && isspace((unsigned char)line[end - 1]))
+	while (end > start && blank(line[end - 1]))
 		end--;
-	/* Lines that are not one valid name are skipped (see the doc). */
-	if (valid_computer_name(line + start, end - start))
-		add_computer(m, line + start, end - start);
+	if (!valid_computer_name(line + start, end - start))
+		return;
+	m->computers = xgrow(m->computers, &m->computers_cap, m->ncomputers + 1,
+			     sizeof(*m->computers));
+	m->computers[m->ncomputers++] = xstrndup(line + start, end - start);
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcasecmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted and without repeats (names match case-insensitively). */
+static void
+dedupe_computers(struct session_manager *m)
+{
+	size_t kept = 0;
+
+	if (m->ncomputers < 2)
+		return;
+	qsort(m->computers, m->ncomputers, sizeof(*m->computers), by_name);
+	for (size_t i = 0; i < m->ncomputers; i++) {
+		if (kept && strcasecmp(m->computers[kept - 1],
+				       m->computers[i]) == 0)
+			free(m->computers[i]);
+		else
+			m->computers[kept++] = m->computers[i];
+	}
+	m->ncomputers = kept;
+}
+
+/* Every line of buf; a line cut short by the size limit is dropped. */
+static void
+computers_text(struct session_manager *m, const char *buf, size_t len,
+	       bool cut)
+{
+	size_t at = 0;
+
+	while (at < len) {
+		const char *nl = memchr(buf + at, '\n', len - at);
+		size_t end = nl ? (size_t)(nl - buf) : len;
+		if (nl || !cut)
+			computers_line(m, buf + at, end - at);
+		at = end + 1;
+	}
+	dedupe_computers(m);
+}
+
+/*
+ * Reads at most MAX_COMPUTERS_FILE bytes of the file, which must be a
+ * regular file: a FIFO or a device could block or never end.  Returns
+ * 0, or -1 with the reason in m->computers_error.
+ */
+static int
+read_computers_file(struct session_manager *m, char **buf, size_t *len,
+		    bool *cut)
+{
+	int fd = open(m->computers_file, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	size_t got = 0;
+	char *b;
+
+	if (fd < 0) {
+		if (errno != ENOENT)
+			snprintf(m->computers_error,
+				 sizeof(m->computers_error), "%s",
+				 strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		snprintf(m->computers_error, sizeof(m->computers_error), "%s",
+			 _("it is not a regular file"));
+		close(fd);
+		return -1;
+	}
+	b = xmalloc(MAX_COMPUTERS_FILE + 1);
+	while (got <= MAX_COMPUTERS_FILE) {
+		ssize_t n = read(fd, b + got, MAX_COMPUTERS_FILE + 1 - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	close(fd);
+	*cut = got > MAX_COMPUTERS_FILE;
+	*len = *cut ? MAX_COMPUTERS_FILE : got;
+	*buf = b;
+	return 0;
 }
 
 static void
 load_computers(struct session_manager *m)
 {
-	char line[512];
-	size_t total = 0;
-	bool partial = false;
-	FILE *f;
+	char *buf;
+	size_t len;
+	bool cut;
 
 	m->computers_loaded = true;
-	if (!m->computers_file || !(f = fopen(m->computers_file, "re")))
+	if (!m->computers_file || read_computers_file(m, &buf, &len, &cut) != 0)
 		return;
-	while (total < MAX_COMPUTERS_FILE && fgets(line, sizeof(line), f)) {
-		size_t n = strlen(line);
-		bool whole = n > 0 && line[n - 1] == '\n';
-		total += n;
-		/* The tail of an overlong line is not a name either. */
-		if (!partial && whole)
-			computers_line(m, line);
-		else if (!partial && feof(f))
-			computers_line(m, line);
-		partial = !whole;
-	}
-	fclose(f);
+	computers_text(m, buf, len, cut);
+	free(buf);
 }
 
 int
@@ -141,6 +238,15 @@ session_computer_known(struct session_manager *m, const char *name, char **err)
 	for (size_t i = 0; name && i < m->ncomputers; i++)
 		if (strcasecmp(m->computers[i], name) == 0)
 			return true;
+	if (m->computers_error[0]) {
+		char *file = utf8_safe_dup(m->computers_file);
+		*err = xasprintf(_("Connecting to remote server %s failed: "
+				   "the computers file '%s' cannot be read: "
+				   "%s"),
+				 name ? name : "", file, m->computers_error);
+		free(file);
+		return false;
+	}
 	*err = xasprintf(_("Connecting to remote server %s failed with the "
 			   "following error message : The WinRM client "
 			   "cannot process the request because the server "
@@ -216,21 +322,118 @@ adopt(struct session_manager *m, const struct rt_value *info, const char *path)
 }
 
 /*
+ * An endpoint whose socket is there but that did not answer in time
+ * (stopped, overloaded, its backlog full): it is listed as Broken
+ * rather than left out.  One never heard from has no Name, and its
+ * computer is not known: it is listed under the computer asked for.
+ */
+static struct rt_session *
+unanswered(struct session_manager *m, const char *computer, const char *file,
+	   const char *path)
+{
+	char id[GUID_LEN + 1];
+	struct rt_session *s;
+
+	memcpy(id, file, GUID_LEN);
+	id[GUID_LEN] = '\0';
+	s = find_instance(m, id);
+	if (s && (s->temporary || s->fd >= 0))
+		return s->temporary ? NULL : s; /* ours: it answers us */
+	if (s && s->name[0] && computer && !same_computer(computer, s->computer))
+		return NULL;
+	if (!s) {
+		s = session_new(m, false);
+		s->name = xstrdup("");
+		s->computer = xstrdup(computer ? computer : "");
+		s->configuration = xstrdup(DEFAULT_CONFIGURATION);
+		memcpy(s->instance_id, id, GUID_LEN + 1);
+		s->socket_path = xstrdup(path);
+	} else if (!s->name[0] && computer) {
+		free(s->computer);
+		s->computer = xstrdup(computer);
+	}
+	session_set_state(s, SESSION_BROKEN, SESSION_AVAIL_NONE);
+	return s;
+}
+
+/* A session listed as unanswered that answers now gets its names. */
+static void
+learn_names(struct rt_session *s, const struct rt_value *info)
+{
+	const char *cfg = session_str_prop(info, "ConfigurationName");
+
+	if (s->name[0])
+		return;
+	free(s->name);
+	free(s->computer);
+	free(s->configuration);
+	s->name = xstrdup(session_str_prop(info, "Name"));
+	s->computer = xstrdup(session_str_prop(info, "ComputerName"));
+	s->configuration = xstrdup(cfg ? cfg : DEFAULT_CONFIGURATION);
+}
+
+static bool
+is_socket_file(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0 && S_ISSOCK(st.st_mode);
+}
+
+/*
+ * After a probe that failed: true unless the endpoint is another uid's
+ * (that one is refused, not reported).  A backlog that is full cannot
+ * tell; the directory is ours, so it counts as ours.
+ */
+static bool
+may_be_ours(const char *path)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	unsigned long uid;
+	int fd;
+	bool ours;
+
+	if (strlen(path) >= sizeof(sa.sun_path))
+		return false;
+	memcpy(sa.sun_path, path, strlen(path) + 1);
+	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+	if (fd < 0)
+		return false;
+	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) != 0)
+		ours = errno == EAGAIN;
+	else
+		ours = wire_peer_uid(fd, &uid) == 0 &&
+		       uid == (unsigned long)geteuid();
+	close(fd);
+	return ours;
+}
+
+/*
  * The session behind one socket of the runtime directory, or NULL when
- * it is not a usable endpoint of computer.  Stale sockets are removed.
+ * it is not a usable endpoint of computer.  Stale sockets are removed;
+ * files that are not sockets are left alone.
  */
 static struct rt_session *
 scan_one(struct session_manager *m, const char *computer, const char *file)
 {
 	char *path = xasprintf("%s/%s", m->runtime_dir, file), *err = NULL;
-	bool gone;
-	struct rt_value *info = session_probe(path, m->timeout_ms, &gone, &err);
-	const char *id = session_str_prop(info, "InstanceId");
-	const char *cn = session_str_prop(info, "ComputerName");
-	const struct rt_value *att = rt_record_get(info, "ClientAttached");
+	bool gone = false;
+	struct rt_value *info = NULL;
+	const char *id, *cn;
+	const struct rt_value *att;
 	struct rt_session *s = NULL;
+	int timeout = m->timeout_ms < SCAN_PROBE_MS ? m->timeout_ms
+						    : SCAN_PROBE_MS;
 
-	if (gone)
+	if (!is_socket_file(path)) {
+		free(path);
+		return NULL;
+	}
+	info = session_probe(path, timeout, &gone, &err);
+	id = session_str_prop(info, "InstanceId");
+	cn = session_str_prop(info, "ComputerName");
+	att = rt_record_get(info, "ClientAttached");
+	if (gone && is_socket_file(path))
 		unlink(path); /* stale: its endpoint died */
 	/* The socket's name must be the instance it claims to be. */
 	if (info && id && cn && session_str_prop(info, "Name") &&
@@ -239,6 +442,8 @@ scan_one(struct session_manager *m, const char *computer, const char *file)
 		s = find_instance(m, id);
 		if (!s)
 			s = adopt(m, info, path);
+		else
+			learn_names(s, info);
 		if (s->fd < 0 && !s->temporary) {
 			bool busy = att && att->kind == RT_VAL_BOOL && att->u.b;
 			session_set_state(s, SESSION_DISCONNECTED,
@@ -247,6 +452,8 @@ scan_one(struct session_manager *m, const char *computer, const char *file)
 		}
 		if (s->temporary)
 			s = NULL;
+	} else if (!info && !gone && may_be_ours(path)) {
+		s = unanswered(m, computer, file, path);
 	}
 	rt_value_unref(info);
 	free(err);
