@@ -10,7 +10,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-page frontmatter yaml textwrap psh wire wire_roundtrip eval repl metadata baseline validate l10n wildcard options render culture casefold gethelp}
+targets=${*:-page frontmatter yaml textwrap psh wire wire_roundtrip eval repl metadata baseline validate l10n wildcard options render culture casefold gethelp computers endpoint client_frames}
 CC=clang sh tools/build.sh build-fuzz -Dfuzzing=true \
 	-Db_sanitize=address,undefined -Db_lundef=false -Darena_debug=true
 mkdir -p fuzz/artifacts

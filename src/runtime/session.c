@@ -311,17 +311,14 @@ answer_error(const struct wire_frame *f)
 	return msg;
 }
 
-struct rt_value *
-session_probe(const char *socket_path, int timeout_ms, bool *gone, char **err)
+/* The INFO conversation on a connected fd, which it closes. */
+static struct rt_value *
+probe_on(int fd, int timeout_ms, char **err)
 {
-	bool dummy;
-	int fd = connect_path(socket_path, gone ? gone : &dummy, err);
 	struct wire_frame f;
 	enum wire_status st;
 	struct rt_value *info = NULL;
 
-	if (fd < 0)
-		return NULL;
 	if (handshake(fd, NULL, timeout_ms, err) != 0) {
 		close(fd);
 		return NULL;
@@ -339,6 +336,21 @@ session_probe(const char *socket_path, int timeout_ms, bool *gone, char **err)
 	wire_frame_release(&f);
 	close(fd);
 	return info;
+}
+
+struct rt_value *
+session_probe(const char *socket_path, int timeout_ms, bool *gone, char **err)
+{
+	bool dummy;
+	int fd = connect_path(socket_path, gone ? gone : &dummy, err);
+
+	return fd < 0 ? NULL : probe_on(fd, timeout_ms, err);
+}
+
+struct rt_value *
+session_probe_fd_for_testing(int fd, int timeout_ms, char **err)
+{
+	return probe_on(fd, timeout_ms, err);
 }
 
 /* ---------- state changes ---------- */
@@ -453,18 +465,17 @@ request(struct rt_session *s, enum wire_type type,
 }
 
 /*
- * Connects to the endpoint of s and attaches.  On failure *err says why
- * and *dead whether the endpoint is gone (rather than busy).
+ * Greets and attaches to the endpoint of s connected on fd (closed on
+ * failure).  On failure *err says why and *dead whether the endpoint is
+ * gone (rather than busy).
  */
 static int
-try_attach(struct rt_session *s, bool *dead, char **err)
+attach_on(struct rt_session *s, int fd, bool *dead, char **err)
 {
 	struct wire_frame f;
 	enum wire_status st;
-	int fd = connect_path(s->socket_path, dead, err), saved;
+	int saved;
 
-	if (fd < 0)
-		return -1;
 	*dead = true;
 	if (handshake(fd, s->instance_id, s->m->timeout_ms, err) != 0) {
 		close(fd);
@@ -484,6 +495,14 @@ try_attach(struct rt_session *s, bool *dead, char **err)
 	s->fd = fd;
 	session_set_state(s, SESSION_OPENED, SESSION_AVAIL_AVAILABLE);
 	return 0;
+}
+
+static int
+try_attach(struct rt_session *s, bool *dead, char **err)
+{
+	int fd = connect_path(s->socket_path, dead, err);
+
+	return fd < 0 ? -1 : attach_on(s, fd, dead, err);
 }
 
 /* Reattaches: a dead endpoint breaks the session, a busy one does not. */
@@ -679,6 +698,25 @@ session_open(struct session_manager *m, const char *computer, const char *name,
 	return s;
 }
 
+struct rt_session *
+session_adopt_fd_for_testing(struct session_manager *m, int fd,
+			     const char *instance_id, char **err)
+{
+	struct rt_session *s = session_new(m, false);
+	bool dead;
+
+	s->name = xasprintf("Runspace%d", s->id);
+	s->computer = xstrdup("localhost");
+	s->configuration = xstrdup(DEFAULT_CONFIGURATION);
+	snprintf(s->instance_id, sizeof(s->instance_id), "%s", instance_id);
+	s->socket_path = xasprintf("%s/%s%s", m->runtime_dir, s->instance_id,
+				   SOCKET_SUFFIX);
+	s->state = SESSION_OPENING;
+	if (attach_on(s, fd, &dead, err) != 0)
+		return fail_open(s, "localhost", err);
+	return s;
+}
+
 void
 session_result_release(struct session_result *res)
 {
@@ -750,6 +788,15 @@ wait_answer(const struct rt_session *s, long long deadline, bool interruptible)
  * comes at once, is not the answer to the next request.
  */
 #define STRAY_ERROR_MS 100
+
+/* A short wait, never longer than the manager's waits (tests make those
+   short). */
+static int
+capped(int ms, const struct session_manager *m)
+{
+	return ms < m->timeout_ms ? ms : m->timeout_ms;
+}
+
 static void
 drop_cancel_error(struct rt_session *s)
 {
@@ -757,7 +804,8 @@ drop_cancel_error(struct rt_session *s)
 	struct wire_frame f;
 
 	s->cancel_sent = false;
-	if (poll(&pfd, 1, STRAY_ERROR_MS) <= 0 || (pfd.revents & POLLHUP))
+	if (poll(&pfd, 1, capped(STRAY_ERROR_MS, s->m)) <= 0 ||
+	    (pfd.revents & POLLHUP))
 		return;
 	if (wire_recv(s->fd, &f, s->m->timeout_ms) == WIRE_S_OK &&
 	    f.type != WIRE_T_ERROR) {
@@ -934,7 +982,8 @@ await_answer(struct rt_session *s, struct session_result *res, char **err)
 		return broken(s, wire_status_text(WIRE_S_TIMEOUT, 0), err);
 	if (session_cancel(s) != 0)
 		return broken(s, wire_status_text(WIRE_S_IO, errno), err);
-	rc = session_invoke_finish(s, CANCEL_GRACE_MS, false, res, err);
+	rc = session_invoke_finish(s, capped(CANCEL_GRACE_MS, s->m), false,
+				   res, err);
 	if (rc < 0)
 		return -1;
 	if (rc == 0 && res)
@@ -1084,10 +1133,10 @@ session_remove(struct rt_session *s, char **err)
 	}
 	/* A running command is asked to stop; if it does not answer at
 	   once, dropping the connection ends the endpoint. */
-	if (s->answer_pending && (session_cancel(s) != 0 ||
-				  session_invoke_finish(s, CANCEL_GRACE_MS,
-							false, NULL,
-							&ignored) != 1))
+	if (s->answer_pending &&
+	    (session_cancel(s) != 0 ||
+	     session_invoke_finish(s, capped(CANCEL_GRACE_MS, s->m), false,
+				   NULL, &ignored) != 1))
 		drop_connection(s);
 	free(ignored);
 	ignored = NULL;

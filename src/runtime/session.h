@@ -272,4 +272,21 @@ void session_format_table(struct strbuf *sb, struct rt_session *const *list,
 struct rt_value *session_probe(const char *socket_path, int timeout_ms,
 			       bool *gone, char **err);
 
+/*
+ * For tests and fuzzing only: the client's conversations on fd, one end
+ * of a connected socket pair whose other end plays the endpoint.
+ * session_probe_fd_for_testing is session_probe after the connect (it
+ * closes fd).  session_adopt_fd_for_testing waits for the greeting of
+ * the endpoint instance_id and attaches as session_open does after
+ * spawning; the session (Opened, owning fd) belongs to m, its socket
+ * path is <runtime_dir>/<instance_id>.sock.  NULL with *err on failure
+ * (fd is then closed).  The waits for a stopped command's answer after
+ * Ctrl-C never exceed m's timeout, so a short timeout keeps them short.
+ */
+struct rt_value *session_probe_fd_for_testing(int fd, int timeout_ms,
+					      char **err);
+struct rt_session *session_adopt_fd_for_testing(struct session_manager *m,
+						int fd, const char *instance_id,
+						char **err);
+
 #endif
