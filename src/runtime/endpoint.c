@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "endpoint.h"
+#include "rt_stream.h"
 #include "i18n.h"
 #include "rt_interrupt.h"
 #include "rt_value.h"
@@ -80,8 +81,8 @@ struct endpoint {
 	long long deadline; /* with no client: end at this time (ms) */
 	int idle_sec;
 	struct rt_value *buffer; /* output of disconnected-mode commands */
-	struct strbuf buffer_errors;
-	bool errors_truncated; /* buffer_errors ends in the notice */
+	size_t error_bytes;    /* of the error records in buffer */
+	bool errors_truncated; /* buffer ends in the notice */
 	time_t created;
 };
 
@@ -244,36 +245,42 @@ as_array(struct rt_value *out)
 }
 
 /*
- * Keeps error for Receive-PSSession, up to ENDPOINT_MAX_BUFFERED_ERRORS
- * bytes: a script that fails in a loop must not fill the memory.
+ * Keeps an error record of a buffered script for Receive-PSSession, in
+ * its place, while the errors stay within ENDPOINT_MAX_BUFFERED_ERRORS
+ * bytes; the one that does not fit is cut and a notice follows it.  A
+ * script that fails in a loop must not fill the memory.
  */
 static void
-keep_error(struct endpoint *ep, const char *error)
+buffer_error(struct endpoint *ep, struct rt_value *record)
 {
-	struct strbuf *sb = &ep->buffer_errors;
-	size_t n = strlen(error), sep = sb->len ? 1 : 0, room = 0;
+	const char *msg = rt_stream_message(record);
+	size_t n = strlen(msg), room = 0;
+	char *cut, *notice;
 
 	if (ep->errors_truncated)
 		return;
-	if (sb->len + sep < ENDPOINT_MAX_BUFFERED_ERRORS)
-		room = ENDPOINT_MAX_BUFFERED_ERRORS - sb->len - sep;
-	if (n > room) {
-		/* Cut at a character boundary. */
-		while (room > 0 && ((unsigned char)error[room] & 0xC0) == 0x80)
-			room--;
-		n = room;
-	}
-	if (sep && n)
-		strbuf_addch(sb, '\n');
-	strbuf_add(sb, error, n);
-	if (n == strlen(error))
+	if (ep->error_bytes < ENDPOINT_MAX_BUFFERED_ERRORS)
+		room = ENDPOINT_MAX_BUFFERED_ERRORS - ep->error_bytes;
+	if (n < room) {
+		ep->error_bytes += n + 1;
+		rt_array_push(ep->buffer, rt_value_ref(record));
 		return;
-	if (sb->len)
-		strbuf_addch(sb, '\n');
-	strbuf_addf(sb,
-		    _("The error output of the disconnected session was "
-		      "truncated: only its first %u bytes were kept."),
-		    (unsigned)ENDPOINT_MAX_BUFFERED_ERRORS);
+	}
+	/* Cut at a character boundary. */
+	while (room > 0 && ((unsigned char)msg[room] & 0xC0) == 0x80)
+		room--;
+	if (room) {
+		cut = xstrndup(msg, room);
+		rt_array_push(ep->buffer,
+			      rt_stream_record(RT_STREAM_ERROR, cut));
+		free(cut);
+	}
+	notice = xasprintf(_("The error output of the disconnected session "
+			     "was truncated: only its first %u bytes were "
+			     "kept."),
+			   (unsigned)ENDPOINT_MAX_BUFFERED_ERRORS);
+	rt_array_push(ep->buffer, rt_stream_record(RT_STREAM_ERROR, notice));
+	free(notice);
 	ep->errors_truncated = true;
 }
 
@@ -286,11 +293,19 @@ buffer_output(struct endpoint *ep, struct rt_value *out, const char *error)
 		error = _("output discarded: the disconnected session's "
 			  "buffer is full");
 	} else {
-		for (size_t i = 0; i < out->u.array.n; i++)
-			rt_array_push(b, rt_value_ref(out->u.array.v[i]));
+		for (size_t i = 0; i < out->u.array.n; i++) {
+			struct rt_value *v = out->u.array.v[i];
+			if (rt_stream_of(v) == RT_STREAM_ERROR)
+				buffer_error(ep, v);
+			else
+				rt_array_push(b, rt_value_ref(v));
+		}
 	}
-	if (error)
-		keep_error(ep, error);
+	if (error) {
+		struct rt_value *r = rt_stream_record(RT_STREAM_ERROR, error);
+		buffer_error(ep, r);
+		rt_value_unref(r);
+	}
 }
 
 /*
@@ -372,13 +387,11 @@ run_script(struct endpoint *ep, int fd, const struct rt_value *req)
 static bool
 send_buffer(struct endpoint *ep, int fd)
 {
-	const char *errors =
-		ep->buffer_errors.len ? ep->buffer_errors.buf : NULL;
-	bool ok = send_result(fd, ep->buffer, errors);
+	bool ok = send_result(fd, ep->buffer, NULL);
 
 	rt_value_unref(ep->buffer);
 	ep->buffer = rt_array_new();
-	strbuf_reset(&ep->buffer_errors);
+	ep->error_bytes = 0;
 	ep->errors_truncated = false;
 	return ok;
 }
@@ -894,7 +907,6 @@ endpoint_init(struct endpoint *ep, const struct endpoint_options *o)
 					       : ENDPOINT_DEFAULT_IDLE_SEC;
 	ep->deadline = now_ms() + startup;
 	ep->buffer = rt_array_new();
-	strbuf_init(&ep->buffer_errors);
 	ep->created = time(NULL);
 }
 
@@ -904,7 +916,6 @@ endpoint_release(struct endpoint *ep)
 	for (int i = 0; i < MAX_CONNECTIONS; i++)
 		drop_conn(ep, i);
 	rt_value_unref(ep->buffer);
-	strbuf_release(&ep->buffer_errors);
 }
 
 /* ---------- the listening socket ---------- */

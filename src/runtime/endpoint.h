@@ -27,9 +27,10 @@
  * ClientAttached, OwnerUid, ProcessId, CreationTime (Unix seconds) and
  * IdleTimeoutSec.
  *
- * The errors of commands run with their output kept (Invoke-Command
- * -InDisconnectedSession) are kept up to ENDPOINT_MAX_BUFFERED_ERRORS
- * bytes, then a line says that the rest was dropped.
+ * The error records of commands run with their output kept
+ * (Invoke-Command -InDisconnectedSession) are kept, in place, up to
+ * ENDPOINT_MAX_BUFFERED_ERRORS bytes, then one says that the rest was
+ * dropped.
  */
 #ifndef PSHELP_ENDPOINT_H
 #define PSHELP_ENDPOINT_H

@@ -14,6 +14,7 @@
 #include "parser.h"
 #include "rt_compare.h"
 #include "rt_exec.h"
+#include "rt_stream.h"
 #include "rt_value.h"
 #include "session.h"
 #include "session_props.h"
@@ -70,12 +71,18 @@ struct psh_eval {
 	bool failed;	 /* the current statement reported an error */
 	bool last_ok;	 /* $?: the last statement succeeded */
 	bool stopping;	 /* -ErrorAction Stop: the script ends */
+	/* A terminating error (binding, an unsupported parameter): the
+	   pipeline ends; errors a command reports do not end it. */
+	bool pipeline_ends;
 	bool quiet;	 /* -ErrorAction SilentlyContinue/Ignore */
 	struct rt_value *caught; /* -ErrorVariable: error texts, or NULL */
 	bool help_paged; /* the next Get-Help is `help NAME` */
 	int depth;
 	const struct rt_host *host;
 	struct strbuf errors; /* endpoint mode: error texts */
+	/* Where error, warning and verbose records go as they happen (the
+	   output being built, rt_stream.h), or NULL: shown at once. */
+	struct rt_value *record_out;
 };
 
 /* ---------- variables ---------- */
@@ -232,6 +239,73 @@ scope_leave(struct psh_eval *ev)
 
 /* ---------- errors ---------- */
 
+/* An error's text on the host; one from an endpoint is not trusted. */
+static void
+display_error(struct psh_eval *ev, const char *text)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_init(&sb);
+	utf8_neutralize(&sb, text, strlen(text), true);
+	while (sb.len && sb.buf[sb.len - 1] == '\n')
+		sb.buf[--sb.len] = '\0';
+	fflush(ev->o.out);
+	fputs(sb.buf ? sb.buf : "", ev->o.err);
+	fputc('\n', ev->o.err);
+	fflush(ev->o.err);
+	strbuf_release(&sb);
+}
+
+/* "WARNING: text" or "VERBOSE: text" on the host, in PowerShell's
+   colours when the error stream is a terminal. */
+static void
+display_informational(struct psh_eval *ev, bool warning, const char *message)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool tty = isatty(fileno(ev->o.err)) && getenv("NO_COLOR") == NULL;
+
+	strbuf_init(&sb);
+	if (tty)
+		strbuf_addstr(&sb, "\033[33;1m");
+	strbuf_addstr(&sb, warning ? "WARNING: " : "VERBOSE: ");
+	utf8_neutralize(&sb, message, strlen(message), true);
+	if (tty)
+		strbuf_addstr(&sb, "\033[0m");
+	fflush(ev->o.out);
+	fputs(sb.buf, ev->o.err);
+	fputc('\n', ev->o.err);
+	fflush(ev->o.err);
+	strbuf_release(&sb);
+}
+
+/* A stream record on the host; true if it was an error. */
+static bool
+display_record(struct psh_eval *ev, const struct rt_value *r)
+{
+	enum rt_stream s = rt_stream_of(r);
+
+	if (s == RT_STREAM_ERROR)
+		display_error(ev, rt_stream_message(r));
+	else
+		display_informational(ev, s == RT_STREAM_WARNING,
+				      rt_stream_message(r));
+	return s == RT_STREAM_ERROR;
+}
+
+/* Records taken out of an output (an assignment's value): they go on
+   to where records go now. */
+static void
+pass_records(struct psh_eval *ev, struct rt_value *records)
+{
+	for (size_t i = 0; i < records->u.array.n; i++) {
+		struct rt_value *r = records->u.array.v[i];
+		if (ev->record_out)
+			rt_array_push(ev->record_out, rt_value_ref(r));
+		else if (!ev->o.endpoint)
+			display_record(ev, r);
+	}
+}
+
 static void
 emit_error_text(struct psh_eval *ev, const char *text)
 {
@@ -245,17 +319,20 @@ emit_error_text(struct psh_eval *ev, const char *text)
 							: n));
 	if (ev->quiet)
 		return;
+	if (ev->record_out) {
+		char *msg = xstrndup(text, n && text[n - 1] == '\n' ? n - 1 : n);
+		rt_array_push(ev->record_out,
+			      rt_stream_record(RT_STREAM_ERROR, msg));
+		free(msg);
+		return;
+	}
 	if (ev->o.endpoint) {
 		strbuf_addstr(&ev->errors, text);
 		if (n == 0 || text[n - 1] != '\n')
 			strbuf_addch(&ev->errors, '\n');
 		return;
 	}
-	fflush(ev->o.out);
-	fputs(text, ev->o.err);
-	if (n == 0 || text[n - 1] != '\n')
-		fputc('\n', ev->o.err);
-	fflush(ev->o.err);
+	display_error(ev, text);
 }
 
 /* "Cmd: message", ConciseView without a position. */
@@ -318,30 +395,29 @@ preference(struct psh_eval *ev, const char *var, const char *dflt)
 	return buf;
 }
 
-/* "WARNING: text" or "VERBOSE: text" on the host, in PowerShell's
-   colours when the error stream is a terminal. */
+/* A warning or verbose record that passed the preferences. */
 static void
 show_record(struct psh_eval *ev, bool warning, const char *message)
 {
-	struct strbuf sb = STRBUF_INIT;
-	bool tty = !ev->o.endpoint && isatty(fileno(ev->o.err)) &&
-		   getenv("NO_COLOR") == NULL;
+	if (ev->record_out)
+		rt_array_push(ev->record_out,
+			      rt_stream_record(warning ? RT_STREAM_WARNING
+						       : RT_STREAM_VERBOSE,
+					       message));
+	else if (!ev->o.endpoint)
+		display_informational(ev, warning, message);
+}
 
-	strbuf_init(&sb);
-	if (tty)
-		strbuf_addstr(&sb, "\033[33;1m");
-	strbuf_addstr(&sb, warning ? "WARNING: " : "VERBOSE: ");
-	utf8_neutralize(&sb, message, strlen(message), true);
-	if (tty)
-		strbuf_addstr(&sb, "\033[0m");
-	/* An endpoint's client has no record stream yet: they stay there. */
-	if (!ev->o.endpoint) {
-		fflush(ev->o.out);
-		fputs(sb.buf, ev->o.err);
-		fputc('\n', ev->o.err);
-		fflush(ev->o.err);
-	}
-	strbuf_release(&sb);
+/* Out-Host with a record: shown now, or in an endpoint sent on. */
+static void
+ctx_display_record(struct rt_context *ctx, const struct rt_value *r)
+{
+	struct psh_eval *ev = ctx->host->cookie;
+
+	if (ev->o.endpoint)
+		rt_exec_emit(ctx, rt_value_ref((struct rt_value *)r));
+	else
+		display_record(ev, r);
 }
 
 static void
@@ -712,11 +788,16 @@ bind_call(struct psh_eval *ev, struct call *c, struct rt_binding *b,
 			e = rt_bind(b, c->cmd, c->args, c->nargs, input);
 		} else if (ferror(stdin)) {
 			fputc('\n', ev->o.out);
+			ev->pipeline_ends = true;
 			return -1;
 		}
 	}
 	if (e != RT_BIND_OK) {
 		command_error(ev, c->cmd->name, b->message ? b->message : "");
+		/* An object that binds to nothing is skipped, as PowerShell
+		   does; wrong arguments fail every object. */
+		if (!(input && e == RT_BIND_INPUT_NOT_BOUND))
+			ev->pipeline_ends = true;
 		return -1;
 	}
 	const struct meta_param *p = rt_binding_unsupported(b);
@@ -726,6 +807,7 @@ bind_call(struct psh_eval *ev, struct call *c, struct rt_binding *b,
 				      p->name);
 		command_error(ev, c->cmd->name, msg);
 		free(msg);
+		ev->pipeline_ends = true;
 		return -1;
 	}
 	return 0;
@@ -880,9 +962,16 @@ invoke_common(struct psh_eval *ev, struct call *c, struct rt_binding *b,
 						ev->caught->u.array.v[i]));
 		rt_value_unref(ev->caught);
 	}
-	if (cm.outvar)
+	if (cm.outvar) {
+		struct rt_value *kept = rt_array_new();
+		for (size_t i = out0; i < out->u.array.n; i++)
+			if (rt_stream_of(out->u.array.v[i]) == RT_STREAM_NONE)
+				rt_array_push(kept,
+					      rt_value_ref(out->u.array.v[i]));
 		common_store(ev, cm.outvar, cm.outvar_append || c->stored,
-			     out->u.array.v + out0, out->u.array.n - out0);
+			     kept->u.array.v, kept->u.array.n);
+		rt_value_unref(kept);
+	}
 	if (cm.warnvar) {
 		common_store(ev, cm.warnvar, cm.warnvar_append || c->stored,
 			     ev->warned->u.array.v, ev->warned->u.array.n);
@@ -959,9 +1048,11 @@ invoke_handler(struct psh_eval *ev, struct call *c, struct rt_binding *b,
 		.report = ctx_report,
 		.report_remote = ctx_report_remote,
 		.report_record = ctx_report_record,
+		.display_record = ctx_display_record,
 		.ending = c->ending,
 		.state = &c->state,
 	};
+	struct rt_value *record_out = ev->record_out;
 	rt_handler_fn *run = c->ending ? rt_handler_find_end(c->cmd->name)
 				       : rt_handler_find(c->cmd->name);
 	if (run == NULL) {
@@ -969,7 +1060,9 @@ invoke_handler(struct psh_eval *ev, struct call *c, struct rt_binding *b,
 			      _("This command has no implementation."));
 		rc = -1;
 	} else {
+		ev->record_out = out;
 		rc = run(&ctx) != 0 || ctx.failed ? -1 : 0;
+		ev->record_out = record_out;
 	}
 	return rc;
 }
@@ -1014,6 +1107,22 @@ stop_requested(struct psh_eval *ev)
 	return -1;
 }
 
+/* After a terminating error, -ErrorAction Stop or Ctrl-C. */
+static bool
+pipeline_ended(const struct psh_eval *ev)
+{
+	return ev->pipeline_ends || ev->stopping;
+}
+
+/* Out-Host and Out-Default show records where they come; other
+   commands never see them in their input. */
+static bool
+shows_records(const struct meta_command *cmd)
+{
+	return strcmp(cmd->name, "Out-Host") == 0 ||
+	       strcmp(cmd->name, "Out-Default") == 0;
+}
+
 /* Runs one command of a pipeline over its input (NULL: first). */
 static int
 run_command(struct psh_eval *ev, const struct psh_node *node, int position,
@@ -1038,15 +1147,22 @@ run_command(struct psh_eval *ev, const struct psh_node *node, int position,
 	} else if (input == NULL) {
 		rc = invoke_once(ev, &c, NULL, out);
 	} else {
-		for (size_t i = 0; i < input->u.array.n && rc == 0; i++)
-			rc = rt_interrupt_pending()
-				     ? stop_requested(ev)
-				     : invoke_once(ev, &c, input->u.array.v[i],
-						   out);
+		for (size_t i = 0; i < input->u.array.n && !pipeline_ended(ev);
+		     i++) {
+			struct rt_value *item = input->u.array.v[i];
+			if (rt_interrupt_pending())
+				rc = stop_requested(ev);
+			else if (rt_stream_of(item) != RT_STREAM_NONE &&
+				 !shows_records(c.cmd))
+				rt_array_push(out, rt_value_ref(item));
+			else if (invoke_once(ev, &c, item, out) != 0)
+				rc = -1;
+		}
 	}
-	if (rc == 0 && c.cmd && rt_handler_find_end(c.cmd->name)) {
+	if (!pipeline_ended(ev) && c.cmd && rt_handler_find_end(c.cmd->name)) {
 		c.ending = true;
-		rc = invoke_once(ev, &c, NULL, out);
+		if (invoke_once(ev, &c, NULL, out) != 0)
+			rc = -1;
 	}
 	call_release(&c);
 	return rc;
@@ -1077,23 +1193,37 @@ run_pipeline(struct psh_eval *ev, const struct psh_node *p,
 	     struct rt_value *out)
 {
 	struct rt_value *objects = NULL;
+	bool ends = ev->pipeline_ends;
 	size_t first = 0;
 	int rc = 0;
 
 	if (!resolve_pipeline(ev, p))
 		return -1;
+	ev->pipeline_ends = false;
 	if (p->nkids && p->kids[0]->kind != PSH_COMMAND) {
 		objects = rt_array_new();
 		push_enumerated(objects, eval_value(ev, p->kids[0]));
 		first = 1;
 	}
-	for (size_t i = first; i < p->nkids && rc == 0; i++) {
+	size_t stage = first;
+	for (; stage < p->nkids && !pipeline_ended(ev); stage++) {
 		struct rt_value *next = rt_array_new();
-		rc = run_command(ev, p->kids[i], (int)i + 1, objects, next);
+		if (run_command(ev, p->kids[stage], (int)stage + 1, objects,
+				next) != 0)
+			rc = -1;
 		if (objects)
 			rt_value_unref(objects);
 		objects = next;
 	}
+	/* Objects that did not pass the rest of the pipeline are not its
+	   output; the errors among them are shown. */
+	if (stage < p->nkids && objects) {
+		struct rt_value *records = rt_array_new();
+		rt_stream_take(objects, records);
+		rt_value_unref(objects);
+		objects = records;
+	}
+	ev->pipeline_ends = ends;
 	if (objects) {
 		for (size_t i = 0; i < objects->u.array.n; i++)
 			rt_array_push(out, rt_value_ref(objects->u.array.v[i]));
@@ -1105,15 +1235,36 @@ run_pipeline(struct psh_eval *ev, const struct psh_node *p,
 /* ---------- statements ---------- */
 
 static void
-print_values(struct psh_eval *ev, struct rt_value *a)
+print_run(struct psh_eval *ev, struct rt_value *const *v, size_t n)
 {
 	struct strbuf sb = STRBUF_INIT;
 
+	if (n == 0)
+		return;
 	strbuf_init(&sb);
-	psh_format_values(&sb, a->u.array.v, a->u.array.n);
+	psh_format_values(&sb, v, n);
 	fwrite(sb.buf ? sb.buf : "", 1, sb.len, ev->o.out);
 	fflush(ev->o.out);
 	strbuf_release(&sb);
+}
+
+/* Output as the end of a pipeline shows it, records in their places;
+   true if an error record was among them. */
+static bool
+print_values(struct psh_eval *ev, struct rt_value *a)
+{
+	size_t start = 0;
+	bool errors = false;
+
+	for (size_t i = 0; i < a->u.array.n; i++) {
+		if (rt_stream_of(a->u.array.v[i]) == RT_STREAM_NONE)
+			continue;
+		print_run(ev, a->u.array.v + start, i - start);
+		errors |= display_record(ev, a->u.array.v[i]);
+		start = i + 1;
+	}
+	print_run(ev, a->u.array.v + start, a->u.array.n - start);
+	return errors;
 }
 
 static void pop_runspace(struct psh_eval *ev);
@@ -1142,7 +1293,11 @@ run_statement(struct psh_eval *ev, const struct psh_node *st,
 			     eval_value(ev, st->kids[1]->kids[0]));
 		rc = 0;
 	} else if (st->kind == PSH_ASSIGN) {
+		struct rt_value *records = rt_array_new();
 		rc = run_pipeline(ev, st->kids[1], out);
+		rt_stream_take(out, records);
+		pass_records(ev, records);
+		rt_value_unref(records);
 		struct rt_value *v = out->u.array.n == 1
 					     ? rt_value_ref(out->u.array.v[0])
 				     : out->u.array.n == 0 ? rt_null()
@@ -1187,10 +1342,12 @@ run_source(struct psh_eval *ev, const char *src, size_t len, const char *file,
 	   struct rt_value *sink)
 {
 	struct source saved = ev->src;
+	struct rt_value *record_out = ev->record_out;
 	struct psh_ast *ast = psh_parse(src, len);
 	int rc;
 
 	ev->src = (struct source){ src, len, file };
+	ev->record_out = sink;
 	if (ast->error) {
 		char *msg = psh_error_message(
 			ast->error, _(psh_error_template(ast->error->code)));
@@ -1204,6 +1361,7 @@ run_source(struct psh_eval *ev, const char *src, size_t len, const char *file,
 	}
 	psh_ast_free(ast);
 	ev->src = saved;
+	ev->record_out = record_out;
 	return rc;
 }
 
@@ -1401,12 +1559,13 @@ remote_line(struct psh_eval *ev, const char *src, size_t len)
 			pop_runspace(ev);
 		return 1;
 	}
-	if (res.output)
-		print_values(ev, res.output);
+	bool failed = res.error != NULL;
+	if (res.output && print_values(ev, res.output))
+		failed = ev->failed = true;
 	if (res.error)
 		emit_error_text(ev, res.error);
 	session_result_release(&res);
-	return res.error ? 1 : 0;
+	return failed ? 1 : 0;
 }
 
 int

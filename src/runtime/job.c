@@ -342,7 +342,7 @@ rt_job_receive(struct rt_context *ctx, struct rt_job *j, bool keep)
 		struct rt_value *out = c->output;
 
 		for (size_t k = 0; k < out->u.array.n; k++)
-			rt_exec_emit(ctx, rt_value_ref(out->u.array.v[k]));
+			rt_exec_forward(ctx, out->u.array.v[k]);
 		if (c->error) {
 			ctx->failed = true;
 			if (ctx->report_remote)

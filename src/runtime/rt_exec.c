@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "rt_exec.h"
+#include "rt_stream.h"
 #include "session.h"
 #include "wildcard.h"
 #include "xalloc.h"
@@ -32,6 +33,26 @@ rt_exec_error(struct rt_context *ctx, const char *fmt, ...)
 	if (ctx->report)
 		ctx->report(ctx, msg);
 	free(msg);
+}
+
+void
+rt_exec_forward(struct rt_context *ctx, struct rt_value *v)
+{
+	switch (rt_stream_of(v)) {
+	case RT_STREAM_ERROR:
+		ctx->failed = true;
+		if (ctx->report_remote)
+			ctx->report_remote(ctx, rt_stream_message(v));
+		return;
+	case RT_STREAM_WARNING:
+		if (ctx->report_record)
+			ctx->report_record(ctx, true, rt_stream_message(v));
+		return;
+	case RT_STREAM_VERBOSE: /* the endpoint's preference let it out */
+	case RT_STREAM_NONE:
+		rt_exec_emit(ctx, rt_value_ref(v));
+		return;
+	}
 }
 
 static void

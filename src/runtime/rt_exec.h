@@ -71,6 +71,10 @@ struct rt_context {
 	   preference variables.  NULL: dropped. */
 	void (*report_record)(struct rt_context *ctx, bool warning,
 			      const char *message);
+	/* Shows a stream record (rt_stream.h) on the host now: what
+	   Out-Host does with one.  NULL: it goes to the output. */
+	void (*display_record)(struct rt_context *ctx,
+			       const struct rt_value *record);
 	/*
 	 * Commands with an end-of-input handler (handlers.h) are called once
 	 * more after their last pipeline object, with input NULL and ending
@@ -87,6 +91,14 @@ rt_exec_emit(struct rt_context *ctx, struct rt_value *v)
 {
 	rt_array_push(ctx->output, v);
 }
+
+/*
+ * An item an endpoint or a job sent back: an object is emitted; a
+ * stream record (rt_stream.h) is reported as this command's error or
+ * warning, in its place among the objects, so that -ErrorVariable,
+ * -WarningAction and $? see it.
+ */
+void rt_exec_forward(struct rt_context *ctx, struct rt_value *v);
 
 /* Reports an error of the running command (message already translated). */
 void rt_exec_error(struct rt_context *ctx, const char *fmt, ...)

@@ -48,7 +48,10 @@ enum wire_type {
 	WIRE_T_ATTACH,	   /* client: empty */
 	WIRE_T_INVOKE,	   /* client: record {Script, Buffer[, Arguments,
 			      Input]}, see below */
-	WIRE_T_RESULT,	   /* endpoint: record {Output (array), Error} */
+	WIRE_T_RESULT,	   /* endpoint: record {Output (array), Error};
+			      Output holds the script's error, warning and
+			      verbose records in place (rt_stream.h), Error
+			      why it could not run */
 	WIRE_T_RECEIVE,	   /* client: empty; answer is RESULT */
 	WIRE_T_DISCONNECT, /* client: record {IdleTimeoutSec} */
 	WIRE_T_CLOSE,	   /* client: empty; the endpoint ends */

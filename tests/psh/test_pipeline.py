@@ -194,6 +194,54 @@ def operator_switch_tests():
            '$_ -eq "A" }', "False\nTrue\n")
 
 
+NOT_FOUND = ("Get-Nothing: The term 'Get-Nothing' is not recognized as a name "
+             "of a cmdlet, function, script file, or executable program.\n"
+             "Check the spelling of the name, or if a path was included, "
+             "verify that the path is correct and try again.\n")
+
+
+def stream_tests():
+    # Errors and warnings of a script block are records in its output:
+    # shown in place (tests/psh/transcripts/stream-order), never kept.
+    s = "$s = New-PSSession -ComputerName Server01\n"
+    for where, inv in [("remote", "Invoke-Command $s "),
+                       ("local", "Invoke-Command ")]:
+        out, err, rc = psh(s + "$x = " + inv + "{ 1; Get-Nothing; 2 }\n"
+                           "$x.Count; $x")
+        test(where + ": an assignment keeps the objects, shows the error",
+             out == "2\n1\n2\n" and err == NOT_FOUND, repr((out, err)))
+        out, err, rc = psh(s + inv + "{ Get-Nothing } -ErrorVariable e\n"
+                           "$e.Count; Write-Output $?")
+        test(where + ": -ErrorVariable gets the error",
+             out == "1\nTrue\n" and err == NOT_FOUND, repr((out, err)))
+        out, err, rc = psh(s + inv + "{ Get-Nothing }\nWrite-Output $?")
+        test(where + ": $? is False after the error", out == "False\n",
+             repr((out, err)))
+        out, err, rc = psh(s + inv + "{ 1; Get-Nothing } -ErrorAction "
+                           "SilentlyContinue -OutVariable o\n$o.Count")
+        test(where + ": -ErrorAction SilentlyContinue hides it, "
+             "-OutVariable has only the objects",
+             out == "1\n1\n" and err == "", repr((out, err)))
+        out, err, rc = psh(s + inv + "{ Write-Warning careful; 3 } "
+                           "-WarningVariable w -WarningAction "
+                           "SilentlyContinue\n$w")
+        test(where + ": -WarningVariable and -WarningAction",
+             out == "3\ncareful\n" and err == "", repr((out, err)))
+    out, err, rc = psh(s + "Invoke-Command $s { 1; Get-Nothing; 2 } | "
+                       "ForEach-Object { \"[$_]\" }")
+    test("records pass a command that takes the objects",
+         out == "[1]\n[2]\n" and err == NOT_FOUND, repr((out, err)))
+    out, err, rc = psh(s + "Invoke-Command $s { Get-Nothing } | Out-Null")
+    test("Out-Null drops objects, not errors", out == "" and
+         err == NOT_FOUND, repr((out, err)))
+    # An endpoint's text is not trusted: a control character it sends
+    # is shown escaped.
+    out, err, rc = psh(s + "Invoke-Command $s { Get-PSSession -Name "
+                       "\"a`e[31mb\" }")
+    test("an endpoint's error reaches the terminal neutralized",
+         "\x1b" not in err and "a" in err and rc == 1, repr(err))
+
+
 def coverage_tests():
     meta = json.loads(subprocess.run([PSH, "--metadata"], capture_output=True,
                                      text=True).stdout)
@@ -217,4 +265,4 @@ if __name__ == "__main__":
     sys.exit(run_groups([operator_tests, parse_error_tests, where_tests,
                          foreach_tests, scope_tests, out_host_tests,
                          common_tests, operator_switch_tests,
-                         coverage_tests]))
+                         stream_tests, coverage_tests]))

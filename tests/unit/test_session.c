@@ -32,6 +32,7 @@
 #include "endpoint.h"
 #include "rt_runtime_dir.h"
 #include "rt_value.h"
+#include "rt_stream.h"
 #include "session.h"
 #include "session_props.h"
 #include "strbuf.h"
@@ -958,10 +959,13 @@ child_receives(void *arg)
 		return 30;
 	if (session_receive(list[0], &r, &err) != 0)
 		rc = 31;
-	else if (out_len(&r) != 2 || strcmp(out_str(&r, 0), "buffered") ||
-		 strcmp(out_str(&r, 1), "later"))
+	else if (out_len(&r) != 3 || strcmp(out_str(&r, 0), "buffered") ||
+		 strcmp(out_str(&r, 2), "later"))
 		rc = 32;
-	else if (!r.error || strcmp(r.error, "oops") != 0)
+	/* The error stays where it happened, between the two outputs. */
+	else if (r.error ||
+		 rt_stream_of(r.output->u.array.v[1]) != RT_STREAM_ERROR ||
+		 strcmp(rt_stream_message(r.output->u.array.v[1]), "oops"))
 		rc = 33;
 	else if (session_state(list[0]) != SESSION_OPENED)
 		rc = 34;

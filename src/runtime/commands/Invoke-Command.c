@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "job.h"
 #include "rt_exec.h"
+#include "rt_stream.h"
 #include "session.h"
 
 /*
@@ -34,6 +35,10 @@ emit_remote(struct rt_context *ctx, struct rt_session *s, struct rt_value *out)
 
 	for (size_t i = 0; out && i < out->u.array.n; i++) {
 		struct rt_value *v = out->u.array.v[i];
+		if (rt_stream_of(v) != RT_STREAM_NONE) {
+			rt_exec_forward(ctx, v);
+			continue;
+		}
 		if (v->kind == RT_VAL_RECORD && !hide)
 			rt_record_set(v, "PSComputerName",
 				      rt_string(session_computer(s)));

@@ -9,6 +9,7 @@
 
 #include "format.h"
 #include "rt_exec.h"
+#include "rt_stream.h"
 #include "strbuf.h"
 
 /*
@@ -41,11 +42,22 @@ rt_out_host_write(struct rt_context *ctx, struct rt_value *v)
 	strbuf_release(&sb);
 }
 
+/* A record is shown in its place: what came before it first. */
 void
 rt_out_host_collect(struct rt_context *ctx, struct rt_value *v)
 {
 	if (v == NULL)
 		return;
+	if (rt_stream_of(v) != RT_STREAM_NONE) {
+		rt_out_host_write(ctx, *ctx->state);
+		rt_value_unref(*ctx->state);
+		*ctx->state = NULL;
+		if (ctx->display_record)
+			ctx->display_record(ctx, v);
+		else
+			rt_exec_emit(ctx, rt_value_ref(v));
+		return;
+	}
 	if (*ctx->state == NULL)
 		*ctx->state = rt_array_new();
 	rt_array_push(*ctx->state, rt_value_ref(v));

@@ -22,7 +22,7 @@ receive_one(struct rt_context *ctx, struct rt_session *s)
 	}
 	out = res.output;
 	for (size_t i = 0; out && i < out->u.array.n; i++)
-		rt_exec_emit(ctx, rt_value_ref(out->u.array.v[i]));
+		rt_exec_forward(ctx, out->u.array.v[i]);
 	if (res.error) {
 		ctx->failed = true;
 		if (ctx->report_remote)

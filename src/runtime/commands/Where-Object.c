@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "rt_compare.h"
 #include "rt_exec.h"
+#include "rt_stream.h"
 #include "session_props.h"
 
 /* The operator switches, each named as its language operator. */
@@ -95,7 +96,11 @@ filter_holds(struct rt_context *ctx, struct rt_value *item)
 	struct rt_value *out = rt_array_new();
 	int rc = ctx->host->invoke_block(ctx, rt_exec_string(ctx, "FilterScript"),
 					 item, NULL, out);
-	bool hit = rt_value_truthy(out);
+	bool hit;
+
+	/* The block's errors and warnings go on; they are not its value. */
+	rt_stream_take(out, ctx->output);
+	hit = rt_value_truthy(out);
 
 	rt_value_unref(out);
 	return rc ? -1 : hit;
