@@ -10,10 +10,12 @@
  *   psh --endpoint-serve ... (internal) serves one session's endpoint
  *
  * Exit status: exit's code, else 0, or 1 when the last command failed;
- * 2 for a usage error; 4 when standard output cannot be written.
+ * 2 for a usage error; 4 when standard output cannot be written; 130
+ * when Ctrl-C stopped a command or script (-c, SCRIPT).
  */
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +31,7 @@
 #include "file.h"
 #include "i18n.h"
 #include "repl.h"
+#include "rt_interrupt.h"
 #include "meta.h"
 #include "options.h"
 #include "session.h"
@@ -38,6 +41,7 @@
 
 #define PROG "psh"
 #define MAX_SCRIPT ((size_t)64 << 20)
+#define EXIT_INTERRUPTED 130 /* 128 + SIGINT, as shells report it */
 
 struct options {
 	const char *command; /* -c */
@@ -266,6 +270,31 @@ run_script(struct psh_eval *ev, const char *path)
 	return psh_eval_exited(ev, &code) ? code : rc;
 }
 
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	rt_interrupt_raise();
+}
+
+/*
+ * -c and scripts: Ctrl-C stops the pipeline (and the remote command)
+ * and the script, so that sessions end cleanly.  No SA_RESTART: waits
+ * and reads return to look at the flag.  A second Ctrl-C kills, for a
+ * command that does not stop.
+ */
+static void
+stop_on_sigint(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_sigint;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+}
+
 static int
 run(const struct options *o)
 {
@@ -293,12 +322,18 @@ run(const struct options *o)
 	ev = psh_eval_new(&eo);
 	if (rc != 0) {
 		/* a bad --endpoint name: nothing runs */
-	} else if (o->command) {
-		rc = psh_eval_run(ev, o->command, strlen(o->command), NULL);
-		if (psh_eval_exited(ev, &code))
-			rc = code;
-	} else if (o->script) {
-		rc = run_script(ev, o->script);
+	} else if (o->command || o->script) {
+		stop_on_sigint();
+		if (o->command) {
+			rc = psh_eval_run(ev, o->command, strlen(o->command),
+					  NULL);
+			if (psh_eval_exited(ev, &code))
+				rc = code;
+		} else {
+			rc = run_script(ev, o->script);
+		}
+		if (rt_interrupt_raised())
+			rc = EXIT_INTERRUPTED;
 	} else {
 		bool edit = tty && !(term && strcmp(term, "dumb") == 0);
 		rc = psh_repl(ev, stdin, tty, edit);

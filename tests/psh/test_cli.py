@@ -173,5 +173,47 @@ def linear_tests():
          rc5 == 1 and rc4 == 1 and b"terminator" in err and t5 < 20, t5)
 
 
+def interrupted(args, marker=b"started\n"):
+    """Runs psh, sends SIGINT once marker is out; (stdout, rc, seconds)."""
+    p = subprocess.Popen([PSH, "--endpoint", "Server01", *args],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env=ENV)
+    out = b""
+    while not out.endswith(marker):
+        b = p.stdout.read1(4096)
+        if not b:
+            break
+        out += b
+    start = time.monotonic()
+    p.send_signal(2)
+    rest, err = p.communicate(timeout=30)
+    return out + rest, err, p.returncode, time.monotonic() - start
+
+
+def sigint_tests():
+    # Ctrl-C stops -c and scripts as a command error would, not by
+    # killing psh: the remote command is cancelled and the sessions end.
+    remote = ('$s = New-PSSession -ComputerName Server01; "started"; '
+              'Invoke-Command $s { Start-Sleep 30 }; "not reached"')
+    out, err, rc, t = interrupted(["-c", remote])
+    test("Ctrl-C in -c stops a remote command: status 130, the rest "
+         "does not run (%.2fs)" % t,
+         rc == 130 and out == b"started\n" and t < 5, (out, err, rc))
+    test("no endpoint is left after Ctrl-C in -c", wait_no_endpoints(),
+         endpoints())
+    path = script("sleepy.ps1", b'"started"\nStart-Sleep 30\n'
+                  b'"not reached"\n')
+    out, err, rc, t = interrupted([path])
+    test("Ctrl-C stops a script: status 130 (%.2fs)" % t,
+         rc == 130 and out == b"started\n" and t < 5, (out, err, rc))
+    jobs = ('$j = Invoke-Command -ComputerName Server01 -AsJob '
+            '{ Start-Sleep 30 }; "started"; Wait-Job $j; "not reached"')
+    out, err, rc, t = interrupted(["-c", jobs])
+    test("Ctrl-C ends a wait for a job; its temporary session ends",
+         rc == 130 and out == b"started\n" and t < 5 and
+         wait_no_endpoints(), (out, err, rc, endpoints()))
+
+
 sys.exit(run_groups([script_tests, option_tests, write_error_tests,
-                     incomplete_tests, nul_tests, linear_tests]))
+                     incomplete_tests, nul_tests, linear_tests,
+                     sigint_tests]))
