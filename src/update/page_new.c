@@ -194,8 +194,11 @@ front_matter(struct strbuf *sb, const struct page_meta *pm,
 		strbuf_addstr(sb, "aliases: []\n");
 	else
 		strbuf_addstr(sb, "aliases:\n");
-	for (const char *const *a = c->aliases; a && *a; a++)
-		strbuf_addf(sb, "  - %s\n", *a);
+	for (const char *const *a = c->aliases; a && *a; a++) {
+		strbuf_addstr(sb, "  - ");
+		yaml_write_scalar(sb, *a); /* "?" and "%" need quotes */
+		strbuf_addch(sb, '\n');
+	}
 	strbuf_addstr(sb, "---\n");
 }
 

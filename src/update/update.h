@@ -41,6 +41,10 @@ void page_meta_init(struct page_meta *pm, const struct meta_set *meta,
 		    const struct meta_command *cmd);
 void page_meta_release(struct page_meta *pm);
 
+/* A plain yaml scalar, or one in single quotes when plain would misread
+   ("?", "%", "yes", "a: b"). */
+void yaml_write_scalar(struct strbuf *sb, const char *s);
+
 /* Appends the lines inside the yaml fence of parameter i, each ended by eol. */
 void yaml_write_param(struct strbuf *sb, const struct page_meta *pm, size_t i,
 		      enum help_schema schema, const char *eol);

@@ -67,9 +67,8 @@ write_v2(struct strbuf *sb, const struct help_param *hp, const char *eol)
 	strbuf_release(&v);
 }
 
-/* A plain yaml scalar, or one in single quotes when plain would misread. */
-static void
-scalar(struct strbuf *sb, const char *s)
+void
+yaml_write_scalar(struct strbuf *sb, const char *s)
 {
 	static const char *const words[] = { "true", "false", "null", "yes",
 					     "no",   "on",    "off",  "~" };
@@ -97,7 +96,7 @@ key_scalar(struct strbuf *sb, const char *eol, const char *key, const char *v)
 {
 	strbuf_addstr(sb, key);
 	strbuf_addstr(sb, ": ");
-	scalar(sb, v);
+	yaml_write_scalar(sb, v);
 	strbuf_addstr(sb, eol);
 }
 
@@ -110,7 +109,7 @@ list(struct strbuf *sb, const char *eol, const char *key, const char *const *v,
 	strbuf_addstr(sb, eol);
 	for (size_t i = 0; i < n; i++) {
 		strbuf_addstr(sb, "- ");
-		scalar(sb, v[i]);
+		yaml_write_scalar(sb, v[i]);
 		strbuf_addstr(sb, eol);
 	}
 }
@@ -127,7 +126,7 @@ set_entry(struct strbuf *sb, const char *eol, const struct meta_param_set *m)
 	bool all = strcmp(m->set, HELP_ALL_SETS) == 0;
 
 	strbuf_addstr(sb, "- Name: ");
-	scalar(sb, all ? "(All)" : m->set);
+	yaml_write_scalar(sb, all ? "(All)" : m->set);
 	strbuf_addstr(sb, eol);
 	if (m->position == META_POSITION_NAMED)
 		strbuf_addf(sb, "  Position: Named%s", eol);

@@ -378,6 +378,14 @@ def test_new(tmp):
                    f"new {c}: 2024-05-01 layout")
             ok("{{ Fill in the Description }}" in text,
                f"new {c}: placeholders ({schema})")
+        # "?" and "%" start yaml syntax: plain, they would not be names.
+        if schema == "2.0.0":
+            for c, alias in (("Where-Object", "?"), ("ForEach-Object", "%")):
+                front = read(os.path.join(d, c + ".md")).decode()
+                front = front.split("---\n")[1]
+                ok(f"  - '{alias}'\n" in front and
+                   f"  - {alias}\n" not in front,
+                   f"new {c}: the alias {alias} is quoted", front)
         rc, out, err = run("new", "--schema", schema, "Exit-PSSession")
         ok(rc == 0 and out.encode() ==
            read(os.path.join(d, "Exit-PSSession.md")),
