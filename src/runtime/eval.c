@@ -1263,7 +1263,8 @@ print_values(struct psh_eval *ev, struct rt_value *a)
 		errors |= display_record(ev, a->u.array.v[i]);
 		start = i + 1;
 	}
-	print_run(ev, a->u.array.v + start, a->u.array.n - start);
+	if (start < a->u.array.n) /* an empty array has no items pointer */
+		print_run(ev, a->u.array.v + start, a->u.array.n - start);
 	return errors;
 }
 
