@@ -22,6 +22,15 @@ connect_one(struct rt_context *ctx, struct rt_session *s)
 	return 0;
 }
 
+/* -ConfigurationName narrows what -Name and -InstanceId select. */
+static int
+connect_configured(struct rt_context *ctx, struct rt_session *s)
+{
+	if (!rt_exec_configuration_matches(ctx, s))
+		return 0;
+	return connect_one(ctx, s);
+}
+
 /* -ComputerName: the disconnected endpoints found there (by -Name,
    -InstanceId when given). */
 static int
@@ -39,7 +48,8 @@ connect_computer(struct rt_context *ctx, const char *computer)
 	}
 	if (rt_binding_get(ctx->bind, "Name") ||
 	    rt_binding_get(ctx->bind, "InstanceId")) {
-		rc = rt_exec_select_sessions(ctx, list, n, connect_one);
+		rc = rt_exec_select_sessions(ctx, list, n,
+					     connect_configured);
 	} else {
 		for (size_t i = 0; i < n; i++)
 			if (session_state(list[i]) == SESSION_DISCONNECTED &&
