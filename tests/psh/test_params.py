@@ -82,7 +82,8 @@ def new_pssession():
     case("New-PSSession -Name", "New-PSSession Server01 -Name X | % Name",
          "X\n", "New-PSSession Server01 | % Name")
     case("New-PSSession -Session",
-         "New-PSSession -Session $b | % ComputerName", "Server02\n", "New-PSSession -Session $a | % ComputerName", setup=AB)
+         "New-PSSession -Session $b | % ComputerName", "Server02\n",
+         "New-PSSession -Session $a | % ComputerName", setup=AB)
     case("New-PSSession -ConfigurationName",
          "New-PSSession Server01 -ConfigurationName Foo | % Name",
          ("", CONFIG_ERR % "New-PSSession"),
