@@ -29,12 +29,18 @@ static const char *const schema_sql =
 	" synopsis TEXT, size INTEGER, mtime_ns INTEGER);"
 	"CREATE INDEX topics_folded ON topics(folded);"
 	"CREATE VIRTUAL TABLE text USING fts5(name, synopsis, body,"
-	" tokenize = 'pshelp');";
+	" tokenize = 'pshelp');"
+	"CREATE TABLE lengths(id INTEGER PRIMARY KEY, data BLOB);";
+
+#define STRINGIFY(x) #x
+#define TEXT_OF(x) STRINGIFY(x)
+#define INDEX_VERSION_TEXT TEXT_OF(INDEX_SCHEMA_VERSION)
 
 struct writer {
 	sqlite3 *db;
 	sqlite3_stmt *add_topic, *add_text, *del_topic, *del_text;
 	struct index_build_stats *st;
+	struct index_lengths lengths; /* of the rows, for pshelp_rank */
 };
 
 static int
@@ -144,12 +150,16 @@ add_page(struct writer *w, const struct index_page *p, const struct stat *st)
 	bool ok = step_done(t);
 	if (ok) {
 		sqlite3_stmt *x = w->add_text;
-		sqlite3_bind_int64(x, 1, sqlite3_last_insert_rowid(w->db));
+		sqlite3_int64 id = sqlite3_last_insert_rowid(w->db);
+		sqlite3_bind_int64(x, 1, id);
 		sqlite3_bind_text(x, 2, names, -1, SQLITE_STATIC);
 		sqlite3_bind_text(x, 3, synopsis ? synopsis : "", -1,
 				  SQLITE_STATIC);
 		sqlite3_bind_text(x, 4, body ? body : "", -1, SQLITE_STATIC);
+		index_tokenizer_take_count();
 		ok = step_done(x);
+		index_lengths_set(&w->lengths, id,
+				  (uint32_t)index_tokenizer_take_count());
 	}
 	free(names);
 	free(folded);
@@ -165,6 +175,7 @@ remove_topic(struct writer *w, sqlite3_int64 id)
 	sqlite3_bind_int64(w->del_text, 1, id);
 	sqlite3_bind_int64(w->del_topic, 1, id);
 	w->st->removed++;
+	index_lengths_set(&w->lengths, id, 0);
 	return step_done(w->del_text) && step_done(w->del_topic);
 }
 
@@ -327,8 +338,13 @@ write_all(sqlite3 *db, const char *root, const struct index_page *pages,
 	   index stale, never wrongly fresh */
 	index_folder_signature(root, &dirs, &listing);
 	bool ok = exec(db, "BEGIN IMMEDIATE") && prepare(&w) &&
-		  fill(&w, pages, n) && write_meta(db, root, &dirs, &listing);
+		  index_lengths_load(db, &w.lengths) && fill(&w, pages, n) &&
+		  write_meta(db, root, &dirs, &listing);
+	/* an unchanged index keeps its lengths as they are */
+	if (ok && (st->parsed || st->removed))
+		ok = index_lengths_store(db, &w.lengths);
 	finalize(&w);
+	index_lengths_release(&w.lengths);
 	strbuf_release(&dirs);
 	strbuf_release(&listing);
 	if (!ok || !exec(db, "COMMIT")) {
@@ -353,7 +369,8 @@ refreshable(sqlite3 *db)
 	sqlite3_finalize(st);
 	return version == INDEX_SCHEMA_VERSION &&
 	       exec(db, "SELECT count(*) FROM meta; SELECT rel FROM topics "
-			"LIMIT 1; SELECT rowid FROM text LIMIT 1");
+			"LIMIT 1; SELECT rowid FROM text LIMIT 1; SELECT id "
+			"FROM lengths LIMIT 1");
 }
 
 static int
@@ -370,7 +387,7 @@ rebuild_into(const char *file, const char *root, const struct index_page *pages,
 		rc = EIO;
 	/* no journal: a crash leaves only the temporary file */
 	else if (!exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = "
-			   "OFF; PRAGMA user_version = 1") ||
+			   "OFF; PRAGMA user_version = " INDEX_VERSION_TEXT) ||
 		 !exec(db, schema_sql))
 		rc = fail(EIO, why, "cannot create the index", db);
 	else

@@ -184,6 +184,12 @@ index_folder_signature(const char *root, struct strbuf *dirs,
 
 /* ---- opening ---- */
 
+static bool
+exec_ok(sqlite3 *db, const char *sql)
+{
+	return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
+}
+
 static enum index_state
 state_of_error(int rc)
 {
@@ -318,7 +324,11 @@ index_open(const char *root, struct index_db **out, char **file)
 		return state_of_error(rc);
 	}
 	sqlite3_busy_timeout(db, INDEX_BUSY_MS);
-	enum index_state s = check_version(db);
+	/* one read transaction until index_close: a statement outside one
+	   takes and drops the file lock and looks for a journal, a few
+	   system calls each time (a search runs one statement a row) */
+	enum index_state s = exec_ok(db, "BEGIN") ? check_version(db)
+						  : INDEX_CORRUPT;
 	if (s == INDEX_FRESH) {
 		int mrc;
 		char *had_root = meta_value(db, "root", &mrc);
@@ -334,15 +344,18 @@ index_open(const char *root, struct index_db **out, char **file)
 		free(real);
 		free(had_root);
 	}
-	if (s == INDEX_FRESH && !index_register_tokenizer(db))
+	*out = xcalloc(1, sizeof(**out));
+	if (s == INDEX_FRESH && (!index_register_tokenizer(db) ||
+				 !index_register_rank(db, &(*out)->lengths)))
 		s = INDEX_CORRUPT;
 	if (s == INDEX_FRESH)
 		s = check_folders(db, root);
 	if (s != INDEX_FRESH) {
 		sqlite3_close(db);
+		free(*out);
+		*out = NULL;
 		return s;
 	}
-	*out = xcalloc(1, sizeof(**out));
 	(*out)->db = db;
 	(*out)->root = xstrdup(root);
 	return INDEX_FRESH;
@@ -353,7 +366,9 @@ index_close(struct index_db *db)
 {
 	if (!db)
 		return;
+	exec_ok(db->db, "COMMIT");
 	sqlite3_close(db->db);
+	index_lengths_release(&db->lengths);
 	free(db->root);
 	free(db);
 }
@@ -526,73 +541,169 @@ match_expression(const char *words)
 	return strbuf_detach(&q, NULL);
 }
 
-/*
- * FTS5 ranks the matches itself (ORDER BY rank) and the LIMIT keeps only
- * the best in its sorter; only those rows are joined to their topics.
- * The culture is checked afterwards, so when too many of the best are in
- * other cultures, more are asked for.
- */
-#define SEARCH_SQL                                                        \
-	"SELECT " TOPIC_COLUMNS ", h.rank FROM (SELECT rowid AS id, rank " \
-	"FROM text WHERE text MATCH ?1 AND rank MATCH "                   \
-	"'bm25(10.0, 5.0, 1.0)' ORDER BY rank LIMIT ?2) h "               \
-	"JOIN topics t ON t.id = h.id ORDER BY h.rank, t.id"
+/* A match: its row and score. */
+struct hit {
+	sqlite3_int64 id;
+	double score;
+};
 
+/* Whether hit a ranks below b: a lower score, or the same and a later
+   row (as ORDER BY rank, id). */
+static bool
+worse(const struct hit *a, const struct hit *b)
+{
+	return a->score < b->score || (a->score == b->score && a->id > b->id);
+}
+
+static int
+cmp_hit(const void *pa, const void *pb)
+{
+	const struct hit *a = pa, *b = pb;
+	return worse(a, b) ? 1 : worse(b, a) ? -1 : 0;
+}
+
+/* Every match of q with its score (pshelp_rank), in *out. */
+static bool
+score_matches(struct index_db *db, const char *q, struct hit **out,
+	      size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!db->lengths_read) {
+		/* without it the ranking looks each row's length up */
+		index_lengths_load(db->db, &db->lengths);
+		db->lengths_read = true;
+	}
+	if (sqlite3_prepare_v2(db->db,
+			       "SELECT rowid, pshelp_rank(text) FROM text "
+			       "WHERE text MATCH ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xgrow(*out, &cap, *n + 1, sizeof(**out));
+		(*out)[(*n)++] = (struct hit){ sqlite3_column_int64(st, 0),
+					       sqlite3_column_double(st, 1) };
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE;
+}
+
+/* Restores the heap v[0..n) (its worst hit at the top) below i. */
+static void
+sift_down(struct hit *v, size_t n, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, w = i;
+		if (l < n && worse(&v[l], &v[w]))
+			w = l;
+		if (r < n && worse(&v[r], &v[w]))
+			w = r;
+		if (w == i)
+			return;
+		struct hit t = v[i];
+		v[i] = v[w];
+		v[w] = t;
+		i = w;
+	}
+}
+
+/* Moves the best k of v[0..n) to its front, best first: a heap of the
+   best k seen (its worst at the top), then sorted. */
+static void
+keep_best(struct hit *v, size_t n, size_t k)
+{
+	if (k > n)
+		k = n;
+	if (k == 0)
+		return;
+	for (size_t i = k / 2; i-- > 0;)
+		sift_down(v, k, i);
+	for (size_t i = k; i < n; i++)
+		if (worse(&v[0], &v[i])) {
+			struct hit t = v[0];
+			v[0] = v[i];
+			v[i] = t;
+			sift_down(v, k, 0);
+		}
+	if (k > 1)
+		qsort(v, k, sizeof(*v), cmp_hit);
+}
+
+/* The topics of hits v[from..to) in their order, into got. */
+static bool
+topics_of_hits(struct index_db *db, const struct hit *v, size_t from,
+	       size_t to, struct index_topics *got)
+{
+	sqlite3_stmt *st;
+	bool ok = true;
+	if (sqlite3_prepare_v2(db->db,
+			       "SELECT " TOPIC_COLUMNS " FROM topics t "
+			       "WHERE t.id = ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return false;
+	for (size_t i = from; ok && i < to; i++) {
+		sqlite3_bind_int64(st, 1, v[i].id);
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			add_topic(db, st, got);
+			got->v[got->n - 1].score = v[i].score;
+			rc = sqlite3_step(st);
+		}
+		ok = rc == SQLITE_DONE;
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return ok;
+}
+
+/*
+ * Every match is scored (pshelp_rank) in one pass over FTS5's matches;
+ * only the best are sorted and joined to their topics.  The culture is
+ * checked then, so when too many of the best are in other cultures,
+ * more of the matches are taken.
+ */
 bool
 index_search(struct index_db *db, const char *words, size_t max,
 	     index_name_fn *keep_culture, void *cookie,
 	     struct index_topics *out)
 {
 	char *q = match_expression(words);
-	size_t limit = max;
+	struct hit *hits = NULL;
+	size_t nhits = 0, taken = 0, limit = max;
 	bool ok = true;
 
 	if (*q == '\0') {
 		free(q);
 		return true; /* no words: nothing matches */
 	}
-	for (;;) {
+	ok = score_matches(db, q, &hits, &nhits);
+	for (size_t kept = 0; ok && kept < max && taken < nhits;) {
 		struct index_topics got = { 0 };
-		sqlite3_stmt *st;
-		if (sqlite3_prepare_v2(db->db, SEARCH_SQL, -1, &st, NULL) !=
-		    SQLITE_OK) {
-			ok = false;
-			break;
-		}
-		sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			add_topic(db, st, &got);
-			got.v[got.n - 1].score = -sqlite3_column_double(st, 11);
-		}
-		ok = sqlite3_finalize(st) == SQLITE_OK;
-		size_t fetched = got.n, k = 0;
+		/* hits[0..taken) are sorted already */
+		if (limit > nhits)
+			limit = nhits;
+		keep_best(hits + taken, nhits - taken, limit - taken);
+		ok = topics_of_hits(db, hits, taken, limit, &got);
+		taken = limit;
 		for (size_t i = 0; ok && i < got.n; i++) {
-			struct index_topic x = got.v[i];
-			if (keep_culture(cookie, x.culture, "", "") && k < max) {
-				got.v[i] = got.v[k];
-				got.v[k++] = x;
-			}
-		}
-		bool more = ok && k < max && fetched == limit &&
-			    limit < SIZE_MAX / 8;
-		if (!ok || !more) {
-			/* the rows after k are released with got */
-			for (size_t i = 0; i < k; i++) {
+			struct index_topic *x = &got.v[i];
+			if (kept < max && keep_culture(cookie, x->culture, "", "")) {
 				out->v = xgrow(out->v, &out->cap, out->n + 1,
 					       sizeof(*out->v));
-				out->v[out->n++] = got.v[i];
+				out->v[out->n++] = *x;
+				memset(x, 0, sizeof(*x));
+				kept++;
 			}
-			if (got.n > k) /* got.v is NULL when nothing matched */
-				memmove(got.v, got.v + k,
-					(got.n - k) * sizeof(*got.v));
-			got.n -= k;
-			index_topics_release(&got);
-			break;
 		}
 		index_topics_release(&got);
-		limit *= 8;
+		limit = limit < SIZE_MAX / 8 ? limit * 8 : SIZE_MAX;
 	}
+	free(hits);
 	free(q);
 	return ok;
 }

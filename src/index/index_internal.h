@@ -14,13 +14,35 @@
 /* How long a reader waits for a writer before it ignores the index. */
 #define INDEX_BUSY_MS 50
 
+/* Each row's length in words (all three columns), by row id. */
+struct index_lengths {
+	uint32_t *v;
+	size_t n, cap;
+};
+
 struct index_db {
 	sqlite3 *db;
 	char *root;
+	struct index_lengths lengths; /* read at the first search */
+	bool lengths_read;
 };
 
+/* FTS5 of db, or NULL. */
+fts5_api *index_fts5_of(sqlite3 *db);
 /* Registers the FTS5 tokenizer "pshelp" on db. */
 bool index_register_tokenizer(sqlite3 *db);
+/* The words the tokenizer gave FTS5 for documents in this thread since
+   the last call. */
+size_t index_tokenizer_take_count(void);
+
+/* The ranking function pshelp_rank(text) on db (index_rank.c): BM25 as
+   FTS5's bm25(text, 10.0, 5.0, 1.0), negated; rows' lengths from l. */
+bool index_register_rank(sqlite3 *db, struct index_lengths *l);
+/* The lengths table: read (none stored: empty), written, and a row's. */
+bool index_lengths_load(sqlite3 *db, struct index_lengths *l);
+bool index_lengths_store(sqlite3 *db, const struct index_lengths *l);
+void index_lengths_set(struct index_lengths *l, int64_t id, uint32_t words);
+void index_lengths_release(struct index_lengths *l);
 
 /* The folders whose mtimes say whether pages came or went: "rel\tmtime"
    lines, and the root's own entries (its mtime changes with the index

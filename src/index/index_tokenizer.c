@@ -11,12 +11,31 @@ struct emit {
 	int (*token)(void *, int, const char *, int, int, int);
 };
 
+/* Words given to FTS5 for documents, in this thread: a row's length. */
+static _Thread_local size_t document_words;
+
+size_t
+index_tokenizer_take_count(void)
+{
+	size_t n = document_words;
+	document_words = 0;
+	return n;
+}
+
 static int
 emit_word(void *cookie, const char *folded, size_t len, size_t start,
 	  size_t end)
 {
 	struct emit *e = cookie;
 	return e->token(e->ctx, 0, folded, (int)len, (int)start, (int)end);
+}
+
+static int
+emit_document_word(void *cookie, const char *folded, size_t len,
+		   size_t start, size_t end)
+{
+	document_words++;
+	return emit_word(cookie, folded, len, start, end);
 }
 
 static int
@@ -39,11 +58,14 @@ tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text,
 	struct emit e = { ctx, token };
 	if (len <= 0)
 		return SQLITE_OK;
-	return index_words(text, (size_t)len, emit_word, &e);
+	return index_words(text, (size_t)len,
+			   flags & FTS5_TOKENIZE_DOCUMENT ? emit_document_word
+							  : emit_word,
+			   &e);
 }
 
-static fts5_api *
-fts5_of(sqlite3 *db)
+fts5_api *
+index_fts5_of(sqlite3 *db)
 {
 	fts5_api *api = NULL;
 	sqlite3_stmt *st = NULL;
@@ -59,7 +81,7 @@ fts5_of(sqlite3 *db)
 bool
 index_register_tokenizer(sqlite3 *db)
 {
-	fts5_api *api = fts5_of(db);
+	fts5_api *api = index_fts5_of(db);
 	fts5_tokenizer tok = { tok_create, tok_delete, tok_tokenize };
 	return api && api->xCreateTokenizer(api, "pshelp", NULL, &tok, NULL) ==
 			      SQLITE_OK;
