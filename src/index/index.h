@@ -16,7 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define INDEX_SCHEMA_VERSION 2 /* 2: the lengths table */
+#define INDEX_SCHEMA_VERSION 3 /* 3: the lengths table with cultures */
 #define INDEX_FILE_NAME ".pshelp-index.sqlite"
 
 /* One page of the root, as the lookup stage lists it. */

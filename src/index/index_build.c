@@ -158,8 +158,10 @@ add_page(struct writer *w, const struct index_page *p, const struct stat *st)
 		sqlite3_bind_text(x, 4, body ? body : "", -1, SQLITE_STATIC);
 		index_tokenizer_take_count();
 		ok = step_done(x);
+		size_t words = index_tokenizer_take_count();
 		index_lengths_set(&w->lengths, id,
-				  (uint32_t)index_tokenizer_take_count());
+				  words > UINT32_MAX ? 0 : (uint32_t)words,
+				  p->culture);
 	}
 	free(names);
 	free(folded);
@@ -175,7 +177,7 @@ remove_topic(struct writer *w, sqlite3_int64 id)
 	sqlite3_bind_int64(w->del_text, 1, id);
 	sqlite3_bind_int64(w->del_topic, 1, id);
 	w->st->removed++;
-	index_lengths_set(&w->lengths, id, 0);
+	index_lengths_set(&w->lengths, id, 0, NULL);
 	return step_done(w->del_text) && step_done(w->del_topic);
 }
 

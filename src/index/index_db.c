@@ -573,11 +573,6 @@ score_matches(struct index_db *db, const char *q, struct hit **out,
 
 	*out = NULL;
 	*n = 0;
-	if (!db->lengths_read) {
-		/* without it the ranking looks each row's length up */
-		index_lengths_load(db->db, &db->lengths);
-		db->lengths_read = true;
-	}
 	if (sqlite3_prepare_v2(db->db,
 			       "SELECT rowid, pshelp_rank(text) FROM text "
 			       "WHERE text MATCH ?1",
@@ -585,6 +580,8 @@ score_matches(struct index_db *db, const char *q, struct hit **out,
 		return false;
 	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_type(st, 1) == SQLITE_NULL)
+			continue; /* a culture not searched */
 		*out = xgrow(*out, &cap, *n + 1, sizeof(**out));
 		(*out)[(*n)++] = (struct hit){ sqlite3_column_int64(st, 0),
 					       sqlite3_column_double(st, 1) };
@@ -681,7 +678,19 @@ index_search(struct index_db *db, const char *words, size_t max,
 		free(q);
 		return true; /* no words: nothing matches */
 	}
+	if (!db->lengths_read) {
+		/* without it the ranking looks each row's length up */
+		index_lengths_load(db->db, &db->lengths);
+		db->lengths_read = true;
+	}
+	/* rows of other cultures are not scored; a row whose culture is
+	   not known is, and its topic's culture is checked below */
+	bool keep[INDEX_ROW_CULTURES];
+	for (size_t i = 0; i < db->lengths.ncultures; i++)
+		keep[i] = keep_culture(cookie, db->lengths.culture[i], "", "");
+	db->lengths.keep = keep;
 	ok = score_matches(db, q, &hits, &nhits);
+	db->lengths.keep = NULL;
 	for (size_t kept = 0; ok && kept < max && taken < nhits;) {
 		struct index_topics got = { 0 };
 		/* hits[0..taken) are sorted already */

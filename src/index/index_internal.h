@@ -14,10 +14,17 @@
 /* How long a reader waits for a writer before it ignores the index. */
 #define INDEX_BUSY_MS 50
 
-/* Each row's length in words (all three columns), by row id. */
+/* Each row's length in words (all three columns) and culture, by row
+   id: v[id] is the length (0: not known) | the culture's number << 24
+   (0: not known; else culture[number - 1]). */
+#define INDEX_ROW_WORDS 0xffffffu
+#define INDEX_ROW_CULTURES 255
 struct index_lengths {
 	uint32_t *v;
 	size_t n, cap;
+	char *culture[INDEX_ROW_CULTURES];
+	size_t ncultures;
+	const bool *keep; /* a search: by culture number, or NULL */
 };
 
 struct index_db {
@@ -38,10 +45,12 @@ size_t index_tokenizer_take_count(void);
 /* The ranking function pshelp_rank(text) on db (index_rank.c): BM25 as
    FTS5's bm25(text, 10.0, 5.0, 1.0), negated; rows' lengths from l. */
 bool index_register_rank(sqlite3 *db, struct index_lengths *l);
-/* The lengths table: read (none stored: empty), written, and a row's. */
+/* The lengths table: read (none stored: empty), written, and a row's
+   (culture NULL: a row removed). */
 bool index_lengths_load(sqlite3 *db, struct index_lengths *l);
 bool index_lengths_store(sqlite3 *db, const struct index_lengths *l);
-void index_lengths_set(struct index_lengths *l, int64_t id, uint32_t words);
+void index_lengths_set(struct index_lengths *l, int64_t id, uint32_t words,
+		       const char *culture);
 void index_lengths_release(struct index_lengths *l);
 
 /* The folders whose mtimes say whether pages came or went: "rel\tmtime"

@@ -339,6 +339,64 @@ def killed(tmp, cache):
           "after the kill, pshelp index makes a usable index", p.stderr)
 
 
+FUZZ_PIECES = ["word", "Word", "WORD", "w0rd", "42", "3.14", "e.g.", "don't",
+               "can’t", "Get-Help", "foo_bar", "_x", "a:b", "a,b", "1,000",
+               "$env:PATH", "(note)", "#tag", "x@y.z", "http://a.b/c?d=e",
+               "é", "café", "Straße", "İstanbul", "ılık", "ΣΊΣΥΦΟΣ", "сеанс",
+               "セッション", "会话", "세션을", "ภาษาไทย", "שָׁלוֹם", "a\u0301",
+               "\u0301b", "\u200d", "👍🏽", "🇸🇪🇸🇪", "\u3000", "\u00a0", "x\u00ady",
+               "ｆｕｌｌ", "٣٤", "x\ty", "\r\n", "\f", "\v", "''", "--", "…",
+               "a" * 130, "9" * 129, "\u30a2\u30a2_a"]
+
+
+def fuzz_text(rng, n):
+    seps = [" ", " ", " ", "", "\n", "\t", "  ", ".", "-", "'"]
+    return "".join(rng.choice(FUZZ_PIECES) + rng.choice(seps) for _ in range(n))
+
+
+def index_rows(db):
+    p = subprocess.run(["sqlite3", db, "SELECT id, hex(block) FROM text_data "
+                        "ORDER BY id; SELECT id, hex(data) FROM lengths ORDER BY id"],
+                       capture_output=True, text=True)
+    return p.stdout if p.returncode == 0 else None
+
+
+def fast_words(tmp, cache):
+    """The ASCII fast path of the tokenizer against ICU alone
+    (PSHELP_INDEX_WORDS=icu): the same words, so the same index bytes,
+    over the project's help pages, the pages of every language here and
+    random text of all kinds of characters."""
+    if shutil.which("sqlite3") is None:
+        check(True, "# SKIP fast words: no sqlite3")
+        return
+    rng = random.Random(11)
+    pages = dict(PAGES)
+    for i in range(40):
+        pages[("en-US", f"Fuzz-Page{i}")] = (fuzz_text(rng, 8), fuzz_text(rng, 300))
+    src = os.path.join(tmp, "words-src")
+    write_root(src, pages)
+    help_root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "help")
+    if os.path.isdir(help_root):
+        for culture in os.listdir(help_root):
+            if os.path.isdir(os.path.join(help_root, culture)):
+                shutil.copytree(os.path.join(help_root, culture),
+                                os.path.join(src, culture), dirs_exist_ok=True)
+    got = {}
+    for way in ("fast", "icu"):
+        root = os.path.join(tmp, "words-" + way)
+        shutil.copytree(src, root)
+        extra = {"XDG_CACHE_HOME": cache}
+        if way == "icu":
+            extra["PSHELP_INDEX_WORDS"] = "icu"
+        p = subprocess.run([PSHELP, "index", "-q", root], capture_output=True,
+                           text=True, env=env(extra), timeout=120)
+        got[way] = index_rows(os.path.join(root, ".pshelp-index.sqlite")) \
+            if p.returncode == 0 else None
+    check(got["fast"] is not None and got["fast"] == got["icu"],
+          "the ASCII fast path finds the words ICU alone finds (same index)",
+          f"{len(got['fast'] or '')} {len(got['icu'] or '')}")
+
+
 def read_only(tmp, cache):
     root = os.path.join(tmp, "ro")
     write_root(root)
@@ -379,6 +437,7 @@ def main():
         corrupt(tmp, cache)
         killed(tmp, cache)
         read_only(tmp, cache)
+        fast_words(tmp, cache)
     finally:
         for dirpath, dirs, files in os.walk(tmp):
             os.chmod(dirpath, 0o755)
