@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,8 @@
 /* An endpoint answers a probe between two statements of any script;
    one that has not within this is reported as not answering. */
 #define SCAN_PROBE_MS 2000
+/* Probes at once (besides the calling thread). */
+#define SCAN_WORKERS 16
 
 /* ---------- computer names ---------- */
 
@@ -408,40 +411,100 @@ may_be_ours(const char *path)
 	return ours;
 }
 
+/* One socket of the runtime directory and what probing it found. */
+struct scan_item {
+	char *file; /* the name in the directory */
+	char *path;
+	bool socket; /* a socket file, not anything else */
+	bool gone;   /* nothing listens: the endpoint died */
+	bool ours;   /* no answer, but not another uid's endpoint */
+	struct rt_value *info;
+};
+
+static void
+probe_item(struct scan_item *it, int timeout_ms)
+{
+	char *err = NULL;
+
+	it->socket = is_socket_file(it->path);
+	if (!it->socket)
+		return;
+	it->info = session_probe(it->path, timeout_ms, &it->gone, &err);
+	free(err);
+	it->ours = !it->info && !it->gone && may_be_ours(it->path);
+}
+
+/* Probes share out the items: an endpoint that does not answer holds
+   up one worker for SCAN_PROBE_MS, not the whole scan. */
+struct scan_pool {
+	struct scan_item *items;
+	size_t n, next;
+	int timeout_ms;
+	pthread_mutex_t lock;
+};
+
+static void *
+probe_worker(void *arg)
+{
+	struct scan_pool *p = arg;
+
+	for (;;) {
+		size_t i;
+
+		pthread_mutex_lock(&p->lock);
+		i = p->next++;
+		pthread_mutex_unlock(&p->lock);
+		if (i >= p->n)
+			return NULL;
+		probe_item(&p->items[i], p->timeout_ms);
+	}
+}
+
+static void
+probe_all(struct scan_item *items, size_t n, int timeout_ms)
+{
+	struct scan_pool p = { .items = items, .n = n, .timeout_ms = timeout_ms };
+	pthread_t workers[SCAN_WORKERS];
+	size_t started = 0;
+
+	pthread_mutex_init(&p.lock, NULL);
+	/* This thread probes too; a failed pthread_create only means
+	   fewer workers. */
+	while (started < SCAN_WORKERS && started + 1 < n &&
+	       pthread_create(&workers[started], NULL, probe_worker, &p) == 0)
+		started++;
+	probe_worker(&p);
+	for (size_t i = 0; i < started; i++)
+		pthread_join(workers[i], NULL);
+	pthread_mutex_destroy(&p.lock);
+}
+
 /*
- * The session behind one socket of the runtime directory, or NULL when
- * it is not a usable endpoint of computer.  Stale sockets are removed;
- * files that are not sockets are left alone.
+ * The session behind one probed socket, or NULL when it is not a
+ * usable endpoint of computer.  Stale sockets are removed; files that
+ * are not sockets are left alone.
  */
 static struct rt_session *
-scan_one(struct session_manager *m, const char *computer, const char *file)
+scan_one(struct session_manager *m, const char *computer,
+	 const struct scan_item *it)
 {
-	char *path = xasprintf("%s/%s", m->runtime_dir, file), *err = NULL;
-	bool gone = false;
-	struct rt_value *info = NULL;
-	const char *id, *cn;
-	const struct rt_value *att;
+	const struct rt_value *info = it->info;
+	const char *id = session_str_prop(info, "InstanceId");
+	const char *cn = session_str_prop(info, "ComputerName");
+	const struct rt_value *att = rt_record_get(info, "ClientAttached");
 	struct rt_session *s = NULL;
-	int timeout = m->timeout_ms < SCAN_PROBE_MS ? m->timeout_ms
-						    : SCAN_PROBE_MS;
 
-	if (!is_socket_file(path)) {
-		free(path);
+	if (!it->socket)
 		return NULL;
-	}
-	info = session_probe(path, timeout, &gone, &err);
-	id = session_str_prop(info, "InstanceId");
-	cn = session_str_prop(info, "ComputerName");
-	att = rt_record_get(info, "ClientAttached");
-	if (gone && is_socket_file(path))
-		unlink(path); /* stale: its endpoint died */
+	if (it->gone && is_socket_file(it->path))
+		unlink(it->path); /* stale: its endpoint died */
 	/* The socket's name must be the instance it claims to be. */
 	if (info && id && cn && session_str_prop(info, "Name") &&
-	    strncmp(id, file, GUID_LEN) == 0 && strlen(id) == GUID_LEN &&
+	    strncmp(id, it->file, GUID_LEN) == 0 && strlen(id) == GUID_LEN &&
 	    (!computer || same_computer(computer, cn))) {
 		s = find_instance(m, id);
 		if (!s)
-			s = adopt(m, info, path);
+			s = adopt(m, info, it->path);
 		else
 			learn_names(s, info);
 		if (s->fd < 0 && !s->temporary) {
@@ -452,45 +515,77 @@ scan_one(struct session_manager *m, const char *computer, const char *file)
 		}
 		if (s->temporary)
 			s = NULL;
-	} else if (!info && !gone && may_be_ours(path)) {
-		s = unanswered(m, computer, file, path);
+	} else if (it->ours) {
+		s = unanswered(m, computer, it->file, it->path);
 	}
-	rt_value_unref(info);
-	free(err);
-	free(path);
 	return s;
+}
+
+/* The socket names of the runtime directory, at most MAX_SCAN_ENTRIES. */
+static int
+list_sockets(struct session_manager *m, struct scan_item **items, size_t *n,
+	     char **err)
+{
+	DIR *d = opendir(m->runtime_dir);
+	struct dirent *e;
+	size_t cap = 0;
+
+	*items = NULL;
+	*n = 0;
+	if (!d) {
+		*err = xasprintf(_("cannot read runtime directory '%s': %s"),
+				 m->runtime_dir, strerror(errno));
+		return -1;
+	}
+	while ((e = readdir(d)) && *n < MAX_SCAN_ENTRIES) {
+		if (!is_socket_name(e->d_name))
+			continue;
+		*items = xgrow(*items, &cap, *n + 1, sizeof(**items));
+		(*items)[(*n)++] = (struct scan_item){
+			.file = xstrdup(e->d_name),
+			.path = xasprintf("%s/%s", m->runtime_dir, e->d_name),
+		};
+	}
+	closedir(d);
+	return 0;
+}
+
+static void
+free_items(struct scan_item *items, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		rt_value_unref(items[i].info);
+		free(items[i].file);
+		free(items[i].path);
+	}
+	free(items);
 }
 
 int
 session_query(struct session_manager *m, const char *computer,
 	      struct rt_session ***out, size_t *n, char **err)
 {
-	DIR *d;
-	struct dirent *e;
-	size_t cap = 0, seen = 0;
+	struct scan_item *items;
+	size_t nitems, cap = 0;
+	int timeout = m->timeout_ms < SCAN_PROBE_MS ? m->timeout_ms
+						    : SCAN_PROBE_MS;
 
 	*out = NULL;
 	*n = 0;
 	if ((computer && !session_computer_known(m, computer, err)) ||
-	    rt_runtime_dir_prepare(m->runtime_dir, err) != 0)
+	    rt_runtime_dir_prepare(m->runtime_dir, err) != 0 ||
+	    list_sockets(m, &items, &nitems, err) != 0)
 		return -1;
-	if (!(d = opendir(m->runtime_dir))) {
-		*err = xasprintf(_("cannot read runtime directory '%s': %s"),
-				 m->runtime_dir, strerror(errno));
-		return -1;
-	}
-	while ((e = readdir(d)) && seen < MAX_SCAN_ENTRIES) {
-		struct rt_session *s;
-		if (!is_socket_name(e->d_name))
-			continue;
-		seen++;
-		if (!(s = scan_one(m, computer, e->d_name)))
+	probe_all(items, nitems, timeout);
+	for (size_t i = 0; i < nitems; i++) {
+		struct rt_session *s = scan_one(m, computer, &items[i]);
+		if (!s)
 			continue;
 		*out = xgrow(*out, &cap, *n + 1, sizeof(**out));
 		(*out)[(*n)++] = s;
 	}
-	closedir(d);
-	if (*n)
+	free_items(items, nitems);
+	if (*n > 1)
 		qsort(*out, *n, sizeof(**out), by_id);
 	return 0;
 }

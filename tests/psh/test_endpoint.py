@@ -201,6 +201,24 @@ def stopped_endpoint_is_reported():
     end_session(path)
 
 
+def stopped_endpoints_probed_at_once():
+    # Each probe waits up to 2 s; four stopped endpoints must not make it 8.
+    sessions = [disconnected_session("EpStill%d" % i) for i in range(4)]
+    for _, pid in sessions:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        out, err, rc, dt = timed("Get-PSSession -ComputerName localhost")
+        broken = sum(1 for l in out.splitlines() if "Broken" in l)
+        test("4 endpoints that do not answer are probed at once "
+             "(%.2f s)" % dt, rc == 0 and broken == 4 and dt < 4,
+             "rc=%d dt=%.2f out=%r err=%r" % (rc, dt, out, err))
+    finally:
+        for _, pid in sessions:
+            os.kill(pid, signal.SIGCONT)
+    for path, _ in sessions:
+        end_session(path)
+
+
 def full_backlog_still_listed():
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     want = min(hard, 4096)
@@ -406,6 +424,7 @@ def other_files_left_alone():
 
 sys.exit(run_groups([idle_connections_do_not_delay,
                      stopped_endpoint_is_reported,
+                         stopped_endpoints_probed_at_once,
                      full_backlog_still_listed,
                      cancel_stops_script,
                      connection_cap_refuses_clearly,
