@@ -22,8 +22,8 @@ TWO = ("--endpoint", "Server01", "--endpoint", "Server02")
 COVERED = set()
 # Marked supported, but nothing psh does can differ with them: each is a
 # TODO line of the TAP output, never a silent pass.
-SEQUENTIAL = ("psh opens, queries and connects sessions one at a time, so "
-              "any limit of at least one is met and 0 or less means the "
+SEQUENTIAL = ("psh works on one computer or session at a time, so any "
+              "limit of at least one is met, and 0 or less means the "
               "default in PowerShell too")
 KNOWN = {
     ("New-PSSession", "ThrottleLimit"): SEQUENTIAL,
