@@ -10,6 +10,7 @@
 #include "job.h"
 #include "rt_exec.h"
 #include "rt_interrupt.h"
+#include "rt_stream.h"
 #include "rt_value.h"
 #include "session.h"
 #include "session_internal.h"
@@ -24,6 +25,7 @@
 struct job_child {
 	struct rt_session *s; /* NULL: never started */
 	bool temporary;
+	bool queued; /* Running, waiting for the throttle limit */
 	char *location;
 	enum rt_job_state state;
 	struct rt_value *output; /* what came and was not received */
@@ -38,6 +40,11 @@ struct rt_job {
 	struct job_child *kids;
 	size_t nkids, kids_cap;
 	struct rt_value *record;
+	/* -ThrottleLimit: children running at once; the invocation is
+	   kept for the children still queued. */
+	size_t throttle;
+	char *script;
+	struct rt_value *args, *input;
 };
 
 static const char *const state_names[] = { "Running", "Completed", "Failed",
@@ -127,6 +134,7 @@ rt_job_new(struct session_manager *m, const char *name, const char *command)
 	j->id = m->next_job_id++;
 	j->name = name ? xstrdup(name) : xasprintf("Job%d", j->id);
 	j->command = xstrdup(command ? command : "");
+	j->throttle = RT_JOB_DEFAULT_THROTTLE;
 	j->record = rt_record_new(JOB_TYPE);
 	rt_record_set(j->record, "Id", rt_int(j->id));
 	rt_record_set(j->record, "Name", rt_string(j->name));
@@ -167,17 +175,69 @@ end_child(struct job_child *c, enum rt_job_state st)
 }
 
 void
+rt_job_set_throttle(struct rt_job *j, long limit)
+{
+	/* PowerShell takes 0 or less as its default */
+	j->throttle = limit > 0 ? (size_t)limit : RT_JOB_DEFAULT_THROTTLE;
+}
+
+static void
+start_child(struct job_child *c, const struct session_invocation *inv)
+{
+	char *err = NULL;
+
+	c->queued = false;
+	if (session_invoke_start(c->s, inv, &err) != 0) {
+		c->error = err;
+		end_child(c, RT_JOB_FAILED);
+	}
+}
+
+static size_t
+children_running(const struct rt_job *j)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < j->nkids; i++)
+		n += j->kids[i].state == RT_JOB_RUNNING && !j->kids[i].queued;
+	return n;
+}
+
+/* Queued children start, oldest first, while the limit allows. */
+static void
+start_queued(struct rt_job *j)
+{
+	struct session_invocation inv = { .script = j->script,
+					  .arguments = j->args,
+					  .input = j->input };
+	size_t running = children_running(j);
+
+	for (size_t i = 0; i < j->nkids && running < j->throttle; i++) {
+		if (!j->kids[i].queued)
+			continue;
+		start_child(&j->kids[i], &inv);
+		running += j->kids[i].state == RT_JOB_RUNNING;
+	}
+}
+
+void
 rt_job_start_child(struct rt_job *j, struct rt_session *s, bool temporary,
 		   const struct session_invocation *inv)
 {
 	struct job_child *c = add_child(j, session_computer(s));
-	char *err = NULL;
 
 	c->s = s;
 	c->temporary = temporary;
-	if (session_invoke_start(s, inv, &err) != 0) {
-		c->error = err;
-		end_child(c, RT_JOB_FAILED);
+	if (children_running(j) < j->throttle) {
+		start_child(c, inv);
+	} else {
+		c->queued = true;
+		if (!j->script) {
+			j->script = xstrdup(inv->script ? inv->script : "");
+			j->args = inv->arguments ? rt_value_ref(inv->arguments)
+						 : NULL;
+			j->input = inv->input ? rt_value_ref(inv->input) : NULL;
+		}
 	}
 	sync_record(j);
 }
@@ -230,7 +290,8 @@ keep_output(struct job_child *c, struct rt_value *out)
 {
 	for (size_t i = 0; out && i < out->u.array.n; i++) {
 		struct rt_value *v = out->u.array.v[i];
-		if (v->kind == RT_VAL_RECORD)
+		if (v->kind == RT_VAL_RECORD &&
+		    rt_stream_of(v) == RT_STREAM_NONE)
 			rt_record_set(v, "PSComputerName",
 				      rt_string(c->location));
 		rt_array_push(c->output, rt_value_ref(v));
@@ -244,7 +305,7 @@ update_child(struct job_child *c)
 	char *err = NULL;
 	int rc;
 
-	if (c->state != RT_JOB_RUNNING)
+	if (c->state != RT_JOB_RUNNING || c->queued)
 		return;
 	if (!c->s || !session_is_running(c->s)) {
 		end_child(c, RT_JOB_STOPPED); /* its session was removed */
@@ -270,6 +331,7 @@ update_job(struct rt_job *j)
 {
 	for (size_t i = 0; i < j->nkids; i++)
 		update_child(&j->kids[i]);
+	start_queued(j);
 	sync_record(j);
 }
 
@@ -368,6 +430,11 @@ rt_job_stop(struct rt_job *j)
 		update_child(c);
 		if (c->state != RT_JOB_RUNNING)
 			continue;
+		if (c->queued) { /* never started: nothing to cancel */
+			c->queued = false;
+			end_child(c, RT_JOB_STOPPED);
+			continue;
+		}
 		if (session_cancel(c->s) == 0 &&
 		    session_invoke_finish(c->s, STOP_GRACE_MS, false, NULL,
 					  &err) != 0) {
@@ -392,6 +459,9 @@ job_free(struct rt_job *j)
 	free(j->kids);
 	free(j->name);
 	free(j->command);
+	free(j->script);
+	rt_value_unref(j->args);
+	rt_value_unref(j->input);
 	rt_value_unref(j->record);
 	free(j);
 }

@@ -31,6 +31,11 @@ enum rt_job_state {
 /* A new job named name (NULL: Job<Id>) for the text command. */
 struct rt_job *rt_job_new(struct session_manager *m, const char *name,
 			  const char *command);
+/* PowerShell's default -ThrottleLimit. */
+#define RT_JOB_DEFAULT_THROTTLE 32
+/* At most limit children run at once (0 or less: the default); the
+   others wait, Running, and start as earlier ones end. */
+void rt_job_set_throttle(struct rt_job *j, long limit);
 /*
  * Starts inv in s as a child of j; temporary sessions are removed when
  * their answer has come.  A failure to start becomes a failed child that

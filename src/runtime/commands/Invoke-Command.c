@@ -115,6 +115,7 @@ invoke_as_job(struct rt_context *ctx, struct rt_value *targets)
 				      rt_exec_string(ctx, "JobName"),
 				      inv.script);
 
+	rt_job_set_throttle(j, rt_exec_int(ctx, "ThrottleLimit", 0));
 	for (size_t i = 0; i < rt_value_nitems(targets); i++) {
 		struct rt_value *e = rt_value_item(targets, i);
 		char *err = NULL, *msg;

@@ -32,6 +32,15 @@ receive_one(struct rt_context *ctx, struct rt_session *s)
 	return 0;
 }
 
+/* -ConfigurationName narrows what -Name and -InstanceId select. */
+static int
+receive_configured(struct rt_context *ctx, struct rt_session *s)
+{
+	if (!rt_exec_configuration_matches(ctx, s))
+		return 0;
+	return receive_one(ctx, s);
+}
+
 /* -ComputerName with -Name or -InstanceId: endpoints of other clients. */
 static int
 receive_computer(struct rt_context *ctx, const char *computer)
@@ -46,7 +55,7 @@ receive_computer(struct rt_context *ctx, const char *computer)
 		free(err);
 		return 1;
 	}
-	rc = rt_exec_select_sessions(ctx, list, n, receive_one);
+	rc = rt_exec_select_sessions(ctx, list, n, receive_configured);
 	free(list);
 	return rc ? 1 : 0;
 }
