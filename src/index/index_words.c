@@ -29,11 +29,25 @@ struct u16text {
 	int32_t n;
 };
 
+/* Short pieces (most of what the fast path leaves) are converted on the
+   stack: UTF-16 units and their offsets. */
+#define SHORT_PIECE 256
+struct u16stack {
+	UChar u[SHORT_PIECE + 1];
+	size_t at[SHORT_PIECE + 2];
+};
+
 static void
-u16_from_utf8(struct u16text *t, const char *s, size_t len)
+u16_from_utf8(struct u16text *t, const char *s, size_t len,
+	      struct u16stack *small)
 {
-	t->u = xcalloc(len + 1, sizeof(*t->u));
-	t->at = xcalloc(len + 2, sizeof(*t->at));
+	if (len <= SHORT_PIECE) {
+		t->u = small->u;
+		t->at = small->at;
+	} else {
+		t->u = xcalloc(len + 1, sizeof(*t->u));
+		t->at = xcalloc(len + 2, sizeof(*t->at));
+	}
 	t->n = 0;
 	size_t i = 0;
 	while (i < len) {
@@ -132,11 +146,12 @@ icu_words(const char *text, size_t from, size_t to, index_word_fn *fn,
 	  void *cookie)
 {
 	struct u16text t;
+	struct u16stack small;
 	struct strbuf word = STRBUF_INIT;
 	const char *piece = text + from;
 	int rc = 0;
 
-	u16_from_utf8(&t, piece, to - from);
+	u16_from_utf8(&t, piece, to - from, &small);
 	strbuf_init(&word);
 	UBreakIterator *bi = word_breaker(t.u, t.n);
 	int32_t start = bi ? ubrk_first(bi) : UBRK_DONE;
@@ -158,32 +173,45 @@ icu_words(const char *text, size_t from, size_t to, index_word_fn *fn,
 		UErrorCode err = U_ZERO_ERROR;
 		ubrk_setText(bi, NULL, 0, &err);
 	}
-	free(t.u);
-	free(t.at);
+	if (t.u != small.u) {
+		free(t.u);
+		free(t.at);
+	}
 	return rc;
 }
 
 /*
- * The fast path.  ASCII white space (U+0020, tab, the line ends) is a
- * word boundary on both sides in ICU's rules, whatever is around it, and
- * a run of ASCII letters and digits between two of them is one word.
- * So such runs are words without ICU, and only the runs between them
- * that hold anything else (punctuation, other scripts) go to ICU, each
- * stretch of them at once.  tests/index proves it the same as ICU alone
- * (PSHELP_INDEX_WORDS=icu) over pages and random text.
+ * The fast path.  In ICU's word rules (UAX #29), ASCII white space and
+ * the ASCII punctuation of the class Other (all but . , ; : ' " _, and @,
+ * which ICU takes for a letter) are
+ * boundaries on both sides, whatever is around them; between two such
+ * delimiters, letters, digits and _ are one word, and . , ; : ' " before
+ * or after it are no part of it (they join only what is on both sides).
+ * So such pieces are words without ICU, and only the pieces between them
+ * that hold anything else (". : , ; ' \"" inside a word, other scripts)
+ * go to ICU, each stretch of them at once.  tests/index proves it the
+ * same as ICU alone (PSHELP_INDEX_WORDS=icu) over pages and random text.
  */
-static bool
-is_break_space(unsigned char c)
+enum ascii_class { A_OTHER, A_DELIM, A_WORD, A_MID };
+
+static unsigned char ascii_class[128];
+
+static void
+ascii_classes(void)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
-	       c == '\f';
+	for (int c = 0; c < 128; c++)
+		ascii_class[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+					 (c >= '0' && c <= '9') || c == '_' ||
+					 c == '@' /* a letter in ICU's rules */
+				 ? A_WORD
+			 : strchr(".,;:'\"", c) && c ? A_MID
+						      : A_DELIM;
 }
 
-static bool
-is_ascii_alnum(unsigned char c)
+static enum ascii_class
+class_of(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9');
+	return c < 128 ? (enum ascii_class)ascii_class[c] : A_OTHER;
 }
 
 static bool
@@ -193,11 +221,12 @@ icu_only(void)
 	if (only < 0) {
 		const char *v = getenv("PSHELP_INDEX_WORDS");
 		only = v && strcmp(v, "icu") == 0;
+		ascii_classes();
 	}
 	return only;
 }
 
-/* An ASCII run of letters and digits, folded (to lower case). */
+/* An ASCII run of letters, digits, _ and @, folded (to lower case). */
 static int
 ascii_word(const char *text, size_t start, size_t end, index_word_fn *fn,
 	   void *cookie)
@@ -214,6 +243,26 @@ ascii_word(const char *text, size_t start, size_t end, index_word_fn *fn,
 	return fn(cookie, w, n, start, end);
 }
 
+/* Whether text[start..end) (no delimiters) is marks, one word of ASCII
+   letters, digits, _ and @ with one that is not _, then marks; the
+   word's bytes in *ws, *we. */
+static bool
+simple_piece(const char *text, size_t start, size_t end, size_t *ws,
+	     size_t *we)
+{
+	size_t i = start;
+	bool alnum = false;
+	while (i < end && class_of((unsigned char)text[i]) == A_MID)
+		i++;
+	*ws = i;
+	for (; i < end && class_of((unsigned char)text[i]) == A_WORD; i++)
+		alnum = alnum || text[i] != '_';
+	*we = i;
+	while (i < end && class_of((unsigned char)text[i]) == A_MID)
+		i++;
+	return i == end && alnum;
+}
+
 int
 index_words(const char *text, size_t len, index_word_fn *fn, void *cookie)
 {
@@ -225,15 +274,14 @@ index_words(const char *text, size_t len, index_word_fn *fn, void *cookie)
 	if (icu_only())
 		return icu_words(text, 0, len, fn, cookie);
 	while (rc == 0 && i < len) {
-		if (is_break_space((unsigned char)text[i])) {
+		if (class_of((unsigned char)text[i]) == A_DELIM) {
 			i++;
 			continue;
 		}
-		size_t start = i;
-		bool simple = true;
-		for (; i < len && !is_break_space((unsigned char)text[i]); i++)
-			simple = simple && is_ascii_alnum((unsigned char)text[i]);
-		if (!simple) {
+		size_t start = i, ws, we;
+		while (i < len && class_of((unsigned char)text[i]) != A_DELIM)
+			i++;
+		if (!simple_piece(text, start, i, &ws, &we)) {
 			if (slow_to == 0)
 				slow_from = start;
 			slow_to = i;
@@ -243,7 +291,7 @@ index_words(const char *text, size_t len, index_word_fn *fn, void *cookie)
 			rc = icu_words(text, slow_from, slow_to, fn, cookie);
 		slow_to = 0;
 		if (rc == 0)
-			rc = ascii_word(text, start, i, fn, cookie);
+			rc = ascii_word(text, ws, we, fn, cookie);
 	}
 	if (rc == 0 && slow_to > 0)
 		rc = icu_words(text, slow_from, slow_to, fn, cookie);
