@@ -51,6 +51,8 @@
 #define HOOK_INTERVAL_MS 20
 /* Connections accepted in one go, so that a flood cannot starve the
    attached client. */
+#define ACCEPT_REST_MS 100
+#define UNIX_PATH_MAX_LEN sizeof(((struct sockaddr_un *)0)->sun_path)
 #define ACCEPT_BATCH 32
 
 /* One connection and the frame it is sending. */
@@ -64,6 +66,12 @@ struct conn {
 	unsigned char *data; /* the payload being read */
 	size_t len, got;
 	bool ready; /* a whole frame is in hdr/data */
+};
+
+/* Error bytes kept so far of one result or of the buffer. */
+struct error_budget {
+	size_t used, cap;
+	bool truncated; /* the notice was added: the rest is dropped */
 };
 
 struct endpoint {
@@ -81,9 +89,20 @@ struct endpoint {
 	long long deadline; /* with no client: end at this time (ms) */
 	int idle_sec;
 	struct rt_value *buffer; /* output of disconnected-mode commands */
-	size_t error_bytes;    /* of the error records in buffer */
-	bool errors_truncated; /* buffer ends in the notice */
+	struct error_budget buffered_errors; /* of the records in buffer */
 	time_t created;
+	/* accept() ran out of descriptors: the listener rests until then
+	   rather than wake poll() at once, forever. */
+	long long accept_resume;
+};
+
+/* What one poll() watches: the listener (slot -1) and the connections,
+   each with its generation (a slot reused meanwhile is not acted on). */
+struct pollset {
+	struct pollfd p[MAX_CONNECTIONS + 1];
+	int slot[MAX_CONNECTIONS + 1];
+	unsigned gen[MAX_CONNECTIONS + 1];
+	nfds_t n;
 };
 
 static volatile sig_atomic_t stop_signal;
@@ -245,43 +264,69 @@ as_array(struct rt_value *out)
 }
 
 /*
- * Keeps an error record of a buffered script for Receive-PSSession, in
- * its place, while the errors stay within ENDPOINT_MAX_BUFFERED_ERRORS
- * bytes; the one that does not fit is cut and a notice follows it.  A
- * script that fails in a loop must not fill the memory.
+ * Appends an error record to into while the errors stay within the
+ * budget; the one that does not fit is cut at a character and notice
+ * follows it.  A script that fails in a loop must not fill the memory
+ * nor make its whole answer too large to send.
  */
 static void
-buffer_error(struct endpoint *ep, struct rt_value *record)
+keep_error(struct error_budget *b, struct rt_value *into,
+	   struct rt_value *record, const char *notice)
 {
 	const char *msg = rt_stream_message(record);
-	size_t n = strlen(msg), room = 0;
-	char *cut, *notice;
+	size_t n = strlen(msg), room = b->used < b->cap ? b->cap - b->used : 0;
 
-	if (ep->errors_truncated)
+	if (b->truncated)
 		return;
-	if (ep->error_bytes < ENDPOINT_MAX_BUFFERED_ERRORS)
-		room = ENDPOINT_MAX_BUFFERED_ERRORS - ep->error_bytes;
 	if (n < room) {
-		ep->error_bytes += n + 1;
-		rt_array_push(ep->buffer, rt_value_ref(record));
+		b->used += n + 1;
+		rt_array_push(into, rt_value_ref(record));
 		return;
 	}
-	/* Cut at a character boundary. */
 	while (room > 0 && ((unsigned char)msg[room] & 0xC0) == 0x80)
 		room--;
 	if (room) {
-		cut = xstrndup(msg, room);
-		rt_array_push(ep->buffer,
-			      rt_stream_record(RT_STREAM_ERROR, cut));
+		char *cut = xstrndup(msg, room);
+		rt_array_push(into, rt_stream_record(RT_STREAM_ERROR, cut));
 		free(cut);
 	}
-	notice = xasprintf(_("The error output of the disconnected session "
-			     "was truncated: only its first %u bytes were "
-			     "kept."),
-			   (unsigned)ENDPOINT_MAX_BUFFERED_ERRORS);
-	rt_array_push(ep->buffer, rt_stream_record(RT_STREAM_ERROR, notice));
+	rt_array_push(into, rt_stream_record(RT_STREAM_ERROR, notice));
+	b->truncated = true;
+}
+
+static void
+buffer_error(struct endpoint *ep, struct rt_value *record)
+{
+	char *notice = xasprintf(_("The error output of the disconnected "
+				   "session was truncated: only its first %u "
+				   "bytes were kept."),
+				 (unsigned)ENDPOINT_MAX_BUFFERED_ERRORS);
+
+	keep_error(&ep->buffered_errors, ep->buffer, record, notice);
 	free(notice);
-	ep->errors_truncated = true;
+}
+
+/* The output of one script with its error records within their limit. */
+static struct rt_value *
+capped_errors(struct rt_value *out)
+{
+	struct error_budget b = { .cap = ENDPOINT_MAX_RESULT_ERRORS };
+	struct rt_value *kept = rt_array_new();
+	char *notice = xasprintf(_("The error output of the command was "
+				   "truncated: only its first %u bytes were "
+				   "kept."),
+				 (unsigned)ENDPOINT_MAX_RESULT_ERRORS);
+
+	for (size_t i = 0; i < out->u.array.n; i++) {
+		struct rt_value *v = out->u.array.v[i];
+		if (rt_stream_of(v) == RT_STREAM_ERROR)
+			keep_error(&b, kept, v, notice);
+		else
+			rt_array_push(kept, rt_value_ref(v));
+	}
+	free(notice);
+	rt_value_unref(out);
+	return kept;
 }
 
 static void
@@ -377,6 +422,7 @@ run_script(struct endpoint *ep, int fd, const struct rt_value *req)
 		ok = wire_send(fd, WIRE_T_OK, NULL, SHORT_TIMEOUT_MS) ==
 		     WIRE_S_OK;
 	} else {
+		out = capped_errors(out);
 		ok = send_result(fd, out, error);
 	}
 	rt_value_unref(out);
@@ -391,8 +437,8 @@ send_buffer(struct endpoint *ep, int fd)
 
 	rt_value_unref(ep->buffer);
 	ep->buffer = rt_array_new();
-	ep->error_bytes = 0;
-	ep->errors_truncated = false;
+	ep->buffered_errors.used = 0;
+	ep->buffered_errors.truncated = false;
 	return ok;
 }
 
@@ -678,10 +724,45 @@ accept_some(struct endpoint *ep)
 	for (int i = 0; i < ACCEPT_BATCH && ep->o->listen_fd >= 0; i++) {
 		int fd = accept4(ep->o->listen_fd, NULL, NULL,
 				 SOCK_CLOEXEC | SOCK_NONBLOCK);
-		if (fd < 0)
+		if (fd < 0) {
+			if (errno == EMFILE || errno == ENFILE ||
+			    errno == ENOBUFS || errno == ENOMEM)
+				ep->accept_resume = now_ms() + ACCEPT_REST_MS;
 			return; /* EAGAIN: no more for now */
+		}
 		welcome(ep, fd);
 	}
+}
+
+static void
+build_pollset(const struct endpoint *ep, struct pollset *ps, long long now)
+{
+	ps->n = 0;
+	if (ep->o->listen_fd >= 0 && now >= ep->accept_resume) {
+		ps->p[ps->n] = (struct pollfd){ ep->o->listen_fd, POLLIN, 0 };
+		ps->slot[ps->n++] = -1;
+	}
+	for (int i = 0; i < MAX_CONNECTIONS; i++) {
+		if (ep->conns[i].fd < 0)
+			continue;
+		ps->p[ps->n] = (struct pollfd){ ep->conns[i].fd, POLLIN, 0 };
+		ps->gen[ps->n] = ep->conns[i].gen;
+		ps->slot[ps->n++] = i;
+	}
+}
+
+/* The connection behind entry k, if poll() saw something on it and it
+   is still the same connection; -1 for the listener, -2 for nothing. */
+static int
+pollset_ready(const struct endpoint *ep, const struct pollset *ps, nfds_t k)
+{
+	int i = ps->slot[k];
+
+	if (!ps->p[k].revents)
+		return -2;
+	if (i >= 0 && (ep->conns[i].fd < 0 || ep->conns[i].gen != ps->gen[k]))
+		return -2;
+	return i;
 }
 
 /* Connections whose deadline has passed are dropped without a word. */
@@ -719,6 +800,12 @@ watch_client(struct endpoint *ep)
 	if (c->ready)
 		return; /* a request waits for the script's end */
 	st = read_some(c, WIRE_MAX_FRAME);
+	/* A frame begun must be finished in time, as serve_client says;
+	   one that is whole waits for the script's end. */
+	if (st == READ_MORE && c->hdr_got && !c->deadline)
+		c->deadline = now_ms() + REQUEST_TIMEOUT_MS;
+	else if (st == READ_FRAME)
+		c->deadline = 0;
 	if (st == READ_GONE) {
 		ep->client_lost = ep->cancelled = true;
 	} else if (st == READ_FRAME && c->type == WIRE_T_CANCEL) {
@@ -736,11 +823,8 @@ static bool
 while_running(void *cookie)
 {
 	struct endpoint *ep = cookie;
-	struct pollfd p[MAX_CONNECTIONS + 1];
-	int slot[MAX_CONNECTIONS + 1];
-	unsigned gen[MAX_CONNECTIONS + 1];
+	struct pollset ps;
 	long long now = now_ms();
-	nfds_t n = 0;
 
 	if (stop_signal)
 		return true;
@@ -748,23 +832,12 @@ while_running(void *cookie)
 		return ep->cancelled;
 	ep->next_hook = now + HOOK_INTERVAL_MS;
 	expire(ep, now);
-	if (ep->o->listen_fd >= 0) {
-		p[n] = (struct pollfd){ ep->o->listen_fd, POLLIN, 0 };
-		slot[n++] = -1;
-	}
-	for (int i = 0; i < MAX_CONNECTIONS; i++) {
-		if (ep->conns[i].fd < 0)
-			continue;
-		p[n] = (struct pollfd){ ep->conns[i].fd, POLLIN, 0 };
-		gen[n] = ep->conns[i].gen;
-		slot[n++] = i;
-	}
-	if (poll(p, n, 0) <= 0)
+	build_pollset(ep, &ps, now);
+	if (poll(ps.p, ps.n, 0) <= 0)
 		return false;
-	for (nfds_t k = 0; k < n; k++) {
-		int i = slot[k];
-		if (!p[k].revents || (i >= 0 && (ep->conns[i].fd < 0 ||
-						   ep->conns[i].gen != gen[k])))
+	for (nfds_t k = 0; k < ps.n; k++) {
+		int i = pollset_ready(ep, &ps, k);
+		if (i == -2)
 			continue;
 		if (i < 0)
 			accept_some(ep);
@@ -810,6 +883,9 @@ next_deadline(const struct endpoint *ep)
 {
 	long long d = ep->client >= 0 ? LLONG_MAX : ep->deadline;
 
+	if (ep->accept_resume && ep->accept_resume < d)
+		d = ep->accept_resume;
+
 	for (int i = 0; i < MAX_CONNECTIONS; i++)
 		if (ep->conns[i].fd >= 0 && ep->conns[i].deadline &&
 		    ep->conns[i].deadline < d)
@@ -834,10 +910,7 @@ poll_timeout(const struct endpoint *ep, long long now)
 static bool
 serve_round(struct endpoint *ep)
 {
-	struct pollfd p[MAX_CONNECTIONS + 1];
-	int slot[MAX_CONNECTIONS + 1];
-	unsigned gen[MAX_CONNECTIONS + 1];
-	nfds_t n = 0;
+	struct pollset ps;
 	long long now = now_ms();
 	int rc;
 
@@ -851,35 +924,24 @@ serve_round(struct endpoint *ep)
 		serve_client(ep);
 		return true;
 	}
-	if (ep->o->listen_fd >= 0) {
-		p[n] = (struct pollfd){ ep->o->listen_fd, POLLIN, 0 };
-		slot[n++] = -1;
-	}
-	for (int i = 0; i < MAX_CONNECTIONS; i++) {
-		if (ep->conns[i].fd < 0)
-			continue;
-		p[n] = (struct pollfd){ ep->conns[i].fd, POLLIN, 0 };
-		gen[n] = ep->conns[i].gen;
-		slot[n++] = i;
-	}
-	rc = poll(p, n, poll_timeout(ep, now));
+	build_pollset(ep, &ps, now);
+	rc = poll(ps.p, ps.n, poll_timeout(ep, now));
 	if (rc < 0)
 		return errno == EINTR;
-	/* The client first: its request may end the endpoint. */
-	for (nfds_t k = 0; k < n && !ep->done; k++) {
-		int i = slot[k];
-		if (!p[k].revents || i < 0 || ep->conns[i].fd < 0 ||
-		    ep->conns[i].gen != gen[k])
+	/* Connections before new ones: a request may end the endpoint. */
+	for (nfds_t k = 0; k < ps.n && !ep->done; k++) {
+		int i = pollset_ready(ep, &ps, k);
+		if (i < 0)
 			continue;
 		if (i == ep->client)
 			serve_client(ep);
 		else
 			serve_other(ep, i);
 	}
-	if (n && slot[0] < 0 && !ep->done) {
-		if (p[0].revents & (POLLERR | POLLNVAL))
+	if (ps.n && ps.slot[0] < 0 && !ep->done) {
+		if (ps.p[0].revents & (POLLERR | POLLNVAL))
 			return false;
-		if (p[0].revents & POLLIN)
+		if (ps.p[0].revents & POLLIN)
 			accept_some(ep);
 	}
 	return true;
@@ -907,6 +969,7 @@ endpoint_init(struct endpoint *ep, const struct endpoint_options *o)
 					       : ENDPOINT_DEFAULT_IDLE_SEC;
 	ep->deadline = now_ms() + startup;
 	ep->buffer = rt_array_new();
+	ep->buffered_errors.cap = ENDPOINT_MAX_BUFFERED_ERRORS;
 	ep->created = time(NULL);
 }
 
@@ -925,6 +988,19 @@ static bool
 socket_file(const char *path, struct stat *st)
 {
 	return lstat(path, st) == 0 && S_ISSOCK(st->st_mode);
+}
+
+/* The client binds to PATH.new and renames it to PATH once it listens
+   (session.c), so the bound name is one or the other. */
+static bool
+bound_to(const char sun_path[static 1], const char *path)
+{
+	size_t n = strlen(path);
+
+	if (path[0] != '/' || n + 4 >= UNIX_PATH_MAX_LEN)
+		return false;
+	return strncmp(sun_path, path, n) == 0 &&
+	       (sun_path[n] == '\0' || strcmp(sun_path + n, ".new") == 0);
 }
 
 int
@@ -951,7 +1027,7 @@ endpoint_check_listener(const struct endpoint_options *o, char **err)
 	if (getsockname(o->listen_fd, (struct sockaddr *)&sa, &salen) != 0 ||
 	    sa.sun_family != AF_UNIX ||
 	    salen <= offsetof(struct sockaddr_un, sun_path) ||
-	    strncmp(sa.sun_path, o->socket_path, sizeof(sa.sun_path)) != 0 ||
+	    !bound_to(sa.sun_path, o->socket_path) ||
 	    !socket_file(o->socket_path, &st)) {
 		*err = xasprintf(_("descriptor %d is not the socket bound to "
 				   "'%s'"),

@@ -30,7 +30,8 @@
  * The error records of commands run with their output kept
  * (Invoke-Command -InDisconnectedSession) are kept, in place, up to
  * ENDPOINT_MAX_BUFFERED_ERRORS bytes, then one says that the rest was
- * dropped.
+ * dropped; those of one command's answer are kept up to
+ * ENDPOINT_MAX_RESULT_ERRORS bytes in the same way.
  */
 #ifndef PSHELP_ENDPOINT_H
 #define PSHELP_ENDPOINT_H
@@ -57,6 +58,8 @@ typedef void endpoint_set_fn(void *cookie, const char *name,
 #define ENDPOINT_DEFAULT_IDLE_SEC 7200 /* PowerShell's default: 2 hours */
 #define ENDPOINT_DEFAULT_STARTUP_MS 10000
 #define ENDPOINT_MAX_BUFFERED_ERRORS (64u << 10)
+/* The same for the error records of one command's answer. */
+#define ENDPOINT_MAX_RESULT_ERRORS (1u << 20)
 
 struct endpoint_options {
 	int listen_fd;		 /* the listening socket */

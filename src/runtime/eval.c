@@ -79,7 +79,6 @@ struct psh_eval {
 	bool help_paged; /* the next Get-Help is `help NAME` */
 	int depth;
 	const struct rt_host *host;
-	struct strbuf errors; /* endpoint mode: error texts */
 	/* Where error, warning and verbose records go as they happen (the
 	   output being built, rt_stream.h), or NULL: shown at once. */
 	struct rt_value *record_out;
@@ -326,13 +325,10 @@ emit_error_text(struct psh_eval *ev, const char *text)
 		free(msg);
 		return;
 	}
-	if (ev->o.endpoint) {
-		strbuf_addstr(&ev->errors, text);
-		if (n == 0 || text[n - 1] != '\n')
-			strbuf_addch(&ev->errors, '\n');
-		return;
-	}
-	display_error(ev, text);
+	/* An endpoint's scripts always run with their output (and so the
+	   records) going to the client. */
+	if (!ev->o.endpoint)
+		display_error(ev, text);
 }
 
 /* "Cmd: message", ConciseView without a position. */
@@ -999,13 +995,17 @@ invoke_once(struct psh_eval *ev, struct call *c, struct rt_value *input,
 	struct rt_binding b;
 	int rc;
 
+	struct rt_value *record_out = ev->record_out;
+
+	/* The command's errors, binding's too, go where its output goes. */
+	ev->record_out = out;
 	memset(&b, 0, sizeof(b));
-	if (bind_call(ev, c, &b, input) != 0) {
-		rt_binding_release(&b);
-		return -1;
-	}
-	rc = invoke_common(ev, c, &b, input, out);
+	if (bind_call(ev, c, &b, input) != 0)
+		rc = -1;
+	else
+		rc = invoke_common(ev, c, &b, input, out);
 	rt_binding_release(&b);
+	ev->record_out = record_out;
 	return rc;
 }
 
@@ -1052,7 +1052,6 @@ invoke_handler(struct psh_eval *ev, struct call *c, struct rt_binding *b,
 		.ending = c->ending,
 		.state = &c->state,
 	};
-	struct rt_value *record_out = ev->record_out;
 	rt_handler_fn *run = c->ending ? rt_handler_find_end(c->cmd->name)
 				       : rt_handler_find(c->cmd->name);
 	if (run == NULL) {
@@ -1060,9 +1059,7 @@ invoke_handler(struct psh_eval *ev, struct call *c, struct rt_binding *b,
 			      _("This command has no implementation."));
 		rc = -1;
 	} else {
-		ev->record_out = out;
 		rc = run(&ctx) != 0 || ctx.failed ? -1 : 0;
-		ev->record_out = record_out;
 	}
 	return rc;
 }
@@ -1626,17 +1623,14 @@ psh_eval_endpoint_exec(void *cookie, const char *script,
 	struct psh_eval *ev = cookie;
 	struct rt_value *out = rt_array_new();
 
-	strbuf_reset(&ev->errors);
+	/* Errors are records in the output, in their places (rt_stream.h):
+	   *error stays for a script that cannot run at all. */
+	(void)error;
 	ev->exited = false;
 	run_source(ev, script, strlen(script), NULL, out);
 	ev->exited = false;
 	ev->stopping = false;
 	*output = out;
-	if (ev->errors.len) {
-		strbuf_rtrim(&ev->errors);
-		*error = xstrdup(ev->errors.buf);
-		return 1;
-	}
 	return 0;
 }
 
@@ -1649,7 +1643,6 @@ psh_eval_new(const struct psh_eval_options *o)
 	struct rt_host *h = xmalloc(sizeof(*h));
 
 	ev->o = *o;
-	strbuf_init(&ev->errors);
 	*h = host_template;
 	h->cookie = ev;
 	ev->host = h;
@@ -1678,7 +1671,6 @@ psh_eval_free(struct psh_eval *ev)
 		scope_leave(ev);
 	free(ev->saves);
 	free(ev->frames);
-	strbuf_release(&ev->errors);
 	free((void *)ev->host);
 	free(ev);
 }

@@ -526,25 +526,35 @@ attach(struct rt_session *s, char **err)
 
 /* ---------- spawning ---------- */
 
+/*
+ * Listens on path.  The socket is bound under a name a scan skips and
+ * renamed into place once it listens: a scan that found it bound but
+ * not yet listening would take it for a dead endpoint's and remove it.
+ */
 static int
 listen_socket(const char *path, char **err)
 {
+	char *tmp = xasprintf("%s.new", path);
 	struct sockaddr_un sa;
-	int fd;
+	int fd = -1;
 
-	if (!fill_sockaddr(&sa, path, err))
+	if (!fill_sockaddr(&sa, tmp, err)) {
+		free(tmp);
 		return -1;
+	}
+	unlink(tmp); /* a crashed spawn's leftover */
 	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) != 0 ||
-	    listen(fd, 16) != 0) {
+	    listen(fd, 16) != 0 || rename(tmp, path) != 0) {
 		*err = xasprintf(_("cannot create endpoint socket '%s': %s"),
 				 path, strerror(errno));
 		if (fd >= 0) {
 			close(fd);
-			unlink(path);
+			unlink(tmp);
 		}
-		return -1;
+		fd = -1;
 	}
+	free(tmp);
 	return fd;
 }
 

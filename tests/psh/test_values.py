@@ -180,6 +180,18 @@ def error_cap_tests():
     test("buffered errors are capped", rc == 1 and out == "after\n" and
          err.endswith(note) and len(err.encode()) < 65536 + 1024,
          "rc=%d out=%r len=%d tail=%r" % (rc, out, len(err), err[-300:]))
+    # So are those of one answer (1 MiB), which would otherwise make the
+    # whole answer, output too, too large to send.
+    items = ",".join(["1"] * 40000)
+    out, err, rc = with_payload(
+        "Invoke-Command $s { 'first'; " + items +
+        " | ForEach-Object { nosuch }; 'last' }", "")
+    note = ("The error output of the command was truncated: only its first "
+            "1048576 bytes were kept.\n")
+    test("the errors of one answer are capped, the output comes",
+         out == "first\nlast\n" and err.endswith(note) and
+         1048576 < len(err.encode()) < 1048576 + 4096,
+         "rc=%d out=%r len=%d tail=%r" % (rc, out, len(err), err[-200:]))
 
 
 if __name__ == "__main__":
