@@ -52,6 +52,7 @@
 /* Connections accepted in one go, so that a flood cannot starve the
    attached client. */
 #define ACCEPT_REST_MS 100
+#define SIGNAL_CHECK_MS 500
 #define UNIX_PATH_MAX_LEN sizeof(((struct sockaddr_un *)0)->sun_path)
 #define ACCEPT_BATCH 32
 
@@ -898,12 +899,14 @@ poll_timeout(const struct endpoint *ep, long long now)
 {
 	long long d = next_deadline(ep), left;
 
+	/* Never wait for ever: a stop signal that lands between the check
+	   of stop_signal and poll() is seen within SIGNAL_CHECK_MS. */
 	if (d == LLONG_MAX)
-		return -1;
+		return SIGNAL_CHECK_MS;
 	left = d - now;
 	if (left < 0)
 		return 0;
-	return left > INT_MAX ? INT_MAX : (int)left;
+	return left > SIGNAL_CHECK_MS ? SIGNAL_CHECK_MS : (int)left;
 }
 
 /* One poll() and what it found; false when the endpoint must end. */
