@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "endpoint.h"
 #include "rt_interrupt.h"
 #include "rt_value.h"
@@ -28,26 +29,19 @@ struct feed {
 	size_t size;
 };
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static int
 stub_exec(void *cookie, const char *script, struct rt_value **out,
 	  char **error)
 {
-	long long end = now_ms() + 60;
+	long long end = clock_now_ms() + 60;
 
 	(void)cookie;
 	*error = NULL;
 	*out = rt_array_new();
 	if (strcmp(script, "spin") == 0) {
 		/* Bounded, so that a missing CANCEL costs little. */
-		while (!rt_interrupt_pending() && now_ms() < end)
+		while (!rt_interrupt_pending() && clock_now_ms() < end)
 			;
 		rt_array_push(*out, rt_bool(rt_interrupt_raised()));
 	} else if (strcmp(script, "big") == 0) {

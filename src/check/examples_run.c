@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "examples_internal.h"
 #include "i18n.h"
 #include "xalloc.h"
@@ -34,14 +35,6 @@
 
 extern char **environ;
 
-static long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static void
 sleep_ms(long ms)
@@ -138,10 +131,10 @@ end_endpoints(const char *dir)
 	pid_t pids[ENDPOINT_MAX];
 	size_t n = 0;
 	bool killed = false;
-	long deadline = now_ms() + ENDPOINT_GRACE_MS;
+	long long deadline = clock_now_ms() + ENDPOINT_GRACE_MS;
 
 	while ((n = find_endpoints(dir, pids, ENDPOINT_MAX)) > 0 &&
-	       now_ms() < deadline)
+	       clock_now_ms() < deadline)
 		sleep_ms(20);
 	for (int round = 0; n > 0 && round < 50; round++) {
 		for (size_t i = 0; i < n; i++)
@@ -281,11 +274,11 @@ send_script(int fd, const char *script)
 static void
 collect_output(int fd, pid_t pid, struct ex_run *r, struct strbuf *out)
 {
-	long deadline = now_ms() + RUN_TIMEOUT_MS;
+	long long deadline = clock_now_ms() + RUN_TIMEOUT_MS;
 	char buf[8192];
 
 	for (;;) {
-		long left = deadline - now_ms();
+		long long left = deadline - clock_now_ms();
 		struct pollfd p = { fd, POLLIN, 0 };
 		if (left <= 0) {
 			kill(-pid, SIGKILL);

@@ -24,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "endpoint.h"
 #include "rt_stream.h"
 #include "i18n.h"
@@ -114,13 +115,6 @@ on_stop_signal(int sig)
 	stop_signal = sig;
 }
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* ---------- arguments ---------- */
 
@@ -572,7 +566,7 @@ disconnect(struct endpoint *ep, const struct rt_value *req)
 		ep->idle_sec =
 			t->u.i > INT_MAX / 1000 ? INT_MAX / 1000 : (int)t->u.i;
 	ep->disconnected = true;
-	ep->deadline = now_ms() + (long long)ep->idle_sec * 1000;
+	ep->deadline = clock_now_ms() + (long long)ep->idle_sec * 1000;
 	wire_send(client_fd(ep), WIRE_T_OK, NULL, SHORT_TIMEOUT_MS);
 	drop_conn(ep, ep->client);
 }
@@ -622,7 +616,7 @@ serve_client(struct endpoint *ep)
 	if (st == READ_MORE) {
 		/* A frame begun must be finished in time. */
 		if (c->hdr_got && !c->deadline)
-			c->deadline = now_ms() + REQUEST_TIMEOUT_MS;
+			c->deadline = clock_now_ms() + REQUEST_TIMEOUT_MS;
 		return;
 	}
 	take_frame(c, &f);
@@ -716,7 +710,7 @@ welcome(struct endpoint *ep, int fd)
 		close(fd);
 		return;
 	}
-	add_conn(ep, fd, now_ms() + SHORT_TIMEOUT_MS);
+	add_conn(ep, fd, clock_now_ms() + SHORT_TIMEOUT_MS);
 }
 
 static void
@@ -728,7 +722,7 @@ accept_some(struct endpoint *ep)
 		if (fd < 0) {
 			if (errno == EMFILE || errno == ENFILE ||
 			    errno == ENOBUFS || errno == ENOMEM)
-				ep->accept_resume = now_ms() + ACCEPT_REST_MS;
+				ep->accept_resume = clock_now_ms() + ACCEPT_REST_MS;
 			return; /* EAGAIN: no more for now */
 		}
 		welcome(ep, fd);
@@ -804,7 +798,7 @@ watch_client(struct endpoint *ep)
 	/* A frame begun must be finished in time, as serve_client says;
 	   one that is whole waits for the script's end. */
 	if (st == READ_MORE && c->hdr_got && !c->deadline)
-		c->deadline = now_ms() + REQUEST_TIMEOUT_MS;
+		c->deadline = clock_now_ms() + REQUEST_TIMEOUT_MS;
 	else if (st == READ_FRAME)
 		c->deadline = 0;
 	if (st == READ_GONE) {
@@ -825,7 +819,7 @@ while_running(void *cookie)
 {
 	struct endpoint *ep = cookie;
 	struct pollset ps;
-	long long now = now_ms();
+	long long now = clock_now_ms();
 
 	if (stop_signal)
 		return true;
@@ -914,7 +908,7 @@ static bool
 serve_round(struct endpoint *ep)
 {
 	struct pollset ps;
-	long long now = now_ms();
+	long long now = clock_now_ms();
 	int rc;
 
 	if (ep->client < 0 && !ep->serve_once && now >= ep->deadline)
@@ -970,7 +964,7 @@ endpoint_init(struct endpoint *ep, const struct endpoint_options *o)
 		ep->conns[i].fd = -1;
 	ep->idle_sec = o->idle_timeout_sec > 0 ? o->idle_timeout_sec
 					       : ENDPOINT_DEFAULT_IDLE_SEC;
-	ep->deadline = now_ms() + startup;
+	ep->deadline = clock_now_ms() + startup;
 	ep->buffer = rt_array_new();
 	ep->buffered_errors.cap = ENDPOINT_MAX_BUFFERED_ERRORS;
 	ep->created = time(NULL);

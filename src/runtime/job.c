@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "clock.h"
 #include "i18n.h"
 #include "job.h"
 #include "rt_exec.h"
@@ -342,13 +343,6 @@ rt_jobs_update(struct session_manager *m)
 		update_job(m->jobs[i]);
 }
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static bool
 condition_met(struct rt_job *const *list, size_t n, bool any)
@@ -383,13 +377,13 @@ wait_children(struct rt_job *const *list, size_t n)
 bool
 rt_jobs_wait(struct rt_job *const *list, size_t n, bool any, int timeout_ms)
 {
-	long long deadline = now_ms() + timeout_ms;
+	long long deadline = clock_now_ms() + timeout_ms;
 
 	for (;;) {
 		if (condition_met(list, n, any))
 			return true;
 		if (rt_interrupt_pending() ||
-		    (timeout_ms >= 0 && now_ms() >= deadline))
+		    (timeout_ms >= 0 && clock_now_ms() >= deadline))
 			return false;
 		wait_children(list, n);
 	}

@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "i18n.h"
 #include "job.h"
 #include "rt_interrupt.h"
@@ -755,13 +756,6 @@ take_result(struct rt_session *s, const struct wire_frame *f,
 	return 0;
 }
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 enum wait_status { WAIT_READY, WAIT_TIMEOUT, WAIT_INTERRUPTED };
 
@@ -774,7 +768,7 @@ wait_answer(const struct rt_session *s, long long deadline, bool interruptible)
 {
 	for (;;) {
 		struct pollfd pfd = { s->fd, POLLIN, 0 };
-		long long left = deadline - now_ms();
+		long long left = deadline - clock_now_ms();
 		int rc;
 
 		if (interruptible && rt_interrupt_pending())
@@ -891,7 +885,7 @@ session_invoke_finish(struct rt_session *s, int wait_ms, bool interruptible,
 		memset(res, 0, sizeof(*res));
 	if (!s->answer_pending || s->fd < 0)
 		return not_opened(s, err);
-	switch (wait_answer(s, now_ms() + wait_ms, interruptible)) {
+	switch (wait_answer(s, clock_now_ms() + wait_ms, interruptible)) {
 	case WAIT_READY:
 		break;
 	case WAIT_TIMEOUT:

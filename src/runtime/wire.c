@@ -24,6 +24,7 @@
 #include <sys/socket.h>
 #include <time.h>
 
+#include "clock.h"
 #include "i18n.h"
 #include "rt_value.h"
 #include "session_props.h"
@@ -463,13 +464,6 @@ wire_parse_header(const unsigned char *hdr, enum wire_type *type, size_t *len)
 	return WIRE_S_OK;
 }
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* Waits until fd is ready for events or the deadline passes. */
 static enum wire_status
@@ -477,7 +471,7 @@ wait_fd(int fd, short events, long long deadline)
 {
 	for (;;) {
 		struct pollfd pfd = { fd, events, 0 };
-		long long left = deadline - now_ms();
+		long long left = deadline - clock_now_ms();
 		int rc;
 
 		if (left < 0)
@@ -557,7 +551,7 @@ wire_send(int fd, enum wire_type type, const struct rt_value *v, int timeout_ms)
 		h[2] = n >> 8;
 		h[3] = n;
 		h[4] = (unsigned char)type;
-		st = write_full(fd, h, sb.len, now_ms() + timeout_ms);
+		st = write_full(fd, h, sb.len, clock_now_ms() + timeout_ms);
 	}
 	strbuf_release(&sb);
 	return st;
@@ -566,7 +560,7 @@ wire_send(int fd, enum wire_type type, const struct rt_value *v, int timeout_ms)
 enum wire_status
 wire_recv(int fd, struct wire_frame *f, int timeout_ms)
 {
-	long long deadline = now_ms() + timeout_ms;
+	long long deadline = clock_now_ms() + timeout_ms;
 	unsigned char hdr[WIRE_HEADER_SIZE];
 	enum wire_status st;
 

@@ -29,6 +29,7 @@
 #include <unistd.h>
 #include <dirent.h>
 
+#include "clock.h"
 #include "endpoint.h"
 #include "rt_runtime_dir.h"
 #include "rt_value.h"
@@ -50,13 +51,6 @@ static char computers[PATH_MAX];
 
 /* ---------- helpers ---------- */
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static void
 sleep_ms(int ms)
@@ -133,8 +127,8 @@ pid_dead(long pid)
 static bool
 wait_dead(long pid, const char *socket_path)
 {
-	long long end = now_ms() + WAIT_MS;
-	while (now_ms() < end) {
+	long long end = clock_now_ms() + WAIT_MS;
+	while (clock_now_ms() < end) {
 		if (pid_dead(pid) && !exists(socket_path))
 			return true;
 		sleep_ms(20);
@@ -166,7 +160,7 @@ endpoint_pid(const struct rt_session *s)
 static int
 in_child(int (*fn)(void *), void *arg)
 {
-	long long end = now_ms() + 20000;
+	long long end = clock_now_ms() + 20000;
 	pid_t pid;
 	int status = 0;
 
@@ -177,7 +171,7 @@ in_child(int (*fn)(void *), void *arg)
 		_exit(fn(arg));
 	}
 	while (waitpid(pid, &status, WNOHANG) == 0) {
-		if (now_ms() > end) {
+		if (clock_now_ms() > end) {
 			kill(pid, SIGKILL);
 			waitpid(pid, &status, 0);
 			return -1;
@@ -603,10 +597,10 @@ TEST(wire_record_work_bounded)
 			strbuf_addch(&sb, 0);
 		}
 	}
-	t0 = now_ms();
+	t0 = clock_now_ms();
 	check(decode(sb.buf, sb.len, &why) == NULL);
 	check(contains(why, "too many record properties"));
-	check_int(now_ms() - t0, <, 2000);
+	check_int(clock_now_ms() - t0, <, 2000);
 	strbuf_release(&sb);
 }
 
@@ -1035,9 +1029,9 @@ TEST(idle_timeout_ends_disconnected_endpoint)
 	}
 	pid = endpoint_pid(s);
 	check_int(session_disconnect(s, 1, &err), ==, 0);
-	t0 = now_ms();
+	t0 = clock_now_ms();
 	check(wait_dead(pid, session_socket_path(s)));
-	check_int(now_ms() - t0, >=, 800);
+	check_int(clock_now_ms() - t0, >=, 800);
 	session_manager_free(m);
 }
 
@@ -1161,23 +1155,23 @@ TEST(endpoint_that_does_not_start)
 	struct session_manager *m =
 		manager_with("/nonexistent/psh", args, 2000);
 	char *err = NULL;
-	long long t0 = now_ms();
+	long long t0 = clock_now_ms();
 
 	check(session_open(m, "localhost", NULL, 0, &err) == NULL);
 	check(contains(err, "did not start"));
 	free(err);
 	err = NULL;
-	check_int(now_ms() - t0, <, 1500);
+	check_int(clock_now_ms() - t0, <, 1500);
 	check_int(count_sockets(), ==, 0);
 	session_manager_free(m);
 
 	/* A program that holds the socket but never answers: bounded. */
 	m = manager_with("/bin/sh", sleeper, 300);
-	t0 = now_ms();
+	t0 = clock_now_ms();
 	check(session_open(m, "localhost", NULL, 0, &err) == NULL);
 	check(contains(err, "no answer in time"));
 	free(err);
-	check_int(now_ms() - t0, <, 1500);
+	check_int(clock_now_ms() - t0, <, 1500);
 	check_int(count_sockets(), ==, 0);
 	session_manager_free(m);
 }
