@@ -1415,6 +1415,18 @@ host_pop(struct rt_context *ctx)
 	pop_runspace(ctx->host->cookie);
 }
 
+/* Script blocks inside script blocks end at MAX_DEPTH (reported). */
+static bool
+too_deep(struct rt_context *ctx)
+{
+	struct psh_eval *ev = ctx->host->cookie;
+
+	if (ev->depth < MAX_DEPTH)
+		return false;
+	rt_exec_error(ctx, "%s", _("Script blocks are nested too deeply."));
+	return true;
+}
+
 static int
 host_invoke_local(struct rt_context *ctx, const char *script,
 		  struct rt_value *args, struct rt_value *input)
@@ -1425,10 +1437,7 @@ host_invoke_local(struct rt_context *ctx, const char *script,
 	bool failed = ev->failed;
 	int rc;
 
-	if (ev->depth >= MAX_DEPTH) {
-		rt_exec_error(ctx, "%s",
-			      _("Script blocks are nested too "
-				"deeply."));
+	if (too_deep(ctx)) {
 		rt_value_unref(old_args);
 		rt_value_unref(old_input);
 		return -1;
@@ -1463,10 +1472,7 @@ host_invoke_block(struct rt_context *ctx, const char *script,
 	bool failed = ev->failed;
 	int rc;
 
-	if (ev->depth >= MAX_DEPTH) {
-		rt_exec_error(ctx, "%s",
-			      _("Script blocks are nested too "
-				"deeply."));
+	if (too_deep(ctx)) {
 		rt_value_unref(old_item);
 		rt_value_unref(old_args);
 		return -1;
