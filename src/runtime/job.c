@@ -225,11 +225,13 @@ void
 rt_job_start_child(struct rt_job *j, struct rt_session *s, bool temporary,
 		   const struct session_invocation *inv)
 {
+	/* Counted before the new child, which starts out Running. */
+	bool room = children_running(j) < j->throttle;
 	struct job_child *c = add_child(j, session_computer(s));
 
 	c->s = s;
 	c->temporary = temporary;
-	if (children_running(j) < j->throttle) {
+	if (room) {
 		start_child(c, inv);
 	} else {
 		c->queued = true;

@@ -50,6 +50,18 @@ def job_tests():
          rc == 0 and out == "Completed\nTrue\na\nb\na\nb\nFalse\n[]\nMine\n",
          (rc, out, err))
 
+    # -ThrottleLimit 1: the first child starts at once, the second waits.
+    out, err, rc = psh("$a = New-PSSession -Name A\n"
+                       "$b = New-PSSession -Name B\n"
+                       "$j = Invoke-Command $a, $b { Start-Sleep 5 } -AsJob "
+                       "-ThrottleLimit 1\nInvoke-Command $b { 'b free' }\n"
+                       "Invoke-Command $a { 'x' }\nRemove-Job $j -Force")
+    test("-AsJob -ThrottleLimit 1 starts the first child at once and "
+         "queues the second",
+         out == "b free\n" and err == "Invoke-Command: The session A is not "
+         "available to run commands. The session availability is Busy.\n",
+         (out, err))
+
     out, err, rc = psh(OPEN + "$j = Invoke-Command $s { Start-Sleep 5 } "
                        "-AsJob\nInvoke-Command $s { 'x' }")
     test("a session with a running job is busy",
