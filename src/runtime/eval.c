@@ -238,6 +238,17 @@ scope_leave(struct psh_eval *ev)
 
 /* ---------- errors ---------- */
 
+/* One line on the error stream, after the output so far; frees sb. */
+static void
+write_host_line(struct psh_eval *ev, struct strbuf *sb)
+{
+	fflush(ev->o.out);
+	fputs(sb->buf ? sb->buf : "", ev->o.err);
+	fputc('\n', ev->o.err);
+	fflush(ev->o.err);
+	strbuf_release(sb);
+}
+
 /* An error's text on the host; one from an endpoint is not trusted. */
 static void
 display_error(struct psh_eval *ev, const char *text)
@@ -248,11 +259,7 @@ display_error(struct psh_eval *ev, const char *text)
 	utf8_neutralize(&sb, text, strlen(text), true);
 	while (sb.len && sb.buf[sb.len - 1] == '\n')
 		sb.buf[--sb.len] = '\0';
-	fflush(ev->o.out);
-	fputs(sb.buf ? sb.buf : "", ev->o.err);
-	fputc('\n', ev->o.err);
-	fflush(ev->o.err);
-	strbuf_release(&sb);
+	write_host_line(ev, &sb);
 }
 
 /* "WARNING: text" or "VERBOSE: text" on the host, in PowerShell's
@@ -270,11 +277,7 @@ display_informational(struct psh_eval *ev, bool warning, const char *message)
 	utf8_neutralize(&sb, message, strlen(message), true);
 	if (tty)
 		strbuf_addstr(&sb, "\033[0m");
-	fflush(ev->o.out);
-	fputs(sb.buf, ev->o.err);
-	fputc('\n', ev->o.err);
-	fflush(ev->o.err);
-	strbuf_release(&sb);
+	write_host_line(ev, &sb);
 }
 
 /* A stream record on the host; true if it was an error. */
@@ -291,44 +294,36 @@ display_record(struct psh_eval *ev, const struct rt_value *r)
 	return s == RT_STREAM_ERROR;
 }
 
-/* Records taken out of an output (an assignment's value): they go on
-   to where records go now. */
+/* A record goes where records go now: into the output being built, or
+   to the host (an endpoint's scripts always have an output). */
 static void
-pass_records(struct psh_eval *ev, struct rt_value *records)
+route_record(struct psh_eval *ev, struct rt_value *r)
 {
-	for (size_t i = 0; i < records->u.array.n; i++) {
-		struct rt_value *r = records->u.array.v[i];
-		if (ev->record_out)
-			rt_array_push(ev->record_out, rt_value_ref(r));
-		else if (!ev->o.endpoint)
-			display_record(ev, r);
-	}
+	if (ev->record_out)
+		rt_array_push(ev->record_out, rt_value_ref(r));
+	else if (!ev->o.endpoint)
+		display_record(ev, r);
 }
 
 static void
 emit_error_text(struct psh_eval *ev, const char *text)
 {
 	size_t n = strlen(text);
+	char *msg;
+	struct rt_value *r;
 
+	if (n && text[n - 1] == '\n')
+		n--;
 	ev->failed = true;
 	if (ev->caught)
-		rt_array_push(ev->caught,
-			      rt_string_n(text, n && text[n - 1] == '\n'
-							? n - 1
-							: n));
+		rt_array_push(ev->caught, rt_string_n(text, n));
 	if (ev->quiet)
 		return;
-	if (ev->record_out) {
-		char *msg = xstrndup(text, n && text[n - 1] == '\n' ? n - 1 : n);
-		rt_array_push(ev->record_out,
-			      rt_stream_record(RT_STREAM_ERROR, msg));
-		free(msg);
-		return;
-	}
-	/* An endpoint's scripts always run with their output (and so the
-	   records) going to the client. */
-	if (!ev->o.endpoint)
-		display_error(ev, text);
+	msg = xstrndup(text, n);
+	r = rt_stream_record(RT_STREAM_ERROR, msg);
+	route_record(ev, r);
+	rt_value_unref(r);
+	free(msg);
 }
 
 /* "Cmd: message", ConciseView without a position. */
@@ -395,13 +390,12 @@ preference(struct psh_eval *ev, const char *var, const char *dflt)
 static void
 show_record(struct psh_eval *ev, bool warning, const char *message)
 {
-	if (ev->record_out)
-		rt_array_push(ev->record_out,
-			      rt_stream_record(warning ? RT_STREAM_WARNING
-						       : RT_STREAM_VERBOSE,
-					       message));
-	else if (!ev->o.endpoint)
-		display_informational(ev, warning, message);
+	struct rt_value *r = rt_stream_record(warning ? RT_STREAM_WARNING
+						      : RT_STREAM_VERBOSE,
+					      message);
+
+	route_record(ev, r);
+	rt_value_unref(r);
 }
 
 /* Out-Host with a record: shown now, or in an endpoint sent on. */
@@ -1294,7 +1288,8 @@ run_statement(struct psh_eval *ev, const struct psh_node *st,
 		struct rt_value *records = rt_array_new();
 		rc = run_pipeline(ev, st->kids[1], out);
 		rt_stream_take(out, records);
-		pass_records(ev, records);
+		for (size_t i = 0; i < records->u.array.n; i++)
+			route_record(ev, records->u.array.v[i]);
 		rt_value_unref(records);
 		struct rt_value *v = out->u.array.n == 1
 					     ? rt_value_ref(out->u.array.v[0])
