@@ -71,6 +71,12 @@ i18n_init(const char *languages)
 	textdomain(PSHELP_DOMAIN);
 }
 
+bool
+i18n_bound(void)
+{
+	return bound;
+}
+
 char *
 i18n_switch(const char *languages)
 {

@@ -7,6 +7,8 @@
 #ifndef PSHELP_I18N_H
 #define PSHELP_I18N_H
 
+#include <stdbool.h>
+
 #include <libintl.h>
 
 #define PSHELP_DOMAIN "pshelp"
@@ -36,6 +38,10 @@ Q_(const char *singular, const char *plural, unsigned long n)
  * catalog directory is $PSHELP_LOCALEDIR when set, else the installed one.
  */
 void i18n_init(const char *languages);
+
+/* Whether a catalog is bound (i18n_init chose a language other than
+   English): until then every message is its English msgid. */
+bool i18n_bound(void);
 
 /*
  * Switches the catalog language to `languages` (as for i18n_init; NULL or

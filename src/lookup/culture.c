@@ -441,7 +441,7 @@ culture_is_pattern(const char *entry)
 
 /* The language and likely script of a tag; false if it is none. */
 static bool
-language_and_script(const char *tag, struct loc_parts *out)
+find_language_and_script(const char *tag, struct loc_parts *out)
 {
 	char id[ID_CAP];
 	if (!id_from_tag(tag, id, sizeof(id)) || !split_id(id, out) ||
@@ -451,6 +451,38 @@ language_and_script(const char *tag, struct loc_parts *out)
 		likely_script(out->lang, out->region, out->script,
 			      sizeof(out->script));
 	return true;
+}
+
+/*
+ * find_language_and_script, remembered: a lookup matches each pattern of
+ * the chain against every culture folder, in each root, and ICU's parse
+ * of the same few tags was 4% of a Swedish run.  Tags are short (the
+ * callers cap them below ID_CAP); single-threaded, as likely_subtags.
+ */
+#define SCRIPT_MEMO 16
+
+static bool
+language_and_script(const char *tag, struct loc_parts *out)
+{
+	static struct {
+		char tag[ID_CAP];
+		struct loc_parts parts;
+		bool ok;
+	} memo[SCRIPT_MEMO];
+	static size_t used, next;
+
+	if (strlen(tag) >= ID_CAP)
+		return find_language_and_script(tag, out);
+	for (size_t i = 0; i < used; i++)
+		if (strcmp(memo[i].tag, tag) == 0) {
+			*out = memo[i].parts;
+			return memo[i].ok;
+		}
+	size_t slot = used < SCRIPT_MEMO ? used++ : next++ % SCRIPT_MEMO;
+	strcpy(memo[slot].tag, tag);
+	memo[slot].ok = find_language_and_script(tag, &memo[slot].parts);
+	*out = memo[slot].parts;
+	return memo[slot].ok;
 }
 
 bool
@@ -469,8 +501,8 @@ culture_pattern_matches(const char *pattern, const char *folder)
 	       strcasecmp(a.script, b.script) == 0;
 }
 
-void
-culture_chain(const struct culture_list *user, struct culture_list *out)
+static void
+build_chain(const struct culture_list *user, struct culture_list *out)
 {
 	out->v = NULL;
 	out->n = 0;
@@ -481,6 +513,60 @@ culture_chain(const struct culture_list *user, struct culture_list *out)
 		free(tag);
 	}
 	list_add(out, xstrdup("en-US"));
+}
+
+static void
+copy_list(const struct culture_list *from, struct culture_list *to)
+{
+	to->n = from->n;
+	to->v = xmalloc((from->n ? from->n : 1) * sizeof(*to->v));
+	for (size_t i = 0; i < from->n; i++)
+		to->v[i] = xstrdup(from->v[i]);
+}
+
+/* The user's list as one key: its entries, each ended by a newline
+   (which no culture name holds). */
+static char *
+list_key(const struct culture_list *l)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_init(&sb);
+	for (size_t i = 0; l && i < l->n; i++) {
+		strbuf_addstr(&sb, l->v[i]);
+		strbuf_addch(&sb, '\n');
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+/*
+ * One run builds the same chain several times (messages, the lookup,
+ * the page's headings) at some 60k instructions each: the last few are
+ * remembered for the process.  Single-threaded, as likely_subtags.
+ */
+#define CHAIN_MEMO 4
+
+void
+culture_chain(const struct culture_list *user, struct culture_list *out)
+{
+	static struct {
+		char *key;
+		struct culture_list chain;
+	} memo[CHAIN_MEMO];
+	static size_t next;
+	char *key = list_key(user);
+
+	for (size_t i = 0; i < CHAIN_MEMO; i++)
+		if (memo[i].key && strcmp(memo[i].key, key) == 0) {
+			free(key);
+			copy_list(&memo[i].chain, out);
+			return;
+		}
+	size_t slot = next++ % CHAIN_MEMO;
+	free(memo[slot].key);
+	culture_list_release(&memo[slot].chain);
+	memo[slot].key = key;
+	build_chain(user, &memo[slot].chain);
+	copy_list(&memo[slot].chain, out);
 }
 
 /* gettext spells a script as an @modifier (sr_RS@latin). */
@@ -577,6 +663,13 @@ culture_messages_for_content(const char *culture)
 	char *tag = culture_canonical(culture);
 	if (tag == NULL)
 		return NULL;
+	/* English content needs no catalog until one is bound: the chain
+	   would only say so (i18n_switch does the same, slower). */
+	if (!i18n_bound() && strncasecmp(tag, "en", 2) == 0 &&
+	    (tag[2] == '\0' || tag[2] == '-')) {
+		free(tag);
+		return xstrdup("en");
+	}
 	list_add(&one, tag);
 	culture_chain(&one, &chain);
 	char *langs = culture_gettext_languages(&chain);

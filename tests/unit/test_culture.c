@@ -298,6 +298,44 @@ TEST(chain_several_cultures_without_duplicates)
 	check_chain("en-US,sv", "en-US,en,en-*,sv,sv-SE,sv-*");
 }
 
+/* The chains and pattern matches are remembered for the process: the
+   answers stay the same when asked again, in another order, after more
+   distinct questions than the memos hold. */
+TEST(remembered_answers_stay_right)
+{
+	static const char *const users[] = { "de-AT", "sv", "zh-HK", "fr-CA",
+					     "sr-Latn", "pt-PT", "en-GB" };
+	static const char *const want[] = {
+		"de-AT,de,de-DE,de-*,en-US", "sv,sv-SE,sv-*,en-US",
+		"zh-HK,zh,zh-TW,zh-Hant-*,en-US", "fr-CA,fr,fr-FR,fr-*,en-US",
+		"sr-Latn,sr-Latn-RS,sr,sr-Latn-*,en-US",
+		"pt-PT,pt,pt-BR,pt-*,en-US", "en-GB,en,en-US,en-*"
+	};
+	size_t n = sizeof(users) / sizeof(users[0]);
+
+	for (int round = 0; round < 3; round++)
+		for (size_t k = 0; k < n; k++) {
+			size_t i = round == 1 ? n - 1 - k : k;
+			check_chain(users[i], want[i]);
+		}
+	static const char *const folders[] = {
+		"de-CH", "zh-TW", "zh-CN", "zh-SG", "en-US", "sr-Cyrl-RS",
+		"sr-Latn-ME", "pt-AO", "fr-BE", "ja-JP", "ko-KR", "ru-RU",
+		"tr-TR", "pl-PL", "it-IT", "es-ES", "cs-CZ", "nl-NL", "x-y"
+	};
+	for (int round = 0; round < 2; round++)
+		for (size_t i = 0; i < sizeof(folders) / sizeof(folders[0]);
+		     i++) {
+			const char *f = folders[i];
+			check(culture_pattern_matches("de-*", f) ==
+			      (strcmp(f, "de-CH") == 0));
+			check(culture_pattern_matches("zh-Hant-*", f) ==
+			      (strcmp(f, "zh-TW") == 0));
+			check(culture_pattern_matches("sr-Latn-*", f) ==
+			      (strcmp(f, "sr-Latn-ME") == 0));
+		}
+}
+
 static void
 check_gettext_(const char *user, const char *want, int line)
 {
@@ -350,5 +388,6 @@ main(void)
 	RUN(chain_reaches_other_regions_of_the_language);
 	RUN(chain_several_cultures_without_duplicates);
 	RUN(gettext_languages);
+	RUN(remembered_answers_stay_right);
 	return tap_done();
 }
