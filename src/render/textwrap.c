@@ -9,8 +9,13 @@
  * through the UTF-8 bytes and the UTF-16 copy that ICU reads in lockstep,
  * so a break found in UTF-16 maps back to a byte offset without an index
  * array, and a wrap costs time linear in the length of the line.
+ *
+ * Text of tab and printable ASCII takes a fast path: the breaks come from
+ * textwrap_ascii.c, the offsets are the same in both encodings and no ICU
+ * iterator is opened until a line needs one.
  */
 #include "textwrap.h"
+#include "textwrap_ascii.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -32,7 +37,7 @@
 #define TW_KEEP_UNITS 65536
 
 struct textwrap {
-	UBreakIterator *line;  /* UAX #14 break opportunities */
+	UBreakIterator *line;  /* UAX #14 break opportunities; lazy */
 	UBreakIterator *chars; /* grapheme clusters, for overlong runs; lazy */
 	char locale[ULOC_FULLNAME_CAPACITY]; /* ICU id both iterators use */
 	UChar *u16;			     /* the text of the current call */
@@ -40,6 +45,7 @@ struct textwrap {
 	struct tw_span *spans; /* the caller's spans, sorted and merged */
 	size_t spancap;
 	bool keep_all; /* Korean: break between words only (CSS keep-all) */
+	bool icu_only; /* no ASCII fast path (tests compare the two) */
 };
 
 /* A place in the text in both encodings, with the width before it. */
@@ -61,6 +67,8 @@ struct wrap {
 	size_t nspans;
 	struct tw_piece *out;
 	size_t n, cap;
+	bool ascii;		/* breaks from textwrap_ascii.c, not ICU */
+	struct tw_ascii ascii_it;
 	struct tw_pos line;	/* start of the line being filled */
 	struct tw_pos last;	/* last usable break on this line */
 	struct tw_pos last_end; /* where the line would end there */
@@ -139,8 +147,15 @@ static inline __attribute__((always_inline)) UChar32
 step(const char *s, size_t len, struct tw_pos *p)
 {
 	size_t i = p->b;
-	UChar32 c;
+	UChar32 c = (unsigned char)s[i];
 
+	if (c < 0x80) { /* every ASCII character is one cell, even controls */
+		p->cells++;
+		p->u++;
+		p->shy = false;
+		p->b++;
+		return c;
+	}
 	U8_NEXT((const uint8_t *)s, i, len, c);
 	if (c < 0) {
 		p->cells += i - p->b; /* one cell per invalid byte */
@@ -176,6 +191,9 @@ textwrap_width(const char *s, size_t len)
 
 	if (s == NULL)
 		return 0;
+	while (p.b < len && (unsigned char)s[p.b] < 0x80)
+		p.b++;
+	p.cells = p.b;
 	while (p.b < len)
 		step(s, len, &p);
 	return p.cells + (p.shy ? 1 : 0);
@@ -487,21 +505,48 @@ take(struct wrap *w, const struct scan *sc)
 	w->last_end = *later(&w->line, &sc->end);
 }
 
+static UBreakIterator *line_iter(struct textwrap *tw);
+
+/* The next break opportunity, or UBRK_DONE. */
+static int32_t
+next_break(struct wrap *w)
+{
+	size_t b;
+
+	if (!w->ascii)
+		return ubrk_next(w->tw->line);
+	b = textwrap_ascii_next(&w->ascii_it);
+	return b == SIZE_MAX ? UBRK_DONE : (int32_t)b; /* len < INT32_MAX */
+}
+
+/* The first break opportunity after the start of the text. */
+static int32_t
+first_break(struct wrap *w)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UBreakIterator *bi;
+
+	if (w->ascii) {
+		textwrap_ascii_begin(&w->ascii_it, w->s, w->len);
+		return next_break(w);
+	}
+	bi = line_iter(w->tw);
+	ubrk_setText(bi, w->tw->u16, w->n16, &err);
+	if (U_FAILURE(err))
+		return UBRK_DONE;
+	ubrk_first(bi);
+	return ubrk_next(bi);
+}
+
 static void
 wrap_line(struct wrap *w)
 {
-	UBreakIterator *bi = w->tw->line;
-	UErrorCode err = U_ZERO_ERROR;
 	struct scan sc;
-	int32_t u = UBRK_DONE;
+	int32_t u;
 
 	memset(&sc, 0, sizeof(sc));
-	ubrk_setText(bi, w->tw->u16, w->n16, &err);
-	if (U_SUCCESS(err)) {
-		ubrk_first(bi);
-		u = ubrk_next(bi);
-	}
-	for (; u != UBRK_DONE && u < w->n16; u = ubrk_next(bi)) {
+	for (u = first_break(w); u != UBRK_DONE && u < w->n16;
+	     u = next_break(w)) {
 		scan_to(w, &sc, u);
 		if (!vetoed(w, &sc))
 			take(w, &sc);
@@ -555,6 +600,20 @@ prepare_spans(struct textwrap *tw, size_t len, const struct tw_span *in,
 	return k;
 }
 
+/* ASCII needs no UTF-16 copy, nor grapheme breaks: every byte is one. */
+static bool
+try_ascii(struct wrap *w)
+{
+	if (w->tw->icu_only || !TEXTWRAP_ASCII_RULES || w->len >= INT32_MAX ||
+	    !textwrap_ascii_only(w->s, w->len))
+		return false;
+	w->ascii = true;
+	w->n16 = (int32_t)w->len;
+	w->chars_set = true;
+	w->chars_ok = false;
+	return true;
+}
+
 static bool
 to_utf16(struct wrap *w)
 {
@@ -579,7 +638,8 @@ release(struct textwrap *tw)
 
 	if (tw->u16cap <= TW_KEEP_UNITS)
 		return;
-	ubrk_setText(tw->line, no_text, 0, &err);
+	if (tw->line)
+		ubrk_setText(tw->line, no_text, 0, &err);
 	err = U_ZERO_ERROR;
 	if (tw->chars)
 		ubrk_setText(tw->chars, no_text, 0, &err);
@@ -621,11 +681,12 @@ textwrap_wrap(struct textwrap *tw, const char *s, size_t len, size_t width,
 	w.width = width > 0 ? width : SIZE_MAX;
 	w.wide_span = SIZE_MAX;
 	fits = fits_one_line(&w, &end, true);
-	if (!fits && to_utf16(&w)) {
+	if (!fits && (try_ascii(&w) || to_utf16(&w))) {
 		w.nspans = prepare_spans(tw, w.len, nobreak, nnobreak);
 		w.spans = tw->spans;
 		wrap_line(&w);
-		release(tw);
+		if (!w.ascii)
+			release(tw);
 	} else {
 		if (!fits) /* too long for ICU (2 GiB): not wrapped */
 			fits_one_line(&w, &end, false);
@@ -698,8 +759,22 @@ textwrap_new(const char *locale)
 	    !strchr(id, '@'))
 		snprintf(id + strlen(id), sizeof(id) - strlen(id), "@lb=strict");
 	snprintf(tw->locale, sizeof(tw->locale), "%s", id);
-	tw->line = open_iter(UBRK_LINE, id);
 	return tw;
+}
+
+/* Opening costs more than wrapping a page of ASCII: only when needed. */
+static UBreakIterator *
+line_iter(struct textwrap *tw)
+{
+	if (tw->line == NULL)
+		tw->line = open_iter(UBRK_LINE, tw->locale);
+	return tw->line;
+}
+
+void
+textwrap_force_icu(struct textwrap *tw, bool icu_only)
+{
+	tw->icu_only = icu_only;
 }
 
 void
@@ -707,7 +782,8 @@ textwrap_free(struct textwrap *tw)
 {
 	if (tw == NULL)
 		return;
-	ubrk_close(tw->line);
+	if (tw->line)
+		ubrk_close(tw->line);
 	if (tw->chars)
 		ubrk_close(tw->chars);
 	free(tw->u16);
