@@ -3,7 +3,10 @@
  * libFuzzer target for the line breaker.  Byte 0 picks the width
  * (0..120), byte 1 the locale (low bits) and whether `code spans` are
  * nobreak spans (high bit); the rest is the text, valid UTF-8 or not.
- * Every wrap must keep the invariants of textwrap.h; a violation aborts.
+ * Every wrap must keep the invariants of textwrap.h, and give the same
+ * pieces as a wrapper forced onto the ICU path (textwrap_force_icu), for
+ * the text and for a copy folded into printable ASCII, which always takes
+ * the ASCII fast path; a violation aborts.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -16,6 +19,7 @@
 #include <unicode/utf8.h>
 
 #include "textwrap.h"
+#include "textwrap_ascii.h"
 #include "xalloc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -39,6 +43,7 @@ static const char *const locales[] = { NULL,
 #define NLOCALES (sizeof(locales) / sizeof(locales[0]))
 
 static struct textwrap *wrappers[NLOCALES];
+static struct textwrap *icu_wrappers[NLOCALES]; /* never the fast path */
 static UBreakIterator *graphemes;
 
 /* The white space a break may drop (the no-break spaces are kept). */
@@ -214,10 +219,66 @@ setup(void)
 
 	if (graphemes != NULL)
 		return;
-	for (size_t i = 0; i < NLOCALES; i++)
+	for (size_t i = 0; i < NLOCALES; i++) {
 		wrappers[i] = textwrap_new(locales[i]);
+		icu_wrappers[i] = textwrap_new(locales[i]);
+		textwrap_force_icu(icu_wrappers[i], true);
+	}
 	graphemes = ubrk_open(UBRK_CHARACTER, "", NULL, 0, &err);
 	check(U_SUCCESS(err));
+}
+
+/* The fast path (where it applies) and the ICU path give the same pieces. */
+static void
+check_same_as_icu(size_t loc, const uint8_t *s, size_t len, size_t width,
+		  const struct tw_span *sp, size_t nsp,
+		  const struct tw_piece *p, size_t n)
+{
+	struct tw_piece *q;
+	size_t m = textwrap_wrap(icu_wrappers[loc], (const char *)s, len,
+				 width, sp, nsp, &q);
+
+	check(m == n && memcmp(p, q, n * sizeof(*p)) == 0);
+	free(q);
+}
+
+/* s folded into tab and printable ASCII: the fast path's input. */
+static uint8_t *
+fold_ascii(const uint8_t *s, size_t len)
+{
+	uint8_t *t = xmalloc(len + 1);
+
+	for (size_t i = 0; i < len; i++) {
+		uint8_t c = s[i] & 0x7F;
+
+		if (c == 0x7F)
+			c = '~';
+		else if (c < 0x20 && c != '\t')
+			c = (uint8_t)(c + 0x20);
+		t[i] = c;
+	}
+	return t;
+}
+
+static void
+check_folded(size_t loc, const uint8_t *s, size_t len, size_t width,
+	     bool spans)
+{
+	uint8_t *t = fold_ascii(s, len);
+	struct tw_span *sp = xmalloc((len / 2 + 1) * sizeof(*sp));
+	size_t nsp = spans ? code_spans(t, len, sp) : 0;
+	struct tw_piece *p;
+	size_t n;
+
+	check(textwrap_ascii_only((const char *)t, len));
+	n = textwrap_wrap(wrappers[loc], (const char *)t, len, width, sp, nsp,
+			  &p);
+	check_wrap(t, len, width, p, n);
+	check_spans(t, p, n, sp, nsp, width);
+	check_same_as_icu(loc, t, len, width, sp, nsp, p, n);
+	free(p);
+	free(sp);
+	free(t);
 }
 
 int
@@ -228,12 +289,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t n, n2, nsp = 0, width;
 	const uint8_t *s;
 	struct textwrap *tw;
+	size_t loc;
 
 	if (size < 2 || size > (1u << 24))
 		return 0;
 	setup();
 	width = data[0] % 121;
-	tw = wrappers[(data[1] & 0x7F) % NLOCALES];
+	loc = (data[1] & 0x7F) % NLOCALES;
+	tw = wrappers[loc];
 	s = data + 2;
 	size -= 2;
 	sp = xmalloc((size / 2 + 1) * sizeof(*sp));
@@ -242,11 +305,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	n = textwrap_wrap(tw, (const char *)s, size, width, sp, nsp, &p);
 	check_wrap(s, size, width, p, n);
 	check_spans(s, p, n, sp, nsp, width);
+	check_same_as_icu(loc, s, size, width, sp, nsp, p, n);
 	/* a reused wrapper gives the same answer */
 	n2 = textwrap_wrap(tw, (const char *)s, size, width, sp, nsp, &q);
 	check(n2 == n && memcmp(p, q, n * sizeof(*p)) == 0);
 	free(p);
 	free(q);
 	free(sp);
+	check_folded(loc, s, size, width, (data[1] & 0x80) != 0);
 	return 0;
 }
