@@ -16,8 +16,9 @@
 #include "xalloc.h"
 
 /* The source page and table pages report errors only; the page shown
-   reports everything with LOOKUP_DIAG_ALL. */
-enum page_use { PAGE_SHOWN, PAGE_SOURCE, PAGE_SUMMARY };
+   reports everything with LOOKUP_DIAG_ALL.  PAGE_NAMES is the en-US
+   page of a translation shown: only what repairs its names. */
+enum page_use { PAGE_SHOWN, PAGE_SOURCE, PAGE_SUMMARY, PAGE_NAMES };
 
 static struct help_doc *
 parse_page(const struct lookup_request *rq, const char *path,
@@ -32,7 +33,8 @@ parse_page(const struct lookup_request *rq, const char *path,
 				       .culture = culture,
 				       .source = source,
 				       .regular_file = path == rq->file,
-				       .summary_only = use == PAGE_SUMMARY };
+				       .summary_only = use == PAGE_SUMMARY,
+				       .names_only = use == PAGE_NAMES };
 
 	diag_init(&dx, path);
 	dx.threshold = shown && rq->diagnostics == LOOKUP_DIAG_ALL
@@ -137,8 +139,8 @@ show_page(const struct lookup_request *rq, struct lookup_result *r,
 		src = topic_index_in_culture(&r->index, t, "en-US");
 	/* The en-US page repairs names a translation damaged. */
 	if (src)
-		r->source =
-			parse_page(rq, src->path, src->culture, NULL, PAGE_SOURCE);
+		r->source = parse_page(rq, src->path, src->culture, NULL,
+				       PAGE_NAMES);
 	r->doc = parse_page(rq, t->path, t->culture, r->source, PAGE_SHOWN);
 	r->path = t->path;
 	r->name = t->name;

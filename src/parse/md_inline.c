@@ -9,6 +9,8 @@
 #include <limits.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* ---------- inline runs ---------- */
 
 void
@@ -18,11 +20,43 @@ md_runs_init(struct runs *r)
 	strbuf_init(&r->text);
 }
 
+/* The name mentions_common() looks for in runs. */
+#define COMMON_PARAMETERS "CommonParameters"
+
+/* One run into r->sum, as the builders would read it (see para_sum). */
+static void
+sum_run(struct runs *r, enum help_run_kind kind, const char *text, size_t len,
+	unsigned flags, const char *link)
+{
+	struct para_sum *sum = r->sum;
+	sum->text_len += len;
+	sum->common |= (link && strstr(link, COMMON_PARAMETERS)) ||
+		       (text && strstr(text, COMMON_PARAMETERS));
+	if (flags & HELP_RUN_LINK) {
+		sum->link = true;
+		return;
+	}
+	for (size_t k = 0; kind == HELP_RUN_TEXT && !sum->other && k < len;
+	     k++)
+		sum->other = !is_space(text[k]) &&
+			     !strchr(",;|-•·", text[k]);
+}
+
 static void
 runs_flush(struct mdp *m, struct runs *r)
 {
 	if (!r->pending)
 		return;
+	if (r->sum) {
+		const char *s = r->text.buf;
+		size_t n = r->text.len;
+		r->sum->unclean |= utf8_first_invalid(s, n) != n ||
+				   memchr(s, '\0', n) != NULL;
+		sum_run(r, HELP_RUN_TEXT, s, n, r->flags, r->link);
+		strbuf_reset(&r->text);
+		r->pending = false;
+		return;
+	}
 	struct help_run *run = &PUSH(r->v, r->n, r->cap);
 	memset(run, 0, sizeof(*run));
 	run->kind = HELP_RUN_TEXT;
@@ -55,6 +89,10 @@ md_runs_other(struct mdp *m, struct runs *r, enum help_run_kind kind,
 	      const char *s, unsigned flags, const char *link)
 {
 	runs_flush(m, r);
+	if (r->sum) { /* s is already clean (node_str) */
+		sum_run(r, kind, s, s ? strlen(s) : 0, flags, link);
+		return;
+	}
 	struct help_run *run = &PUSH(r->v, r->n, r->cap);
 	memset(run, 0, sizeof(*run));
 	run->kind = kind;

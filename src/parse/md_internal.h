@@ -33,6 +33,17 @@
 
 struct frontmatter;
 
+/*
+ * What the builders ask of a paragraph's runs: names_only keeps this
+ * instead of the runs of a top-level paragraph no name is taken from.
+ */
+struct para_sum {
+	size_t text_len;  /* md_inline_text_len() */
+	bool link, other; /* md_block_only_links() is link && !other */
+	bool common;	  /* a run's text or link says CommonParameters */
+	bool unclean;	  /* md_clean_dup() would change text: not kept */
+};
+
 /* A heading or a top-level block, in page order. */
 struct item {
 	int level;	       /* 0: a block; 1-6: a heading */
@@ -41,6 +52,8 @@ struct item {
 	struct help_pos pos;
 	struct help_pos content_pos; /* code: first content line and column */
 	bool link_heading;	     /* heading that is only a link */
+	bool summarized;	     /* a paragraph without runs: see sum */
+	struct para_sum sum;
 };
 
 /* The extents of a heading item, as the model stores them. */
@@ -85,6 +98,10 @@ struct mdp {
 
 	const char
 		*names[3]; /* file stem, title, H1: what SYNTAX starts with */
+	/* names_only on a page that is no command: only H1s become items */
+	bool h1_only;
+	/* where the paragraph being converted is summarized, or NULL */
+	struct para_sum *para_sum;
 };
 
 /* ---------- small string helpers ---------- */
@@ -159,6 +176,7 @@ struct runs {
 	bool pending;
 	unsigned flags;
 	const char *link;
+	struct para_sum *sum; /* non-NULL: runs are summed up, not kept */
 };
 
 void md_runs_init(struct runs *r);
@@ -196,6 +214,7 @@ struct seg {
 };
 
 void md_parse_page(struct mdp *m, const struct frontmatter *fm);
+bool md_no_command_by_header(const struct mdp *m, const struct frontmatter *fm);
 const struct item *md_first_heading(const struct mdp *m, int level);
 bool md_is_yaml_block(const struct help_block *b);
 void md_idx_add_range(struct idx *x, size_t from, size_t to);
@@ -203,6 +222,11 @@ struct help_blocks md_blocks_of(struct mdp *m, const struct idx *x, size_t from,
 				size_t to);
 bool md_block_only_links(const struct help_block *b, int depth);
 size_t md_inline_text_len(const struct help_inline *in);
+bool md_inline_mentions_common(const struct help_inline *in);
+/* The same three of an item's block, summarized or not. */
+bool md_item_only_links(const struct item *it);
+size_t md_item_text_len(const struct item *it);
+bool md_item_mentions_common(const struct item *it);
 struct seg *md_cut_segments(struct mdp *m, size_t *nseg, size_t *first_h2);
 
 /* ---------- the builders ---------- */

@@ -161,6 +161,25 @@ detect_kind(const struct mdp *m, const struct frontmatter *fm)
 	return links >= 2 ? HELP_DOC_MODULE : HELP_DOC_COMMAND;
 }
 
+/*
+ * Whether detect_kind() will say About topic or module page, whatever
+ * the body holds but its H1: its first tests, on the path and the front
+ * matter, are enough.
+ */
+bool
+md_no_command_by_header(const struct mdp *m, const struct frontmatter *fm)
+{
+	const char *path = m->opt->path;
+	const char *title = frontmatter_get(fm, "title");
+	const char *stem = path ? path_stem(m->a, path) : NULL;
+	const char *folder = path ? path_folder(m->a, path) : NULL;
+
+	return (stem && prefix_ci(stem, "about_")) ||
+	       (title && prefix_ci(title, "about_")) ||
+	       (folder && eq_ci(folder, "About")) ||
+	       frontmatter_get(fm, "Module Guid") != NULL;
+}
+
 /* ---------- the page ---------- */
 
 void
@@ -170,7 +189,7 @@ md_parse_page(struct mdp *m, const struct frontmatter *fm)
 	m->doc->kind = detect_kind(m, fm);
 	if (m->doc->kind == HELP_DOC_COMMAND)
 		md_build_command(m);
-	else
+	else if (!m->opt->names_only) /* no name of a command to repair */
 		md_build_about(m);
 }
 
@@ -242,6 +261,43 @@ md_inline_text_len(const struct help_inline *in)
 	for (size_t i = 0; i < in->n; i++)
 		n += in->runs[i].len;
 	return n;
+}
+
+/* A run's text or link says CommonParameters. */
+bool
+md_inline_mentions_common(const struct help_inline *in)
+{
+	for (size_t k = 0; k < in->n; k++) {
+		const struct help_run *r = &in->runs[k];
+		if ((r->link && strstr(r->link, "CommonParameters")) ||
+		    (r->text && strstr(r->text, "CommonParameters")))
+			return true;
+	}
+	return false;
+}
+
+bool
+md_item_only_links(const struct item *it)
+{
+	if (it->summarized)
+		return it->sum.link && !it->sum.other;
+	return md_block_only_links(&it->blk, 0);
+}
+
+size_t
+md_item_text_len(const struct item *it)
+{
+	if (it->summarized)
+		return it->sum.text_len;
+	return md_inline_text_len(&it->blk.u.para);
+}
+
+bool
+md_item_mentions_common(const struct item *it)
+{
+	if (it->summarized)
+		return it->sum.common;
+	return md_inline_mentions_common(&it->blk.u.para);
 }
 
 /* ---------- H2 parts ---------- */

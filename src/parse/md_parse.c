@@ -161,6 +161,8 @@ static const char *
 link_enter(struct mdp *m, cmark_node *n)
 {
 	const char *url = node_str(m, cmark_node_get_url(n));
+	if (m->opt->names_only)
+		return url; /* where links are is not asked */
 	struct help_inline_link *lp = &PUSH(m->lpos, m->nlpos, m->lpos_cap);
 	memset(lp, 0, sizeof(*lp));
 	lp->target = url;
@@ -246,6 +248,7 @@ convert_inlines(struct mdp *m, cmark_node *parent, struct help_extent where)
 	m->link_from = where.start;
 	m->link_to = where.end;
 	md_runs_init(&r);
+	r.sum = m->para_sum;
 	cmark_iter *it = cmark_iter_new(parent);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -626,7 +629,7 @@ convert_table(struct mdp *m, cmark_node *n, struct help_block *out)
 		md_ext_table_row(m, line, cmark_node_get_start_column(row), ce,
 				 ncols);
 		out->ext.end = max_u32(out->ext.end, md_ext_line_trim(m, line));
-		size_t c = 0;
+		size_t c = m->opt->names_only ? ncols : 0; /* no names */
 		for (cmark_node *cell = cmark_node_first_child(row);
 		     cell && c < ncols; cell = cmark_node_next(cell), c++)
 			t->cells[r * ncols + c] =
@@ -772,11 +775,39 @@ is_link_heading(cmark_node *h)
 	return links == 1;
 }
 
+/*
+ * names_only: whether top-level paragraph n can be summed up (para_sum).
+ * Not one right after an H2, which an INPUTS or OUTPUTS part may name a
+ * type with.
+ */
+static bool
+summarized_para(const struct mdp *m, cmark_node *n)
+{
+	return m->opt->names_only &&
+	       cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH &&
+	       !(m->nitems && m->items[m->nitems - 1].level == 2);
+}
+
+/* A top-level paragraph summed up, or converted where that is unsure. */
+static void
+convert_summarized(struct mdp *m, cmark_node *n, struct item *it)
+{
+	m->para_sum = &it->sum;
+	convert_block(m, n, 0, &it->blk);
+	m->para_sum = NULL;
+	it->summarized = !it->sum.unclean;
+	if (!it->summarized)
+		convert_block(m, n, 0, &it->blk);
+}
+
 static void
 add_item(struct mdp *m, cmark_node *n)
 {
 	struct item it = { 0 };
 
+	if (m->h1_only && (cmark_node_get_type(n) != CMARK_NODE_HEADING ||
+			   cmark_node_get_heading_level(n) != 1))
+		return;
 	if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
 		convert_block(m, n, 0, &it.blk);
 		it.level = it.blk.u.heading.level;
@@ -784,6 +815,8 @@ add_item(struct mdp *m, cmark_node *n)
 			m->a,
 			help_inline_plain(m->doc, &it.blk.u.heading.text));
 		it.link_heading = is_link_heading(n);
+	} else if (summarized_para(m, n)) {
+		convert_summarized(m, n, &it);
 	} else if (!convert_block(m, n, 0, &it.blk)) {
 		return;
 	}
@@ -991,6 +1024,7 @@ parse(const char *buf, size_t len, char *owned,
 	bool ok = frontmatter_parse(&doc->arena, src, len, &fm, dx) >= 0;
 	doc->has_bom = len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0;
 	doc->has_frontmatter = ok && fm.body_offset > 0;
+	m.h1_only = ok && opt->names_only && md_no_command_by_header(&m, &fm);
 	if (ok) {
 		m.body = src + fm.body_offset;
 		m.body_len = len - fm.body_offset;

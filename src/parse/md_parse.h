@@ -44,6 +44,17 @@ struct md_parse_options {
 	 * whole page is still checked (UTF-8, NUL, size) first.
 	 */
 	bool summary_only;
+	/*
+	 * Only what repairing a translation's names reads of its source
+	 * (the `source` above): the kind, which sections there are and
+	 * their lines, ALIASES, the parameter, syntax-set and INPUTS and
+	 * OUTPUTS names and the default set, each as a full parse gives
+	 * it.  Other fields may be empty (no text of tables, no links, no
+	 * examples; nothing but the title of a page that is no command).
+	 * Errors are reported as by a full parse, other diagnostics may
+	 * be missing.
+	 */
+	bool names_only;
 };
 
 /*
@@ -62,6 +73,16 @@ struct help_doc *md_parse(const char *buf, size_t len,
  * or link reference definition), as a translation of a paragraph must.
  */
 bool md_is_one_paragraph(const char *s, size_t len);
+
+struct strbuf;
+/*
+ * Whether names, a names_only parse of a page, agrees with full, its full
+ * parse, in every field names_only promises (md_names_check.c; for tests
+ * and fuzzers).  Both NULL agree.  Appends the first difference to why,
+ * which may be NULL.
+ */
+bool md_names_agree(const struct help_doc *full, const struct help_doc *names,
+		    struct strbuf *why);
 
 /* Reads and parses a file; a read failure is reported as read-failed. */
 struct help_doc *md_parse_file(const char *path,

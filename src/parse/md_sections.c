@@ -68,9 +68,10 @@ feat_end_h3(struct feat *f, const struct item *h3, bool yaml, bool code)
 }
 
 static void
-feat_block(const struct mdp *m, struct feat *f, const struct help_block *b,
+feat_block(const struct mdp *m, struct feat *f, const struct item *it,
 	   bool *yaml, bool *code)
 {
+	const struct help_block *b = &it->blk;
 	f->nblocks++;
 	if (b->kind == HELP_BLOCK_CODE) {
 		f->ncode++;
@@ -88,9 +89,9 @@ feat_block(const struct mdp *m, struct feat *f, const struct help_block *b,
 	}
 	if (b->kind == HELP_BLOCK_PARA) {
 		f->npara++;
-		f->text_len += md_inline_text_len(&b->u.para);
+		f->text_len += md_item_text_len(it);
 	}
-	if (md_block_only_links(b, 0))
+	if (md_item_only_links(it))
 		f->nlinkonly++;
 	else
 		f->nother++;
@@ -110,7 +111,7 @@ seg_features(const struct mdp *m, struct seg *s)
 			h3 = it;
 			yaml = code = false;
 		} else if (it->level == 0) {
-			feat_block(m, &s->f, &it->blk, &yaml, &code);
+			feat_block(m, &s->f, it, &yaml, &code);
 		} else {
 			s->f.nother++;
 		}
@@ -348,19 +349,15 @@ build_syntax(struct mdp *m, const struct idx *x)
 
 /* ---------- PARAMETERS ---------- */
 
+/* A paragraph of the items x says CommonParameters. */
 static bool
-mentions_common(const struct help_blocks *b)
+mentions_common(const struct mdp *m, const struct idx *x)
 {
-	for (size_t i = 0; i < b->n; i++) {
-		if (b->v[i].kind != HELP_BLOCK_PARA)
-			continue;
-		const struct help_inline *in = &b->v[i].u.para;
-		for (size_t k = 0; k < in->n; k++) {
-			const struct help_run *r = &in->runs[k];
-			if ((r->link && strstr(r->link, "CommonParameters")) ||
-			    (r->text && strstr(r->text, "CommonParameters")))
-				return true;
-		}
+	for (size_t i = 0; i < x->n; i++) {
+		const struct item *it = &m->items[x->v[i]];
+		if (it->blk.kind == HELP_BLOCK_PARA &&
+		    md_item_mentions_common(it))
+			return true;
 	}
 	return false;
 }
@@ -380,11 +377,11 @@ add_param(struct mdp *m, const struct idx *x, const struct part *pt, bool last,
 		else
 			PUSH(desc.v, desc.n, desc.cap) = x->v[i];
 	}
-	struct idx all = { desc.v, desc.n, desc.cap };
-	struct help_blocks blocks = md_blocks_of(m, &all, 0, all.n);
+	struct help_blocks blocks = md_blocks_of(m, &desc, 0, desc.n);
+	bool common = !yaml && (is_common_heading(pt->h3->text) ||
+				(last && mentions_common(m, &desc)));
 	free(desc.v);
-	if (!yaml && (is_common_heading(pt->h3->text) ||
-		      (last && mentions_common(&blocks)))) {
+	if (common) {
 		m->doc->common_parameters = true;
 		m->doc->common_parameters_text = blocks;
 		return;
@@ -534,7 +531,8 @@ build_types(struct mdp *m, const struct idx *x, bool outputs)
 			e->heading = parts[i].h3->text;
 			e->pos = parts[i].h3->pos;
 			e->heading_ext = item_heading_ext(parts[i].h3);
-		} else { /* a type written as a paragraph */
+		} else { /* a type written as a paragraph: never summarized,
+			    as it follows an H2 */
 			const struct item *it = &m->items[x->v[from]];
 			e->heading = it->blk.kind == HELP_BLOCK_PARA
 					     ? help_inline_plain(
@@ -777,16 +775,21 @@ md_build_command(struct mdp *m)
 	place_segments(m, segs, nseg, first_h2, sec);
 	free(segs);
 
-	doc->synopsis = all_blocks(m, &sec[HELP_SEC_SYNOPSIS]);
-	doc->description = all_blocks(m, &sec[HELP_SEC_DESCRIPTION]);
-	doc->notes = all_blocks(m, &sec[HELP_SEC_NOTES]);
+	bool text = !m->opt->names_only; /* what no name is taken from */
+	if (text) {
+		doc->synopsis = all_blocks(m, &sec[HELP_SEC_SYNOPSIS]);
+		doc->description = all_blocks(m, &sec[HELP_SEC_DESCRIPTION]);
+		doc->notes = all_blocks(m, &sec[HELP_SEC_NOTES]);
+	}
 	build_syntax(m, &sec[HELP_SEC_SYNTAX]);
 	build_params(m, &sec[HELP_SEC_PARAMETERS]);
 	md_resolve_names(m);
-	build_examples(m, &sec[HELP_SEC_EXAMPLES]);
+	if (text)
+		build_examples(m, &sec[HELP_SEC_EXAMPLES]);
 	build_types(m, &sec[HELP_SEC_INPUTS], false);
 	build_types(m, &sec[HELP_SEC_OUTPUTS], true);
-	build_links(m, &sec[HELP_SEC_RELATED_LINKS]);
+	if (text)
+		build_links(m, &sec[HELP_SEC_RELATED_LINKS]);
 	for (int s = 0; s < HELP_SEC__COUNT; s++)
 		free(sec[s].v);
 }
