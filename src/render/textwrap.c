@@ -84,7 +84,6 @@ struct scan {
 	struct tw_pos cur; /* at the opportunity being judged */
 	struct tw_pos end; /* after the last non-space before cur */
 	UChar32 prev;	   /* the code point before cur */
-	UChar32 base[2];   /* the last two before cur that are not marks */
 	size_t span;	   /* sweep index into the spans */
 };
 
@@ -184,6 +183,23 @@ later(const struct tw_pos *a, const struct tw_pos *b)
 	return b->b > a->b ? b : a;
 }
 
+/* The length of the ASCII start of s, eight bytes at a time. */
+static size_t
+ascii_prefix(const char *s, size_t len)
+{
+	size_t i = 0;
+	uint64_t v;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&v, s + i, 8);
+		if (v & UINT64_C(0x8080808080808080))
+			break;
+	}
+	while (i < len && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
 size_t
 textwrap_width(const char *s, size_t len)
 {
@@ -191,8 +207,7 @@ textwrap_width(const char *s, size_t len)
 
 	if (s == NULL)
 		return 0;
-	while (p.b < len && (unsigned char)s[p.b] < 0x80)
-		p.b++;
+	p.b = ascii_prefix(s, len);
 	p.cells = p.b;
 	while (p.b < len)
 		step(s, len, &p);
@@ -432,20 +447,45 @@ split_run(struct wrap *w, const struct tw_pos *limit)
 
 /* ---------- the main scan ---------- */
 
+/* Byte b of an ASCII text: offsets and width are all b. */
+static struct tw_pos
+ascii_pos(size_t b)
+{
+	struct tw_pos p = { .b = b, .u = (int32_t)b, .cells = b };
+
+	return p;
+}
+
+/* scan_to for ASCII: jumps, then looks back for the last non-space. */
+static void
+scan_ascii_to(const struct wrap *w, struct scan *sc, size_t to)
+{
+	size_t from = sc->cur.b, k = to;
+
+	if (to <= from)
+		return;
+	while (k > from && is_drop_space((unsigned char)w->s[k - 1]))
+		k--;
+	if (k > from)
+		sc->end = ascii_pos(k);
+	sc->prev = (unsigned char)w->s[to - 1];
+	sc->cur = ascii_pos(to);
+}
+
 static void
 scan_to(const struct wrap *w, struct scan *sc, int32_t u)
 {
 	struct tw_pos q = sc->cur;
 
+	if (w->ascii) {
+		scan_ascii_to(w, sc, (size_t)u < w->len ? (size_t)u : w->len);
+		return;
+	}
 	while (q.u < u && q.b < w->len) {
 		UChar32 c = step(w->s, w->len, &q);
 
 		if (!is_drop_space(c))
 			sc->end = q;
-		if (c < 0x80 || !(U_GET_GC_MASK(c) & U_GC_M_MASK)) {
-			sc->base[1] = sc->base[0];
-			sc->base[0] = c;
-		}
 		sc->prev = c;
 	}
 	sc->cur = q;
@@ -614,6 +654,18 @@ try_ascii(struct wrap *w)
 	return true;
 }
 
+/* fits_one_line for ASCII: the width is where the trailing space starts. */
+static bool
+fits_ascii(const struct wrap *w, struct tw_pos *end)
+{
+	size_t k = w->len;
+
+	while (k > 0 && is_drop_space((unsigned char)w->s[k - 1]))
+		k--;
+	*end = ascii_pos(k);
+	return k <= w->width;
+}
+
 static bool
 to_utf16(struct wrap *w)
 {
@@ -680,8 +732,9 @@ textwrap_wrap(struct textwrap *tw, const char *s, size_t len, size_t width,
 	w.len = s != NULL ? len : 0;
 	w.width = width > 0 ? width : SIZE_MAX;
 	w.wide_span = SIZE_MAX;
-	fits = fits_one_line(&w, &end, true);
-	if (!fits && (try_ascii(&w) || to_utf16(&w))) {
+	fits = try_ascii(&w) ? fits_ascii(&w, &end)
+			     : fits_one_line(&w, &end, true);
+	if (!fits && (w.ascii || to_utf16(&w))) {
 		w.nspans = prepare_spans(tw, w.len, nobreak, nnobreak);
 		w.spans = tw->spans;
 		wrap_line(&w);

@@ -25,6 +25,7 @@
 #include "textwrap_ascii.h"
 
 #include <stdint.h>
+#include <string.h>
 
 #include <unicode/uchar.h>
 
@@ -71,12 +72,35 @@ textwrap_ascii_class(unsigned char c)
 	return c < 0x80 ? lb_of[c] : XX;
 }
 
+/* Bytes below 0x20 or above 0x7E (see "hasless" in Bit Twiddling
+   Hacks): never a false negative; a tab is checked byte by byte. */
+static bool
+maybe_odd(uint64_t v)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	const uint64_t high = ones * 0x80;
+
+	return ((v - ones * 0x20) & ~v & high) != 0 ||
+	       ((v | (v + ones)) & high) != 0;
+}
+
 bool
 textwrap_ascii_only(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
 
-	for (size_t i = 0; i < len; i++)
+	for (; i + 8 <= len; i += 8) {
+		uint64_t v;
+
+		memcpy(&v, p + i, 8);
+		if (!maybe_odd(v))
+			continue;
+		for (size_t k = i; k < i + 8; k++)
+			if (p[k] >= 0x80 || lb_of[p[k]] == XX)
+				return false;
+	}
+	for (; i < len; i++)
 		if (p[i] >= 0x80 || lb_of[p[i]] == XX)
 			return false;
 	return true;
@@ -91,7 +115,6 @@ textwrap_ascii_begin(struct tw_ascii *it, const char *s, size_t len)
 	it->seg = 0;
 	it->num_end = 0;
 	it->num_from = 0;
-	it->ctx = XX;
 }
 
 static int
@@ -109,11 +132,19 @@ opt(const struct tw_ascii *it, size_t i, int a, int b)
 	return c == a || c == b ? i + 1 : i;
 }
 
+#define M(c) (UINT64_C(1) << (c))
+#define NUMBER_START (M(PR) | M(PO) | M(OP) | M(HY) | M(IS) | M(NU))
+#define NUMBER_PART (NUMBER_START | M(SY) | M(CL) | M(CP))
+
 /* End of the LB25 number that starts at p, or p if none does. */
 static size_t
 number_end(const struct tw_ascii *it, size_t p)
 {
-	size_t i = opt(it, p, PR, PO);
+	size_t i;
+
+	if (!(M(lb_of[it->s[p]]) & NUMBER_START))
+		return p;
+	i = opt(it, p, PR, PO);
 
 	i = opt(it, i, OP, HY);
 	i = opt(it, i, IS, IS);
@@ -125,11 +156,23 @@ number_end(const struct tw_ascii *it, size_t p)
 	return opt(it, i, PR, PO);
 }
 
-/* Extends num_end over the numbers starting before boundary b.  A
-   start strictly inside a number cannot end past it: skip those. */
-static void
-numbers_to(struct tw_ascii *it, size_t b)
+/*
+ * Is boundary b inside a number?  Tries each start before b in order,
+ * from the start of the run of number characters b is in (no number
+ * reaches across another character), skipping starts strictly inside a
+ * number found already: they cannot end past it.
+ */
+static bool
+in_number(struct tw_ascii *it, size_t b)
 {
+	size_t run = b - 1;
+
+	if (!(M(cls(it, b - 1)) & NUMBER_PART) || !(M(cls(it, b)) & NUMBER_PART))
+		return false;
+	while (run > it->num_from && M(cls(it, run - 1)) & NUMBER_PART)
+		run--;
+	if (run > it->num_from)
+		it->num_from = run;
 	for (size_t p = it->num_from; p < b; p++) {
 		if (p + 1 < it->num_end)
 			continue;
@@ -138,8 +181,55 @@ numbers_to(struct tw_ascii *it, size_t b)
 		if (e > it->num_end)
 			it->num_end = e;
 	}
-	if (it->num_from < b)
-		it->num_from = b;
+	it->num_from = b;
+	return b < it->num_end;
+}
+
+#define ALWAYS (M(SP) | M(CL) | M(CP) | M(EX) | M(SY))
+#define NOT_AFTER_SP (ALWAYS | M(IS) | M(QU) | M(BA) | M(HY))
+
+/*
+ * The classes that never take a break before them after class x,
+ * whatever the context: a shortcut past breaks_at(), which decides
+ * the rest.
+ */
+static const uint64_t never_breaks[64] = {
+	[SP] = ALWAYS,
+	[BA] = NOT_AFTER_SP,
+	[EX] = NOT_AFTER_SP,
+	[QU] = ~UINT64_C(0),
+	[AL] = NOT_AFTER_SP | M(AL) | M(NU) | M(PR) | M(PO) | M(OP),
+	[PR] = NOT_AFTER_SP | M(AL),
+	[PO] = NOT_AFTER_SP | M(AL),
+	[OP] = ~UINT64_C(0),
+	[CP] = NOT_AFTER_SP | M(AL) | M(NU),
+	[CL] = NOT_AFTER_SP,
+	[IS] = NOT_AFTER_SP | M(AL),
+	[HY] = NOT_AFTER_SP,
+	[SY] = NOT_AFTER_SP,
+	[NU] = NOT_AFTER_SP | M(AL) | M(OP),
+};
+
+/* The class of the last character before b that is not a space. */
+static int
+before_spaces(const struct tw_ascii *it, size_t b)
+{
+	while (b > 0 && it->s[b - 1] == ' ')
+		b--;
+	return b > 0 ? lb_of[it->s[b - 1]] : XX;
+}
+
+/* After a space: OP SP* ×, QU SP* × OP, SP ÷ IS NU, else SP ÷. */
+static bool
+breaks_after_space(const struct tw_ascii *it, size_t b, int y)
+{
+	int ctx = before_spaces(it, b);
+
+	if (ctx == OP || (y == OP && ctx == QU))
+		return false;
+	if (y == IS)
+		return cls(it, b + 1) == NU;
+	return true;
 }
 
 /* The pair rules, for a boundary between classes a and b. */
@@ -168,40 +258,34 @@ breaks_at(struct tw_ascii *it, size_t b)
 {
 	int x = cls(it, b - 1), y = cls(it, b);
 
-	if (y == SP || y == CL || y == CP || y == EX || y == SY)
+	if (y == SP || y == CL || y == CP || y == EX || y == SY || x == OP)
 		return false;
-	if (it->ctx == OP || (y == OP && it->ctx == QU))
-		return false;
-	if (y == IS)
-		return x == SP && cls(it, b + 1) == NU;
 	if (x == SP)
-		return true;
-	if (x == QU || y == QU || y == BA || y == HY)
+		return breaks_after_space(it, b, y);
+	if (x == QU || y == QU || y == IS || y == BA || y == HY)
 		return false;
 	if (x == HY && y == AL && it->seg == b - 1)
 		return false;
-	if (pair_joins(x, y))
-		return false;
-	numbers_to(it, b);
-	return b >= it->num_end;
+	return !pair_joins(x, y) && !in_number(it, b);
 }
 
 size_t
 textwrap_ascii_next(struct tw_ascii *it)
 {
+	const unsigned char *s = it->s;
+
 	if (it->pos >= it->len) { /* done, or an empty text */
 		it->pos = SIZE_MAX;
 		return SIZE_MAX;
 	}
-	for (size_t b = it->pos + 1; b < it->len; b++) {
-		int x = cls(it, b - 1);
+	for (size_t b = it->pos + 1, x = lb_of[s[b - 1]]; b < it->len; b++) {
+		size_t y = lb_of[s[b]];
 
-		if (x != SP)
-			it->ctx = (unsigned char)x;
-		if (breaks_at(it, b)) {
+		if (!(never_breaks[x] >> y & 1) && breaks_at(it, b)) {
 			it->pos = it->seg = b;
 			return b;
 		}
+		x = y;
 	}
 	it->pos = it->len;
 	return it->len;

@@ -23,7 +23,6 @@ struct tw_ascii {
 	size_t seg;	   /* where the current segment started */
 	size_t num_end;	   /* end of the furthest number (LB25) seen */
 	size_t num_from;   /* next start to try for a number */
-	unsigned char ctx; /* class of the last non-space before pos */
 };
 
 /* The UCHAR_LINE_BREAK class this file gives byte c; 0 = not handled. */

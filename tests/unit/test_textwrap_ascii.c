@@ -154,6 +154,28 @@ TEST(class_table_is_icus)
 	check_int(textwrap_width("abc\xc3\xa9\t\x01", 7), ==, 6);
 }
 
+/* The eight-bytes-at-a-time scans: one odd byte anywhere in a line. */
+TEST(word_scans_see_every_byte)
+{
+	char s[19];
+
+	for (int c = 0; c < 256; c++) {
+		bool handled = c == '\t' || (c >= 0x20 && c < 0x7F);
+
+		for (size_t at = 0; at < sizeof(s); at++) {
+			memset(s, 'a', sizeof(s));
+			s[at] = (char)c;
+			check_int(textwrap_ascii_only(s, sizeof(s)), ==, handled);
+			if (c < 0x80)
+				check_int(textwrap_width(s, sizeof(s)), ==, 19);
+		}
+	}
+	memcpy(s, "abcdefgh\xe6\x97\xa5ijklmnop", 19); /* 日, two cells */
+	check_int(textwrap_width(s, 19), ==, 18);
+	memcpy(s, "abcdefghijklmno\xc2\xad", 17); /* a final soft hyphen */
+	check_int(textwrap_width(s, 17), ==, 16);
+}
+
 TEST(breaks_match_root_rules)
 {
 	UErrorCode err = U_ZERO_ERROR;
@@ -487,6 +509,7 @@ main(void)
 		textwrap_force_icu(slow[i], true);
 	}
 	RUN(class_table_is_icus);
+	RUN(word_scans_see_every_byte);
 	RUN(breaks_match_root_rules);
 	RUN(breaks_match_every_tailoring);
 	if (have_shared())
