@@ -5,17 +5,31 @@
  * type, help_doc_check_extents().  The page is then parsed
  * again with its own model as the source page, which takes the paths
  * that copy names from a source by position, and once more as a topic
- * table reads it, only its top (summary_only).
+ * table reads it, only its top (summary_only).  Read for its names only
+ * (names_only, as an About topic when the first byte is odd), it must
+ * agree with its full parse, and as its own source give the same page.
  */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "diag.h"
 #include "help_model.h"
 #include "md_parse.h"
+#include "render_text.h"
+#include "strbuf.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char page_path[] = "fuzz/en-US/Mod/Get-Fuzz.md";
+static const char about_path[] = "fuzz/en-US/Mod/about_Fuzz.md";
+
+struct how {
+	const char *path;
+	const struct help_doc *source;
+	bool summary, names;
+};
 
 static void
 discard(void *cookie, const struct diag *d)
@@ -26,12 +40,12 @@ discard(void *cookie, const struct diag *d)
 
 /* abort() so that libFuzzer keeps the input as a crash. */
 static struct help_doc *
-parse_checked(const uint8_t *data, size_t size, const struct help_doc *source,
-	      bool summary)
+parse_checked(const uint8_t *data, size_t size, const struct how *h)
 {
-	struct md_parse_options o = { .path = "fuzz/en-US/Mod/Get-Fuzz.md",
-				      .source = source,
-				      .summary_only = summary };
+	struct md_parse_options o = { .path = h->path,
+				      .source = h->source,
+				      .summary_only = h->summary,
+				      .names_only = h->names };
 	struct diag_ctx dx;
 
 	diag_init(&dx, "fuzz");
@@ -47,14 +61,69 @@ parse_checked(const uint8_t *data, size_t size, const struct help_doc *source,
 	return doc;
 }
 
+static void
+render(const struct help_doc *doc, struct strbuf *out)
+{
+	struct render_options ro = { .view = RENDER_FULL, .width = 80 };
+	render_text(doc, &ro, out);
+}
+
+/* The page with full as its source and with names as its source. */
+static void
+check_as_source(const uint8_t *data, size_t size, const struct help_doc *full,
+		const struct help_doc *names)
+{
+	struct how a = { page_path, full, false, false };
+	struct how b = { page_path, names, false, false };
+	struct help_doc *t1 = parse_checked(data, size, &a);
+	struct help_doc *t2 = parse_checked(data, size, &b);
+	struct strbuf r1 = STRBUF_INIT, r2 = STRBUF_INIT;
+
+	strbuf_init(&r1);
+	strbuf_init(&r2);
+	if (t1 && t2) {
+		render(t1, &r1);
+		render(t2, &r2);
+	}
+	if ((t1 == NULL) != (t2 == NULL) || strcmp(r1.buf, r2.buf) != 0)
+		abort();
+	strbuf_release(&r1);
+	strbuf_release(&r2);
+	help_doc_free(t1);
+	help_doc_free(t2);
+}
+
+/* names_only agrees with a full parse by the same path. */
+static void
+check_names(const uint8_t *data, size_t size, struct help_doc *doc)
+{
+	bool about = size > 0 && (data[0] & 1);
+	struct how f = { about ? about_path : page_path, NULL, false, false };
+	struct how n = { f.path, NULL, false, true };
+	struct help_doc *full = about ? parse_checked(data, size, &f) : doc;
+	struct help_doc *names = parse_checked(data, size, &n);
+
+	if (!md_names_agree(full, names, NULL))
+		abort();
+	if (doc && names)
+		check_as_source(data, size, full, names);
+	if (full != doc)
+		help_doc_free(full);
+	help_doc_free(names);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct help_doc *doc = parse_checked(data, size, NULL, false);
+	struct how plain = { page_path, NULL, false, false };
+	struct how summary = { page_path, NULL, true, false };
+	struct help_doc *doc = parse_checked(data, size, &plain);
 	if (doc != NULL) {
-		help_doc_free(parse_checked(data, size, doc, false));
-		help_doc_free(parse_checked(data, size, NULL, true));
+		struct how own = { page_path, doc, false, false };
+		help_doc_free(parse_checked(data, size, &own));
+		help_doc_free(parse_checked(data, size, &summary));
 	}
+	check_names(data, size, doc);
 	help_doc_free(doc);
 	return 0;
 }
