@@ -11,6 +11,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,13 +98,13 @@ struct scan {
 	size_t exact;	     /* pages indexed under exactly that name */
 	size_t hits;	     /* with `only`: pages of the cultures before
 				this one; then only their modules are read */
-	bool any_module;     /* one of those pages is in no module */
 };
 
 /* A folder entry: its name and, when readdir knows it, its type. */
 struct dir_entry {
 	char *name;
 	unsigned char type; /* DT_* */
+	bool probed;	    /* a module folder module_may_hold accepted */
 };
 
 struct names {
@@ -121,16 +122,29 @@ cmp_names(const void *a, const void *b)
 static bool stem_is(const char *name, size_t len, const char *folded);
 
 /*
+ * Whether a culture folder's entry can matter when probing for one name
+ * (filter of read_names): decided as scan_entry would decide it, but
+ * before the name is copied and sorted, so that a folder of thousands of
+ * modules costs a probe each and no more.  *probed: a module folder that
+ * module_may_hold accepted.
+ */
+typedef bool entry_filter(const struct scan *s, int fd, const char *name,
+			  unsigned char type, bool *probed);
+
+/*
  * Entries of d in byte order (for a stable index), without dot files.
- * With `only`, regular files not named like it are left out early.
+ * With `only`, regular files not named like it are left out early; with
+ * keep, entries it refuses.
  */
 static void
-read_names(DIR *d, const char *only, struct names *out)
+read_names(DIR *d, const char *only, entry_filter *keep,
+	   const struct scan *s, struct names *out)
 {
 	struct dirent *e;
 
 	memset(out, 0, sizeof(*out));
 	while ((e = readdir(d)) != NULL) {
+		bool probed = false;
 		if (e->d_name[0] == '.')
 			continue;
 		if (only && e->d_type == DT_REG) {
@@ -138,8 +152,11 @@ read_names(DIR *d, const char *only, struct names *out)
 			if (len <= 3 || !stem_is(e->d_name, len - 3, only))
 				continue;
 		}
+		if (keep && !keep(s, dirfd(d), e->d_name, e->d_type, &probed))
+			continue;
 		out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof(*out->v));
 		out->v[out->n].name = xstrdup(e->d_name);
+		out->v[out->n].probed = probed;
 		out->v[out->n++].type = e->d_type;
 	}
 	if (out->n > 1)
@@ -151,6 +168,7 @@ names_push(struct names *l, char *name, unsigned char type)
 {
 	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
 	l->v[l->n].name = name;
+	l->v[l->n].probed = false;
 	l->v[l->n++].type = type;
 }
 
@@ -283,37 +301,76 @@ static void scan_dir(struct scan *s, int parent, const char *name,
 static bool
 culture_entry_wanted(const struct scan *s, const char *name, bool folder)
 {
-	if (s->hits == 0 || s->any_module)
+	bool module = folder && strcasecmp(name, "About") != 0;
+
+	if (s->hits == 0)
 		return true;
-	if (!folder || strcasecmp(name, "About") == 0)
-		return false; /* pages of no module */
-	for (size_t i = 0; i < s->hits; i++)
-		if (strcasecmp(s->idx->v[i].module, name) == 0)
+	for (size_t i = 0; i < s->hits; i++) {
+		const struct topic *t = &s->idx->v[i];
+		if (t->root_index != s->root_index)
+			continue; /* a source is in its translation's root */
+		if (t->module == NULL)
+			return true; /* its source may be in any module */
+		if (module && strcasecmp(t->module, name) == 0)
 			return true;
+	}
 	return false;
 }
 
 /*
  * Whether a module folder may hold the page asked for under exactly that
- * name, as a page or in its About folder: two fstatat() calls on paths
- * below fd instead of opening the folder (and its About folder) to
- * probe them.  A hit is then read by scan_dir as before, which opens
- * every folder with O_NOFOLLOW, so a symlink is still never entered.
+ * name, as a page or, for an About topic's name, in its About folder:
+ * fstatat() on paths below fd instead of opening the folder (and its
+ * About folder) to probe them.  A hit is then read by scan_dir as
+ * before, which opens every folder with O_NOFOLLOW, so a symlink is
+ * still never entered.  Only names that begin with "about" (about_*, and
+ * About, the index of a module's topics) are looked for in About
+ * folders, as PowerShell looks for About topics only by such names: one
+ * system call a module, not two, which was most of a lookup in a root
+ * of many modules.  A page of another name in an About folder is still
+ * found by the full read when no module holds that name as a page.
  */
 static bool
 module_may_hold(int fd, const char *module, const char *probe)
 {
 	struct stat st;
-	char *path = xasprintf("%s/%s.md", module, probe);
-	bool may = fstatat(fd, path, &st, AT_SYMLINK_NOFOLLOW) == 0;
+	char path[PATH_MAX];
+	/* built by hand: snprintf was half the instructions of a lookup in
+	   a root of 500 modules */
+	size_t m = strlen(module), p = strlen(probe);
+	static const char about[] = "/About/";
 
-	free(path);
-	if (may)
+	if (m + sizeof(about) + p + sizeof(".md") > sizeof(path))
+		return true; /* too long to probe: scan_dir reads it */
+	memcpy(path, module, m);
+	path[m] = '/';
+	memcpy(path + m + 1, probe, p);
+	memcpy(path + m + 1 + p, ".md", sizeof(".md"));
+	if (fstatat(fd, path, &st, AT_SYMLINK_NOFOLLOW) == 0)
 		return true;
-	path = xasprintf("%s/About/%s.md", module, probe);
-	may = fstatat(fd, path, &st, AT_SYMLINK_NOFOLLOW) == 0;
-	free(path);
-	return may;
+	if (strncasecmp(probe, "about", 5) != 0)
+		return false;
+	memcpy(path + m, about, sizeof(about) - 1);
+	memcpy(path + m + sizeof(about) - 1, probe, p);
+	memcpy(path + m + sizeof(about) - 1 + p, ".md", sizeof(".md"));
+	return fstatat(fd, path, &st, AT_SYMLINK_NOFOLLOW) == 0;
+}
+
+/* The entry_filter of a culture folder when probing (see scan_entry). */
+static bool
+culture_entry_may_matter(const struct scan *s, int fd, const char *name,
+			 unsigned char type, bool *probed)
+{
+	if (type != DT_DIR && type != DT_REG)
+		return true; /* scan_entry looks at it (DT_UNKNOWN) */
+	if (!culture_entry_wanted(s, name, type == DT_DIR))
+		return false;
+	if (type == DT_REG || strcasecmp(name, "About") == 0)
+		return true;
+	if (!is_clean_name(name) || !module_may_hold(fd, name, s->probe))
+		return false;
+	*probed = true;
+	return true;
 }
 
 /* One entry of a folder at `level`: a page, or a folder one level down. */
@@ -344,7 +401,7 @@ scan_entry(struct scan *s, int fd, const struct dir_entry *e,
 	if (type != DT_DIR || level == LEVEL_ABOUT || !is_clean_name(name))
 		return;
 	about = strcasecmp(name, "About") == 0;
-	if (level == LEVEL_CULTURE && !about && s->probe &&
+	if (level == LEVEL_CULTURE && !about && s->probe && !e->probed &&
 	    !module_may_hold(fd, name, s->probe))
 		return;
 	if (level == LEVEL_CULTURE)
@@ -373,8 +430,10 @@ scan_dir(struct scan *s, int parent, const char *name, const char *module,
 	}
 	if (s->probe && level != LEVEL_CULTURE)
 		probe_names(dirfd(d), s->probe, level, &names);
+	else if (s->probe)
+		read_names(d, s->only, culture_entry_may_matter, s, &names);
 	else
-		read_names(d, s->only, &names);
+		read_names(d, s->only, NULL, s, &names);
 	strbuf_addf(&s->path, "/%s", name);
 	for (size_t i = 0; i < names.n; i++)
 		scan_entry(s, dirfd(d), &names.v[i], module, level);
@@ -443,7 +502,7 @@ scan_root(struct scan *s, const char *root, const struct culture_list *chain,
 		close(fd);
 		return;
 	}
-	read_names(d, NULL, &names);
+	read_names(d, NULL, NULL, s, &names);
 	strbuf_reset(&s->path);
 	strbuf_addstr(&s->path, root);
 	for (size_t i = 0; i < names.n; i++) {
@@ -494,11 +553,8 @@ topic_index_build_named(struct topic_index *idx, const char *const *roots,
 			if (roots[r])
 				scan_root(&s, roots[r], chain, c);
 		}
-		if (only && s.hits == 0 && idx->n > 0) {
+		if (only && s.hits == 0)
 			s.hits = idx->n;
-			for (size_t i = 0; i < idx->n; i++)
-				s.any_module |= idx->v[i].module == NULL;
-		}
 	}
 	strbuf_release(&s.path);
 	free(only);

@@ -2,15 +2,22 @@
 # SPDX-License-Identifier: MIT
 """Differential test of the exact-name lookup (src/lookup/lookup.c).
 
-An exact name is found by probing module folders (two fstatat calls each)
-and, once a culture had the page, by reading only the same module in worse
-cultures.  A name with a one-character bracket wildcard ("Exit-PSSessio[n]")
-matches the same pages through the general path, which reads every folder.
-The two must print the same bytes, in text and JSON, for every page of a
-help root made to be awkward (the same name in two modules, names in another
-case than asked, a page directly in a culture folder, About folders, a
-symlinked module and page, a translation whose source module is spelled in
-another case), and for every page of ../shared/corpus when it is there.
+An exact name is found by probing module folders (one fstatat call each,
+two for a name that begins with "about") and, once a culture had the page,
+by reading only the same module of the same root in worse cultures.  A name
+with a one-character bracket wildcard ("Exit-PSSessio[n]") matches the same
+pages through the general path, which reads every folder.  The two must
+print the same bytes, in text and JSON, for every page of a help root made
+to be awkward (the same name in two modules, names in another case than
+asked, a page directly in a culture folder, About folders, a symlinked
+module and page, a translation whose source module is spelled in another
+case), of two roots searched together, and for every page of
+../shared/corpus when it is there.
+
+The one documented difference: a page that is not an About topic by name
+but sits in an About folder is found by an exact lookup only when no module
+holds that name as a page (PowerShell finds About topics by their about_
+names alone).
 
   test-lookup-probe.py GET_HELP
 """
@@ -127,15 +134,31 @@ def bracketed(name):
     return None
 
 
-def run(root, culture, fmt, name):
+def make_second_root(root):
+    """Pages of no module beside a first root's module pages: a source is
+    looked for in its translation's root only."""
+    for culture in ("en-US", "sv-SE"):
+        page(root, culture, None, "Get-Thing")
+        page(root, culture, "Mod.Z", "Set-Thing")
+    page(root, "sv-SE", None, "Only-English")
+    page(root, "en-US", None, "Loose-Page", "the second root's loose page")
+    return ["Get-Thing", "Set-Thing", "Only-English", "Loose-Page",
+            "Case-Module", "odd-case"]
+
+
+def run(roots, culture, fmt, name):
     env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="", PSHELP_PATH="")
-    p = subprocess.run([GET_HELP, "--no-pager", "--path", root, "--culture",
+    if isinstance(roots, str):
+        roots = [roots]
+    paths = [a for r in roots for a in ("--path", r)]
+    p = subprocess.run([GET_HELP, "--no-pager", *paths, "--culture",
                         culture, "--width", "80", fmt, "-Full", name],
                        env=env, capture_output=True)
     return p.returncode, p.stdout, p.stderr
 
 
 def compare(root, names, cultures, formats, label, results):
+    """root: one root or a list of roots searched together."""
     for culture in cultures:
         for fmt in formats:
             for name in names:
@@ -169,6 +192,22 @@ def main():
         results.append((rc == 0 and out.count(b"Get-Thing") >= 2
                         and b"Mod.B" in out,
                         "a name in two modules is a table of both"))
+        second = os.path.join(tmp, "second")
+        compare([root, second], make_second_root(second),
+                ("en-US", "sv-SE"), ("--format=text",), "two roots:",
+                results)
+        compare([second, root], ["Get-Thing", "Only-English"],
+                ("sv-SE",), ("--json",), "two roots, other order:", results)
+        # the documented difference (module docstring)
+        page(root, "en-US", os.path.join("Mod.F", "About"), "Both-Ways")
+        page(root, "en-US", "Mod.G", "Both-Ways")
+        rc, out, _ = run(root, "en-US", "--json", "Both-Ways")
+        results.append((rc == 0 and b"Mod.G" in out and b"Mod.F" not in out,
+                        "an exact name finds the module page, not a "
+                        "non-About page of an About folder"))
+        rc, out, _ = run(root, "en-US", "--json", "Both-Way[s]")
+        results.append((rc == 0 and b"Mod.G" in out and b"Mod.F" in out,
+                        "a pattern finds both"))
     corpus = os.path.join(SHARED, "corpus")
     if os.path.isdir(corpus):
         names = sorted({f[:-3] for _, _, fs in os.walk(corpus) for f in fs
