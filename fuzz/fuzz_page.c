@@ -8,6 +8,8 @@
  * table reads it, only its top (summary_only).  Read for its names only
  * (names_only, as an About topic when the first byte is odd), it must
  * agree with its full parse, and as its own source give the same page.
+ * Where the reader of plain platyPS YAML takes the front matter, a
+ * parameter block or the bytes, its tree must be libyaml's.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -19,6 +21,7 @@
 #include "md_parse.h"
 #include "render_text.h"
 #include "strbuf.h"
+#include "yaml_internal.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -112,6 +115,54 @@ check_names(const uint8_t *data, size_t size, struct help_doc *doc)
 	help_doc_free(names);
 }
 
+static bool
+same_tree(const struct platyps_yaml_node *a, const struct platyps_yaml_node *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	if (a->kind != b->kind || a->line != b->line || a->col != b->col ||
+	    a->start != b->start || a->end != b->end || a->n != b->n ||
+	    a->plain != b->plain || a->len != b->len ||
+	    (a->len && memcmp(a->value, b->value, a->len) != 0))
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (!same_tree(a->items[i], b->items[i]))
+			return false;
+	return true;
+}
+
+static void
+check_yaml(const char *text, size_t len)
+{
+	struct arena a;
+	struct platyps_yaml_node *fast, *slow;
+	struct platyps_yaml_error err;
+	arena_init(&a);
+	if (platyps_yaml_load_simple(&a, text, len, &fast) &&
+	    (!platyps_yaml_load_libyaml(&a, text, len, &slow, &err) ||
+	     !same_tree(fast, slow)))
+		abort();
+	arena_release(&a);
+}
+
+/* The bytes, their front matter and the page's parameter blocks. */
+static void
+check_yamls(const uint8_t *data, size_t size, const struct help_doc *doc)
+{
+	const char *s = (const char *)data;
+	check_yaml(s, size);
+	if (size > 4 && memcmp(s, "---\n", 4) == 0)
+		for (size_t i = 4; i + 4 <= size; i++)
+			if (memcmp(s + i - 1, "\n---", 4) == 0) {
+				check_yaml(s + 4, i - 4);
+				break;
+			}
+	for (size_t i = 0; doc && i < doc->nparams; i++)
+		if (doc->params[i].has_metadata)
+			check_yaml(doc->params[i].metadata_text,
+				   strlen(doc->params[i].metadata_text));
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -124,6 +175,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		help_doc_free(parse_checked(data, size, &summary));
 	}
 	check_names(data, size, doc);
+	check_yamls(data, size, doc);
 	help_doc_free(doc);
 	return 0;
 }

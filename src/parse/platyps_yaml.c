@@ -227,6 +227,16 @@ platyps_yaml_load(struct arena *a, const char *text, size_t len,
 		  struct platyps_yaml_node **root,
 		  struct platyps_yaml_error *err)
 {
+	memset(err, 0, sizeof(*err));
+	return platyps_yaml_load_simple(a, text, len, root) ||
+	       platyps_yaml_load_libyaml(a, text, len, root, err);
+}
+
+bool
+platyps_yaml_load_libyaml(struct arena *a, const char *text, size_t len,
+			  struct platyps_yaml_node **root,
+			  struct platyps_yaml_error *err)
+{
 	struct loader l = { .a = a, .text = text, .len = len, .err = err };
 	memset(err, 0, sizeof(*err));
 	if (!yaml_parser_initialize(&l.parser)) {

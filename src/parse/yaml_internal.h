@@ -46,6 +46,17 @@ bool platyps_yaml_load(struct arena *a, const char *text, size_t len,
 		       struct platyps_yaml_node **root,
 		       struct platyps_yaml_error *err);
 
+/*
+ * platyps_yaml_load() in its two steps: the reader of the plain block
+ * mappings platyPS writes (platyps_yaml_simple.c), which gives libyaml's
+ * tree or returns false, and libyaml for everything else.
+ */
+bool platyps_yaml_load_simple(struct arena *a, const char *text, size_t len,
+			      struct platyps_yaml_node **root);
+bool platyps_yaml_load_libyaml(struct arena *a, const char *text, size_t len,
+			       struct platyps_yaml_node **root,
+			       struct platyps_yaml_error *err);
+
 /* The value of key in a mapping, compared ignoring ASCII case; NULL if none. */
 const struct platyps_yaml_node *platyps_yaml_get(
 	const struct platyps_yaml_node *map, const char *key);
