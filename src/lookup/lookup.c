@@ -272,19 +272,19 @@ add_page(struct scan *s, const char *name, const char *module,
 	if (s->only && !stem_is(name, len - 3, s->only))
 		return;
 	stem = xstrndup(name, len - 3);
+	char *folded = fold_case(stem);
+	size_t dirlen = s->path.len;
+	strbuf_addch(&s->path, '/');
+	strbuf_add(&s->path, name, len);
 	idx->v = xgrow(idx->v, &s->cap, idx->n + 1, sizeof(*idx->v));
 	t = &idx->v[idx->n++];
-	t->name = stem;
-	t->folded = fold_case(stem);
-	t->module = module ? xstrdup(module) : NULL;
-	t->culture = xstrdup(s->culture);
-	size_t dirlen = s->path.len;
-	t->path = xmalloc(dirlen + 1 + len + 1);
-	memcpy(t->path, s->path.buf, dirlen);
-	t->path[dirlen] = '/';
-	memcpy(t->path + dirlen + 1, name, len + 1);
+	topic_set(t, stem, folded, module, s->culture, s->path.buf);
+	s->path.len = dirlen;
+	s->path.buf[dirlen] = '\0';
+	free(folded);
+	free(stem);
 	t->category = categorize(t, level);
-	s->exact += s->probe && strcmp(stem, s->probe) == 0;
+	s->exact += s->probe && strcmp(t->name, s->probe) == 0;
 	t->chain_index = s->chain_index;
 	t->root_index = s->root_index;
 }
@@ -456,14 +456,36 @@ chain_takes(const struct culture_list *chain, size_t c, const char *folder)
 	return culture_pattern_matches(chain->v[c], folder);
 }
 
+/* Copies s[0..n] (with its NUL) to *at and moves *at past it. */
+static char *
+put_string(char **at, const char *s, size_t n)
+{
+	char *start = *at;
+	memcpy(start, s, n + 1);
+	*at += n + 1;
+	return start;
+}
+
+void
+topic_set(struct topic *t, const char *name, const char *folded,
+	  const char *module, const char *culture, const char *path)
+{
+	size_t ln = strlen(name), lf = strlen(folded), lc = strlen(culture),
+	       lp = strlen(path), lm = module ? strlen(module) : 0;
+	char *at = xmalloc(ln + lf + lc + lp + lm + 4 + (module != NULL));
+
+	/* name first: topic_free frees the block through it */
+	t->name = put_string(&at, name, ln);
+	t->folded = put_string(&at, folded, lf);
+	t->culture = put_string(&at, culture, lc);
+	t->path = put_string(&at, path, lp);
+	t->module = module ? put_string(&at, module, lm) : NULL;
+}
+
 static void
 topic_free(struct topic *t)
 {
-	free(t->name);
-	free(t->folded);
-	free(t->module);
-	free(t->culture);
-	free(t->path);
+	free(t->name); /* the block of topic_set */
 }
 
 /*
