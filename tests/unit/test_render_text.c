@@ -1144,6 +1144,16 @@ TEST(soft_hyphens)
 	check_body(d, 0, "    Ett fjärrsessionskommando.\n\n");
 	check_body(d, 24, "    Ett fjärrsessions-\n    kommando.\n\n");
 	help_doc_free(d);
+	/* Other characters that start with the byte 0xC2 (° §) stay. */
+	d = doc_body();
+	d->parts[0].body = mk_blocks(
+		d, 1,
+		b_para(d, "Grader \u00b0C och "
+			  "\u00a7\u00adparagraf\u00adregler\u00b0"));
+	check_body(d, 0, "    Grader \u00b0C och \u00a7paragrafregler\u00b0\n\n");
+	check_body(d, 24,
+		   "    Grader \u00b0C och \u00a7-\n    paragrafregler\u00b0\n\n");
+	help_doc_free(d);
 }
 
 TEST(long_swedish_paragraph)
