@@ -28,7 +28,8 @@
 /* What may not start a plain scalar (or is not ours to start a line). */
 static const char indicators[] = "-?:,[]{}#&*!|>'\"%@`";
 
-/* Code points libyaml reads as printable and not as a break or BOM. */
+/* Code points libyaml reads as printable and not as a break or BOM; -1
+   is what utf8_decode() gives for a byte of invalid UTF-8. */
 static bool
 printable(int32_t cp)
 {
@@ -43,8 +44,13 @@ static bool
 all_printable(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
-		int32_t cp = (unsigned char)s[i];
-		size_t k = cp < 0x80 ? 1 : utf8_decode(s + i, n - i, &cp);
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7f) {
+			i++;
+			continue;
+		}
+		int32_t cp = c;
+		size_t k = c < 0x80 ? 1 : utf8_decode(s + i, n - i, &cp);
 		if (!printable(cp))
 			return false;
 		i += k;
@@ -57,20 +63,21 @@ struct simple {
 	const char *text;
 	struct platyps_yaml_node *map;
 	size_t cap;
+	size_t bol; /* where the line being read starts */
+	uint32_t line;
 };
 
+/* A scalar of the line being read: its node from start to end, its
+   value text[from..to). */
 static struct platyps_yaml_node *
 scalar(struct simple *st, size_t start, size_t end, size_t from, size_t to,
-       uint32_t line, bool plain)
+       bool plain)
 {
 	struct platyps_yaml_node *n = arena_alloc(st->a, sizeof(*n));
-	size_t bol = start;
-	while (bol > 0 && st->text[bol - 1] != '\n')
-		bol--;
 	memset(n, 0, sizeof(*n));
 	n->kind = PY_SCALAR;
-	n->line = line;
-	n->col = (uint32_t)(start - bol + 1);
+	n->line = st->line;
+	n->col = (uint32_t)(start - st->bol + 1);
 	n->start = (uint32_t)start;
 	n->end = (uint32_t)end;
 	n->value = arena_strndup(st->a, st->text + from, to - from);
@@ -88,9 +95,9 @@ key_end(const char *s, size_t n)
 	    (n >= 3 && memcmp(s, "...", 3) == 0))
 		return n;
 	while (k < n && !(s[k] == ':' && (k + 1 == n || s[k + 1] == ' '))) {
-		if (strchr("#[]{}", s[k]))
+		char c = s[k++];
+		if (c == '#' || c == '[' || c == ']' || c == '{' || c == '}')
 			return n;
-		k++;
 	}
 	if (k == n || k > SIMPLE_MAX_KEY || s[k - 1] == ' ')
 		return n;
@@ -139,9 +146,9 @@ push(struct simple *st, struct platyps_yaml_node *n)
 	m->items[m->n++] = n;
 }
 
-/* The line at text[off..off + n), number line; false if not ours. */
+/* The line text[off..off + n), number st->line; false if not ours. */
 static bool
-add_line(struct simple *st, size_t off, size_t n, uint32_t line)
+add_line(struct simple *st, size_t off, size_t n)
 {
 	const char *s = st->text + off;
 	size_t k = key_end(s, n), v, e = n;
@@ -153,20 +160,20 @@ add_line(struct simple *st, size_t off, size_t n, uint32_t line)
 		e--;
 	struct platyps_yaml_node *val;
 	if (v == e) /* libyaml's empty scalar sits after the `:` */
-		val = scalar(st, off + k + 1, off + k + 1, 0, 0, line, true);
+		val = scalar(st, off + k + 1, off + k + 1, 0, 0, true);
 	else if (s[v] == '"' || s[v] == '\'')
 		val = quoted_value_ok(s + v, e - v)
 			      ? scalar(st, off + v, off + e, off + v + 1,
-				       off + e - 1, line, false)
+				       off + e - 1, false)
 			      : NULL;
 	else
 		val = plain_value_ok(s + v, e - v)
 			      ? scalar(st, off + v, off + e, off + v, off + e,
-				       line, true)
+				       true)
 			      : NULL;
 	if (val == NULL)
 		return false;
-	push(st, scalar(st, off, off + k, off, off + k, line, true));
+	push(st, scalar(st, off, off + k, off, off + k, true));
 	push(st, val);
 	return true;
 }
@@ -176,21 +183,21 @@ platyps_yaml_load_simple(struct arena *a, const char *text, size_t len,
 			 struct platyps_yaml_node **root)
 {
 	struct platyps_yaml_node map = { .kind = PY_MAPPING };
-	struct simple st = { a, text, &map, 0 };
-	uint32_t line = 0;
+	struct simple st = { a, text, &map, 0, 0, 0 };
 
 	*root = NULL;
-	if (len == 0 || utf8_first_invalid(text, len) != len ||
-	    !all_printable(text, len))
+	if (len == 0 || !all_printable(text, len))
 		return false;
-	for (size_t off = 0; off < len; line++) {
+	for (size_t off = 0; off < len;) {
 		const char *nl = memchr(text + off, '\n', len - off);
 		size_t n = (nl ? (size_t)(nl - text) : len) - off;
-		if (n && !add_line(&st, off, n, line + 1))
+		st.bol = off;
+		st.line++;
+		if (n && !add_line(&st, off, n))
 			return false;
 		if (n && map.n == 2) {
 			map.start = (uint32_t)off;
-			map.line = line + 1;
+			map.line = st.line;
 			map.col = 1;
 		}
 		off += n + (nl != NULL);
