@@ -23,6 +23,7 @@ struct textwrap;
 /*
  * A wrapper for one locale (BCP 47 or ICU id; NULL or "" = root rules).
  * It keeps its ICU iterators and buffers between calls; use one per thread.
+ * The iterators are opened at the first line that is not plain ASCII.
  */
 struct textwrap *textwrap_new(const char *locale);
 void textwrap_free(struct textwrap *tw);

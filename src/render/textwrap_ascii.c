@@ -84,6 +84,12 @@ maybe_odd(uint64_t v)
 	       ((v | (v + ones)) & high) != 0;
 }
 
+static bool
+handled(unsigned char c)
+{
+	return c < 0x80 && lb_of[c] != XX;
+}
+
 bool
 textwrap_ascii_only(const char *s, size_t len)
 {
@@ -97,11 +103,11 @@ textwrap_ascii_only(const char *s, size_t len)
 		if (!maybe_odd(v))
 			continue;
 		for (size_t k = i; k < i + 8; k++)
-			if (p[k] >= 0x80 || lb_of[p[k]] == XX)
+			if (!handled(p[k]))
 				return false;
 	}
 	for (; i < len; i++)
-		if (p[i] >= 0x80 || lb_of[p[i]] == XX)
+		if (!handled(p[i]))
 			return false;
 	return true;
 }
