@@ -85,7 +85,7 @@ TEST(what_libyaml_must_read_is_refused)
 		"k: v\r\n", "---\nk: v\n", "...\n", "k : v\n", "\"k\": v\n",
 		"k: &a v\n", "k: *a\n", "k: !!str v\n", "k: @v\n", "k: `v`\n",
 		"k: %v\n", "k: ?v\n", "k: -v\n", "k#x: v\n", "k[0]: v\n",
-		"\xef\xbb\xbfk: v\n", "k: a\xe2\x80\xa8" "b\n", "k: \xc2\x85\n",
+		"\xef\xbb\xbfk: v\n", "k: a\342\200\250b\n", "k: \xc2\x85\n",
 		"k: \x01\n", "k: \"a\" b\n", "nokey\n", " k: v\n",
 	};
 	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
