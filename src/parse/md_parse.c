@@ -867,9 +867,8 @@ read_body(struct mdp *m, bool tables)
 		for (cmark_node *c = cmark_node_first_child(root); c;
 		     c = cmark_node_next(c))
 			add_item(m, c);
-	if (root)
-		cmark_node_free(root);
-	cmark_parser_free(p);
+	/* The tree and the parser are all in the pool: freed at once, not
+	   node by node (cmark_node_free, cmark_parser_free). */
 	md_pool_end();
 	return ok;
 }
@@ -897,10 +896,7 @@ md_is_one_paragraph(const char *s, size_t len)
 	cmark_node *first = root ? cmark_node_first_child(root) : NULL;
 	bool one = first && cmark_node_next(first) == NULL &&
 		   cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH;
-	if (root)
-		cmark_node_free(root);
-	cmark_parser_free(p);
-	md_pool_end();
+	md_pool_end(); /* the tree and the parser with it */
 	return one;
 }
 
