@@ -115,22 +115,6 @@ check_names(const uint8_t *data, size_t size, struct help_doc *doc)
 	help_doc_free(names);
 }
 
-static bool
-same_tree(const struct platyps_yaml_node *a, const struct platyps_yaml_node *b)
-{
-	if (a == NULL || b == NULL)
-		return a == b;
-	if (a->kind != b->kind || a->line != b->line || a->col != b->col ||
-	    a->start != b->start || a->end != b->end || a->n != b->n ||
-	    a->plain != b->plain || a->len != b->len ||
-	    (a->len && memcmp(a->value, b->value, a->len) != 0))
-		return false;
-	for (size_t i = 0; i < a->n; i++)
-		if (!same_tree(a->items[i], b->items[i]))
-			return false;
-	return true;
-}
-
 static void
 check_yaml(const char *text, size_t len)
 {
@@ -140,7 +124,7 @@ check_yaml(const char *text, size_t len)
 	arena_init(&a);
 	if (platyps_yaml_load_simple(&a, text, len, &fast) &&
 	    (!platyps_yaml_load_libyaml(&a, text, len, &slow, &err) ||
-	     !same_tree(fast, slow)))
+	     !platyps_yaml_same_tree(fast, slow)))
 		abort();
 	arena_release(&a);
 }

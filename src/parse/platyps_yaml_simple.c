@@ -209,3 +209,19 @@ platyps_yaml_load_simple(struct arena *a, const char *text, size_t len,
 	**root = map;
 	return true;
 }
+
+bool
+platyps_yaml_same_tree(const struct platyps_yaml_node *a, const struct platyps_yaml_node *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	if (a->kind != b->kind || a->line != b->line || a->col != b->col ||
+	    a->start != b->start || a->end != b->end || a->n != b->n ||
+	    a->plain != b->plain || a->len != b->len ||
+	    (a->len && memcmp(a->value, b->value, a->len) != 0))
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (!platyps_yaml_same_tree(a->items[i], b->items[i]))
+			return false;
+	return true;
+}

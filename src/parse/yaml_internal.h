@@ -51,6 +51,10 @@ bool platyps_yaml_load(struct arena *a, const char *text, size_t len,
  * mappings platyPS writes (platyps_yaml_simple.c), which gives libyaml's
  * tree or returns false, and libyaml for everything else.
  */
+/* Whether two trees are the same node for node (kind, place, value):
+   how the tests and fuzz_page check the simple reader against libyaml. */
+bool platyps_yaml_same_tree(const struct platyps_yaml_node *a,
+			    const struct platyps_yaml_node *b);
 bool platyps_yaml_load_simple(struct arena *a, const char *text, size_t len,
 			      struct platyps_yaml_node **root);
 bool platyps_yaml_load_libyaml(struct arena *a, const char *text, size_t len,

@@ -16,22 +16,6 @@
 #include "xalloc.h"
 #include "yaml_internal.h"
 
-static bool
-same_tree(const struct platyps_yaml_node *a, const struct platyps_yaml_node *b)
-{
-	if (a == NULL || b == NULL)
-		return a == b;
-	if (a->kind != b->kind || a->line != b->line || a->col != b->col ||
-	    a->start != b->start || a->end != b->end || a->n != b->n ||
-	    a->plain != b->plain || a->len != b->len ||
-	    (a->len && memcmp(a->value, b->value, a->len) != 0))
-		return false;
-	for (size_t i = 0; i < a->n; i++)
-		if (!same_tree(a->items[i], b->items[i]))
-			return false;
-	return true;
-}
-
 /* -1: refused by the simple reader; 1: read as libyaml reads it; 0: not. */
 static int
 compare(const char *text, size_t len)
@@ -43,7 +27,7 @@ compare(const char *text, size_t len)
 	int r = -1;
 	if (platyps_yaml_load_simple(&a, text, len, &fast))
 		r = platyps_yaml_load_libyaml(&a, text, len, &slow, &err) &&
-		    same_tree(fast, slow);
+		    platyps_yaml_same_tree(fast, slow);
 	arena_release(&a);
 	return r;
 }
