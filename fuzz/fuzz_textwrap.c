@@ -5,8 +5,9 @@
  * nobreak spans (high bit); the rest is the text, valid UTF-8 or not.
  * Every wrap must keep the invariants of textwrap.h, and give the same
  * pieces as a wrapper forced onto the ICU path (textwrap_force_icu), for
- * the text and for a copy folded into printable ASCII, which always takes
- * the ASCII fast path; a violation aborts.
+ * the text, for a copy folded into printable ASCII, which always takes
+ * the ASCII fast path, and for one whose other bytes become Latin letters
+ * (the narrowed path); a violation aborts.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -260,17 +261,37 @@ fold_ascii(const uint8_t *s, size_t len)
 	return t;
 }
 
-static void
-check_folded(size_t loc, const uint8_t *s, size_t len, size_t width,
-	     bool spans)
+/* s with each byte c of the high half a Latin letter, U+00C0 + 3 (c -
+   0x80) (never × or ÷), and the rest folded as above. */
+static uint8_t *
+fold_latin(const uint8_t *s, size_t len, size_t *outlen)
 {
-	uint8_t *t = fold_ascii(s, len);
+	uint8_t *a = fold_ascii(s, len), *t = xmalloc(2 * len + 1);
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		uint32_t c = 0xC0 + 3 * (uint32_t)(s[i] - 0x80);
+
+		if (s[i] < 0x80) {
+			t[n++] = a[i];
+			continue;
+		}
+		t[n++] = (uint8_t)(0xC0 | c >> 6);
+		t[n++] = (uint8_t)(0x80 | (c & 0x3F));
+	}
+	free(a);
+	*outlen = n;
+	return t;
+}
+
+static void
+check_folded(size_t loc, uint8_t *t, size_t len, size_t width, bool spans)
+{
 	struct tw_span *sp = xmalloc((len / 2 + 1) * sizeof(*sp));
 	size_t nsp = spans ? code_spans(t, len, sp) : 0;
 	struct tw_piece *p;
 	size_t n;
 
-	check(textwrap_ascii_only((const char *)t, len));
 	n = textwrap_wrap(wrappers[loc], (const char *)t, len, width, sp, nsp,
 			  &p);
 	check_wrap(t, len, width, p, n);
@@ -312,6 +333,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(p);
 	free(q);
 	free(sp);
-	check_folded(loc, s, size, width, (data[1] & 0x80) != 0);
+	uint8_t *t = fold_ascii(s, size);
+	check(textwrap_ascii_only((const char *)t, size));
+	check_folded(loc, t, size, width, (data[1] & 0x80) != 0);
+	size_t tlen;
+	t = fold_latin(s, size, &tlen);
+	check(textwrap_narrow((const char *)t, tlen, (unsigned char *)t) ==
+	      size);
+	free(t);
+	t = fold_latin(s, size, &tlen);
+	check_folded(loc, t, tlen, width, (data[1] & 0x80) != 0);
 	return 0;
 }

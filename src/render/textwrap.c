@@ -12,7 +12,10 @@
  *
  * Text of tab and printable ASCII takes a fast path: the breaks come from
  * textwrap_ascii.c, the offsets are the same in both encodings and no ICU
- * iterator is opened until a line needs one.
+ * iterator is opened until a line needs one.  Text that adds only Latin
+ * letters (Swedish, German, French...) takes the same break walker over a
+ * narrowed copy (TEXTWRAP_LETTER), whose offsets are UTF-16 offsets, and
+ * the general path for the rest: still no ICU iterator.
  */
 #include "textwrap.h"
 #include "textwrap_ascii.h"
@@ -42,6 +45,8 @@ struct textwrap {
 	char locale[ULOC_FULLNAME_CAPACITY]; /* ICU id both iterators use */
 	UChar *u16;			     /* the text of the current call */
 	size_t u16cap;
+	unsigned char *narrow; /* or its narrowed form (textwrap_narrow) */
+	size_t narrowcap;
 	struct tw_span *spans; /* the caller's spans, sorted and merged */
 	size_t spancap;
 	bool keep_all; /* Korean: break between words only (CSS keep-all) */
@@ -68,6 +73,7 @@ struct wrap {
 	struct tw_piece *out;
 	size_t n, cap;
 	bool ascii;		/* breaks from textwrap_ascii.c, not ICU */
+	bool narrowed;		/* the same over tw->narrow; u = its offsets */
 	struct tw_ascii ascii_it;
 	struct tw_pos line;	/* start of the line being filled */
 	struct tw_pos last;	/* last usable break on this line */
@@ -553,7 +559,7 @@ next_break(struct wrap *w)
 {
 	size_t b;
 
-	if (!w->ascii)
+	if (!w->ascii && !w->narrowed)
 		return ubrk_next(w->tw->line);
 	b = textwrap_ascii_next(&w->ascii_it);
 	return b == SIZE_MAX ? UBRK_DONE : (int32_t)b; /* len < INT32_MAX */
@@ -566,8 +572,10 @@ first_break(struct wrap *w)
 	UErrorCode err = U_ZERO_ERROR;
 	UBreakIterator *bi;
 
-	if (w->ascii) {
-		textwrap_ascii_begin(&w->ascii_it, w->s, w->len);
+	if (w->ascii || w->narrowed) {
+		textwrap_ascii_begin(&w->ascii_it,
+				     w->ascii ? w->s : (const char *)w->tw->narrow,
+				     (size_t)w->n16);
 		return next_break(w);
 	}
 	bi = line_iter(w->tw);
@@ -654,6 +662,47 @@ try_ascii(struct wrap *w)
 	return true;
 }
 
+/*
+ * Latin letters need no UTF-16 copy nor grapheme breaks either: each is
+ * one unit, one cell and one cluster.  Texts too short to wrap are not
+ * narrowed.
+ */
+static bool
+try_narrow(struct wrap *w)
+{
+	struct textwrap *tw = w->tw;
+	size_t n;
+
+	if (tw->icu_only || !TEXTWRAP_ASCII_RULES || w->len >= INT32_MAX ||
+	    w->len <= w->width)
+		return false;
+	tw->narrow = xgrow(tw->narrow, &tw->narrowcap, w->len, 1);
+	n = textwrap_narrow(w->s, w->len, tw->narrow);
+	if (n == SIZE_MAX)
+		return false;
+	w->narrowed = true;
+	w->n16 = (int32_t)n;
+	w->chars_set = true;
+	w->chars_ok = false;
+	return true;
+}
+
+/* fits_one_line for narrowed text: each unit is one cell, and the
+   trailing space is ASCII. */
+static bool
+fits_narrow(const struct wrap *w, struct tw_pos *end)
+{
+	size_t n = (size_t)w->n16, k = n;
+
+	while (k > 0 && is_drop_space(w->tw->narrow[k - 1]))
+		k--;
+	end->b = w->len - (n - k);
+	end->u = (int32_t)k;
+	end->cells = k;
+	end->shy = false;
+	return k <= w->width;
+}
+
 /* fits_one_line for ASCII: the width is where the trailing space starts. */
 static bool
 fits_ascii(const struct wrap *w, struct tw_pos *end)
@@ -688,6 +737,11 @@ release(struct textwrap *tw)
 {
 	UErrorCode err = U_ZERO_ERROR;
 
+	if (tw->narrowcap > TW_KEEP_UNITS) {
+		free(tw->narrow);
+		tw->narrow = NULL;
+		tw->narrowcap = 0;
+	}
 	if (tw->u16cap <= TW_KEEP_UNITS)
 		return;
 	if (tw->line)
@@ -732,9 +786,13 @@ textwrap_wrap(struct textwrap *tw, const char *s, size_t len, size_t width,
 	w.len = s != NULL ? len : 0;
 	w.width = width > 0 ? width : SIZE_MAX;
 	w.wide_span = SIZE_MAX;
-	fits = try_ascii(&w) ? fits_ascii(&w, &end)
-			     : fits_one_line(&w, &end, true);
-	if (!fits && (w.ascii || to_utf16(&w))) {
+	if (try_ascii(&w))
+		fits = fits_ascii(&w, &end);
+	else if (try_narrow(&w))
+		fits = fits_narrow(&w, &end);
+	else
+		fits = fits_one_line(&w, &end, true);
+	if (!fits && (w.ascii || w.narrowed || to_utf16(&w))) {
 		w.nspans = prepare_spans(tw, w.len, nobreak, nnobreak);
 		w.spans = tw->spans;
 		wrap_line(&w);
@@ -840,6 +898,7 @@ textwrap_free(struct textwrap *tw)
 	if (tw->chars)
 		ubrk_close(tw->chars);
 	free(tw->u16);
+	free(tw->narrow);
 	free(tw->spans);
 	free(tw);
 }

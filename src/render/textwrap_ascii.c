@@ -48,8 +48,9 @@ enum {
 	END = 0xFF /* past the end of the text */
 };
 
-/* UCHAR_LINE_BREAK of each byte this file handles, XX for the rest. */
-static const unsigned char lb_of[128] = {
+/* UCHAR_LINE_BREAK of each byte this file handles, XX for the rest;
+   TEXTWRAP_LETTER stands for a Latin letter of a narrowed text. */
+static const unsigned char lb_of[256] = {
 	XX, XX, XX, XX, XX, XX, XX, XX, XX, BA, XX, XX, XX, XX, XX, XX,
 	XX, XX, XX, XX, XX, XX, XX, XX, XX, XX, XX, XX, XX, XX, XX, XX,
 	/*  !   "   #   $   %   &   '   (   )   *   +   ,   -   .   / */
@@ -64,6 +65,7 @@ static const unsigned char lb_of[128] = {
 	AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL,
 	/* p-z { | } ~ DEL */
 	AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, OP, BA, CL, AL, XX,
+	[TEXTWRAP_LETTER] = AL,
 };
 
 int
@@ -110,6 +112,40 @@ textwrap_ascii_only(const char *s, size_t len)
 		if (!handled(p[i]))
 			return false;
 	return true;
+}
+
+bool
+textwrap_latin_letter(uint32_t c)
+{
+	return c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7;
+}
+
+size_t
+textwrap_narrow(const char *s, size_t len, unsigned char *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = p[i];
+
+		if (c < 0x80) {
+			if (!handled(c))
+				return SIZE_MAX;
+			out[n++] = c;
+			continue;
+		}
+		/* two bytes: 110xxxxx 10xxxxxx, no overlong form (c >= C2) */
+		if (c < 0xC2 || c > 0xDF || i + 1 >= len ||
+		    (p[i + 1] & 0xC0) != 0x80)
+			return SIZE_MAX;
+		if (!textwrap_latin_letter((uint32_t)(c & 0x1F) << 6 |
+					   (p[i + 1] & 0x3F)))
+			return SIZE_MAX;
+		out[n++] = TEXTWRAP_LETTER;
+		i++;
+	}
+	return n;
 }
 
 void

@@ -9,13 +9,15 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <unicode/uvernum.h>
 
 /* The rules below were derived from and checked against ICU 72. */
 #define TEXTWRAP_ASCII_RULES (U_ICU_VERSION_MAJOR_NUM == 72)
 
-/* A forward walk over the break opportunities of one text. */
+/* A forward walk over the break opportunities of one text (ASCII or
+   narrowed, see TEXTWRAP_LETTER). */
 struct tw_ascii {
 	const unsigned char *s;
 	size_t len;
@@ -30,6 +32,22 @@ int textwrap_ascii_class(unsigned char c);
 
 /* True if every byte is a tab or printable ASCII (0x20..0x7E). */
 bool textwrap_ascii_only(const char *s, size_t len);
+
+/*
+ * Text whose only other characters are Latin letters (U+00C0..U+024F
+ * but × and ÷; each is line-break class AL, one cell, one UTF-16 unit
+ * and a grapheme cluster of its own) breaks as the same text with each
+ * letter replaced by the one byte TEXTWRAP_LETTER, which the walker
+ * below reads as AL.  Offsets in that narrowed text are UTF-16 offsets.
+ */
+#define TEXTWRAP_LETTER 0x80
+
+/* Whether code point c is one of those letters. */
+bool textwrap_latin_letter(uint32_t c);
+
+/* Writes the narrowed s to out (room for len bytes) and returns its
+   length, or SIZE_MAX if s has anything else, or invalid UTF-8. */
+size_t textwrap_narrow(const char *s, size_t len, unsigned char *out);
 
 void textwrap_ascii_begin(struct tw_ascii *it, const char *s, size_t len);
 

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The ASCII fast path of textwrap against the ICU path it replaces:
- * the class table against u_getIntPropertyValue, the break opportunities
- * against every line-break rule set ICU ships (all strings of up to 5
- * characters over one character per class, and random text), and whole
+ * The ASCII fast path of textwrap, and its narrowed form for text with
+ * Latin letters, against the ICU path they replace: the class table and
+ * the letters against ICU's properties, the break opportunities against
+ * every line-break rule set ICU ships (all strings of up to 5 characters
+ * over one character per class and a letter, and random text), and whole
  * wraps (textwrap_force_icu) over the shared corpus, the project's own
- * pages and fixtures, and random ASCII at every width 0..120, with and
- * without nobreak spans.  Any difference fails.
+ * pages and fixtures, and random ASCII and Latin text at every width
+ * 0..120, with and without nobreak spans.  Any difference fails.
  */
 #include <dirent.h>
 #include <stdbool.h>
@@ -21,6 +22,7 @@
 #include <unicode/ures.h>
 #include <unicode/udata.h>
 #include <unicode/ustring.h>
+#include <unicode/utf8.h>
 
 #include "tap.h"
 #include "textwrap.h"
@@ -30,6 +32,9 @@
 /* One character of each class the fast path handles (tab is BA). */
 static const char reps[] = " |!\"a$%()}.-/1\t";
 #define NREPS (sizeof(reps) - 1)
+/* The same and a narrowed letter, for the break walker. */
+static const char break_reps[] = " |!\"a$%()}.-/1\t\x80";
+#define NBREAK_REPS (sizeof(break_reps) - 1)
 
 /* Locales whose wraps are compared (the fuzz target's list). */
 static const char *const locales[] = { "",	     "en-US",
@@ -57,7 +62,8 @@ next_rand(void)
 
 static int break_diffs;
 
-/* Compares the breaks of s (ASCII, len < 4096) with bi's. */
+/* Compares the breaks of s (ASCII or narrowed, len < 4096) with bi's
+   on the text it stands for, each letter a different one. */
 static void
 same_breaks(UBreakIterator *bi, const char *s, size_t len)
 {
@@ -66,7 +72,9 @@ same_breaks(UBreakIterator *bi, const char *s, size_t len)
 	struct tw_ascii it;
 
 	for (size_t i = 0; i < len; i++)
-		u[i] = (unsigned char)s[i];
+		u[i] = (unsigned char)s[i] == TEXTWRAP_LETTER
+			       ? (UChar)(0xC0 + i * 7 % 0x17)
+			       : (unsigned char)s[i];
 	ubrk_setText(bi, u, (int32_t)len, &err);
 	textwrap_ascii_begin(&it, s, len);
 	ubrk_first(bi);
@@ -86,7 +94,7 @@ same_breaks(UBreakIterator *bi, const char *s, size_t len)
 	}
 }
 
-/* Every string of up to maxlen characters over reps[]. */
+/* Every string of up to maxlen characters over break_reps[]. */
 static void
 all_strings(UBreakIterator *bi, size_t maxlen)
 {
@@ -99,9 +107,9 @@ all_strings(UBreakIterator *bi, size_t maxlen)
 			size_t i = 0;
 
 			for (size_t k = 0; k < len; k++)
-				s[k] = reps[idx[k]];
+				s[k] = break_reps[idx[k]];
 			same_breaks(bi, s, len);
-			while (i < len && ++idx[i] == NREPS)
+			while (i < len && ++idx[i] == NBREAK_REPS)
 				idx[i++] = 0;
 			if (i == len)
 				break;
@@ -131,8 +139,14 @@ random_strings(UBreakIterator *bi, int n)
 {
 	char s[200];
 
-	for (int i = 0; i < n; i++)
-		same_breaks(bi, s, random_ascii(s, sizeof(s)));
+	for (int i = 0; i < n; i++) {
+		size_t len = random_ascii(s, sizeof(s));
+
+		for (size_t k = 0; k < len; k++)
+			if (next_rand() % 8 == 0)
+				s[k] = (char)TEXTWRAP_LETTER;
+		same_breaks(bi, s, len);
+	}
 }
 
 TEST(class_table_is_icus)
@@ -152,6 +166,49 @@ TEST(class_table_is_icus)
 	check(textwrap_ascii_only("", 0));
 	check(!textwrap_ascii_only("caf\xc3\xa9", 5));
 	check_int(textwrap_width("abc\xc3\xa9\t\x01", 7), ==, 6);
+}
+
+/* Every letter the narrowed path takes is what it promises: class AL,
+   a letter, one cell, one UTF-16 unit, a grapheme cluster of its own. */
+TEST(latin_letters_are_plain_alphabetic)
+{
+	int letters = 0;
+
+	for (UChar32 c = 0x80; c < 0x800; c++) {
+		char s[4];
+		unsigned char out[4];
+		int32_t n = 0;
+		bool mine = textwrap_latin_letter((uint32_t)c);
+
+		U8_APPEND_UNSAFE(s, n, c);
+		check_int(textwrap_narrow(s, (size_t)n, out) != SIZE_MAX, ==,
+			  mine);
+		if (!mine)
+			continue;
+		letters++;
+		check_int(u_getIntPropertyValue(c, UCHAR_LINE_BREAK), ==,
+			  U_LB_ALPHABETIC);
+		check(u_isalpha(c));
+		check_int(u_getIntPropertyValue(c, UCHAR_GRAPHEME_CLUSTER_BREAK),
+			  ==, U_GCB_OTHER);
+		check_int(textwrap_width(s, (size_t)n), ==, 1);
+		check_int(out[0], ==, TEXTWRAP_LETTER);
+	}
+	check_int(letters, ==, 0x250 - 0xC0 - 2);
+	/* anything else in the text: the general path */
+	static const char *const other[] = {
+		"\xc3\x97", "x\xc3", "\xc3x", "\xc0\x80", "\xe2\x80\x93",
+		"\xc2\xa0", "a\x01", "\x7f", "e\xcc\x81", "\xf0\x9f\x98\x80"
+	};
+	for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+		unsigned char out[8];
+
+		check_int(textwrap_narrow(other[i], strlen(other[i]), out), ==,
+			  SIZE_MAX);
+	}
+	unsigned char out[16];
+	check_int(textwrap_narrow("f\xc3\xa4rg \xc5\x93", 8, out), ==, 6);
+	check(memcmp(out, "f\x80rg \x80", 6) == 0);
 }
 
 /* The eight-bytes-at-a-time scans: one odd byte anywhere in a line. */
@@ -440,17 +497,21 @@ TEST(wraps_match_on_own_pages)
 	check_int(wrap_diffs, ==, 0);
 }
 
-/* Random ASCII with words, numbers, punctuation runs, long runs,
-   backtick spans and odd spaces; each line at a third of the widths
-   0..120, in turn. */
-TEST(wraps_match_on_random_ascii)
+/* Random ASCII and Latin letters with words, numbers, punctuation runs,
+   long runs, backtick spans and odd spaces; each line at a third of the
+   widths 0..120, in turn. */
+TEST(wraps_match_on_random_text)
 {
 	static const char *const atoms[] = {
 		"Exit-PSSession", "-Name", "(1.5)", "$x", "100%", "a.b",
 		"'quoted'", "\"q\"", "`code span`", "http://x.org/a?b=1&c",
 		"--", "...", "  ", "\t", " - ", "!", "?)", "[{", "}]",
 		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "-1", "+2", ".5",
-		" .5", "a/b", "|", "\\", "x", "word", "12:30", ",;:"
+		" .5", "a/b", "|", "\\", "x", "word", "12:30", ",;:",
+		"fj\xc3\xa4rrdatorn", "Gr\xc3\xb6\xc3\x9f" "e", "\xc3\xa9l\xc3\xa8ve",
+		"-\xc3\x85r", "\xc3\xa4", "(\xc3\xb6)", "\xc5\x93uvre.",
+		"\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4\xc3\xa4",
+		"1\xc3\xa4", "\xc3\xa4$", "`k\xc3\xb6r`"
 	};
 	const size_t natoms = sizeof(atoms) / sizeof(atoms[0]);
 	char s[400];
@@ -507,6 +568,7 @@ main(void)
 		textwrap_force_icu(slow[i], true);
 	}
 	RUN(class_table_is_icus);
+	RUN(latin_letters_are_plain_alphabetic);
 	RUN(word_scans_see_every_byte);
 	if (TEXTWRAP_ASCII_RULES) {
 		RUN(breaks_match_root_rules);
@@ -523,7 +585,7 @@ main(void)
 		RUN(wraps_match_on_own_pages);
 	else
 		SKIP(wraps_match_on_own_pages, "no $PSHELP_TEST_SRCDIR");
-	RUN(wraps_match_on_random_ascii);
+	RUN(wraps_match_on_random_text);
 	for (size_t i = 0; i < NLOCALES; i++) {
 		textwrap_free(fast[i]);
 		textwrap_free(slow[i]);
