@@ -46,6 +46,8 @@ strbuf_reset(struct strbuf *sb)
 		sb->buf[0] = '\0';
 }
 
+#define STRBUF_FIRST_CAP 64
+
 void
 strbuf_grow(struct strbuf *sb, size_t extra)
 {
@@ -53,9 +55,13 @@ strbuf_grow(struct strbuf *sb, size_t extra)
 		strbuf_init(sb);
 	if (sb->cap && sb->len + extra + 1 <= sb->cap)
 		return;
-	size_t cap = sb->cap;
+	size_t cap = sb->cap, need = sb->len + extra + 1;
 	char *old = sb->cap ? sb->buf : NULL;
-	char *p = xgrow(old, &cap, sb->len + extra + 1, 1);
+	/* Most buffers hold a line or a paragraph: growing from 8 bytes
+	   cost three or four reallocs each. */
+	if (old == NULL && need < STRBUF_FIRST_CAP)
+		need = STRBUF_FIRST_CAP;
+	char *p = xgrow(old, &cap, need, 1);
 	if (old == NULL)
 		p[0] = '\0';
 	sb->buf = p;

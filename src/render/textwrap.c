@@ -108,7 +108,7 @@ lb_class(UChar32 c)
 static unsigned
 cp_cells(UChar32 c)
 {
-	if (c >= 0x20 && c < 0x7F)
+	if ((c >= 0x20 && c < 0x7F) || textwrap_latin_letter((uint32_t)c))
 		return 1;
 	if (c == 0x200B)
 		return 0;
@@ -478,6 +478,29 @@ scan_ascii_to(const struct wrap *w, struct scan *sc, size_t to)
 	sc->cur = ascii_pos(to);
 }
 
+/* scan_to for narrowed text: a byte of 0xC0 and up starts a letter of
+   two bytes, one unit and one cell, that is never space. */
+static void
+scan_narrowed_to(const struct wrap *w, struct scan *sc, int32_t u)
+{
+	const unsigned char *s = (const unsigned char *)w->s;
+	struct tw_pos q = sc->cur;
+
+	while (q.u < u && q.b < w->len) {
+		unsigned char c = s[q.b];
+		bool space = c < 0x80 && is_drop_space(c);
+
+		sc->prev = c < 0x80 ? c
+				    : (UChar32)(c & 0x1F) << 6 | (s[q.b + 1] & 0x3F);
+		q.b += c < 0x80 ? 1 : 2;
+		q.u++;
+		q.cells++;
+		if (!space)
+			sc->end = q;
+	}
+	sc->cur = q;
+}
+
 static void
 scan_to(const struct wrap *w, struct scan *sc, int32_t u)
 {
@@ -485,6 +508,10 @@ scan_to(const struct wrap *w, struct scan *sc, int32_t u)
 
 	if (w->ascii) {
 		scan_ascii_to(w, sc, (size_t)u < w->len ? (size_t)u : w->len);
+		return;
+	}
+	if (w->narrowed) {
+		scan_narrowed_to(w, sc, u);
 		return;
 	}
 	while (q.u < u && q.b < w->len) {

@@ -87,6 +87,15 @@ maybe_odd(uint64_t v)
 }
 
 static bool
+maybe_odd_at(const unsigned char *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, 8);
+	return maybe_odd(v);
+}
+
+static bool
 handled(unsigned char c)
 {
 	return c < 0x80 && lb_of[c] != XX;
@@ -99,10 +108,7 @@ textwrap_ascii_only(const char *s, size_t len)
 	size_t i = 0;
 
 	for (; i + 8 <= len; i += 8) {
-		uint64_t v;
-
-		memcpy(&v, p + i, 8);
-		if (!maybe_odd(v))
+		if (!maybe_odd_at(p + i))
 			continue;
 		for (size_t k = i; k < i + 8; k++)
 			if (!handled(p[k]))
@@ -128,6 +134,13 @@ textwrap_narrow(const char *s, size_t len, unsigned char *out)
 
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = p[i];
+
+		if (i + 8 <= len && !maybe_odd_at(p + i)) {
+			memmove(out + n, p + i, 8); /* out may be s */
+			n += 8;
+			i += 7;
+			continue;
+		}
 
 		if (c < 0x80) {
 			if (!handled(c))

@@ -45,8 +45,9 @@ bool textwrap_ascii_only(const char *s, size_t len);
 /* Whether code point c is one of those letters. */
 bool textwrap_latin_letter(uint32_t c);
 
-/* Writes the narrowed s to out (room for len bytes) and returns its
-   length, or SIZE_MAX if s has anything else, or invalid UTF-8. */
+/* Writes the narrowed s to out (room for len bytes; may be s) and
+   returns its length, or SIZE_MAX if s has anything else, or invalid
+   UTF-8. */
 size_t textwrap_narrow(const char *s, size_t len, unsigned char *out);
 
 void textwrap_ascii_begin(struct tw_ascii *it, const char *s, size_t len);
