@@ -101,6 +101,11 @@ static const UChar no_text[1];
 static int
 lb_class(UChar32 c)
 {
+	int ascii = c >= 0 && c < 0x80 ? textwrap_ascii_class((unsigned char)c)
+				       : 0;
+
+	if (ascii)
+		return ascii; /* the table ICU's own answers are checked against */
 	return c < 0 ? U_LB_UNKNOWN : u_getIntPropertyValue(c, UCHAR_LINE_BREAK);
 }
 
