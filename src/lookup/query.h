@@ -74,8 +74,9 @@ struct lookup_row {
 struct lookup_result {
 	enum lookup_outcome outcome;
 	struct help_doc *doc; /* the page */
-	struct help_doc
-		*source;     /* its en-US source when doc is a translation */
+	/* Its en-US source when doc is a translation: a names_only parse
+	   (md_parse_options), so no text, examples or links of its own. */
+	struct help_doc *source;
 	const char *path;    /* the page's file */
 	const char *name;    /* the topic's name (NULL for a file) */
 	const char *culture; /* the culture folder it came from */
