@@ -32,7 +32,7 @@ files=$(find "$corpus" -name '*.md' ! -name SOURCES.md | sort | tr '\n' ' ')
 unset LC_ALL LANGUAGE PSHELP_PATH
 # Both builds read the new build's catalogs (the same files), so that no
 # `env` process is timed with them.
-export PSHELP_LOCALEDIR="$PWD/$new_src/locale"
+export PSHELP_LOCALEDIR="$(cd "$new_src" && pwd)/locale"
 topic="--no-pager --path $corpus --width 80 Exit-PSSession -Full"
 for lang in C.UTF-8 sv_SE.UTF-8; do
 	echo "== 1. one topic, cold process, LANG=$lang =="

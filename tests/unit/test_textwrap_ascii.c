@@ -191,6 +191,12 @@ TEST(latin_letters_are_plain_alphabetic)
 		check(u_isalpha(c));
 		check_int(u_getIntPropertyValue(c, UCHAR_GRAPHEME_CLUSTER_BREAK),
 			  ==, U_GCB_OTHER);
+		/* one cell by the general rule, which the fast path skips */
+		int eaw = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+		check(eaw != U_EA_WIDE && eaw != U_EA_FULLWIDTH);
+		check(u_charType(c) != U_NON_SPACING_MARK &&
+		      u_charType(c) != U_ENCLOSING_MARK &&
+		      u_charType(c) != U_FORMAT_CHAR);
 		check_int(textwrap_width(s, (size_t)n), ==, 1);
 		check_int(out[0], ==, TEXTWRAP_LETTER);
 	}
