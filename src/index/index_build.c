@@ -157,7 +157,9 @@ add_page(struct writer *w, const struct index_page *p, const struct stat *st)
 				  SQLITE_STATIC);
 		sqlite3_bind_text(x, 4, body ? body : "", -1, SQLITE_STATIC);
 		index_tokenizer_take_count();
+		index_tokenizer_set_culture(p->culture);
 		ok = step_done(x);
+		index_tokenizer_set_culture(NULL);
 		size_t words = index_tokenizer_take_count();
 		index_lengths_set(&w->lengths, id,
 				  words > UINT32_MAX ? 0 : (uint32_t)words,
@@ -171,19 +173,24 @@ add_page(struct writer *w, const struct index_page *p, const struct stat *st)
 	return ok;
 }
 
+/* FTS5 deletes a row's words by tokenizing its text again: with its
+   culture, so that a compound's parts go too. */
 static bool
-remove_topic(struct writer *w, sqlite3_int64 id)
+remove_topic(struct writer *w, sqlite3_int64 id, const char *culture)
 {
 	sqlite3_bind_int64(w->del_text, 1, id);
 	sqlite3_bind_int64(w->del_topic, 1, id);
 	w->st->removed++;
 	index_lengths_set(&w->lengths, id, 0, NULL);
-	return step_done(w->del_text) && step_done(w->del_topic);
+	index_tokenizer_set_culture(culture);
+	bool ok = step_done(w->del_text);
+	index_tokenizer_set_culture(NULL);
+	return ok && step_done(w->del_topic);
 }
 
 /* What the index holds of a page already. */
 struct old_page {
-	char *rel;
+	char *rel, *culture;
 	sqlite3_int64 id, size, mtime_ns;
 	bool listed;
 };
@@ -205,14 +212,17 @@ load_old(sqlite3 *db, struct old_pages *o)
 {
 	sqlite3_stmt *st;
 	int rc;
-	if (sqlite3_prepare_v2(db, "SELECT rel, id, size, mtime_ns FROM topics",
+	if (sqlite3_prepare_v2(db, "SELECT rel, id, size, mtime_ns, culture "
+			       "FROM topics",
 			       -1, &st, NULL) != SQLITE_OK)
 		return false;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const unsigned char *rel = sqlite3_column_text(st, 0);
+		const unsigned char *culture = sqlite3_column_text(st, 4);
 		o->v = xgrow(o->v, &o->cap, o->n + 1, sizeof(*o->v));
 		o->v[o->n++] = (struct old_page){
 			xstrdup(rel ? (const char *)rel : ""),
+			culture ? xstrdup((const char *)culture) : NULL,
 			sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
 			sqlite3_column_int64(st, 3), false
 		};
@@ -226,8 +236,10 @@ load_old(sqlite3 *db, struct old_pages *o)
 static void
 old_release(struct old_pages *o)
 {
-	for (size_t i = 0; i < o->n; i++)
+	for (size_t i = 0; i < o->n; i++) {
 		free(o->v[i].rel);
+		free(o->v[i].culture);
+	}
 	free(o->v);
 }
 
@@ -252,14 +264,44 @@ set_meta(sqlite3 *db, const char *key, const char *value)
 	return step_done(st) && sqlite3_finalize(st) == SQLITE_OK;
 }
 
+/* The word lists of the compounds of the cultures the index holds
+   (index_compound_signature lines), in the cultures' order. */
+static void
+wordlists_of(const struct index_lengths *l, struct strbuf *out)
+{
+	const char *seen[INDEX_ROW_CULTURES];
+	size_t n = 0;
+	for (size_t i = 0; i < l->ncultures; i++) {
+		const char *lang = index_compound_language(l->culture[i]);
+		bool again = false;
+		for (size_t k = 0; lang && k < n; k++)
+			again = again || strcmp(seen[k], lang) == 0;
+		if (lang && !again) {
+			seen[n++] = lang;
+			index_compound_signature(lang, out);
+		}
+	}
+}
+
+/* dict: the word lists' folder line, taken before the pages were read;
+   it joins the folders when a list was needed, so that a list that
+   comes or goes makes the index stale. */
 static bool
-write_meta(sqlite3 *db, const char *root, const struct strbuf *dirs,
-	   const struct strbuf *listing)
+write_meta(sqlite3 *db, const char *root, struct strbuf *dirs,
+	   const struct strbuf *listing, const struct strbuf *dict,
+	   const struct index_lengths *l)
 {
 	char *real = realpath(root, NULL);
+	struct strbuf lists = STRBUF_INIT;
+	strbuf_init(&lists);
+	wordlists_of(l, &lists);
+	if (lists.len && dict->len)
+		strbuf_add(dirs, dict->buf, dict->len);
 	bool ok = set_meta(db, "root", real ? real : root) &&
 		  set_meta(db, "folders", dirs->buf ? dirs->buf : "") &&
-		  set_meta(db, "listing", listing->buf ? listing->buf : "");
+		  set_meta(db, "listing", listing->buf ? listing->buf : "") &&
+		  set_meta(db, "wordlists", lists.buf ? lists.buf : "");
+	strbuf_release(&lists);
 	free(real);
 	return ok;
 }
@@ -285,12 +327,13 @@ fill(struct writer *w, const struct index_page *pages, size_t n)
 		    o->mtime_ns == index_mtime_ns_of(&st))
 			continue;
 		if (o)
-			ok = remove_topic(w, o->id), w->st->removed--;
+			ok = remove_topic(w, o->id, o->culture),
+			w->st->removed--;
 		ok = ok && add_page(w, &pages[i], &st);
 	}
 	for (size_t i = 0; ok && i < old.n; i++)
 		if (!old.v[i].listed)
-			ok = remove_topic(w, old.v[i].id);
+			ok = remove_topic(w, old.v[i].id, old.v[i].culture);
 	old_release(&old);
 	return ok;
 }
@@ -334,14 +377,17 @@ write_all(sqlite3 *db, const char *root, const struct index_page *pages,
 {
 	struct writer w = { .db = db, .st = st };
 	struct strbuf dirs = STRBUF_INIT, listing = STRBUF_INIT;
+	struct strbuf dict = STRBUF_INIT;
 	strbuf_init(&dirs);
 	strbuf_init(&listing);
+	strbuf_init(&dict);
 	/* the folders first: a change while pages are read makes the
 	   index stale, never wrongly fresh */
 	index_folder_signature(root, &dirs, &listing);
+	index_compound_folder(&dict);
 	bool ok = exec(db, "BEGIN IMMEDIATE") && prepare(&w) &&
 		  index_lengths_load(db, &w.lengths) && fill(&w, pages, n) &&
-		  write_meta(db, root, &dirs, &listing);
+		  write_meta(db, root, &dirs, &listing, &dict, &w.lengths);
 	/* an unchanged index keeps its lengths as they are */
 	if (ok && (st->parsed || st->removed))
 		ok = index_lengths_store(db, &w.lengths);
@@ -349,6 +395,7 @@ write_all(sqlite3 *db, const char *root, const struct index_page *pages,
 	index_lengths_release(&w.lengths);
 	strbuf_release(&dirs);
 	strbuf_release(&listing);
+	strbuf_release(&dict);
 	if (!ok || !exec(db, "COMMIT")) {
 		int rc = fail(EIO, why, "cannot write the index", db);
 		exec(db, "ROLLBACK");
@@ -356,6 +403,35 @@ write_all(sqlite3 *db, const char *root, const struct index_page *pages,
 	}
 	st->pages = count_topics(db);
 	return 0;
+}
+
+/* Whether the index's rows were split with the word lists there are
+   now: FTS5 removes a row by tokenizing it again, which must give the
+   words it was given. */
+static bool
+same_wordlists(sqlite3 *db)
+{
+	struct index_lengths l = { 0 };
+	struct strbuf now = STRBUF_INIT;
+	sqlite3_stmt *st;
+	bool same = false;
+	strbuf_init(&now);
+	if (index_lengths_load(db, &l) &&
+	    sqlite3_prepare_v2(db,
+			       "SELECT value FROM meta WHERE key = 'wordlists'",
+			       -1, &st, NULL) == SQLITE_OK) {
+		const unsigned char *had = NULL;
+		if (sqlite3_step(st) == SQLITE_ROW)
+			had = sqlite3_column_text(st, 0);
+		wordlists_of(&l, &now);
+		/* an index of before the lists has no such row */
+		same = strcmp(had ? (const char *)had : "",
+			      now.buf ? now.buf : "") == 0;
+		sqlite3_finalize(st);
+	}
+	index_lengths_release(&l);
+	strbuf_release(&now);
+	return same;
 }
 
 /* Whether file holds an index of this schema that a refresh can use. */
@@ -372,7 +448,8 @@ refreshable(sqlite3 *db)
 	return version == INDEX_SCHEMA_VERSION &&
 	       exec(db, "SELECT count(*) FROM meta; SELECT rel FROM topics "
 			"LIMIT 1; SELECT rowid FROM text LIMIT 1; SELECT id "
-			"FROM lengths LIMIT 1");
+			"FROM lengths LIMIT 1") &&
+	       same_wordlists(db);
 }
 
 static int

@@ -34,6 +34,42 @@ struct index_db {
 	bool lengths_read;
 };
 
+/* The words of a document the tokenizer indexes next are of culture
+   (NULL: none known): a German or Swedish row's words give their parts
+   too (index_compound.c). */
+void index_tokenizer_set_culture(const char *culture);
+
+/* s[0..n) folded as index_words() folds a word; false when it cannot. */
+bool index_fold_text(const char *s, size_t n, struct strbuf *out);
+
+/* ---- compound words (index_compound.c) ---- */
+struct index_compounds; /* a language's word list */
+/* The language of culture whose compounds split ("de" of "de-AT"), or
+   NULL. */
+const char *index_compound_language(const char *culture);
+/* The word list of culture's language, read at the first call; NULL when
+   the language has none or its list is not installed. */
+const struct index_compounds *index_compounds_for(const char *culture);
+/* A word list of language lang ("de", "sv") read from path, or NULL. */
+struct index_compounds *index_compounds_load(const char *lang,
+					     const char *path);
+void index_compounds_free(struct index_compounds *c);
+/* Its words, and the bytes it takes in *bytes. */
+size_t index_compounds_size(const struct index_compounds *c, size_t *bytes);
+/* Called for each part of a compound: folded UTF-8. */
+typedef int index_part_fn(void *cookie, const char *part, size_t len);
+/* The parts of folded word w (orig: the word as the text has it), not w
+   itself; a non-zero return of fn stops and is returned. */
+int index_compound_parts(const struct index_compounds *c, const char *w,
+			 size_t len, const char *orig, size_t olen,
+			 index_part_fn *fn, void *cookie);
+/* "LANG\tPATH\tSIZE\tMTIME_NS\n" of lang's list ("missing" for size and
+   mtime when there is none): what the index's meta "wordlists" holds. */
+void index_compound_signature(const char *lang, struct strbuf *out);
+/* A "folder\tmtime_ns\n" line of the lists' folder (or the nearest one
+   above it), for the folders an index is checked against. */
+void index_compound_folder(struct strbuf *dirs);
+
 /* FTS5 of db, or NULL. */
 fts5_api *index_fts5_of(sqlite3 *db);
 /* Registers the FTS5 tokenizer "pshelp" on db. */

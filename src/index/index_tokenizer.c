@@ -9,10 +9,21 @@
 struct emit {
 	void *ctx;
 	int (*token)(void *, int, const char *, int, int, int);
+	const char *text;			  /* what is tokenized */
+	const struct index_compounds *compounds; /* or NULL */
+	int start, end;				  /* the word's bytes */
 };
 
 /* Words given to FTS5 for documents, in this thread: a row's length. */
 static _Thread_local size_t document_words;
+/* The culture of the document FTS5 tokenizes next, in this thread. */
+static _Thread_local const char *document_culture;
+
+void
+index_tokenizer_set_culture(const char *culture)
+{
+	document_culture = culture;
+}
 
 size_t
 index_tokenizer_take_count(void)
@@ -38,6 +49,32 @@ emit_document_word(void *cookie, const char *folded, size_t len,
 	return emit_word(cookie, folded, len, start, end);
 }
 
+/* A part of a compound: at the compound's place and bytes, and not
+   counted in the row's length (FTS5 does not count colocated tokens
+   either, so BM25 sees the row as it was). */
+static int
+emit_part(void *cookie, const char *part, size_t len)
+{
+	struct emit *e = cookie;
+	return e->token(e->ctx, FTS5_TOKEN_COLOCATED, part, (int)len,
+			e->start, e->end);
+}
+
+static int
+emit_compound_word(void *cookie, const char *folded, size_t len,
+		   size_t start, size_t end)
+{
+	struct emit *e = cookie;
+	int rc = emit_document_word(cookie, folded, len, start, end);
+	e->start = (int)start;
+	e->end = (int)end;
+	if (rc == SQLITE_OK)
+		rc = index_compound_parts(e->compounds, folded, len,
+					  e->text + start, end - start,
+					  emit_part, e);
+	return rc;
+}
+
 static int
 tok_create(void *app, const char **argv, int argc, Fts5Tokenizer **out)
 {
@@ -55,13 +92,17 @@ static int
 tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text,
 	     int len, int (*token)(void *, int, const char *, int, int, int))
 {
-	struct emit e = { ctx, token };
+	struct emit e = { ctx, token, text, NULL, 0, 0 };
+	index_word_fn *fn = emit_word;
 	if (len <= 0)
 		return SQLITE_OK;
-	return index_words(text, (size_t)len,
-			   flags & FTS5_TOKENIZE_DOCUMENT ? emit_document_word
-							  : emit_word,
-			   &e);
+	if (flags & FTS5_TOKENIZE_DOCUMENT) {
+		/* a query's words stay whole: "Sitzung" finds the part,
+		   "Remotesitzung" the word */
+		e.compounds = index_compounds_for(document_culture);
+		fn = e.compounds ? emit_compound_word : emit_document_word;
+	}
+	return index_words(text, (size_t)len, fn, &e);
 }
 
 fts5_api *

@@ -14,7 +14,7 @@
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 
-#include "index.h"
+#include "index_internal.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -138,6 +138,19 @@ fold_ascii(const char *s, size_t n, struct strbuf *out)
 		if (out->buf[i] >= 'A' && out->buf[i] <= 'Z')
 			out->buf[i] = (char)(out->buf[i] - 'A' + 'a');
 	return true;
+}
+
+bool
+index_fold_text(const char *s, size_t n, struct strbuf *out)
+{
+	struct u16text t;
+	struct u16stack small;
+	if (fold_ascii(s, n, out))
+		return true;
+	if (n > SHORT_PIECE)
+		return false;
+	u16_from_utf8(&t, s, n, &small);
+	return t.n <= MAX_WORD_UNITS && fold_word(t.u, t.n, out);
 }
 
 /* The words of text[from..to) by ICU's word breaks; offsets in text. */

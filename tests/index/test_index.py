@@ -4,7 +4,8 @@
   test_index.py GET_HELP PSHELP
 
 Small help roots written here, in a temporary folder: search in seven
-languages and scripts, ranking, stale, corrupt and foreign indexes,
+languages and scripts, German compounds by their parts, ranking, stale,
+corrupt and foreign indexes,
 kill -9 during `pshelp index`, and a read-only root using the cache.
 """
 import json
@@ -402,6 +403,141 @@ def fast_words(tmp, cache):
           f"{len(got['fast'] or '')} {len(got['icu'] or '')}")
 
 
+# German pages: the compounds of Microsoft's German PowerShell help, each
+# part in some page only inside a compound
+GERMAN = {
+    ("de-DE", "Enter-PSSession"): (
+        "Startet eine interaktive Sitzung mit einem Remotecomputer.",
+        "Während der Sitzung werden die Befehle, die Sie eingeben, auf dem "
+        "Remotecomputer ausgeführt, als würden Sie sie dort direkt eingeben."),
+    ("de-DE", "Exit-PSSession"): (
+        "Beendet eine interaktive Remotesitzung.",
+        "Mit diesem Cmdlet beenden Sie eine Remotesitzung, die Sie mit "
+        "Enter-PSSession gestartet haben. Die Verbindung zum Remotecomputer "
+        "wird getrennt."),
+    ("de-DE", "New-PSSessionConfigurationFile"): (
+        "Erstellt eine Datei, die eine Sitzungskonfiguration definiert.",
+        "In der Sitzungskonfigurationsdatei legen Sie fest, welche Module, "
+        "Cmdlets und Sprachelemente Benutzer verwenden können, die eine "
+        "Verbindung mit dem Endpunkt herstellen. Speichern Sie die Datei "
+        "mit der Erweiterung .pssc."),
+    ("de-DE", "Set-ExecutionPolicy"): (
+        "Legt die PowerShell-Ausführungsrichtlinien für Windows-Computer fest.",
+        "Die Ausführungsrichtlinie bestimmt, unter welchen Bedingungen "
+        "PowerShell Skripts ausführt. Sie ist kein Sicherheitssystem, das "
+        "Benutzeraktionen einschränkt."),
+    ("de-DE", "Get-Command"): (
+        "Ruft alle Befehle ab.",
+        "Wenn ein Cmdlet mehrere Parametersätze hat, zeigt Get-Command mit "
+        "dem Parameter Syntax jeden Parametersatz in einer eigenen Zeile an."),
+    # French rows are not split, though they hold a German word
+    ("fr-FR", "Get-Glossaire"): (
+        "Obtient les termes du glossaire.",
+        "L'aide allemande dit Sitzungskonfigurationsdatei."),
+}
+
+
+def german(tmp, cache):
+    """German compounds are found by their parts (src/index/index_compound.c),
+    with the word list of wngerman; without it they are not split."""
+    wordlist = "/usr/share/dict/ngerman"
+    if not os.path.exists(wordlist):
+        check(True, f"# SKIP German compounds: {wordlist} is not installed "
+              "(apt-get install wngerman; tools/setup.sh does)")
+        return
+    root = os.path.join(tmp, "german")
+    write_root(root, GERMAN)
+    p = index(root, cache)
+    check(p.returncode == 0, "a German root is indexed", p.stderr)
+    cases = [
+        # words: the pages found first, in this order (ranked), and
+        # others found; a part is a hit as the word would be
+        ("Sitzung", [], ["Enter-PSSession", "Exit-PSSession", "New-PSSessionConfigurationFile"]),
+        ("Datei", ["New-PSSessionConfigurationFile"], []),
+        ("Konfiguration", ["New-PSSessionConfigurationFile"], []),
+        ("Sitzungskonfiguration", ["New-PSSessionConfigurationFile"], []),
+        ("Sitzungskonfigurationsdatei", ["New-PSSessionConfigurationFile"], []),
+        ("Richtlinie", ["Set-ExecutionPolicy"], []),
+        ("Ausführung", ["Set-ExecutionPolicy"], []),
+        ("Ausführungsrichtlinie", ["Set-ExecutionPolicy"], []),
+        ("Remotesitzung", ["Exit-PSSession"], []),
+        ("Satz", ["Get-Command"], []),
+        ("Parametersatz", ["Get-Command"], []),
+        ("Sitzung Datei", ["New-PSSessionConfigurationFile"], []),
+        ("Sitzung*", [], ["Enter-PSSession", "Exit-PSSession"]),
+    ]
+    for words, first, also in cases:
+        got, p = search(root, cache, words, "de-DE", "--diagnostics")
+        check(got[:len(first)] == first and all(x in got for x in also) and
+              not ignored(p, root),
+              f"German: '{words}' finds {first + also}", f"{got} {p.stderr}")
+    for words in ("ration", "Figuration", "Richt", "Sitzungs", "Ausführungs"):
+        got, _ = search(root, cache, words, "de-DE")
+        check(got == [], f"German: '{words}' is no part of a word here", str(got))
+    got, _ = search(root, cache, "Sitzung", "fr-FR")
+    check("Get-Glossaire" not in got, "a French row's German word is not split", str(got))
+    got, _ = search(root, cache, "Sitzungskonfigurationsdatei", "fr-FR")
+    check("Get-Glossaire" in got, "a French row's German word is found whole", str(got))
+    # a page found by a part only is ranked (BM25: the part is a hit,
+    # not a word more of the row)
+    p = run([GH, "--path", root, "--culture", "de-DE", "--json", "--search", "Richtlinie"], cache)
+    rows = json.loads(p.stdout) if p.returncode == 0 else []
+    check(len(rows) == 1 and rows[0]["score"] > 0, "a part is ranked (BM25 score)", p.stdout)
+    # a refresh removes a changed page's parts: FTS5 deletes a row by
+    # tokenizing it again, with its culture
+    d = os.path.join(root, "de-DE", "Demo")
+    with open(os.path.join(d, "Exit-PSSession.md"), "w", encoding="utf-8") as f:
+        f.write(page("Exit-PSSession", "Beendet eine interaktive Verbindung.",
+                     "Die Verbindung wird getrennt.", culture="de-DE"))
+    p = index(root, cache)
+    got, q = search(root, cache, "Remotesitzung", "de-DE", "--diagnostics")
+    got2, _ = search(root, cache, "Sitzung", "de-DE")
+    check(p.returncode == 0 and got == [] and not ignored(q, root) and
+          "Exit-PSSession" not in got2 and "New-PSSessionConfigurationFile" in got2,
+          "a refreshed German page is no longer found by its old parts",
+          f"{got} {got2} {p.stderr} {q.stderr}")
+    if shutil.which("sqlite3"):
+        m = subprocess.run(["sqlite3", os.path.join(root, ".pshelp-index.sqlite"),
+                            "SELECT value FROM meta WHERE key = 'wordlists'"],
+                           capture_output=True, text=True)
+        check(m.stdout.startswith("de\t" + wordlist + "\t") and "missing" not in m.stdout,
+              "the index records the word list it split with", m.stdout)
+
+    # without the list: not split; when it comes, get-help sees a stale
+    # index and pshelp index rebuilds it
+    dicts = os.path.join(tmp, "dict")
+    os.mkdir(dicts)
+    later = os.path.join(tmp, "german-later")
+    write_root(later, GERMAN)
+    denv = {"XDG_CACHE_HOME": cache, "PSHELP_DICT_DIR": dicts}
+    def run_d(args):
+        return subprocess.run(args, capture_output=True, text=True, env=env(denv), timeout=120)
+    def search_d(words):
+        p = run_d([GH, "--path", later, "--culture", "de-DE", "--json",
+                   "--diagnostics", "--search", words])
+        try:
+            return [r["name"] for r in json.loads(p.stdout)], p
+        except ValueError:
+            return [], p
+    p = run_d([PSHELP, "index", "-q", later])
+    got, q = search_d("Remotesitzung")
+    got2, _ = search_d("Datei")
+    check(p.returncode == 0 and got == ["Exit-PSSession"] and not ignored(q, later) and
+          got2 == ["New-PSSessionConfigurationFile"],
+          "without the word list, compounds are found whole, not by their parts",
+          f"{got} {got2} {p.stderr} {q.stderr}")
+    got, _ = search_d("Sitzung")
+    check("Exit-PSSession" not in got, "without the word list, no parts", str(got))
+    shutil.copy(wordlist, os.path.join(dicts, "ngerman"))
+    got, q = search_d("Sitzung")
+    check(ignored(q, later), "a word list that came since the build makes the index stale",
+          q.stderr)
+    p = run_d([PSHELP, "index", later])
+    got, q = search_d("Sitzung")
+    check(p.returncode == 0 and "Exit-PSSession" in got and not ignored(q, later),
+          "pshelp index rebuilds with the word list that came", f"{got} {p.stdout} {q.stderr}")
+
+
 def read_only(tmp, cache):
     root = os.path.join(tmp, "ro")
     write_root(root)
@@ -441,6 +577,7 @@ def main():
         stale(tmp, cache)
         corrupt(tmp, cache)
         killed(tmp, cache)
+        german(tmp, cache)
         read_only(tmp, cache)
         fast_words(tmp, cache)
     finally:

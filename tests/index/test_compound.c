@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The compound splitter of the index (src/index/index_compound.c): a
+ * small word list written here, then the German and Swedish lists of
+ * Debian's wngerman and wswedish (skipped when they are not installed;
+ * tools/setup.sh installs them): words and the parts they must give.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "index_internal.h"
+#include "strbuf.h"
+#include "tap.h"
+
+struct parts {
+	char *v[32];
+	size_t n;
+};
+
+static int
+collect(void *cookie, const char *part, size_t len)
+{
+	struct parts *p = cookie;
+	if (p->n < 32)
+		p->v[p->n++] = strndup(part, len);
+	return 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The parts of word (as a text has it), sorted, space separated. */
+static char *
+parts_of(const struct index_compounds *c, const char *word)
+{
+	struct strbuf folded = STRBUF_INIT, out = STRBUF_INIT;
+	struct parts p = { { 0 }, 0 };
+	strbuf_init(&folded);
+	strbuf_init(&out);
+	if (index_fold_text(word, strlen(word), &folded))
+		index_compound_parts(c, folded.buf, folded.len, word,
+				     strlen(word), collect, &p);
+	qsort(p.v, p.n, sizeof(p.v[0]), cmp_str);
+	for (size_t i = 0; i < p.n; i++) {
+		strbuf_addf(&out, "%s%s", i ? " " : "", p.v[i]);
+		free(p.v[i]);
+	}
+	strbuf_release(&folded);
+	return strbuf_detach(&out, NULL);
+}
+
+struct expect {
+	const char *word, *parts;
+};
+
+static void
+check_words(const struct index_compounds *c, const struct expect *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *got = parts_of(c, e[i].word);
+		if (strcmp(got, e[i].parts) != 0)
+			tap_fail_("%s: got '%s', expected '%s'", e[i].word, got,
+				  e[i].parts);
+		free(got);
+	}
+}
+
+static char tmpdir[] = "/tmp/pshelp-compound-XXXXXX";
+
+static char *
+write_list(const char *name, const char *text)
+{
+	char *path = malloc(strlen(tmpdir) + strlen(name) + 2);
+	sprintf(path, "%s/%s", tmpdir, name);
+	FILE *f = fopen(path, "wb");
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+	return path;
+}
+
+TEST(small_german_list)
+{
+	/* capitalised nouns, a verb, a word with ß, no final newline */
+	char *path = write_list("de", "Sitzung\nKonfiguration\nDatei\nRation\n"
+				      "Richtlinie\nAusführung\nParameter\n"
+				      "Satz\nParametersatz\nStraße\nName\n"
+				      "halten\r\nBein\nRemote-Zugriff\nNamen");
+	struct index_compounds *c = index_compounds_load("de", path);
+	static const struct expect e[] = {
+		{ "Sitzungskonfigurationsdatei",
+		  "datei konfiguration sitzung sitzungskonfiguration" },
+		{ "Sitzungskonfiguration", "konfiguration sitzung" },
+		{ "Ausführungsrichtlinie", "ausführung richtlinie" },
+		/* the word itself only: no "Ration" of "Konfigu" */
+		{ "Konfiguration", "" },
+		{ "KONFIGURATION", "" },
+		{ "Parametersatz", "parameter satz" },
+		{ "Parametersatzname", "name parameter parametersatz satz" },
+		/* ß folds to ss, as the index folds it */
+		{ "Straßenname", "name strasse" },
+		{ "Remotesitzung", "sitzung" },
+		/* not capitalised, or in capitals: not a German noun */
+		{ "remotesitzung", "" },
+		{ "REMOTESITZUNG", "" },
+		{ "RemoteSitzung", "" },
+		/* fewer than 3 letters before the head; a verb is no head */
+		{ "Zusitzung", "" },
+		{ "Xyzhalten", "" },
+		/* both parts known: split, though a verb */
+		{ "beinhalten", "bein halten" },
+		/* two parts of 4 letters at least, letters only */
+		{ "Satzname", "name satz" },
+		{ "Sitzung2datei", "" },
+		{ "Datei", "" },
+	};
+	check(c != NULL);
+	size_t bytes;
+	check_int(index_compounds_size(c, &bytes), ==, 14);
+	check_words(c, e, sizeof(e) / sizeof(e[0]));
+	index_compounds_free(c);
+	check(index_compounds_load("de", "/nonexistent/ngerman") == NULL);
+	check(index_compounds_load("xx", path) == NULL);
+	unlink(path);
+	free(path);
+}
+
+TEST(small_swedish_list)
+{
+	/* ISO 8859-1, as wswedish has it: "körning", "princip" */
+	char *path =
+		write_list("sv", "session\nkonfiguration\nfil\nk\xf6rning\n"
+				 "princip\nfj\xe4rr\n");
+	struct index_compounds *c = index_compounds_load("sv", path);
+	static const struct expect e[] = {
+		{ "sessionskonfiguration", "konfiguration session" },
+		{ "körningsprincip", "körning princip" },
+		{ "Körningsprincip", "körning princip" },
+		{ "fjärrsession", "fjärr session" },
+		/* not in this list: "sessionen" */
+		{ "fjärrsessionen", "" },
+	};
+	check(c != NULL);
+	check_words(c, e, sizeof(e) / sizeof(e[0]));
+	index_compounds_free(c);
+	unlink(path);
+	free(path);
+}
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* The list of lang at path, or NULL after a TAP skip line. */
+static struct index_compounds *
+installed(const char *lang, const char *path, const char *package,
+	  const char *test)
+{
+	double t0 = now_ms();
+	struct index_compounds *c = index_compounds_load(lang, path);
+	if (!c) {
+		tap_count++;
+		printf("ok %d - %s # SKIP %s is not installed (apt-get install "
+		       "%s; tools/setup.sh does)\n",
+		       tap_count, test, path, package);
+		return NULL;
+	}
+	size_t bytes, n = index_compounds_size(c, &bytes);
+	printf("# %s: %zu words read in %.1f ms, %.1f MiB\n", path, n,
+	       now_ms() - t0, (double)bytes / (1024.0 * 1024.0));
+	return c;
+}
+
+static struct index_compounds *german;
+
+TEST(german_list)
+{
+	static const struct expect e[] = {
+		{ "Remotesitzung", "sitzung" },
+		{ "Sitzungskonfigurationsdatei",
+		  "datei konfiguration konfigurationsdatei sitzung "
+		  "sitzungskonfiguration" },
+		{ "Sitzungskonfiguration", "konfiguration sitzung" },
+		{ "Ausführungsrichtlinie", "ausführung richtlinie" },
+		{ "Ausführungsrichtlinien", "ausführung richtlinien" },
+		{ "Konfiguration", "" },
+		{ "Konfigurationen", "" },
+		{ "Parametersatz", "parameter satz" },
+		{ "Parametersätze", "parameter sätze" },
+		{ "Standardwert", "standard wert" },
+		{ "Zeichenfolge", "folge zeichen" },
+		{ "Dateipfad", "datei pfad" },
+		{ "Remotecomputer", "computer" },
+		{ "Anmeldeinformationen", "anmelde informationen" },
+		{ "Befehlszeile", "befehl befehls zeile" },
+		{ "Umgebungsvariable", "umgebung variable" },
+		{ "Richtlinienverwaltung",
+		  "richtlinie richtlinien verwaltung" },
+		{ "Ausführung", "" },
+		{ "Verbindung", "" },
+		{ "Parameter", "" },
+		/* English in a German text: not a capitalised noun */
+		{ "configuration", "" },
+		{ "CmdletBinding", "" },
+	};
+	check_words(german, e, sizeof(e) / sizeof(e[0]));
+}
+
+static struct index_compounds *swedish;
+
+TEST(swedish_list)
+{
+	static const struct expect e[] = {
+		{ "sessionskonfiguration", "konfiguration session" },
+		/* "konfigurations" is a word of the list too */
+		{ "sessionskonfigurationsfiler",
+		  "filer konfiguration konfigurations session "
+		  "sessionskonfiguration sessionskonfigurations" },
+		{ "körningsprincip", "körning körnings princip" },
+		/* "fjärr" is not in the list, and Swedish nouns are not
+		   capitalised: no head of an unknown word */
+		{ "fjärrsession", "" },
+		{ "konfiguration", "" },
+	};
+	check_words(swedish, e, sizeof(e) / sizeof(e[0]));
+}
+
+int
+main(void)
+{
+	if (!mkdtemp(tmpdir)) {
+		printf("Bail out! no temporary folder\n");
+		return 1;
+	}
+	RUN(small_german_list);
+	RUN(small_swedish_list);
+	german = installed("de", "/usr/share/dict/ngerman", "wngerman",
+			   "german_list");
+	if (german)
+		RUN(german_list);
+	swedish = installed("sv", "/usr/share/dict/swedish", "wswedish",
+			    "swedish_list");
+	if (swedish)
+		RUN(swedish_list);
+	index_compounds_free(german);
+	index_compounds_free(swedish);
+	rmdir(tmpdir);
+	printf("1..%d\n", tap_count);
+	return tap_failed ? 1 : 0;
+}
