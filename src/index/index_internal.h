@@ -39,7 +39,8 @@ struct index_db {
    too (index_compound.c). */
 void index_tokenizer_set_culture(const char *culture);
 
-/* s[0..n) folded as index_words() folds a word; false when it cannot. */
+/* s[0..n) folded as index_words() folds a word; false when it is not
+   one word. */
 bool index_fold_text(const char *s, size_t n, struct strbuf *out);
 
 /* ---- compound words (index_compound.c) ---- */

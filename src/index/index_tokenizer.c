@@ -16,13 +16,14 @@ struct emit {
 
 /* Words given to FTS5 for documents, in this thread: a row's length. */
 static _Thread_local size_t document_words;
-/* The culture of the document FTS5 tokenizes next, in this thread. */
-static _Thread_local const char *document_culture;
+/* The word list of the culture of the document FTS5 tokenizes next, in
+   this thread, or NULL. */
+static _Thread_local const struct index_compounds *document_compounds;
 
 void
 index_tokenizer_set_culture(const char *culture)
 {
-	document_culture = culture;
+	document_compounds = culture ? index_compounds_for(culture) : NULL;
 }
 
 size_t
@@ -99,7 +100,7 @@ tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text,
 	if (flags & FTS5_TOKENIZE_DOCUMENT) {
 		/* a query's words stay whole: "Sitzung" finds the part,
 		   "Remotesitzung" the word */
-		e.compounds = index_compounds_for(document_culture);
+		e.compounds = document_compounds;
 		fn = e.compounds ? emit_compound_word : emit_document_word;
 	}
 	return index_words(text, (size_t)len, fn, &e);

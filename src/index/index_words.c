@@ -140,19 +140,6 @@ fold_ascii(const char *s, size_t n, struct strbuf *out)
 	return true;
 }
 
-bool
-index_fold_text(const char *s, size_t n, struct strbuf *out)
-{
-	struct u16text t;
-	struct u16stack small;
-	if (fold_ascii(s, n, out))
-		return true;
-	if (n > SHORT_PIECE)
-		return false;
-	u16_from_utf8(&t, s, n, &small);
-	return t.n <= MAX_WORD_UNITS && fold_word(t.u, t.n, out);
-}
-
 /* The words of text[from..to) by ICU's word breaks; offsets in text. */
 static int
 icu_words(const char *text, size_t from, size_t to, index_word_fn *fn,
@@ -191,6 +178,35 @@ icu_words(const char *text, size_t from, size_t to, index_word_fn *fn,
 		free(t.at);
 	}
 	return rc;
+}
+
+/* The one word of a text, folded. */
+struct one_word {
+	struct strbuf *out;
+	size_t n;
+};
+
+static int
+take_word(void *cookie, const char *folded, size_t len, size_t start,
+	  size_t end)
+{
+	struct one_word *o = cookie;
+	if (o->n++ == 0) {
+		strbuf_reset(o->out);
+		strbuf_add(o->out, folded, len);
+	}
+	return 0;
+}
+
+bool
+index_fold_text(const char *s, size_t n, struct strbuf *out)
+{
+	/* through icu_words(), whose helpers stay inlined in it */
+	struct one_word o = { out, 0 };
+	if (fold_ascii(s, n, out))
+		return true;
+	icu_words(s, 0, n, take_word, &o);
+	return o.n == 1;
 }
 
 /*
