@@ -159,6 +159,11 @@ double index_bm25(const struct index_text_counts *c, double rows,
 		  double avg_tokens, const double *having);
 /* A snippet of text around the first word of a term of words, or NULL. */
 char *index_text_snippet(const char *words, const char *text);
+/* The same for a page of culture: in German or Swedish a word matches
+   when it holds the term (a compound by its part, as in the index);
+   culture NULL: as index_text_snippet. */
+char *index_text_snippet_in(const char *culture, const char *words,
+			    const char *text);
 
 /* ---- a page's text (index_text.c) ---- */
 struct help_doc;

@@ -9,7 +9,7 @@
  * A word splits into a known head (its last part, the longest known one
  * first) and a modifier before it, which is a known word, the same with
  * a linking element (Sitzung-s-, Bund-es-) taken off, or itself such a
- * compound.  Parts have at least MIN_PART letters, so "Konfiguration"
+ * compound.  Parts have at least 4 letters (Swedish 5), so "Konfiguration"
  * gives no "Ration" (its "Konfigu" is no word).  A capitalised word that
  * is not in the list and is no such compound, "Remotesitzung", gives its
  * known head when at least 3 letters come before it.
@@ -24,7 +24,6 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-#define MIN_PART 4	/* letters of a part */
 #define MIN_REST 3	/* letters before the head of an unknown word */
 #define MAX_LETTERS 128 /* as the longest word the index takes */
 #define MAX_PARTS 24
@@ -35,6 +34,7 @@ struct compound_lang {
 	const char *file; /* in the dictionary folder */
 	bool latin1;	  /* the list's encoding; else UTF-8 */
 	bool nouns_upper; /* nouns are capitalised (the unknown-word rule) */
+	int min_part;	  /* letters of a part */
 	const char *const *links; /* linking elements, longest first */
 };
 
@@ -42,8 +42,10 @@ static const char *const de_links[] = { "es", "en", "s", "n", "e", NULL };
 static const char *const sv_links[] = { "s", NULL };
 
 static const struct compound_lang langs[] = {
-	{ "de", "ngerman", false, true, de_links },
-	{ "sv", "swedish", true, false, sv_links },
+	{ "de", "ngerman", false, true, 4, de_links },
+	/* wswedish has many short words that end others: "para", "ande"
+	   would split "parameter", "följande" */
+	{ "sv", "swedish", true, false, 5, sv_links },
 };
 #define NLANGS (sizeof(langs) / sizeof(langs[0]))
 
@@ -146,7 +148,7 @@ first_cp(const char *s, size_t n)
  * What index_fold_text() gives for a word of ASCII and Latin-1 letters
  * (most of a German or Swedish list) without ICU: capitals to small
  * letters, ß to "ss" (full case folding).  The length in out (2 n bytes
- * at most), or 0 for anything else.
+ * at most), or 0 for anything else, ASCII other than letters too.
  */
 static size_t
 fold_latin1(const char *s, size_t n, char *out)
@@ -155,7 +157,10 @@ fold_latin1(const char *s, size_t n, char *out)
 	for (size_t i = 0; i < n; i++) {
 		unsigned char b = (unsigned char)s[i];
 		if (b < 0x80) {
-			out[k++] = (char)(b >= 'A' && b <= 'Z' ? b | 0x20 : b);
+			/* ASCII letters only (as letters_only()) */
+			if ((b | 0x20) < 'a' || (b | 0x20) > 'z')
+				return 0;
+			out[k++] = (char)(b | 0x20);
 			continue;
 		}
 		/* U+00C0..U+00FF are C3 80..C3 BF */
@@ -200,12 +205,10 @@ add_line(struct index_compounds *c, const char *line, size_t n,
 		line = utf8;
 		n = k;
 	}
-	if (!letters_only(line, n))
-		return;
 	const char *w = fold;
 	size_t len = fold_latin1(line, n, fold);
 	if (len == 0) {
-		if (!index_fold_text(line, n, folded))
+		if (!letters_only(line, n) || !index_fold_text(line, n, folded))
 			return;
 		w = folded->buf;
 		len = folded->len;
@@ -248,14 +251,14 @@ index_compounds_load(const char *lang, const char *path)
 	while ((got = fread(buf + have, 1, sizeof(buf) - have, f)) > 0 ||
 	       have > 0) {
 		size_t end = have + got, from = 0;
-		for (size_t i = 0; i < end; i++)
-			if (buf[i] == '\n') {
-				size_t n = i - from;
-				if (n && buf[from + n - 1] == '\r')
-					n--;
-				add_line(c, buf + from, n, &folded);
-				from = i + 1;
-			}
+		for (const char *nl;
+		     (nl = memchr(buf + from, '\n', end - from)) != NULL;) {
+			size_t n = (size_t)(nl - buf) - from;
+			if (n && buf[from + n - 1] == '\r')
+				n--;
+			add_line(c, buf + from, n, &folded);
+			from = (size_t)(nl - buf) + 1;
+		}
 		if (got == 0 || from == 0) {
 			/* the last line, or one longer than the buffer */
 			add_line(c, buf + from, end - from, &folded);
@@ -435,7 +438,8 @@ ends_in(const struct split *sp, int i, const char *s)
 static bool
 decompose(struct split *sp, int a, int b)
 {
-	for (int i = a + MIN_PART; i <= b - MIN_PART; i++) {
+	int min = sp->c->lang->min_part;
+	for (int i = a + min; i <= b - min; i++) {
 		if (!known(sp, i, b))
 			continue;
 		/* the modifier as it is, then without a linking element */
@@ -445,7 +449,7 @@ decompose(struct split *sp, int a, int b)
 		for (const char *const *l = sp->c->lang->links; *l && nends < 8;
 		     l++)
 			if (ends_in(sp, i, *l) &&
-			    i - (int)strlen(*l) - a >= MIN_PART)
+			    i - (int)strlen(*l) - a >= min)
 				ends[nends++] = i - (int)strlen(*l);
 		for (int k = 0; k < nends; k++) {
 			int j = ends[k];
@@ -484,7 +488,7 @@ capitalised(const char *orig, size_t olen, const char *folded, size_t len)
 static int
 noun_head(struct split *sp, int b)
 {
-	for (int i = MIN_REST; i <= b - MIN_PART; i++) {
+	for (int i = MIN_REST; i <= b - sp->c->lang->min_part; i++) {
 		const unsigned char *e = known(sp, i, b);
 		if (e && (e[0] & WORD_NOUN))
 			return i;
@@ -498,7 +502,7 @@ static void
 known_heads(struct split *sp)
 {
 	int b = sp->n;
-	while (b >= MIN_REST + MIN_PART) {
+	while (b >= MIN_REST + sp->c->lang->min_part) {
 		int end = b, i = noun_head(sp, b);
 		/* the head of the modifier may have a linking element */
 		for (const char *const *l = sp->c->lang->links;
@@ -557,7 +561,7 @@ index_compound_parts(const struct index_compounds *c, const char *w, size_t len,
 	int rc = 0;
 
 	/* two parts at least; a word of letters */
-	if (!c || len < 2 * MIN_PART || !letters_only(w, len))
+	if (!c || len < 2 * (size_t)c->lang->min_part || !letters_only(w, len))
 		return 0;
 	sp.c = c;
 	sp.w = w;
@@ -570,7 +574,7 @@ index_compound_parts(const struct index_compounds *c, const char *w, size_t len,
 		i += utf8_decode(w + i, len - i, &cp);
 	}
 	sp.at[sp.n] = len;
-	if (sp.n < 2 * MIN_PART)
+	if (sp.n < 2 * c->lang->min_part)
 		return 0;
 	sp.lookups = 0;
 	sp.nparts = 0;

@@ -723,16 +723,20 @@ index_snippet(struct index_db *db, int64_t id, const char *words)
 	sqlite3_stmt *st;
 	char *snip = NULL;
 	if (sqlite3_prepare_v2(db->db,
-			       "SELECT body, synopsis, name FROM text "
-			       "WHERE rowid = ?1",
+			       "SELECT x.body, x.synopsis, x.name, t.culture "
+			       "FROM text x, topics t "
+			       "WHERE x.rowid = ?1 AND t.id = ?1",
 			       -1, &st, NULL) != SQLITE_OK)
 		return NULL;
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *culture = (const char *)sqlite3_column_text(st, 3);
 		for (int c = 0; c < 3 && !snip; c++) {
 			const unsigned char *t = sqlite3_column_text(st, c);
-			snip = index_text_snippet(words, (const char *)t);
+			snip = index_text_snippet_in(culture, words,
+						     (const char *)t);
 		}
+	}
 	sqlite3_finalize(st);
 	return snip;
 }

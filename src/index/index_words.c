@@ -478,6 +478,7 @@ index_bm25(const struct index_text_counts *c, double rows, double avg_tokens,
 
 struct snip {
 	const struct terms *ts;
+	bool parts; /* a compound's part matches (in the word) */
 	size_t start[SNIPPET_BEFORE + 1]; /* ring of the last word starts */
 	size_t seen, end, from;
 	size_t base;   /* where the piece of text read starts */
@@ -494,6 +495,18 @@ first_word_matches(const struct term *t, const char *w, size_t len)
 	return len == k && memcmp(w, t->w[0], k) == 0;
 }
 
+/* Whether the first word of a term is in w: a part of a compound, as
+   the index found it (the word list itself is not read for a snippet). */
+static bool
+inside_word(const struct term *t, const char *w, size_t len)
+{
+	size_t k = strlen(t->w[0]);
+	for (size_t i = 0; t->n == 1 && k > 0 && i + k <= len && k < len; i++)
+		if (w[i] == t->w[0][0] && memcmp(w + i, t->w[0], k) == 0)
+			return true;
+	return false;
+}
+
 static int
 snip_word(void *cookie, const char *folded, size_t len, size_t start,
 	  size_t end)
@@ -503,7 +516,8 @@ snip_word(void *cookie, const char *folded, size_t len, size_t start,
 	s->seen++;
 	s->end = s->base + end;
 	for (size_t i = 0; !s->hit && i < s->ts->n; i++)
-		if (first_word_matches(&s->ts->v[i], folded, len)) {
+		if (first_word_matches(&s->ts->v[i], folded, len) ||
+		    (s->parts && inside_word(&s->ts->v[i], folded, len))) {
 			/* the ring holds this word and the ones before */
 			size_t first = s->seen > SNIPPET_BEFORE
 					       ? s->seen - SNIPPET_BEFORE
@@ -517,11 +531,19 @@ snip_word(void *cookie, const char *folded, size_t len, size_t start,
 char *
 index_text_snippet(const char *words, const char *text)
 {
+	return index_text_snippet_in(NULL, words, text);
+}
+
+char *
+index_text_snippet_in(const char *culture, const char *words, const char *text)
+{
 	struct terms ts;
 	struct snip s = { .ts = &ts };
 	size_t len = text ? strlen(text) : 0;
 
 	terms_of(words, &ts);
+	/* a German page's "Remotesitzung" for "Sitzung" */
+	s.parts = index_compound_language(culture) != NULL;
 	/* the match is mostly near the start: the text is read in growing
 	   pieces, each cut after a space (a word break in every script) */
 	for (size_t piece = 2048, done = 0; ts.n && !s.finished && done < len;

@@ -231,6 +231,11 @@ TEST(swedish_list)
 		/* "fjärr" is not in the list, and Swedish nouns are not
 		   capitalised: no head of an unknown word */
 		{ "fjärrsession", "" },
+		{ "sessionstillstånd", "session tillstånd" },
+		/* parts of 5 letters: no "para", "meter", "ande" */
+		{ "parameter", "" },
+		{ "parametervärdet", "parameter värdet" },
+		{ "följande", "" },
 		{ "konfiguration", "" },
 	};
 	check_words(swedish, e, sizeof(e) / sizeof(e[0]));

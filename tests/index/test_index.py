@@ -483,6 +483,8 @@ def german(tmp, cache):
     p = run([GH, "--path", root, "--culture", "de-DE", "--json", "--search", "Richtlinie"], cache)
     rows = json.loads(p.stdout) if p.returncode == 0 else []
     check(len(rows) == 1 and rows[0]["score"] > 0, "a part is ranked (BM25 score)", p.stdout)
+    check(rows and "Ausführungsrichtlinie" in rows[0]["snippet"],
+          "a part's snippet shows its compound", p.stdout)
     # a refresh removes a changed page's parts: FTS5 deletes a row by
     # tokenizing it again, with its culture
     d = os.path.join(root, "de-DE", "Demo")
