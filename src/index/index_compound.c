@@ -12,7 +12,10 @@
  * compound.  Parts have at least 4 letters (Swedish 5), so "Konfiguration"
  * gives no "Ration" (its "Konfigu" is no word).  A capitalised word that
  * is not in the list and is no such compound, "Remotesitzung", gives its
- * known head when at least 3 letters come before it.
+ * known noun head when at least 3 letters come before it; in Swedish,
+ * whose nouns are small, a known head of 6 letters after 4 ("fjärr-
+ * datorn").  Words of other shapes (CamelCase, capitals) are names or
+ * English: "Configuration" is in no list, but no "ration" of it.
  */
 #define _DEFAULT_SOURCE
 #include <stdio.h>
@@ -24,7 +27,6 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-#define MIN_REST 3	/* letters before the head of an unknown word */
 #define MAX_LETTERS 128 /* as the longest word the index takes */
 #define MAX_PARTS 24
 #define MAX_LOOKUPS 2048 /* a word's budget: the search is bounded */
@@ -33,8 +35,13 @@ struct compound_lang {
 	const char *code; /* a culture's language: "de" of "de-AT" */
 	const char *file; /* in the dictionary folder */
 	bool latin1;	  /* the list's encoding; else UTF-8 */
-	bool nouns_upper; /* nouns are capitalised (the unknown-word rule) */
 	int min_part;	  /* letters of a part */
+	/* an unknown word's head: the shapes of word that have one
+	   (capitalised, small letters only), the letters before it and
+	   of it, whether it must be a noun (capitalised in the list) */
+	bool capital_heads, small_heads;
+	int min_rest, min_head;
+	bool noun_heads;
 	const char *const *links; /* linking elements, longest first */
 };
 
@@ -42,10 +49,10 @@ static const char *const de_links[] = { "es", "en", "s", "n", "e", NULL };
 static const char *const sv_links[] = { "s", NULL };
 
 static const struct compound_lang langs[] = {
-	{ "de", "ngerman", false, true, 4, de_links },
+	{ "de", "ngerman", false, 4, true, false, 3, 4, true, de_links },
 	/* wswedish has many short words that end others: "para", "ande"
 	   would split "parameter", "följande" */
-	{ "sv", "swedish", true, false, 5, sv_links },
+	{ "sv", "swedish", true, 5, true, true, 4, 6, false, sv_links },
 };
 #define NLANGS (sizeof(langs) / sizeof(langs[0]))
 
@@ -471,26 +478,33 @@ decompose(struct split *sp, int a, int b)
 	return false;
 }
 
-/* Whether orig is a capital letter, then small ones only. */
+/* Whether orig (folded: folded) is of a shape whose unknown words have
+   heads in lang: a capital letter, then small ones only, or small
+   letters only. */
 static bool
-capitalised(const char *orig, size_t olen, const char *folded, size_t len)
+head_shape(const struct compound_lang *lang, const char *orig, size_t olen,
+	   const char *folded, size_t len)
 {
 	int32_t a, b;
+	if (olen == 0)
+		return false;
 	size_t k = utf8_decode(orig, olen, &a);
 	size_t m = utf8_decode(folded, len, &b);
 	/* the rest as folded: no capital after the first letter */
-	return a != b && olen - k == len - m &&
-	       memcmp(orig + k, folded + m, len - m) == 0;
+	if (olen - k != len - m || memcmp(orig + k, folded + m, len - m) != 0)
+		return false;
+	return a != b ? lang->capital_heads : lang->small_heads;
 }
 
-/* The longest known noun at the end of letters [0, b) with MIN_REST
-   letters before it, or -1. */
+/* The longest known head at the end of letters [0, b) of an unknown
+   word, or -1. */
 static int
-noun_head(struct split *sp, int b)
+unknown_head(struct split *sp, int b)
 {
-	for (int i = MIN_REST; i <= b - sp->c->lang->min_part; i++) {
+	const struct compound_lang *l = sp->c->lang;
+	for (int i = l->min_rest; i <= b - l->min_head; i++) {
 		const unsigned char *e = known(sp, i, b);
-		if (e && (e[0] & WORD_NOUN))
+		if (e && (!l->noun_heads || (e[0] & WORD_NOUN)))
 			return i;
 	}
 	return -1;
@@ -502,14 +516,14 @@ static void
 known_heads(struct split *sp)
 {
 	int b = sp->n;
-	while (b >= MIN_REST + sp->c->lang->min_part) {
-		int end = b, i = noun_head(sp, b);
+	while (b >= sp->c->lang->min_rest + sp->c->lang->min_head) {
+		int end = b, i = unknown_head(sp, b);
 		/* the head of the modifier may have a linking element */
 		for (const char *const *l = sp->c->lang->links;
 		     i < 0 && b < sp->n && *l; l++)
 			if (ends_in(sp, b, *l)) {
 				end = b - (int)strlen(*l);
-				i = noun_head(sp, end);
+				i = unknown_head(sp, end);
 			}
 		if (i < 0)
 			return;
@@ -580,8 +594,8 @@ index_compound_parts(const struct index_compounds *c, const char *w, size_t len,
 	sp.nparts = 0;
 	if (decompose(&sp, 0, sp.n))
 		add_modifier(&sp);
-	else if (c->lang->nouns_upper && olen > 0 &&
-		 capitalised(orig, olen, w, len) && !known(&sp, 0, sp.n))
+	else if (head_shape(c->lang, orig, olen, w, len) &&
+		 !known(&sp, 0, sp.n))
 		known_heads(&sp);
 	for (int i = 0; rc == 0 && i < sp.nparts; i++) {
 		int a = sp.part[i][0], b = sp.part[i][1];

@@ -228,9 +228,13 @@ TEST(swedish_list)
 		  "filer konfiguration konfigurations session "
 		  "sessionskonfiguration sessionskonfigurations" },
 		{ "körningsprincip", "körning körnings princip" },
-		/* "fjärr" is not in the list, and Swedish nouns are not
-		   capitalised: no head of an unknown word */
-		{ "fjärrsession", "" },
+		/* "fjärr" is not in the list: the head of an unknown word,
+		   of 6 letters at least, small or capitalised */
+		{ "fjärrsession", "session" },
+		{ "Fjärrdatorn", "datorn" },
+		{ "fjärrkommandon", "kommandon" },
+		{ "FjärrSession", "" },
+		{ "fjärrnamn", "" },
 		{ "sessionstillstånd", "session tillstånd" },
 		/* parts of 5 letters: no "para", "meter", "ande" */
 		{ "parameter", "" },

@@ -4,7 +4,8 @@
   test_index.py GET_HELP PSHELP
 
 Small help roots written here, in a temporary folder: search in seven
-languages and scripts, German compounds by their parts, ranking, stale,
+languages and scripts, German and Swedish compounds by their parts,
+ranking, stale,
 corrupt and foreign indexes,
 kill -9 during `pshelp index`, and a read-only root using the cache.
 """
@@ -437,6 +438,43 @@ GERMAN = {
 }
 
 
+SWEDISH = {
+    ("sv-SE", "Stop-DemoSession"): (
+        "Avslutar en interaktiv fjärrsession.",
+        "Använd den här cmdleten för att avsluta en fjärrsession som du "
+        "startade med Enter-PSSession. Anslutningen till fjärrdatorn stängs."),
+    ("sv-SE", "Set-DemoPolicy"): (
+        "Anger körningsprinciperna för PowerShell på Windows-datorer.",
+        "Körningsprincipen avgör under vilka villkor PowerShell kör skript."),
+    ("sv-SE", "Get-DemoCommand"): (
+        "Hämtar alla kommandon.",
+        "Parametern Syntax visar varje parameteruppsättning på en egen rad."),
+}
+
+
+def swedish(tmp, cache):
+    """Swedish compounds, with the word list of wswedish."""
+    wordlist = "/usr/share/dict/swedish"
+    if not os.path.exists(wordlist):
+        check(True, f"# SKIP Swedish compounds: {wordlist} is not installed "
+              "(apt-get install wswedish; tools/setup.sh does)")
+        return
+    root = os.path.join(tmp, "swedish")
+    write_root(root, SWEDISH)
+    index(root, cache)
+    # (the build tree's own Swedish pages are searched too: only these
+    # pages' names are looked at)
+    mine = {n for _, n in SWEDISH}
+    for words, want in [("session", ["Stop-DemoSession"]), ("fjärrsession", ["Stop-DemoSession"]),
+                        ("datorn", ["Stop-DemoSession"]), ("körning", ["Set-DemoPolicy"]),
+                        ("uppsättning", ["Get-DemoCommand"]),
+                        ("parameteruppsättning", ["Get-DemoCommand"]),
+                        ("meter", []), ("ande", []), ("para", [])]:
+        got, p = search(root, cache, words, "sv-SE", "--diagnostics")
+        check([n for n in got if n in mine] == want and not ignored(p, root),
+              f"Swedish: '{words}' finds {want or 'none of these pages'}", f"{got} {p.stderr}")
+
+
 def german(tmp, cache):
     """German compounds are found by their parts (src/index/index_compound.c),
     with the word list of wngerman; without it they are not split."""
@@ -504,6 +542,16 @@ def german(tmp, cache):
                            capture_output=True, text=True)
         check(m.stdout.startswith("de\t" + wordlist + "\t") and "missing" not in m.stdout,
               "the index records the word list it split with", m.stdout)
+        # an index of before the word lists: refreshing it would delete
+        # rows by other words than it holds, so it is written anew
+        p = run([PSHELP, "index", root], cache)
+        check("(0 read, 0 removed)" in p.stdout, "the same word list: a refresh", p.stdout)
+        subprocess.run(["sqlite3", os.path.join(root, ".pshelp-index.sqlite"),
+                        "DELETE FROM meta WHERE key = 'wordlists'"], check=False)
+        p = run([PSHELP, "index", root], cache)
+        got, _ = search(root, cache, "Richtlinie", "de-DE")
+        check(f"({len(GERMAN)} read, 0 removed)" in p.stdout and got == ["Set-ExecutionPolicy"],
+              "an index that records no word list is rebuilt", p.stdout + p.stderr)
 
     # without the list: not split; when it comes, get-help sees a stale
     # index and pshelp index rebuilds it
@@ -580,6 +628,7 @@ def main():
         corrupt(tmp, cache)
         killed(tmp, cache)
         german(tmp, cache)
+        swedish(tmp, cache)
         read_only(tmp, cache)
         fast_words(tmp, cache)
     finally:
