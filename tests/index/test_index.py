@@ -452,16 +452,24 @@ SWEDISH = {
 }
 
 
+def compound_root(tmp, cache, language, pages, wordlist, package):
+    """An indexed root of pages, or None (a skip) without the word list."""
+    if not os.path.exists(wordlist):
+        check(True, f"# SKIP {language} compounds: {wordlist} is not installed "
+              f"(apt-get install {package}; tools/setup.sh does)")
+        return None
+    root = os.path.join(tmp, language.lower())
+    write_root(root, pages)
+    p = index(root, cache)
+    check(p.returncode == 0, f"a {language} root is indexed", p.stderr)
+    return root
+
+
 def swedish(tmp, cache):
     """Swedish compounds, with the word list of wswedish."""
-    wordlist = "/usr/share/dict/swedish"
-    if not os.path.exists(wordlist):
-        check(True, f"# SKIP Swedish compounds: {wordlist} is not installed "
-              "(apt-get install wswedish; tools/setup.sh does)")
+    root = compound_root(tmp, cache, "Swedish", SWEDISH, "/usr/share/dict/swedish", "wswedish")
+    if root is None:
         return
-    root = os.path.join(tmp, "swedish")
-    write_root(root, SWEDISH)
-    index(root, cache)
     # (the build tree's own Swedish pages are searched too: only these
     # pages' names are looked at)
     mine = {n for _, n in SWEDISH}
@@ -479,14 +487,9 @@ def german(tmp, cache):
     """German compounds are found by their parts (src/index/index_compound.c),
     with the word list of wngerman; without it they are not split."""
     wordlist = "/usr/share/dict/ngerman"
-    if not os.path.exists(wordlist):
-        check(True, f"# SKIP German compounds: {wordlist} is not installed "
-              "(apt-get install wngerman; tools/setup.sh does)")
+    root = compound_root(tmp, cache, "German", GERMAN, wordlist, "wngerman")
+    if root is None:
         return
-    root = os.path.join(tmp, "german")
-    write_root(root, GERMAN)
-    p = index(root, cache)
-    check(p.returncode == 0, "a German root is indexed", p.stderr)
     cases = [
         # words: the pages found first, in this order (ranked), and
         # others found; a part is a hit as the word would be
