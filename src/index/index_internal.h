@@ -36,7 +36,8 @@ struct index_db {
 
 /* The words of a document the tokenizer indexes next are of culture
    (NULL: none known): a German or Swedish row's words give their parts
-   too (index_compound.c). */
+   too (index_compound.c).  Whatever makes FTS5 tokenize a row again
+   (DELETE, 'integrity-check') must set the row's culture first. */
 void index_tokenizer_set_culture(const char *culture);
 
 /* s[0..n) folded as index_words() folds a word; false when it is not
