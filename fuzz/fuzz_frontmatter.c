@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target for the front matter reader.  The bytes are parsed as
- * a page start; the result must satisfy the model's invariants.  The same
+ * a page start; the result must satisfy the model's invariants, its
+ * extents those md_parse's model check asks of a page's.  The same
  * bytes then go through the platyPS value parsers, which see the text of
  * code blocks and link targets and are just as exposed.
  */
@@ -26,7 +27,8 @@ discard(void *cookie, const struct diag *d)
 
 /* abort() so that libFuzzer keeps the input as a crash. */
 static void
-check_frontmatter(const struct frontmatter *fm, int rc, size_t size)
+check_frontmatter(const struct frontmatter *fm, int rc, const uint8_t *data,
+		  size_t size)
 {
 	if (fm->body_offset > size || fm->body_line == 0)
 		abort();
@@ -45,7 +47,17 @@ check_frontmatter(const struct frontmatter *fm, int rc, size_t size)
 				abort();
 		if (frontmatter_find(fm, e->key) == NULL)
 			abort();
+		if (e->ext.end > fm->body_offset)
+			abort(); /* an entry runs into the body */
 	}
+	/* the model's own extent rules, on a page that is front matter only */
+	struct help_doc doc = { 0 };
+	doc.source = (const char *)data;
+	doc.source_len = size;
+	doc.frontmatter = fm->entries;
+	doc.nfrontmatter = fm->n;
+	if (!help_doc_check_extents(&doc, NULL))
+		abort();
 }
 
 static void
@@ -78,7 +90,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_init(&dx, "fuzz");
 	dx.sink = discard;
 	int rc = frontmatter_parse(&a, (const char *)data, size, &fm, &dx);
-	check_frontmatter(&fm, rc, size);
+	check_frontmatter(&fm, rc, data, size);
 
 	char *text = xmalloc(size + 1);
 	if (size)

@@ -488,9 +488,10 @@ tree_entry(struct fm_state *st, const char *buf, size_t len, uint32_t off,
 	while (vend > off + v->start &&
 	       (buf[vend - 1] == '\n' || buf[vend - 1] == '\r'))
 		vend--;
+	/* a sequence, flow ones too, may end lines below its key */
 	e.ext = (struct help_extent){
 		e.key_ext.start,
-		line_end(buf, len, block_list ? vend : off + k->end)
+		line_end(buf, len, v->kind == PY_SEQUENCE ? vend : off + k->end)
 	};
 	if (v->kind == PY_SCALAR && !(v->plain && v->len == 0)) {
 		e.value = arena_strndup(st->a, v->value, v->len);

@@ -344,6 +344,88 @@ TEST(flow_lists)
 	check_int(e->nitems, ==, 1);
 }
 
+/* A flow list may go on over lines, as libyaml reads it; its entry
+ * then ends on the line of the `]` (the model check asks as much). */
+TEST(flow_lists_over_lines)
+{
+	struct frontmatter fm;
+	const char *s = "---\n"
+			"external help file: x.dll-Help.xml\n" /* 4 */
+			"online version: [htt\n"	       /* 39 */
+			"  ps://example.org, b]\n"	       /* 60 */
+			"schema: 2.0.0\n"		       /* 83 */
+			"aliases:\n"			       /* 97 */
+			"  [x,\n"
+			"   'y\n"
+			"   z']  # done\n"
+			"---\n";
+	check_int(parse(s, &fm), ==, 0);
+	check_int(nseen_total, ==, 0);
+	check_int(yaml_fallbacks, ==, 0);
+	check_int(fm.n, ==, 4);
+	const struct help_fm_entry *e = frontmatter_find(&fm, "online version");
+	check(e && e->value == NULL);
+	check_int(e ? e->nitems : 0, ==, 2);
+	if (e == NULL || e->nitems != 2)
+		return;
+	check_str(e->items[0], "htt ps://example.org"); /* folded */
+	check_str(e->items[1], "b");
+	check_int(e->pos.line, ==, 3);
+	check_int(e->key_ext.start, ==, 39);
+	check_int(e->key_ext.end, ==, 53);
+	check_int(e->value_ext.start, ==, 55);
+	check_int(e->value_ext.end, ==, 82);
+	check_int(e->ext.start, ==, 39);
+	check_int(e->ext.end, ==, 82); /* was 59, the key's line */
+	e = frontmatter_find(&fm, "schema");
+	check(e && e->ext.start == 83 && e->pos.line == 5);
+	check_str(frontmatter_get(&fm, "schema"), "2.0.0");
+	/* the list opens on the line after its key */
+	e = frontmatter_find(&fm, "aliases");
+	check_int(e ? e->nitems : 0, ==, 2);
+	if (e == NULL || e->nitems != 2)
+		return;
+	check_str(e->items[0], "x");
+	check_str(e->items[1], "y z");
+	check_int(e->ext.start, ==, 97);
+	check_int(e->value_ext.start, ==, 108);
+	check_int(e->value_ext.end, ==, (int)(strstr(s, "']") + 2 - s));
+	/* the line's comment is part of the line, not of the value */
+	check_int(e->ext.end, ==, (int)(strstr(s, "done") + 4 - s));
+	for (size_t i = 0; i < fm.n; i++) {
+		const struct help_fm_entry *x = &fm.entries[i];
+		check(x->key_ext.end <= x->value_ext.start);
+		check(x->value_ext.end <= x->ext.end);
+		check(i == 0 || fm.entries[i - 1].ext.end < x->ext.start);
+	}
+}
+
+/* Unclosed, the list is no YAML: reported, then read line by line. */
+TEST(unclosed_flow_list_over_lines)
+{
+	struct frontmatter fm;
+	const char *s = "---\n"
+			"external help file: x.dll-Help.xml\n"
+			"online version: [https://example.org,\n"
+			"  b\n"
+			"schema: 2.0.0\n"
+			"---\n";
+	check_int(parse(s, &fm), ==, 0);
+	check_int(yaml_fallbacks, ==, 1);
+	check_int(yaml_seen.line, ==, 5);
+	check(strstr(yaml_seen.msg, "flow sequence") != NULL);
+	check_int(nseen, ==, 2);
+	check_int(seen[0].id, ==, DIAG_FRONTMATTER_LINE);
+	check_int(seen[0].line, ==, 3);
+	check_int(seen[0].col, ==, 17); /* the `[` */
+	check_int(seen[1].id, ==, DIAG_FRONTMATTER_LINE);
+	check_int(seen[1].line, ==, 4);
+	check_int(fm.n, ==, 2);
+	check(frontmatter_find(&fm, "online version") == NULL);
+	check_str(frontmatter_get(&fm, "schema"), "2.0.0");
+	check_int(fm.body_line, ==, 7);
+}
+
 /* ---------- warnings ---------- */
 
 TEST(junk_lines_warn_and_parsing_continues)
@@ -661,6 +743,8 @@ main(void)
 	RUN(plain_values);
 	RUN(block_lists);
 	RUN(flow_lists);
+	RUN(flow_lists_over_lines);
+	RUN(unclosed_flow_list_over_lines);
 	RUN(junk_lines_warn_and_parsing_continues);
 	RUN(crlf_and_bom);
 	RUN(nul_bytes);

@@ -71,6 +71,9 @@ TEST(what_libyaml_must_read_is_refused)
 		"k: %v\n", "k: ?v\n", "k: -v\n", "k#x: v\n", "k[0]: v\n",
 		"\xef\xbb\xbfk: v\n", "k: a\342\200\250b\n", "k: \xc2\x85\n",
 		"k: \x01\n", "k: \"a\" b\n", "nokey\n", " k: v\n",
+		/* flow lists over lines, closed or not */
+		"k: [htt\n  ps://example.org, b]\n", "k:\n  [a,\n  b]\n",
+		"k: [https://example.org,\n  b\nl: v\n",
 	};
 	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
 		if (compare_str(refused[i]) != -1)
