@@ -426,13 +426,42 @@ parse_line(struct fm_state *st, const struct fm_line *ln)
 
 /* ---------- through libyaml ---------- */
 
-/* The end of the line holding offset at, blanks and CR dropped. */
+/*
+ * Bytes of the line break at buf[at], 0 if none.  These are libyaml's
+ * breaks (CR alone, NEL, LS and PS too), so the tree's lines.
+ */
+static size_t
+break_at(const char *buf, size_t len, size_t at)
+{
+	size_t n = len - at;
+	if (buf[at] == '\n' || buf[at] == '\r')
+		return 1;
+	if (n >= 2 && memcmp(buf + at, "\xc2\x85", 2) == 0)
+		return 2;
+	if (n >= 3 && (memcmp(buf + at, "\xe2\x80\xa8", 3) == 0 ||
+		       memcmp(buf + at, "\xe2\x80\xa9", 3) == 0))
+		return 3;
+	return 0;
+}
+
+/* Bytes of the line break that ends just before buf[at], 0 if none. */
+static size_t
+break_before(const char *buf, size_t at)
+{
+	for (size_t k = 1; k <= 3 && k <= at; k++)
+		if (break_at(buf, at, at - k) == k)
+			return k;
+	return 0;
+}
+
+/* The end of the line holding offset at, blanks dropped. */
 static uint32_t
 line_end(const char *buf, size_t len, uint32_t at)
 {
-	const char *nl = memchr(buf + at, '\n', len - at);
-	size_t e = nl ? (size_t)(nl - buf) : len;
-	while (e > at && (ascii_is_blank(buf[e - 1]) || buf[e - 1] == '\r'))
+	size_t e = at;
+	while (e < len && break_at(buf, len, e) == 0)
+		e++;
+	while (e > at && ascii_is_blank(buf[e - 1]))
 		e--;
 	return (uint32_t)e;
 }
@@ -440,7 +469,7 @@ line_end(const char *buf, size_t len, uint32_t at)
 static uint32_t
 line_start(const char *buf, uint32_t at)
 {
-	while (at > 0 && buf[at - 1] != '\n')
+	while (at > 0 && break_before(buf, at) == 0)
 		at--;
 	return at;
 }
@@ -485,9 +514,9 @@ tree_entry(struct fm_state *st, const char *buf, size_t len, uint32_t off,
 		vend = off + v->items[v->n - 1]->end;
 	/* a block scalar (| or >) ends after its last line end: at the
 	 * next key's line, which is not part of it */
-	while (vend > off + v->start &&
-	       (buf[vend - 1] == '\n' || buf[vend - 1] == '\r'))
-		vend--;
+	size_t b;
+	while (vend > off + v->start && (b = break_before(buf, vend)) != 0)
+		vend -= (uint32_t)b;
 	/* a sequence, flow ones too, may end lines below its key */
 	e.ext = (struct help_extent){
 		e.key_ext.start,

@@ -400,6 +400,40 @@ TEST(flow_lists_over_lines)
 	}
 }
 
+/* libyaml also breaks lines at a lone CR and at PS: a list's item lines
+ * start there, after the key, not at the previous LF. */
+TEST(block_list_items_after_other_line_breaks)
+{
+	struct frontmatter fm;
+	const char *s = "---\n"
+			"aliases:\r- x\r- y\n" /* 4, items at 13 */
+			"title: T\n"	       /* 21 */
+			"a:\xe2\x80\xa9- z\n"  /* 30, item at 35 */
+			"---\n";
+	check_int(parse(s, &fm), ==, 0);
+	check_int(nseen_total, ==, 0);
+	check_int(yaml_fallbacks, ==, 0);
+	check_int(fm.n, ==, 3);
+	const struct help_fm_entry *e = frontmatter_find(&fm, "aliases");
+	check_int(e ? e->nitems : 0, ==, 2);
+	if (e == NULL || e->nitems != 2)
+		return;
+	check_str(e->items[0], "x");
+	check_str(e->items[1], "y");
+	check_int(e->key_ext.end, ==, 11);
+	check_int(e->value_ext.start, ==, 13); /* was 4, before the key */
+	check_int(e->value_ext.end, ==, 20);
+	check_int(e->ext.end, ==, 20);
+	check_int(fm.entries[1].ext.start, ==, 21);
+	e = frontmatter_find(&fm, "a");
+	check_int(e ? e->nitems : 0, ==, 1);
+	if (e == NULL || e->nitems != 1)
+		return;
+	check_str(e->items[0], "z");
+	check_int(e->value_ext.start, ==, 35);
+	check_int(e->ext.end, ==, 38);
+}
+
 /* Unclosed, the list is no YAML: reported, then read line by line. */
 TEST(unclosed_flow_list_over_lines)
 {
@@ -745,6 +779,7 @@ main(void)
 	RUN(flow_lists);
 	RUN(flow_lists_over_lines);
 	RUN(unclosed_flow_list_over_lines);
+	RUN(block_list_items_after_other_line_breaks);
 	RUN(junk_lines_warn_and_parsing_continues);
 	RUN(crlf_and_bom);
 	RUN(nul_bytes);
