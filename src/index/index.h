@@ -3,7 +3,8 @@
  * index: a help root's search index, one SQLite file with the topics
  * (name, aliases, module, category, culture, synopsis, path, size, mtime)
  * and an FTS5 table of every page's text (name, synopsis, body) whose
- * words come from ICU word breaking and case folding.
+ * words come from ICU word breaking and case folding, with the parts of
+ * German and Swedish compounds beside them (index_compound.c).
  *
  * The index is an accelerator, never the truth: index_open() says why an
  * index cannot be used (missing, stale, locked, corrupt, another schema)

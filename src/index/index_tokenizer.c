@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* The FTS5 tokenizer "pshelp": the words of index_words(). */
+/* The FTS5 tokenizer "pshelp": the words of index_words(), and in the
+   documents of a German or Swedish row the parts of its compounds. */
 #include <string.h>
 
 #include <sqlite3.h>
