@@ -18,11 +18,11 @@
  * English: "Configuration" is in no list, but no "ration" of it.
  */
 #define _DEFAULT_SOURCE
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "file.h"
 #include "index_internal.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -224,60 +224,67 @@ add_line(struct index_compounds *c, const char *line, size_t n,
 	add_word(c, w, len, first_cp(line, n) != first_cp(w, len));
 }
 
+/* The language named code, or NULL. */
+static const struct compound_lang *
+lang_named(const char *code)
+{
+	for (size_t i = 0; code && i < NLANGS; i++)
+		if (strcmp(langs[i].code, code) == 0)
+			return &langs[i];
+	return NULL;
+}
+
+struct index_compounds *
+index_compounds_load_mem(const char *lang, const char *buf, size_t len)
+{
+	const struct compound_lang *l = lang_named(lang);
+	if (!l || len > INDEX_COMPOUNDS_MAX_BYTES)
+		return NULL;
+	struct index_compounds *c = xcalloc(1, sizeof(*c));
+	c->lang = l;
+	/* a line's newline becomes 2 bytes; Latin-1 letters 2 each */
+	if (len > 0) {
+		c->cap = len * (l->latin1 ? 2 : 1) + len / 4;
+		c->text = xrealloc(NULL, c->cap);
+	}
+	/* some 13 bytes a line: a table of the right size at once */
+	c->mask = 1023;
+	while ((c->mask + 1) * 7 < len / 13 * 10)
+		c->mask = 2 * c->mask + 1;
+	c->slot = xcalloc(c->mask + 1, sizeof(*c->slot));
+	struct strbuf folded = STRBUF_INIT;
+	strbuf_init(&folded);
+	for (size_t from = 0; from < len;) {
+		const char *nl = memchr(buf + from, '\n', len - from);
+		size_t end = nl ? (size_t)(nl - buf) : len, n = end - from;
+		const char *line = buf + from;
+		from = end + 1;
+		if (n && line[n - 1] == '\r')
+			n--;
+		/* not a word of a list: skipped (a Latin-1 list has no
+		   invalid bytes) */
+		if (n > MAX_ENTRY || memchr(line, '\0', n) ||
+		    (!l->latin1 && utf8_first_invalid(line, n) != n))
+			continue;
+		add_line(c, line, n, &folded);
+	}
+	strbuf_release(&folded);
+	return c;
+}
+
 struct index_compounds *
 index_compounds_load(const char *lang, const char *path)
 {
-	const struct compound_lang *l = NULL;
-	for (size_t i = 0; i < NLANGS; i++)
-		if (strcmp(langs[i].code, lang) == 0)
-			l = &langs[i];
-	FILE *f = l ? fopen(path, "rb") : NULL;
-	struct stat st;
-	if (!f)
+	char *buf;
+	size_t len;
+	if (!lang_named(lang))
 		return NULL;
-	struct index_compounds *c = xcalloc(1, sizeof(*c));
-	/* a line's newline becomes 2 bytes; Latin-1 letters 2 each */
-	if (fstat(fileno(f), &st) == 0 && st.st_size > 0 &&
-	    st.st_size < INT32_MAX / 4) {
-		c->cap = (size_t)st.st_size * (l->latin1 ? 2 : 1) +
-			 (size_t)st.st_size / 4;
-		c->text = xrealloc(NULL, c->cap);
-		/* some 13 bytes a line: a table of the right size at once */
-		while ((c->mask + 1) * 7 < (size_t)st.st_size / 13 * 10)
-			c->mask = c->mask ? 2 * c->mask + 1 : 1023;
-	}
-	struct strbuf folded = STRBUF_INIT;
-	char buf[65536];
-	size_t have = 0, got;
-	c->lang = l;
-	strbuf_init(&folded);
-	if (c->mask) {
-		c->slot = xcalloc(c->mask + 1, sizeof(*c->slot));
-	} else
-		grow_table(c);
-	while ((got = fread(buf + have, 1, sizeof(buf) - have, f)) > 0 ||
-	       have > 0) {
-		size_t end = have + got, from = 0;
-		for (const char *nl;
-		     (nl = memchr(buf + from, '\n', end - from)) != NULL;) {
-			size_t n = (size_t)(nl - buf) - from;
-			if (n && buf[from + n - 1] == '\r')
-				n--;
-			add_line(c, buf + from, n, &folded);
-			from = (size_t)(nl - buf) + 1;
-		}
-		if (got == 0 || from == 0) {
-			/* the last line, or one longer than the buffer */
-			add_line(c, buf + from, end - from, &folded);
-			from = end;
-		}
-		have = end - from;
-		memmove(buf, buf + from, have);
-		if (got == 0)
-			break;
-	}
-	fclose(f);
-	strbuf_release(&folded);
+	/* a regular file only, opened without blocking (a FIFO or device
+	   there is not read), and not over the limit */
+	if (file_read_regular(path, INDEX_COMPOUNDS_MAX_BYTES, &buf, &len) != 0)
+		return NULL;
+	struct index_compounds *c = index_compounds_load_mem(lang, buf, len);
+	free(buf);
 	return c;
 }
 
@@ -289,6 +296,12 @@ index_compounds_free(struct index_compounds *c)
 	free(c->text);
 	free(c->slot);
 	free(c);
+}
+
+int
+index_compound_min_part(const struct index_compounds *c)
+{
+	return c->lang->min_part;
 }
 
 size_t

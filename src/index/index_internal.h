@@ -52,9 +52,22 @@ const char *index_compound_language(const char *culture);
 /* The word list of culture's language, read at the first call; NULL when
    the language has none or its list is not installed. */
 const struct index_compounds *index_compounds_for(const char *culture);
-/* A word list of language lang ("de", "sv") read from path, or NULL. */
+/* A list is some 5 MiB (ngerman 4.5 MiB): a bigger file is no list and
+   is refused, so that memory stays bounded: the file, and for its words
+   at most some 15 times its size (short lines that fold longer), a real
+   list about 2 times. */
+#define INDEX_COMPOUNDS_MAX_BYTES ((size_t)64 << 20)
+/* A word list of language lang ("de", "sv") read from path, or NULL: a
+   regular file of at most INDEX_COMPOUNDS_MAX_BYTES (a FIFO or device is
+   not opened for reading, so it does not block). */
 struct index_compounds *index_compounds_load(const char *lang,
 					     const char *path);
+/* The same from the list's bytes buf[0..len): a line a word; lines with
+   NUL, invalid UTF-8 (a UTF-8 list) or over 255 bytes are skipped. */
+struct index_compounds *index_compounds_load_mem(const char *lang,
+						 const char *buf, size_t len);
+/* The letters a part has at least. */
+int index_compound_min_part(const struct index_compounds *c);
 void index_compounds_free(struct index_compounds *c);
 /* Its words, and the bytes it takes in *bytes. */
 size_t index_compounds_size(const struct index_compounds *c, size_t *bytes);

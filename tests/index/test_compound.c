@@ -157,6 +157,68 @@ TEST(small_swedish_list)
 	free(path);
 }
 
+/* The list of lang read from the bytes text[0..n). */
+static struct index_compounds *
+list_of(const char *lang, const char *text, size_t n)
+{
+	return index_compounds_load_mem(lang, text, n);
+}
+
+/* A hostile file at the list's path: a FIFO without a writer, a device,
+   a folder, a file over the limit are not read (nor block); lines with
+   NUL, invalid UTF-8 or too many bytes are skipped, the others kept. */
+TEST(hostile_lists)
+{
+	char path[400];
+	snprintf(path, sizeof(path), "%s/fifo", tmpdir);
+	check(mkfifo(path, 0600) == 0);
+	check(index_compounds_load("de", path) == NULL); /* no blocking */
+	unlink(path);
+	check(index_compounds_load("de", "/dev/zero") == NULL);
+	check(index_compounds_load("de", tmpdir) == NULL);
+	snprintf(path, sizeof(path), "%s/huge", tmpdir);
+	FILE *f = fopen(path, "wb");
+	check(f != NULL);
+	if (f) {
+		fputs("Sitzung\nDatei\n", f);
+		fclose(f);
+	}
+	struct index_compounds *c = index_compounds_load("de", path);
+	size_t bytes;
+	check_int(index_compounds_size(c, &bytes), ==, 2);
+	index_compounds_free(c);
+	/* sparse: one byte over the limit */
+	check(truncate(path, (off_t)INDEX_COMPOUNDS_MAX_BYTES + 1) == 0);
+	check(index_compounds_load("de", path) == NULL);
+	unlink(path);
+
+	char lines[1024];
+	size_t n = 0;
+	memset(lines, 'a', sizeof(lines));
+	/* NUL, invalid UTF-8 (a lone C3, an overlong C0 AF), 256 bytes */
+	n += (size_t)sprintf(lines + n, "Sitzung\nDa%ctei\nRicht\xc3\nZ\xc0\xafg\n", '\0');
+	n += 256;
+	n += (size_t)sprintf(lines + n, "\nDatei\n");
+	c = list_of("de", lines, n);
+	check_int(index_compounds_size(c, &bytes), ==, 2);
+	char *got = parts_of(c, "Sitzungsdatei");
+	check_str(got, "datei sitzung");
+	free(got);
+	index_compounds_free(c);
+	/* 255 bytes is a word still */
+	c = list_of("de", lines + n - 7 - 255, 255);
+	check_int(index_compounds_size(c, &bytes), ==, 1);
+	index_compounds_free(c);
+	/* a Latin-1 list has no invalid bytes; NUL is still no word */
+	c = list_of("sv", "fj\xe4rr\nsess\0ion\nsession", 22);
+	check_int(index_compounds_size(c, &bytes), ==, 2);
+	index_compounds_free(c);
+	check(list_of("xx", "a\n", 2) == NULL);
+	c = list_of("de", "", 0);
+	check_int(index_compounds_size(c, &bytes), ==, 0);
+	index_compounds_free(c);
+}
+
 static double
 now_ms(void)
 {
@@ -335,6 +397,7 @@ main(void)
 	}
 	RUN(small_german_list);
 	RUN(small_swedish_list);
+	RUN(hostile_lists);
 	german = installed("de", "/usr/share/dict/ngerman", "wngerman",
 			   "german_list");
 	if (german) {
