@@ -396,7 +396,8 @@ struct help_fm_entry {
 	size_t nitems;
 	struct help_pos pos;
 	/*
-	 * ext is the `key: value` line (a block list's item lines too);
+	 * ext is the `key: value` line (a list's item lines too, and a
+	 * flow list's lines up to its `]`);
 	 * key_ext the key as written, quotes included; value_ext the value
 	 * as written (quotes included, a trailing comment not), or a block
 	 * list's item lines; empty after the key for `key:` with no items.
