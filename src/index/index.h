@@ -154,6 +154,13 @@ struct index_text_counts {
 bool index_text_count(const char *words, const char *name,
 		      const char *synopsis, const char *body,
 		      struct index_text_counts *c);
+/* The same for a page of culture, as the index counts it: in German or
+   Swedish the parts of a compound are hits at its place (its word list
+   read at the first word of the process that may have a part a term
+   matches; index_compound.c); other cultures: as index_text_count. */
+bool index_text_count_in(const char *culture, const char *words,
+			 const char *name, const char *synopsis,
+			 const char *body, struct index_text_counts *c);
 /* The score of a page of counts c among rows pages of avg_tokens words
    in which term i occurs in having[i]: higher is better. */
 double index_bm25(const struct index_text_counts *c, double rows,

@@ -16,6 +16,10 @@
  * whose nouns are small, a known head of 6 letters after 4 ("fjärr-
  * datorn").  Words of other shapes (CamelCase, capitals) are names or
  * English: "Configuration" is in no list, but no "ration" of it.
+ *
+ * A search without the index counts a German or Swedish page's words
+ * with the same parts (index_text_count_in, at the end), so that it
+ * finds what the index finds.
  */
 #define _DEFAULT_SOURCE
 #include <stdlib.h>
@@ -215,7 +219,9 @@ add_line(struct index_compounds *c, const char *line, size_t n,
 	const char *w = fold;
 	size_t len = fold_latin1(line, n, fold);
 	if (len == 0) {
-		if (!letters_only(line, n) || !index_fold_text(line, n, folded))
+		/* letters only (no NUL), valid UTF-8 (a Latin-1 list's is) */
+		if (!letters_only(line, n) || utf8_first_invalid(line, n) != n ||
+		    !index_fold_text(line, n, folded))
 			return;
 		w = folded->buf;
 		len = folded->len;
@@ -261,11 +267,7 @@ index_compounds_load_mem(const char *lang, const char *buf, size_t len)
 		from = end + 1;
 		if (n && line[n - 1] == '\r')
 			n--;
-		/* not a word of a list: skipped (a Latin-1 list has no
-		   invalid bytes) */
-		if (n > MAX_ENTRY || memchr(line, '\0', n) ||
-		    (!l->latin1 && utf8_first_invalid(line, n) != n))
-			continue;
+		/* lines with NUL, invalid UTF-8 or too long are skipped */
 		add_line(c, line, n, &folded);
 	}
 	strbuf_release(&folded);
@@ -617,4 +619,169 @@ index_compound_parts(const struct index_compounds *c, const char *w, size_t len,
 		rc = fn(cookie, w + sp.at[a], sp.at[b] - sp.at[a]);
 	}
 	return rc;
+}
+
+/* ---- the slow path: a German or Swedish page counted as indexed ---- */
+
+/* A term of the user's words, as index_text_count() takes it: a piece
+   between spaces, its words a phrase, the last a prefix when starred. */
+struct count_term {
+	struct strbuf words; /* each NUL-terminated */
+	size_t n;
+	bool prefix;
+};
+
+struct count_terms {
+	struct count_term v[INDEX_MAX_TERMS];
+	size_t n;
+	bool more; /* terms beyond INDEX_MAX_TERMS: never all matched */
+};
+
+static int
+add_term_word(void *cookie, const char *folded, size_t len, size_t start,
+	      size_t end)
+{
+	struct count_term *t = cookie;
+	strbuf_add(&t->words, folded, len);
+	strbuf_addch(&t->words, '\0');
+	t->n++;
+	return 0;
+}
+
+static void
+count_terms_of(const char *words, struct count_terms *ts)
+{
+	memset(ts, 0, sizeof(*ts));
+	for (const char *p = words; *p; p++) {
+		size_t n = strcspn(p, " \t\r\n");
+		if (n == 0)
+			continue;
+		struct count_term t = { STRBUF_INIT, 0, p[n - 1] == '*' };
+		index_words(p, t.prefix ? n - 1 : n, add_term_word, &t);
+		if (t.n && ts->n == INDEX_MAX_TERMS)
+			ts->more = true;
+		if (t.n && ts->n < INDEX_MAX_TERMS)
+			ts->v[ts->n++] = t;
+		else
+			strbuf_release(&t.words);
+		p += n - 1;
+	}
+}
+
+/* A column's places: at[i] is where place i's tokens start in tokens,
+   "word\0part\0...\0\0". */
+struct places {
+	struct strbuf tokens;
+	size_t *at;
+	size_t n, cap;
+	const struct count_terms *ts;
+	const char *culture, *text;
+};
+
+/* Whether a term's word is in w and shorter: only then can a part of w
+   (a piece of it) match where w does not. */
+static bool
+part_could_match(const struct count_terms *ts, const char *w, size_t len)
+{
+	for (size_t i = 0; i < ts->n; i++)
+		for (const char *t = ts->v[i].words.buf; *t; t += strlen(t) + 1) {
+			size_t tl = strlen(t);
+			for (size_t k = 0; tl < len && k + tl <= len; k++)
+				if (w[k] == t[0] && memcmp(w + k, t, tl) == 0)
+					return true;
+		}
+	return false;
+}
+
+static int
+add_token(void *cookie, const char *part, size_t len)
+{
+	struct strbuf *sb = cookie;
+	strbuf_add(sb, part, len);
+	strbuf_addch(sb, '\0');
+	return 0;
+}
+
+static int
+add_place(void *cookie, const char *folded, size_t len, size_t start,
+	  size_t end)
+{
+	struct places *pl = cookie;
+	pl->at = xgrow(pl->at, &pl->cap, pl->n + 1, sizeof(*pl->at));
+	pl->at[pl->n++] = pl->tokens.len;
+	add_token(&pl->tokens, folded, len);
+	/* the list is read here, at the first such word of the process */
+	if (part_could_match(pl->ts, folded, len))
+		index_compound_parts(index_compounds_for(pl->culture), folded,
+				     len, pl->text + start, end - start,
+				     add_token, &pl->tokens);
+	strbuf_addch(&pl->tokens, '\0');
+	return 0;
+}
+
+/* Whether a token of place i is w (or starts with it: prefix). */
+static bool
+place_has(const struct places *pl, size_t i, const char *w, bool prefix)
+{
+	size_t wl = strlen(w);
+	for (const char *t = pl->tokens.buf + pl->at[i]; *t; t += strlen(t) + 1)
+		if (prefix ? strncmp(t, w, wl) == 0 : strcmp(t, w) == 0)
+			return true;
+	return false;
+}
+
+/* The places where term t's phrase starts (each once, as FTS5 finds a
+   phrase whichever of a place's tokens matches). */
+static size_t
+phrase_hits(const struct count_term *t, const struct places *pl)
+{
+	size_t hits = 0;
+	for (size_t i = 0; i + t->n <= pl->n; i++) {
+		const char *w = t->words.buf;
+		size_t k = 0;
+		for (; k < t->n; k++, w += strlen(w) + 1)
+			if (!place_has(pl, i + k, w, t->prefix && k + 1 == t->n))
+				break;
+		hits += k == t->n;
+	}
+	return hits;
+}
+
+bool
+index_text_count_in(const char *culture, const char *words, const char *name,
+		    const char *synopsis, const char *body,
+		    struct index_text_counts *c)
+{
+	if (!index_compound_language(culture))
+		return index_text_count(words, name, synopsis, body, c);
+	/* as index_text_count, and the index's ranking: names 10,
+	   synopses 5, text 1 */
+	const char *cols[3] = { name, synopsis, body };
+	const double weight[3] = { 10.0, 5.0, 1.0 };
+	struct count_terms ts;
+	bool all = true;
+
+	memset(c, 0, sizeof(*c));
+	count_terms_of(words, &ts);
+	c->nterms = ts.n;
+	double hits[INDEX_MAX_TERMS] = { 0 };
+	for (int k = 0; k < 3 && ts.n; k++) {
+		struct places pl = { STRBUF_INIT, NULL, 0, 0, &ts, culture,
+				     cols[k] };
+		if (cols[k])
+			index_words(cols[k], strlen(cols[k]), add_place, &pl);
+		c->tokens += (double)pl.n; /* parts are no words more */
+		for (size_t i = 0; i < ts.n; i++) {
+			size_t h = phrase_hits(&ts.v[i], &pl);
+			hits[i] += (double)h;
+			c->freq[i] += weight[k] * (double)h;
+		}
+		strbuf_release(&pl.tokens);
+		free(pl.at);
+	}
+	for (size_t i = 0; i < ts.n; i++) {
+		all = all && hits[i] > 0;
+		strbuf_release(&ts.v[i].words);
+	}
+	return ts.n > 0 && !ts.more && all;
 }

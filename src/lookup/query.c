@@ -611,8 +611,8 @@ still_matches(const struct lookup_request *rq, const struct index_topic *x,
 	char *body = index_doc_text(doc);
 	char *names = names_of(x->name, doc);
 	struct index_text_counts c;
-	bool all = index_text_count(
-		words, names,
+	bool all = index_text_count_in(
+		x->culture, words, names,
 		index_doc_synopsis(doc, x->category == TOPIC_COMMAND), body, &c);
 	free(names);
 	free(body);
@@ -675,7 +675,10 @@ search_pages(const struct lookup_request *rq, struct lookup_result *r,
 		const char *syn = index_doc_synopsis(doc, t->category == TOPIC_COMMAND);
 		char *names = names_of(t->name, doc);
 		struct index_text_counts c;
-		bool all = index_text_count(words, names, syn, body, &c);
+		/* a German or Swedish page's compounds by their parts too,
+		   as the index has them */
+		bool all = index_text_count_in(t->culture, words, names, syn,
+					       body, &c);
 		rows += 1;
 		tokens += c.tokens;
 		for (size_t k = 0; k < c.nterms; k++)
@@ -688,8 +691,10 @@ search_pages(const struct lookup_request *rq, struct lookup_result *r,
 			const char *mod = t->module ? t->module : doc->module;
 			char *snip = NULL;
 			if (rq->snippets &&
-			    !(snip = index_text_snippet(words, body)))
-				snip = index_text_snippet(words, syn);
+			    !(snip = index_text_snippet_in(t->culture, words,
+							   body)))
+				snip = index_text_snippet_in(t->culture, words,
+							     syn);
 			h->v[h->n++] = (struct index_topic){
 				.name = xstrdup(t->name),
 				.folded = xstrdup(t->folded),

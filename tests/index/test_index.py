@@ -4,8 +4,8 @@
   test_index.py GET_HELP PSHELP
 
 Small help roots written here, in a temporary folder: search in seven
-languages and scripts, German and Swedish compounds by their parts,
-ranking, stale,
+languages and scripts, German and Swedish compounds by their parts
+(with the index and without it), ranking, stale,
 corrupt and foreign indexes,
 kill -9 during `pshelp index`, and a read-only root using the cache.
 """
@@ -452,13 +452,14 @@ SWEDISH = {
 }
 
 
-def compound_root(tmp, cache, language, pages, wordlist, package):
-    """An indexed root of pages, or None (a skip) without the word list."""
+def compound_root(tmp, cache, language, pages, wordlist, package, name=None):
+    """An indexed root of pages (folder name, else the language's), or
+    None (a skip) without the word list."""
     if not os.path.exists(wordlist):
         check(True, f"# SKIP {language} compounds: {wordlist} is not installed "
               f"(apt-get install {package}; tools/setup.sh does)")
         return None
-    root = os.path.join(tmp, language.lower())
+    root = os.path.join(tmp, name or language.lower())
     write_root(root, pages)
     p = index(root, cache)
     check(p.returncode == 0, f"a {language} root is indexed", p.stderr)
@@ -591,6 +592,130 @@ def german(tmp, cache):
           "pshelp index rebuilds with the word list that came", f"{got} {p.stdout} {q.stderr}")
 
 
+# Queries of the compound roots, a line each: the culture searched, the
+# words, then after ":" pages that must be among the hits in every way
+# (the parts of a compound found without the index too); none: none of
+# the fixture's pages.
+COMPOUND_QUERIES = """
+de-DE Sitzung: Enter-PSSession Exit-PSSession New-PSSessionConfigurationFile
+de-DE Sitzung*: Enter-PSSession Exit-PSSession New-PSSessionConfigurationFile
+de-DE Remotesitzung: Exit-PSSession
+de-DE Datei: New-PSSessionConfigurationFile
+de-DE Konfiguration: New-PSSessionConfigurationFile
+de-DE Konfigurationsdatei: New-PSSessionConfigurationFile
+de-DE Sitzung Datei: New-PSSessionConfigurationFile
+de-DE Richtlinie: Set-ExecutionPolicy
+de-DE Ausführung*: Set-ExecutionPolicy
+de-DE Satz: Get-Command
+de-DE Computer: Enter-PSSession Exit-PSSession Set-ExecutionPolicy
+de-DE ration:
+de-DE Figuration:
+de-DE Richt:
+de-DE Sitzungs:
+de-DE Ausführungs:
+de-DE Datei Richtlinie:
+fr-FR Sitzung:
+fr-FR Sitzungskonfigurationsdatei: Get-Glossaire
+sv-SE session: Stop-DemoSession
+sv-SE fjärrsession: Stop-DemoSession
+sv-SE datorn: Stop-DemoSession
+sv-SE körning: Set-DemoPolicy
+sv-SE princip*: Set-DemoPolicy
+sv-SE uppsättning: Get-DemoCommand
+sv-SE parameteruppsättning: Get-DemoCommand
+sv-SE meter:
+sv-SE ande:
+sv-SE para:
+"""
+
+
+def compound_queries(cultures):
+    """(culture, words, pages) of COMPOUND_QUERIES in cultures."""
+    out = []
+    for line in COMPOUND_QUERIES.strip().splitlines():
+        head, _, want = line.rpartition(":")
+        culture, _, words = head.partition(" ")
+        if culture in cultures:
+            out.append((culture, words, want.split()))
+    return out
+
+
+def same_without_index(tmp, cache):
+    """The index is an accelerator: a German or Swedish root searched
+    with a fresh index, a stale one and none finds the same topics, the
+    compounds by their parts in each way; a German root of one culture
+    gets the index's scores too."""
+    for language, pages, queries, wordlist, package in [
+            ("German", GERMAN, compound_queries({"de-DE", "fr-FR"}),
+             "/usr/share/dict/ngerman", "wngerman"),
+            ("Swedish", SWEDISH, compound_queries({"sv-SE"}),
+             "/usr/share/dict/swedish", "wswedish")]:
+        root = compound_root(tmp, cache, language, pages, wordlist, package,
+                             name=language.lower() + "-same")
+        if root is None:
+            continue
+        # (the build tree's own pages are searched too: only these
+        # pages' names are compared)
+        mine = {n for _, n in pages}
+        def found():
+            got = {}
+            for culture, words, _ in queries:
+                names, p = search(root, cache, words, culture, "--diagnostics")
+                got[(culture, words)] = (sorted(n for n in names if n in mine),
+                                         ignored(p, root))
+            return got
+        fresh = found()
+        # a stale index: a page came and went
+        extra = os.path.join(root, next(iter(pages))[0], "Demo", "Gone.md")
+        with open(extra, "w", encoding="utf-8") as f:
+            f.write("x")
+        os.unlink(extra)
+        stale_ = found()
+        os.unlink(os.path.join(root, ".pshelp-index.sqlite"))
+        none = found()
+        for culture, words, want in queries:
+            (a, ia), (b, ib), (c, ic) = (fresh[(culture, words)], stale_[(culture, words)],
+                                         none[(culture, words)])
+            check(not ia and ib and ic and a == b == c and
+                  (set(want) <= set(a) if want else a == []),
+                  f"{language} ({culture}): '{words}' finds {want or 'none of these pages'} "
+                  f"with a fresh index, a stale one and none",
+                  f"fresh {a} {ia}, stale {b} {ib}, none {c} {ic}")
+
+    # one culture: the slow path's BM25 is the index's (a part is a hit,
+    # no word more of its page)
+    if not os.path.exists("/usr/share/dict/ngerman"):
+        return
+    one = os.path.join(tmp, "german-one")
+    write_root(one, {k: v for k, v in GERMAN.items() if k[0] == "de-DE"})
+    index(one, cache)
+    def scored(words):
+        p = run([GH, "--path", one, "--culture", "de-DE", "--json", "--search", words], cache)
+        try:
+            return [(r["name"], r["score"]) for r in json.loads(p.stdout)
+                    if r["synopsis"] == GERMAN.get(("de-DE", r["name"]), ("",))[0]]
+        except ValueError:
+            return []
+    words = ["Remotesitzung", "Datei", "Ausführung*", "Sitzung Datei", "Satz"]
+    with_index = [scored(w) for w in words]
+    os.unlink(os.path.join(one, ".pshelp-index.sqlite"))
+    without = [scored(w) for w in words]
+    same = all(len(x) == len(y) and len(x) >= 1 and [n for n, _ in x] == [n for n, _ in y] and
+               all(abs(a - b) <= 1e-6 * max(1.0, abs(a)) for (_, a), (_, b) in zip(x, y))
+               for x, y in zip(with_index, without))
+    check(same, "a German page found by a part is scored without the index as with it",
+          f"{with_index} {without}")
+    # a page edited in place (its folder untouched) is read again to see
+    # that it still matches: by a part, as the index found it
+    index(one, cache)
+    with open(os.path.join(one, "de-DE", "Demo", "Exit-PSSession.md"), "a",
+              encoding="utf-8") as f:
+        f.write("\nDie Remotesitzung endet.\n")
+    got, p = search(one, cache, "Sitzung", "de-DE", "--diagnostics")
+    check("Exit-PSSession" in got and not ignored(p, one),
+          "a German page edited in place still matches by a part", f"{got} {p.stderr}")
+
+
 def read_only(tmp, cache):
     root = os.path.join(tmp, "ro")
     write_root(root)
@@ -632,6 +757,7 @@ def main():
         killed(tmp, cache)
         german(tmp, cache)
         swedish(tmp, cache)
+        same_without_index(tmp, cache)
         read_only(tmp, cache)
         fast_words(tmp, cache)
     finally:
