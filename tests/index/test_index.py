@@ -716,6 +716,40 @@ def same_without_index(tmp, cache):
           "a German page edited in place still matches by a part", f"{got} {p.stderr}")
 
 
+SHARED = os.environ.get("PSHELP_SHARED") or os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared")
+
+
+def corpus_without_index(tmp, cache):
+    """The Swedish pages of the shared corpus (one culture): the same
+    topics and scores with the index and without it."""
+    corpus = os.path.join(SHARED, "corpus", "sv-SE")
+    if not os.path.isdir(corpus) or not os.path.exists("/usr/share/dict/swedish"):
+        check(True, f"# SKIP the Swedish corpus without the index: no {corpus} "
+              "(PSHELP_SHARED) or no /usr/share/dict/swedish")
+        return
+    root = os.path.join(tmp, "sv-corpus")
+    shutil.copytree(corpus, os.path.join(root, "sv-SE"))
+    index(root, cache)
+    words = ["session", "fjärrdatorn", "körning", "uppsättning", "fjärr*", "parameter värde*"]
+    def scored():
+        got = []
+        for w in words:
+            p = run([GH, "--path", root, "--culture", "sv-SE", "--json", "--search", w], cache)
+            try:
+                got.append(sorted((r["name"], r["synopsis"], round(r["score"], 3))
+                                  for r in json.loads(p.stdout)))
+            except ValueError:
+                got.append([])
+        return got
+    with_index = scored()
+    os.unlink(os.path.join(root, ".pshelp-index.sqlite"))
+    without = scored()
+    for w, x, y in zip(words, with_index, without):
+        check(x and x == y, f"Swedish corpus: '{w}' finds the same pages with and without the index",
+              f"{len(x)} {len(y)} {sorted(set(x) ^ set(y))[:4]}")
+
+
 def read_only(tmp, cache):
     root = os.path.join(tmp, "ro")
     write_root(root)
@@ -758,6 +792,7 @@ def main():
         german(tmp, cache)
         swedish(tmp, cache)
         same_without_index(tmp, cache)
+        corpus_without_index(tmp, cache)
         read_only(tmp, cache)
         fast_words(tmp, cache)
     finally:
