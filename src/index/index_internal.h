@@ -53,9 +53,9 @@ const char *index_compound_language(const char *culture);
    the language has none or its list is not installed. */
 const struct index_compounds *index_compounds_for(const char *culture);
 /* A list is some 5 MiB (ngerman 4.5 MiB): a bigger file is no list and
-   is refused, so that memory stays bounded: the file, and for its words
-   at most some 15 times its size (short lines that fold longer), a real
-   list about 2 times. */
+   is refused, so that memory stays bounded: the file while it is read,
+   and its words, some 2 times its size (64 MiB of 6-letter words: 208
+   MiB at most in all; lines that fold longer, more). */
 #define INDEX_COMPOUNDS_MAX_BYTES ((size_t)64 << 20)
 /* A word list of language lang ("de", "sv") read from path, or NULL: a
    regular file of at most INDEX_COMPOUNDS_MAX_BYTES (a FIFO or device is
