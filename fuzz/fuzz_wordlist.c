@@ -8,6 +8,12 @@
  * words are split: every part is a piece of the folded word at a letter
  * boundary, not the word itself, of at least the language's letters of a
  * part, and no two are the same; there are at most MAX_PARTS.
+ *
+ * The input's text is also a page searched without the index for its
+ * first line's words, in the language's culture (with the system's list,
+ * read once): counted with the parts of its compounds, as
+ * index_text_count_in does, it has the words and terms that
+ * index_text_count finds, and every term at least as often.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -90,6 +96,25 @@ split_word(void *cookie, const char *folded, size_t len, size_t start,
 	return ++s->words >= MAX_WORDS;
 }
 
+/* The page text[0..len) searched for its first line. */
+static void
+compare_counts(const char *culture, const char *text, size_t len)
+{
+	if (len > 4096 || memchr(text, '\0', len))
+		return; /* a page's text is a C string */
+	char *body = strndup(text, len);
+	char *words = strndup(body, strcspn(body, "\n"));
+	struct index_text_counts whole, parts;
+	bool a = index_text_count(words, NULL, NULL, body, &whole);
+	bool b = index_text_count_in(culture, words, NULL, NULL, body, &parts);
+	check(whole.nterms == parts.nterms && whole.tokens == parts.tokens);
+	for (size_t i = 0; i < whole.nterms; i++)
+		check(parts.freq[i] >= whole.freq[i]);
+	check(!a || b);
+	free(words);
+	free(body);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -120,8 +145,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	strbuf_release(&folded);
 	/* the list's own words (a UTF-8 list's; a Latin-1 list's bytes are
 	   no UTF-8 text), compounds of its words among them */
-	if (utf8_first_invalid(text, len) == len)
+	if (utf8_first_invalid(text, len) == len) {
 		index_words(text, len, split_word, &s);
+		compare_counts(data[0] % 2 ? "sv-SE" : "de-DE", text, len);
+	}
 	index_compounds_free(c);
 	return 0;
 }

@@ -765,7 +765,7 @@ index_text_count_in(const char *culture, const char *words, const char *name,
 	count_terms_of(words, &ts);
 	c->nterms = ts.n;
 	double hits[INDEX_MAX_TERMS] = { 0 };
-	for (int k = 0; k < 3 && ts.n; k++) {
+	for (int k = 0; k < 3; k++) {
 		struct places pl = { STRBUF_INIT, NULL, 0, 0, &ts, culture,
 				     cols[k] };
 		if (cols[k])
