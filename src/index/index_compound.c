@@ -648,24 +648,25 @@ add_term_word(void *cookie, const char *folded, size_t len, size_t start,
 	return 0;
 }
 
+static bool
+add_count_term(void *cookie, const char *piece, size_t len, bool prefix)
+{
+	struct count_terms *ts = cookie;
+	struct count_term t = { STRBUF_INIT, 0, prefix };
+	index_words(piece, len, add_term_word, &t);
+	if (t.n == 0) {
+		strbuf_release(&t.words);
+		return false;
+	}
+	ts->v[ts->n++] = t;
+	return true;
+}
+
 static void
 count_terms_of(const char *words, struct count_terms *ts)
 {
 	memset(ts, 0, sizeof(*ts));
-	for (const char *p = words; *p; p++) {
-		size_t n = strcspn(p, " \t\r\n");
-		if (n == 0)
-			continue;
-		struct count_term t = { STRBUF_INIT, 0, p[n - 1] == '*' };
-		index_words(p, t.prefix ? n - 1 : n, add_term_word, &t);
-		if (t.n && ts->n == INDEX_MAX_TERMS)
-			ts->more = true;
-		if (t.n && ts->n < INDEX_MAX_TERMS)
-			ts->v[ts->n++] = t;
-		else
-			strbuf_release(&t.words);
-		p += n - 1;
-	}
+	ts->more = index_each_term(words, add_count_term, ts);
 }
 
 /* A column's places: at[i] is where place i's tokens start in tokens,

@@ -85,6 +85,18 @@ void index_compound_signature(const char *lang, struct strbuf *out);
    above it), for the folders an index is checked against. */
 void index_compound_folder(struct strbuf *dirs);
 
+/*
+ * The terms of the user's search words, as the index's query makes them:
+ * each piece between white space in which index_words() finds words (a
+ * final '*' taken off and making it a prefix), the first INDEX_MAX_TERMS
+ * of them given to add, which returns whether it kept the piece (it had
+ * words).  Returns true when pieces with words were left over: such a
+ * search never matches all its terms.
+ */
+typedef bool index_term_fn(void *cookie, const char *piece, size_t len,
+			   bool prefix);
+bool index_each_term(const char *words, index_term_fn *add, void *cookie);
+
 /* FTS5 of db, or NULL. */
 fts5_api *index_fts5_of(sqlite3 *db);
 /* Registers the FTS5 tokenizer "pshelp" on db. */

@@ -386,10 +386,19 @@ struct terms {
 	bool more; /* terms beyond INDEX_MAX_TERMS: never all matched */
 };
 
-static void
-terms_of(const char *words, struct terms *ts)
+static int
+count_word(void *cookie, const char *folded, size_t len, size_t start,
+	   size_t end)
 {
-	memset(ts, 0, sizeof(*ts));
+	(*(size_t *)cookie)++;
+	return 1; /* one is enough */
+}
+
+bool
+index_each_term(const char *words, index_term_fn *add, void *cookie)
+{
+	size_t kept = 0;
+	bool more = false;
 	for (const char *p = words; *p;) {
 		size_t n = strcspn(p, " \t\r\n");
 		if (n == 0) {
@@ -397,17 +406,38 @@ terms_of(const char *words, struct terms *ts)
 			continue;
 		}
 		bool prefix = p[n - 1] == '*';
-		struct words tw = { 0 };
-		index_words(p, prefix ? n - 1 : n, collect_word, &tw);
-		if (tw.n && ts->n == INDEX_MAX_TERMS)
-			ts->more = true;
-		if (tw.n && ts->n < INDEX_MAX_TERMS) {
-			ts->w[ts->n] = tw;
-			ts->v[ts->n++] = (struct term){ tw.v, tw.n, prefix };
-		} else
-			words_release(&tw);
+		size_t len = prefix ? n - 1 : n, found = 0;
+		if (kept < INDEX_MAX_TERMS) {
+			kept += add(cookie, p, len, prefix);
+		} else {
+			index_words(p, len, count_word, &found);
+			more |= found > 0;
+		}
 		p += n;
 	}
+	return more;
+}
+
+static bool
+add_term(void *cookie, const char *piece, size_t len, bool prefix)
+{
+	struct terms *ts = cookie;
+	struct words tw = { 0 };
+	index_words(piece, len, collect_word, &tw);
+	if (tw.n == 0) {
+		words_release(&tw);
+		return false;
+	}
+	ts->w[ts->n] = tw;
+	ts->v[ts->n++] = (struct term){ tw.v, tw.n, prefix };
+	return true;
+}
+
+static void
+terms_of(const char *words, struct terms *ts)
+{
+	memset(ts, 0, sizeof(*ts));
+	ts->more = index_each_term(words, add_term, ts);
 }
 
 static void
