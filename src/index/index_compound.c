@@ -155,44 +155,6 @@ first_cp(const char *s, size_t n)
 	return cp;
 }
 
-/*
- * What index_fold_text() gives for a word of ASCII and Latin-1 letters
- * (most of a German or Swedish list) without ICU: capitals to small
- * letters, ß to "ss" (full case folding).  The length in out (2 n bytes
- * at most), or 0 for anything else, ASCII other than letters too.
- */
-static size_t
-fold_latin1(const char *s, size_t n, char *out)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char b = (unsigned char)s[i];
-		if (b < 0x80) {
-			/* ASCII letters only (as letters_only()) */
-			if ((b | 0x20) < 'a' || (b | 0x20) > 'z')
-				return 0;
-			out[k++] = (char)(b | 0x20);
-			continue;
-		}
-		/* U+00C0..U+00FF are C3 80..C3 BF */
-		unsigned char t = i + 1 < n ? (unsigned char)s[i + 1] : 0;
-		if (b != 0xC3 || t < 0x80 || t > 0xBF)
-			return 0;
-		i++;
-		if (t == 0x9F) {
-			out[k++] = 's';
-			out[k++] = 's';
-			continue;
-		}
-		/* À..Þ but × fold to à..þ */
-		if (t <= 0x9E && t != 0x97)
-			t += 0x20;
-		out[k++] = (char)0xC3;
-		out[k++] = (char)t;
-	}
-	return k;
-}
-
 #define MAX_ENTRY 255 /* bytes of a word in the list */
 
 static void
@@ -217,7 +179,7 @@ add_line(struct index_compounds *c, const char *line, size_t n,
 		n = k;
 	}
 	const char *w = fold;
-	size_t len = fold_latin1(line, n, fold);
+	size_t len = index_fold_latin1(line, n, fold);
 	if (len == 0) {
 		/* letters only (no NUL), valid UTF-8 (a Latin-1 list's is) */
 		if (!letters_only(line, n) || utf8_first_invalid(line, n) != n ||

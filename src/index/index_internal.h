@@ -97,6 +97,14 @@ typedef bool index_term_fn(void *cookie, const char *piece, size_t len,
 			   bool prefix);
 bool index_each_term(const char *words, index_term_fn *add, void *cookie);
 
+/*
+ * What index_fold_text() gives for a word of ASCII and Latin-1 letters
+ * (most of a German or Swedish word list), without ICU: its length in
+ * out (room for 2 n bytes), or 0 for any other word.
+ * tests/index/test_compound.c checks it against index_fold_text().
+ */
+size_t index_fold_latin1(const char *s, size_t n, char *out);
+
 /* FTS5 of db, or NULL. */
 fts5_api *index_fts5_of(sqlite3 *db);
 /* Registers the FTS5 tokenizer "pshelp" on db. */

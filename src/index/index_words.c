@@ -140,6 +140,36 @@ fold_ascii(const char *s, size_t n, struct strbuf *out)
 	return true;
 }
 
+size_t
+index_fold_latin1(const char *s, size_t n, char *out)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			if ((b | 0x20) < 'a' || (b | 0x20) > 'z')
+				return 0;
+			out[k++] = (char)(b | 0x20);
+			continue;
+		}
+		/* U+00C0..U+00FF are C3 80..C3 BF; × and ÷ are no letters */
+		unsigned char t = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+		if (b != 0xC3 || t < 0x80 || t > 0xBF || t == 0x97 || t == 0xB7)
+			return 0;
+		i++;
+		if (t == 0x9F) { /* ß: full case folding gives "ss" */
+			out[k++] = 's';
+			out[k++] = 's';
+			continue;
+		}
+		if (t <= 0x9E) /* À..Þ to à..þ */
+			t += 0x20;
+		out[k++] = (char)0xC3;
+		out[k++] = (char)t;
+	}
+	return k;
+}
+
 /* The words of text[from..to) by ICU's word breaks; offsets in text. */
 static int
 icu_words(const char *text, size_t from, size_t to, index_word_fn *fn,

@@ -89,6 +89,55 @@ write_list(const char *name, const char *text)
 	return path;
 }
 
+/* The word list's fold without ICU is the index's fold: every word of
+   one or two of the characters U+0020..U+00FF, and longer random ones. */
+TEST(latin1_fold_is_the_index_fold)
+{
+	struct strbuf icu = STRBUF_INIT;
+	char w[64], out[128];
+	int differ = 0, fast = 0;
+	unsigned rng = 12345;
+
+	strbuf_init(&icu);
+	for (int round = 0; round < 80000; round++) {
+		size_t n = 0, len = round < 224 * 224 ? 2 : 3 + round % 9;
+		for (size_t i = 0; i < len; i++) {
+			unsigned c;
+			if (round < 224 * 224) {
+				c = 0x20 + (i ? round % 224 : round / 224);
+			} else {
+				rng = rng * 1103515245u + 12345u;
+				c = 0x20 + (rng >> 16) % 224;
+			}
+			if (c >= 0x80) {
+				w[n++] = (char)(0xC0 | c >> 6);
+				w[n++] = (char)(0x80 | (c & 0x3F));
+			} else {
+				w[n++] = (char)c;
+			}
+		}
+		size_t k = index_fold_latin1(w, n, out);
+		if (k == 0)
+			continue;
+		fast++;
+		if (!index_fold_text(w, n, &icu) || icu.len != k ||
+		    memcmp(icu.buf, out, k) != 0) {
+			if (differ++ < 5)
+				printf("# fold of '%.*s' differs\n", (int)n, w);
+		}
+	}
+	printf("# %d words folded without ICU\n", fast);
+	check_int(fast, >, 1000);
+	check_int(differ, ==, 0);
+	/* what is no letter goes to ICU */
+	check_int(index_fold_latin1("a\xc3\x97" "b", 4, out), ==, 0);
+	check_int(index_fold_latin1("a1", 2, out), ==, 0);
+	check_int(index_fold_latin1("\xc2\xb5", 2, out), ==, 0);
+	check_int(index_fold_latin1("Gr\xc3\xb6\xc3\x9f" "e", 7, out), ==, 7);
+	check(memcmp(out, "gr\xc3\xb6sse", 7) == 0);
+	strbuf_release(&icu);
+}
+
 TEST(small_german_list)
 {
 	/* capitalised nouns, a verb, a word with ß, no final newline */
@@ -395,6 +444,7 @@ main(void)
 		printf("Bail out! no temporary folder\n");
 		return 1;
 	}
+	RUN(latin1_fold_is_the_index_fold);
 	RUN(small_german_list);
 	RUN(small_swedish_list);
 	RUN(hostile_lists);
