@@ -95,6 +95,8 @@ struct scan {
 	const char *only;    /* folded name: index only pages of that name */
 	const char *probe;   /* that name as asked: module and About folders
 				are probed for it, not read (see scan_culture) */
+	size_t probe_len;
+	bool probe_about;    /* probe may name an About topic: module_may_hold */
 	size_t exact;	     /* pages indexed under exactly that name */
 	size_t hits;	     /* with `only`: pages of the cultures before
 				this one; then only their modules are read */
@@ -211,7 +213,14 @@ names_release(struct names *l)
 static bool
 is_clean_name(const char *s)
 {
-	size_t len = strlen(s);
+	size_t len = 0;
+
+	/* printable ASCII, most names, without the UTF-8 walk */
+	while ((unsigned char)s[len] >= 0x20 && (unsigned char)s[len] < 0x7f)
+		len++;
+	if (s[len] == '\0')
+		return true;
+	len += strlen(s + len);
 
 	return utf8_first_invalid(s, len) == len &&
 	       utf8_is_clean(s, len, false);
@@ -331,13 +340,14 @@ culture_entry_wanted(const struct scan *s, const char *name, bool folder)
  * found by the full read when no module holds that name as a page.
  */
 static bool
-module_may_hold(int fd, const char *module, const char *probe)
+module_may_hold(const struct scan *s, int fd, const char *module)
 {
 	struct stat st;
 	char path[PATH_MAX];
 	/* built by hand: snprintf was half the instructions of a lookup in
 	   a root of 500 modules */
-	size_t m = strlen(module), p = strlen(probe);
+	const char *probe = s->probe;
+	size_t m = strlen(module), p = s->probe_len;
 	static const char about[] = "/About/";
 
 	if (m + sizeof(about) + p + sizeof(".md") > sizeof(path))
@@ -348,12 +358,49 @@ module_may_hold(int fd, const char *module, const char *probe)
 	memcpy(path + m + 1 + p, ".md", sizeof(".md"));
 	if (fstatat(fd, path, &st, AT_SYMLINK_NOFOLLOW) == 0)
 		return true;
-	if (strncasecmp(probe, "about", 5) != 0)
+	if (!s->probe_about)
 		return false;
 	memcpy(path + m, about, sizeof(about) - 1);
 	memcpy(path + m + sizeof(about) - 1, probe, p);
 	memcpy(path + m + sizeof(about) - 1 + p, ".md", sizeof(".md"));
 	return fstatat(fd, path, &st, AT_SYMLINK_NOFOLLOW) == 0;
+}
+
+/*
+ * When every page found so far in this root sits in a module folder, what
+ * is still asked of a culture (its source, see culture_entry_wanted) is in
+ * folders of those names: probe them, without reading a culture folder of
+ * thousands of modules.  False, and nothing is kept, when a page is
+ * outside a module or a folder of exactly that name lacks the page; the
+ * folder is then read as before, which also finds folders named in
+ * another case.
+ */
+static bool
+names_from_hits(const struct scan *s, int fd, struct names *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (s->hits == 0)
+		return false; /* the first culture: every module may hold it */
+	for (size_t i = 0; i < s->hits; i++) {
+		const struct topic *t = &s->idx->v[i];
+		bool known = false;
+		if (t->root_index != s->root_index)
+			continue; /* no source in this root: none is kept */
+		for (size_t k = 0; t->module && k < out->n && !known; k++)
+			known = strcmp(out->v[k].name, t->module) == 0;
+		if (known)
+			continue;
+		if (t->module == NULL || !module_may_hold(s, fd, t->module)) {
+			names_release(out);
+			memset(out, 0, sizeof(*out));
+			return false;
+		}
+		names_push(out, xstrdup(t->module), DT_DIR);
+		out->v[out->n - 1].probed = true;
+	}
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), cmp_names);
+	return true;
 }
 
 /* The entry_filter of a culture folder when probing (see scan_entry). */
@@ -367,7 +414,7 @@ culture_entry_may_matter(const struct scan *s, int fd, const char *name,
 		return false;
 	if (type == DT_REG || strcasecmp(name, "About") == 0)
 		return true;
-	if (!is_clean_name(name) || !module_may_hold(fd, name, s->probe))
+	if (!is_clean_name(name) || !module_may_hold(s, fd, name))
 		return false;
 	*probed = true;
 	return true;
@@ -402,7 +449,7 @@ scan_entry(struct scan *s, int fd, const struct dir_entry *e,
 		return;
 	about = strcasecmp(name, "About") == 0;
 	if (level == LEVEL_CULTURE && !about && s->probe && !e->probed &&
-	    !module_may_hold(fd, name, s->probe))
+	    !module_may_hold(s, fd, name))
 		return;
 	if (level == LEVEL_CULTURE)
 		scan_dir(s, fd, name, about ? NULL : name,
@@ -430,6 +477,8 @@ scan_dir(struct scan *s, int parent, const char *name, const char *module,
 	}
 	if (s->probe && level != LEVEL_CULTURE)
 		probe_names(dirfd(d), s->probe, level, &names);
+	else if (s->probe && names_from_hits(s, dirfd(d), &names))
+		; /* the hits' modules, without reading the culture folder */
 	else if (s->probe)
 		read_names(d, s->only, culture_entry_may_matter, s, &names);
 	else
@@ -562,8 +611,11 @@ topic_index_build_named(struct topic_index *idx, const char *const *roots,
 	char *only = name ? fold_case(name) : NULL;
 	struct scan s = { .idx = idx, .only = only };
 
-	if (name && can_probe(name))
+	if (name && can_probe(name)) {
 		s.probe = name;
+		s.probe_len = strlen(name);
+		s.probe_about = strncasecmp(name, "about", 5) == 0;
+	}
 	idx->v = NULL;
 	idx->n = 0;
 	strbuf_init(&s.path);
@@ -803,25 +855,38 @@ topic_index_find(const struct topic_index *idx, const char *name,
 	return n;
 }
 
+/* u is t's page in culture, in a module folder of the same name
+   (exactly so with `exact`, else in any case), in the same root. */
+static bool
+same_page_in(const struct topic *u, const struct topic *t,
+	     const char *culture, bool exact)
+{
+	/* A translation's source sits in the same root: a page of the
+	 * same name elsewhere may describe something else. */
+	if (u->root_index != t->root_index ||
+	    strcasecmp(u->culture, culture) != 0 ||
+	    strcmp(u->folded, t->folded) != 0)
+		return false;
+	if (!t->module)
+		return true;
+	if (!u->module)
+		return false;
+	return exact ? strcmp(u->module, t->module) == 0
+		     : strcasecmp(u->module, t->module) == 0;
+}
+
+/* A module folder of exactly the translation's name comes first: the
+   named index probes that folder and reads others only without it. */
 const struct topic *
 topic_index_in_culture(const struct topic_index *idx, const struct topic *t,
 		       const char *culture)
 {
 	if (!idx || !t || !culture)
 		return NULL;
-	for (size_t i = 0; i < idx->n; i++) {
-		const struct topic *u = &idx->v[i];
-		/* A translation's source sits in the same root: a page of
-		 * the same name elsewhere may describe something else. */
-		if (u->root_index != t->root_index ||
-		    strcasecmp(u->culture, culture) != 0 ||
-		    strcmp(u->folded, t->folded) != 0)
-			continue;
-		if (t->module &&
-		    (!u->module || strcasecmp(u->module, t->module) != 0))
-			continue;
-		return u;
-	}
+	for (int exact = 1; exact >= 0; exact--)
+		for (size_t i = 0; i < idx->n; i++)
+			if (same_page_in(&idx->v[i], t, culture, exact))
+				return &idx->v[i];
 	return NULL;
 }
 

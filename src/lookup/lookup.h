@@ -78,7 +78,8 @@ size_t topic_index_find(const struct topic_index *idx, const char *name,
 
 /*
  * The same topic in another culture of the same root (e.g. the en-US
- * source of a translation), or NULL.
+ * source of a translation), or NULL: in a module folder of the same
+ * name, one named exactly so before one named in another case.
  */
 const struct topic *topic_index_in_culture(const struct topic_index *idx,
 					   const struct topic *t,

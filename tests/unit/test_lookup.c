@@ -143,6 +143,13 @@ make_fixture(void)
 	page("root2/en-US/Mod.A/Get-Thing.md");
 	page("root2/en-US/Mod.B/Get-Other.md");
 	page("root2/de-DE/Mod.A/Get-German.md");
+	/* sources in module folders named in another case: only one ... */
+	page("root2/sv-SE/Mod.C/Set-Case.md");
+	page("root2/en-US/MOD.C/Set-Case.md");
+	/* ... and beside one of exactly the translation's name */
+	page("root2/sv-SE/Mod.D/Set-Pair.md");
+	page("root2/en-US/Mod.D/Set-Pair.md");
+	page("root2/en-US/MOD.D/Set-Pair.md");
 	page("outside/Link-Target.md");
 	make_dirs("outside/Mod.Out");
 	page("outside/Mod.Out/Get-Outside.md");
@@ -152,7 +159,7 @@ make_fixture(void)
 }
 
 /* Topics (not index entries) the fixture gives for the sv-SE chain. */
-#define FIXTURE_PAGES 12
+#define FIXTURE_PAGES 17
 
 static void
 sv_chain(struct culture_list *chain)
@@ -242,6 +249,25 @@ find_paths(const struct topic_index *idx, const char *name)
 	return strbuf_detach(&sb, NULL);
 }
 
+/* The en-US source of the topic each index finds for name, if one. */
+static void
+check_same_sources(const struct topic_index *full,
+		   const struct topic_index *named, const char *name)
+{
+	const struct topic *f = find_one(full, name);
+	const struct topic *n = find_one(named, name);
+	const struct topic *fs, *ns;
+
+	if (!f || !n)
+		return; /* find_paths compared the lists */
+	fs = topic_index_in_culture(full, f, "en-US");
+	ns = topic_index_in_culture(named, n, "en-US");
+	if (!fs || !ns)
+		check(!fs && !ns);
+	else
+		check_str(ns->path, fs->path);
+}
+
 /*
  * The named index (which probes folders for the name as asked) finds
  * what the full index finds, for every name in the roots, as written,
@@ -268,6 +294,7 @@ check_named_like_full(const char *const *roots, size_t nroots,
 			char *want = find_paths(&full, name);
 			char *got = find_paths(&named, name);
 			check_str(got, want);
+			check_same_sources(&full, &named, name);
 			tried++;
 			free(want);
 			free(got);
@@ -312,13 +339,30 @@ TEST(roots_in_order_without_duplicates)
 
 /* ---- the index ---- */
 
+/* name's en-US source ends in tail: in the module folder of the same
+   name, exactly so when there is one, else in another case. */
+static void
+check_source_(const struct topic_index *idx, const char *name,
+	      const char *tail, int line)
+{
+	const struct topic *t = find_one(idx, name);
+	const struct topic *en =
+		t ? topic_index_in_culture(idx, t, "en-US") : NULL;
+	size_t n = en ? strlen(en->path) : 0, k = strlen(tail);
+
+	if (!en || n < k || strcmp(en->path + n - k, tail) != 0)
+		tap_fail_("line %d: source of %s is %s, want *%s", line, name,
+			  en ? en->path : "none", tail);
+}
+#define check_source(idx, name, tail) check_source_(idx, name, tail, __LINE__)
+
 TEST(index_walks_cultures_modules_and_about)
 {
 	struct topic_index idx;
 	const struct topic *t;
 
 	build_fixture_index(&idx);
-	/* sv-se: 1, root2 sv-SE: 1, root1 en-US: 8, root2 en-US: 2. */
+	/* sv-se: 1, root2 sv-SE: 3, root1 en-US: 8, root2 en-US: 5. */
 	check_int(idx.n, ==, FIXTURE_PAGES);
 	t = find_one(&idx, "Mod.A");
 	check(t && t->category == TOPIC_MODULE);
@@ -335,6 +379,8 @@ TEST(index_walks_cultures_modules_and_about)
 	t = find_one(&idx, "Get-Other");
 	check(t && t->category == TOPIC_COMMAND && t->chain_index == 3);
 	check(t && strcmp(t->module, "Mod.B") == 0);
+	check_source(&idx, "Set-Case", "/root2/en-US/MOD.C/Set-Case.md");
+	check_source(&idx, "Set-Pair", "/root2/en-US/Mod.D/Set-Pair.md");
 	topic_index_release(&idx);
 	check(idx.v == NULL && idx.n == 0);
 }
@@ -485,7 +531,8 @@ TEST(find_wildcards)
 	build_fixture_index(&idx);
 	check_find(&idx, "*-thing", "Get-Thing,Set-Thing");
 	check_find(&idx, "?ET-THING", "Get-Thing,Set-Thing");
-	check_find(&idx, "[gs]et-*", "Get-Other,Get-Thing,Set-Thing");
+	check_find(&idx, "[gs]et-*",
+		   "Get-Other,Get-Thing,Set-Case,Set-Pair,Set-Thing");
 	check_find(&idx, "[a-g]et-*", "Get-Other,Get-Thing");
 	check_find(&idx, "about_*", "about_Root,about_Things");
 	check_find(&idx, "about*", "About,about_Root,about_Things");
@@ -495,8 +542,8 @@ TEST(find_wildcards)
 	/* Root collation: Å sorts with A. */
 	check_find(&idx, "*",
 		   "A\xcc\x8a"
-		   "nge-Test,Exit-PSSession,Get-Other,Get-Thing,"
-		   "Set-Thing,About,about_Root,about_Things,Mod.A");
+		   "nge-Test,Exit-PSSession,Get-Other,Get-Thing,Set-Case,"
+		   "Set-Pair,Set-Thing,About,about_Root,about_Things,Mod.A");
 	check_find(&idx, "[", "");
 	topic_index_release(&idx);
 }
