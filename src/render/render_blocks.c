@@ -209,6 +209,45 @@ render_flat_release(struct flat *f)
 	free(f->segs);
 }
 
+/* Buffers bigger than this are not kept for the next text. */
+#define FLAT_KEEP_BYTES ((size_t)64 * 1024)
+
+struct flat *
+render_flat_begin(struct rctx *r)
+{
+	struct flat *f = r->flat;
+
+	if (f == NULL || r->flat_busy) {
+		f = xmalloc(sizeof(*f));
+		render_flat_init(f);
+		if (r->flat == NULL)
+			r->flat = f;
+	}
+	if (f == r->flat)
+		r->flat_busy = true;
+	return f;
+}
+
+void
+render_flat_end(struct rctx *r, struct flat *f)
+{
+	if (f != r->flat || f->s.cap > FLAT_KEEP_BYTES ||
+	    f->cspans * sizeof(*f->spans) > FLAT_KEEP_BYTES ||
+	    f->csegs * sizeof(*f->segs) > FLAT_KEEP_BYTES) {
+		render_flat_release(f);
+		if (f == r->flat) {
+			render_flat_init(f);
+			r->flat_busy = false;
+		} else {
+			free(f);
+		}
+		return;
+	}
+	strbuf_reset(&f->s);
+	f->nspans = f->nsegs = f->seg_start = 0;
+	r->flat_busy = false;
+}
+
 void
 render_flat_span(struct flat *f, size_t start, size_t end)
 {
@@ -341,24 +380,22 @@ render_put_flat(struct rctx *r, size_t ind1, size_t ind2, const struct flat *f)
 static void
 put_inline(struct rctx *r, size_t indent, const struct help_inline *in)
 {
-	struct flat f;
-	render_flat_init(&f);
-	flat_inline(&f, in);
-	render_put_flat(r, indent, indent, &f);
-	render_flat_release(&f);
+	struct flat *f = render_flat_begin(r);
+	flat_inline(f, in);
+	render_put_flat(r, indent, indent, f);
+	render_flat_end(r, f);
 }
 
 /* A plain string (a name, a title, a value): URLs kept whole. */
 void
 render_put_str(struct rctx *r, size_t ind1, size_t ind2, const char *s)
 {
-	struct flat f;
-	render_flat_init(&f);
-	render_flat_add(&f, s, s ? strlen(s) : 0);
-	flat_mark_urls(&f, 0);
-	render_flat_break(&f);
-	render_put_flat(r, ind1, ind2, &f);
-	render_flat_release(&f);
+	struct flat *f = render_flat_begin(r);
+	render_flat_add(f, s, s ? strlen(s) : 0);
+	flat_mark_urls(f, 0);
+	render_flat_break(f);
+	render_put_flat(r, ind1, ind2, f);
+	render_flat_end(r, f);
 }
 
 /* ---------- blocks ---------- */

@@ -33,6 +33,8 @@ struct rctx {
 	bool has_marker;  /* marker goes in front of the next line */
 	struct strbuf marker;
 	size_t marker_w;
+	struct flat *flat; /* kept between texts: render_flat_begin */
+	bool flat_busy;
 };
 
 /* Display text of inline runs: hard breaks split it into segments. */
@@ -57,6 +59,13 @@ void render_flat_release(struct flat *f);
 void render_flat_span(struct flat *f, size_t start, size_t end);
 void render_flat_break(struct flat *f);
 void render_flat_add(struct flat *f, const char *s, size_t len);
+/*
+ * An empty flat for one text, handed back with render_flat_end: r's own,
+ * whose buffers are kept from text to text (a fresh one while r's is
+ * out).
+ */
+struct flat *render_flat_begin(struct rctx *r);
+void render_flat_end(struct rctx *r, struct flat *f);
 void render_put_flat(struct rctx *r, size_t ind1, size_t ind2,
 		     const struct flat *f);
 void render_put_str(struct rctx *r, size_t ind1, size_t ind2, const char *s);

@@ -122,21 +122,20 @@ build_syntax(struct strbuf *sb, const struct help_doc *doc,
 static void
 put_syntax_set(struct rctx *r, const struct help_syntax_set *set)
 {
-	struct flat f;
-	render_flat_init(&f);
+	struct flat *f = render_flat_begin(r);
 	if (set->text && *set->text) {
-		render_flat_add(&f, set->text, strlen(set->text));
+		render_flat_add(f, set->text, strlen(set->text));
 	} else {
 		struct strbuf sb = STRBUF_INIT;
 		strbuf_init(&sb);
 		build_syntax(&sb, r->doc, set);
-		render_flat_add(&f, sb.buf, sb.len);
+		render_flat_add(f, sb.buf, sb.len);
 		strbuf_release(&sb);
 	}
-	syntax_spans(&f);
-	render_flat_break(&f);
-	render_put_flat(r, 4, 8, &f);
-	render_flat_release(&f);
+	syntax_spans(f);
+	render_flat_break(f);
+	render_put_flat(r, 4, 8, f);
+	render_flat_end(r, f);
 }
 
 static void
@@ -201,23 +200,22 @@ put_links(struct rctx *r)
 static void
 put_remark(struct rctx *r, const char *label, const char *option)
 {
-	struct flat f;
-	render_flat_init(&f);
+	struct flat *f = render_flat_begin(r);
 	size_t n = strlen(label);
 	while (n && label[n - 1] == ' ')
 		n--; /* the msgid carries PowerShell's trailing space */
-	render_flat_add(&f, label, n);
-	strbuf_addch(&f.s, ' ');
-	size_t start = f.s.len;
-	strbuf_addf(&f.s, "\"%s ",
+	render_flat_add(f, label, n);
+	strbuf_addch(&f->s, ' ');
+	size_t start = f->s.len;
+	strbuf_addf(&f->s, "\"%s ",
 		    r->opt->help_command ? r->opt->help_command : "Get-Help");
 	const char *name = r->doc->name ? r->doc->name : "";
-	render_flat_add(&f, name, strlen(name));
-	strbuf_addf(&f.s, " %s\"", option);
-	render_flat_span(&f, start, f.s.len);
-	render_flat_break(&f);
-	render_put_flat(r, 4, 4, &f);
-	render_flat_release(&f);
+	render_flat_add(f, name, strlen(name));
+	strbuf_addf(&f->s, " %s\"", option);
+	render_flat_span(f, start, f->s.len);
+	render_flat_break(f);
+	render_put_flat(r, 4, 4, f);
+	render_flat_end(r, f);
 }
 
 static void
@@ -452,13 +450,12 @@ put_param_header(struct rctx *r, const struct help_param *p, size_t indent)
 	else if (p->type && *p->type)
 		strbuf_addf(&sb, " <%s>",
 			    help_short_type(&r->scratch, p->type));
-	struct flat f;
-	render_flat_init(&f);
-	render_flat_add(&f, sb.buf, sb.len);
-	render_flat_span(&f, 0, f.s.len);
-	render_flat_break(&f);
-	render_put_flat(r, indent, indent, &f);
-	render_flat_release(&f);
+	struct flat *f = render_flat_begin(r);
+	render_flat_add(f, sb.buf, sb.len);
+	render_flat_span(f, 0, f->s.len);
+	render_flat_break(f);
+	render_put_flat(r, indent, indent, f);
+	render_flat_end(r, f);
 	strbuf_release(&sb);
 	render_after_heading(r);
 }
@@ -781,6 +778,10 @@ rctx_release(struct rctx *r)
 		textwrap_free(r->tw);
 	arena_release(&r->scratch);
 	strbuf_release(&r->marker);
+	if (r->flat) {
+		render_flat_release(r->flat);
+		free(r->flat);
+	}
 }
 
 static void
