@@ -170,7 +170,7 @@ put_text(struct rctx *r, size_t ind1, size_t ind2, const char *s, size_t len,
 	 const struct tw_span *sp, size_t nsp)
 {
 	size_t w1 = avail(r, ind1), w2 = avail(r, ind2);
-	if (w1 == 0 || textwrap_width(s, len) <= w1) {
+	if (w1 == 0 || textwrap_fits(s, len, w1)) {
 		render_put_line(r, ind1, s, len);
 		return;
 	}
@@ -430,7 +430,7 @@ put_code_line(struct rctx *r, size_t indent, const char *s, size_t len)
 		return;
 	}
 	size_t w = avail(r, indent);
-	if (w == 0 || textwrap_width(s, len) <= w) {
+	if (w == 0 || textwrap_fits(s, len, w)) {
 		render_put_line(r, indent, s, len);
 		return;
 	}
@@ -656,7 +656,7 @@ cell_lines(struct rctx *r, const struct flat *f, size_t w,
 		size_t len = seg.end - seg.start;
 		struct tw_piece one = { 0, len }, *pc = &one;
 		size_t np = 1;
-		if (w && r->tw && textwrap_width(s, len) > w)
+		if (w && r->tw && !textwrap_fits(s, len, w))
 			np = textwrap_wrap(r->tw, s, len, w, NULL, 0, &pc);
 		*out = xgrow(*out, cap, n + np, sizeof(**out));
 		for (size_t k = 0; k < np; k++)

@@ -36,7 +36,7 @@ cell_text(struct strbuf *sb, const char *s)
 static void
 add_cut(struct strbuf *out, const char *s, size_t len, size_t w)
 {
-	if (textwrap_width(s, len) <= w) {
+	if (textwrap_fits(s, len, w)) {
 		strbuf_add(out, s, len);
 		return;
 	}

@@ -225,6 +225,23 @@ textwrap_width(const char *s, size_t len)
 	return p.cells + (p.shy ? 1 : 0);
 }
 
+bool
+textwrap_fits(const char *s, size_t len, size_t width)
+{
+	struct tw_pos p = { 0 };
+
+	/* no character takes more cells than bytes, a final soft hyphen
+	   included (two bytes, one cell) */
+	if (s == NULL || len <= width)
+		return true;
+	p.b = ascii_prefix(s, len);
+	p.cells = p.b;
+	/* cells never decrease along the text */
+	while (p.b < len && p.cells <= width)
+		step(s, len, &p);
+	return p.cells + (p.shy ? 1 : 0) <= width;
+}
+
 /* ---------- walking ---------- */
 
 /*

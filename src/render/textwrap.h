@@ -6,6 +6,7 @@
 #ifndef PSHELP_TEXTWRAP_H
 #define PSHELP_TEXTWRAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* A byte range [start, end) of the text that must not be broken. */
@@ -36,6 +37,8 @@ void textwrap_free(struct textwrap *tw);
  * show it as '-'.
  */
 size_t textwrap_width(const char *s, size_t len);
+/* textwrap_width(s, len) <= width, reading no further than it must. */
+bool textwrap_fits(const char *s, size_t len, size_t width);
 
 /*
  * Splits one line of text (no '\n') into pieces at most `width` cells

@@ -373,6 +373,38 @@ TEST(stray_line_ends_are_spaces)
 	check(wrap_ok(tw_en, "x\n\ny\rz", 6, 1, NULL, 0, NULL));
 }
 
+/* textwrap_fits, which stops early, says what textwrap_width says. */
+TEST(fits_agrees_with_width)
+{
+	static const char *const texts[] = {
+		"plain ASCII text",
+		"Donau\u00ADdampf\u00AD",
+		"\u00AD",
+		"a\u00AD",
+		"\u65E5\u672C\u8A9E\u306E\u6587",	  /* wide */
+		"e\u0301e\u0301 \u0e44\u0e21\u0e48", /* combining, Thai */
+		"bad \xff\xfe bytes \xe2\x82",
+		"\xf0\x9f\x98\x80 emoji \xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd",
+		"åäö ÅÄÖ and more ASCII after the Latin letters",
+		"",
+	};
+	size_t tried = 0;
+
+	for (size_t t = 0; t < sizeof(texts) / sizeof(*texts); t++) {
+		const char *s = texts[t];
+		for (size_t len = 0; len <= strlen(s); len++)
+			for (size_t w = 0; w <= len + 2; w++, tried++)
+				if (textwrap_fits(s, len, w) !=
+				    (textwrap_width(s, len) <= w))
+					tap_fail_("fits and width disagree on "
+						  "text %zu, length %zu, "
+						  "width %zu",
+						  t, len, w);
+	}
+	check(tried > 1000);
+	check(textwrap_fits(NULL, 0, 0));
+}
+
 TEST(soft_hyphen)
 {
 	const char *s = "Donau\u00ADdampf\u00ADschiff";
@@ -814,6 +846,7 @@ main(void)
 	RUN(urls);
 	RUN(no_break_spaces_are_kept);
 	RUN(stray_line_ends_are_spaces);
+	RUN(fits_agrees_with_width);
 	RUN(soft_hyphen);
 	RUN(cjk_at_width_10);
 	RUN(japanese_kinsoku);
