@@ -234,7 +234,7 @@ textwrap_fits(const char *s, size_t len, size_t width)
 	   included (two bytes, one cell) */
 	if (s == NULL || len <= width)
 		return true;
-	p.b = ascii_prefix(s, len);
+	p.b = ascii_prefix(s, width + 1); /* len > width */
 	p.cells = p.b;
 	/* cells never decrease along the text */
 	while (p.b < len && p.cells <= width)
@@ -500,27 +500,43 @@ scan_ascii_to(const struct wrap *w, struct scan *sc, size_t to)
 	sc->cur = ascii_pos(to);
 }
 
-/* scan_to for narrowed text: a byte of 0xC0 and up starts a letter of
-   two bytes, one unit and one cell, that is never space. */
+/* p moved forward to unit `unit` of narrowed text: one byte in the
+   narrowed copy a unit, two in the text for a letter, one cell each. */
+static struct tw_pos
+narrowed_pos(const struct wrap *w, struct tw_pos p, size_t unit)
+{
+	const unsigned char *n = w->tw->narrow;
+	size_t letters = 0;
+
+	for (size_t i = (size_t)p.u; i < unit; i++)
+		letters += n[i] == TEXTWRAP_LETTER;
+	p.b += unit - (size_t)p.u + letters;
+	p.cells += unit - (size_t)p.u;
+	p.u = (int32_t)unit;
+	return p;
+}
+
+/* scan_to for narrowed text, over the narrowed copy: a letter is one
+   unit and one cell, and never space. */
 static void
 scan_narrowed_to(const struct wrap *w, struct scan *sc, int32_t u)
 {
-	const unsigned char *s = (const unsigned char *)w->s;
-	struct tw_pos q = sc->cur;
+	const unsigned char *n = w->tw->narrow, *s = (const unsigned char *)w->s;
+	size_t from = (size_t)sc->cur.u, to = (size_t)u, k;
 
-	while (q.u < u && q.b < w->len) {
-		unsigned char c = s[q.b];
-		bool space = c < 0x80 && is_drop_space(c);
-
-		sc->prev = c < 0x80 ? c
-				    : (UChar32)(c & 0x1F) << 6 | (s[q.b + 1] & 0x3F);
-		q.b += c < 0x80 ? 1 : 2;
-		q.u++;
-		q.cells++;
-		if (!space)
-			sc->end = q;
-	}
-	sc->cur = q;
+	if (to > (size_t)w->n16)
+		to = (size_t)w->n16;
+	if (to <= from)
+		return;
+	k = to;
+	while (k > from && n[k - 1] < 0x80 && is_drop_space(n[k - 1]))
+		k--;
+	if (k > from)
+		sc->end = narrowed_pos(w, sc->cur, k);
+	sc->cur = narrowed_pos(w, k > from ? sc->end : sc->cur, to);
+	sc->prev = n[to - 1] < 0x80 ? n[to - 1]
+				    : (UChar32)(s[sc->cur.b - 2] & 0x1F) << 6 |
+					      (s[sc->cur.b - 1] & 0x3F);
 }
 
 static void
