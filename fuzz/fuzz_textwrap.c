@@ -323,6 +323,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sp = xmalloc((size / 2 + 1) * sizeof(*sp));
 	if (data[1] & 0x80)
 		nsp = code_spans(s, size, sp);
+	/* the early-stopping fit test agrees with the whole width */
+	check(textwrap_fits((const char *)s, size, width) ==
+	      (textwrap_width((const char *)s, size) <= width));
 	n = textwrap_wrap(tw, (const char *)s, size, width, sp, nsp, &p);
 	check_wrap(s, size, width, p, n);
 	check_spans(s, p, n, sp, nsp, width);

@@ -5,7 +5,9 @@
 #      bare cmark-gfm on the same page (hyperfine and callgrind);
 #   2. parse + render of all 376 pages in one process against cmark;
 #   3. one exact lookup in the corpus and in a 100,000-page root
-#      (tools/make-help-root.py), English and Swedish;
+#      (tools/make-help-root.py), English and Swedish; also in a
+#      100,000-page root of 4 synthetic modules a culture instead of 266,
+#      which shows what grows with the number of module folders;
 #   4. peak memory of one topic.
 #   tools/bench-startup.sh BASELINE_BUILDDIR NEW_BUILDDIR [RUNS]
 set -eu
@@ -17,6 +19,7 @@ page=$corpus/en-US/Microsoft.PowerShell.Core/Exit-PSSession.md
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 tools/make-help-root.py "$corpus" 100000 "$work/r100000" >/dev/null
+python3 tools/make-help-root.py --modules 4 "$corpus" 100000 "$work/r100000-m4" >/dev/null
 # Each build's programs are copied, as `meson install` would: the kernel
 # maps a file the linker just wrote in larger page-cache folios, which
 # raised the max RSS of the same static get-help from 3.9 to 9.1 MiB.  A
@@ -51,7 +54,7 @@ for lang in C.UTF-8 sv_SE.UTF-8; do
 	echo "== 3. exact lookup, corpus and 100,000 pages, LANG=$lang =="
 	set --
 	for b in "$base" "$new"; do
-		for root in "$corpus" "$work/r100000"; do
+		for root in "$corpus" "$work/r100000" "$work/r100000-m4"; do
 			set -- "$@" -n "$b $(basename "$root")" \
 				"$b/src/get-help --no-pager --path $root Exit-PSSession"
 		done
@@ -69,7 +72,7 @@ for b in "$base" "$new"; do
 		kib=$(env LANG=$lang "$b/src/maxrss" \
 			"$b/src/get-help" $topic 2>&1 >/dev/null)
 		echo "$b $lang: $n instructions, $kib KiB max RSS"
-		for root in "$corpus" "$work/r100000"; do
+		for root in "$corpus" "$work/r100000" "$work/r100000-m4"; do
 			n=$(env LANG=$lang valgrind --tool=callgrind \
 				--callgrind-out-file=/dev/null \
 				"$b/src/get-help" --no-pager --path "$root" Exit-PSSession 2>&1 >/dev/null |

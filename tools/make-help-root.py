@@ -2,14 +2,17 @@
 # SPDX-License-Identifier: MIT
 """Makes a synthetic help root of about N pages for the benchmarks.
 
-  tools/make-help-root.py SOURCE_ROOT N OUT_ROOT
+  tools/make-help-root.py [--modules K] SOURCE_ROOT N OUT_ROOT
 
 SOURCE_ROOT is a help root such as ../shared/corpus (culture folders with
 module folders).  OUT_ROOT gets the source's pages as they are, then copies
 of each module folder as modules Synthetic.M0001, ... whose pages carry
 the copy's number in their names (Exit-PSSession0001.md), so that every
 name is still one topic.  Pages are hard links where the file system
-allows it.  Never committed: the roots are made when a benchmark runs.
+allows it.  With --modules K the copies share K module folders a culture
+(Synthetic.M0001 to M000K) instead of one folder each: the same pages in
+fewer, larger folders.  Never committed: the roots are made when a
+benchmark runs.
 """
 import os
 import shutil
@@ -42,9 +45,14 @@ def place(src, dst):
 
 
 def main():
-    if len(sys.argv) != 4:
+    args = sys.argv[1:]
+    modules = 0
+    if len(args) == 5 and args[0] == "--modules" and args[1].isdigit():
+        modules = int(args[1])
+        args = args[2:]
+    if len(args) != 3 or (modules == 0 and len(sys.argv) != 4):
         sys.exit(__doc__)
-    src, want, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    src, want, out = args[0], int(args[1]), args[2]
     pages = list(pages_of(src))
     if not pages:
         sys.exit(f"make-help-root: no pages in {src}")
@@ -59,7 +67,8 @@ def main():
             head, f = os.path.split(rel)
             stem = f[:-3]
             name = f"{stem}{copy:04d}.md"
-            place(full, os.path.join(out, culture, f"Synthetic.M{copy:04d}",
+            folder = (copy - 1) % modules + 1 if modules else copy
+            place(full, os.path.join(out, culture, f"Synthetic.M{folder:04d}",
                                      head, name))
             made += 1
     print(f"{made} pages in {out}")
