@@ -651,19 +651,96 @@ first_break(struct wrap *w)
 	return ubrk_next(bi);
 }
 
+/*
+ * The quick path of wrap_line, for ASCII and narrowed text (one cell a
+ * unit) without keep-all: a break at most `width` units past the line's
+ * start leaves a piece that fits, so take() would only note it as the
+ * line's last break.  Such breaks are judged here from the units alone,
+ * and only the last one is handed to scan_to and take.
+ */
+struct quick {
+	size_t u, b;   /* a unit and its byte offset, moving forward */
+	int32_t noted; /* the last usable break not yet taken, or -1 */
+};
+
+static bool
+can_go_quick(const struct wrap *w)
+{
+	return (w->ascii || w->narrowed) && !w->tw->keep_all;
+}
+
+/* The byte offset of unit u, at or after q's. */
+static size_t
+quick_byte(const struct wrap *w, struct quick *q, size_t u)
+{
+	const unsigned char *n = w->tw->narrow;
+
+	if (w->ascii)
+		return u;
+	for (; q->u < u; q->u++)
+		q->b += n[q->u] == TEXTWRAP_LETTER ? 2 : 1;
+	return q->b;
+}
+
+/* vetoed() for the break at unit u, byte b (0 < u < n16). */
+static bool
+quick_vetoed(const struct wrap *w, struct scan *sc, size_t u, size_t b)
+{
+	const unsigned char *units = w->ascii ? (const unsigned char *)w->s
+					      : w->tw->narrow;
+	const struct tw_span *sp = span_over(w, &sc->span, b);
+
+	if (sp != NULL && sp->start < b)
+		return true;
+	/* hyphen_joins: a narrowed letter is alphanumeric */
+	return units[u - 1] == '-' &&
+	       (units[u] == TEXTWRAP_LETTER ||
+		(units[u] < 0x80 && u_isalnum(units[u])));
+}
+
+/* Whether break u was judged quickly (and noted when usable). */
+static bool
+quick_break(struct wrap *w, struct scan *sc, struct quick *q, int32_t u)
+{
+	if (u < w->line.u || (size_t)(u - w->line.u) > w->width)
+		return false;
+	if (!quick_vetoed(w, sc, (size_t)u, quick_byte(w, q, (size_t)u)))
+		q->noted = u;
+	return true;
+}
+
+/* Takes the noted break, as the plain loop would have. */
+static void
+take_noted(struct wrap *w, struct scan *sc, struct quick *q)
+{
+	if (q->noted >= 0) {
+		scan_to(w, sc, q->noted);
+		take(w, sc);
+		q->noted = -1;
+	}
+}
+
 static void
 wrap_line(struct wrap *w)
 {
 	struct scan sc;
+	struct quick q = { 0, 0, -1 };
+	bool quick = can_go_quick(w);
 	int32_t u;
 
 	memset(&sc, 0, sizeof(sc));
 	for (u = first_break(w); u != UBRK_DONE && u < w->n16;
 	     u = next_break(w)) {
+		if (quick && quick_break(w, &sc, &q, u))
+			continue;
+		take_noted(w, &sc, &q);
 		scan_to(w, &sc, u);
 		if (!vetoed(w, &sc))
 			take(w, &sc);
+		q.u = (size_t)sc.cur.u;
+		q.b = sc.cur.b;
 	}
+	take_noted(w, &sc, &q);
 	scan_to(w, &sc, w->n16);
 	take(w, &sc);
 	sc.end = *later(&w->line, &sc.end);
