@@ -40,26 +40,29 @@ topic="--no-pager --path $corpus --width 80 Exit-PSSession -Full"
 for lang in C.UTF-8 sv_SE.UTF-8; do
 	echo "== 1. one topic, cold process, LANG=$lang =="
 	LANG=$lang hyperfine -N --warmup 20 --runs "$runs" \
-		-n "$base $lang" "$base/src/get-help $topic" \
-		-n "$new $lang" "$new/src/get-help $topic" \
+		--export-json "$work/topic-$lang.json" \
+		-n "base" "$base/src/get-help $topic" \
+		-n "new" "$new/src/get-help $topic" \
 		-n "cmark-gfm" "cmark-gfm $page"
 done
 echo "== 2. all pages, parse + render -Full =="
 # shellcheck disable=SC2086
-hyperfine -N --warmup 3 --runs 20 \
-	-n "$base all pages" "$base/src/bench-render-pages $files" \
-	-n "$new all pages" "$new/src/bench-render-pages $files" \
-	-n "cmark all pages" "cmark $files"
+hyperfine -N --warmup 3 --runs 20 --export-json "$work/all-pages.json" \
+	-n "base" "$base/src/bench-render-pages $files" \
+	-n "new" "$new/src/bench-render-pages $files" \
+	-n "cmark" "cmark $files"
 for lang in C.UTF-8 sv_SE.UTF-8; do
 	echo "== 3. exact lookup, corpus and 100,000 pages, LANG=$lang =="
 	set --
-	for b in "$base" "$new"; do
+	for b in base new; do
+		eval "dir=\$$b"
 		for root in "$corpus" "$work/r100000" "$work/r100000-m4"; do
 			set -- "$@" -n "$b $(basename "$root")" \
-				"$b/src/get-help --no-pager --path $root Exit-PSSession"
+				"$dir/src/get-help --no-pager --path $root Exit-PSSession"
 		done
 	done
-	LANG=$lang hyperfine -N --warmup 5 --runs 60 "$@"
+	LANG=$lang hyperfine -N --warmup 5 --runs "$runs" \
+		--export-json "$work/lookup-$lang.json" "$@"
 done
 echo "== 4. instructions (callgrind) and peak memory =="
 for b in "$base" "$new"; do
@@ -94,3 +97,30 @@ done
 n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null cmark $files 2>&1 >/dev/null |
 	sed -n 's/.*refs: *//p')
 echo "cmark all pages: $n instructions"
+echo "== summary: wall-clock means (user + system CPU), microseconds =="
+python3 - "$work" <<'PY'
+import json, os, sys
+work = sys.argv[1]
+def load(name):
+    with open(os.path.join(work, name)) as f:
+        return {r["command"]: r for r in json.load(f)["results"]}
+def us(r):
+    return r["mean"] * 1e6, (r["user"] + r["system"]) * 1e6
+def line(label, r, ref=None):
+    m, c = us(r)
+    ratio = f"  {m / us(ref)[0]:.2f}x" if ref else ""
+    print(f"{label:<34} {m:9.0f} ({c:7.0f}){ratio}")
+for lang in ("C.UTF-8", "sv_SE.UTF-8"):
+    t = load(f"topic-{lang}.json")
+    for b in ("base", "new"):
+        line(f"one topic {lang} {b} / cmark-gfm", t[b], t["cmark-gfm"])
+a = load("all-pages.json")
+for b in ("base", "new"):
+    line(f"all pages {b} / cmark", a[b], a["cmark"])
+for lang in ("C.UTF-8", "sv_SE.UTF-8"):
+    k = load(f"lookup-{lang}.json")
+    for b in ("base", "new"):
+        for root in ("r100000", "r100000-m4"):
+            line(f"lookup {lang} {b} {root} / corpus", k[f"{b} {root}"],
+                 k[f"{b} corpus"])
+PY
