@@ -14,10 +14,28 @@
 /* ---------- inline runs ---------- */
 
 void
-md_runs_init(struct runs *r)
+md_runs_init(struct mdp *m, struct runs *r)
 {
 	memset(r, 0, sizeof(*r));
-	strbuf_init(&r->text);
+	if (m->runs_busy) {
+		strbuf_init(&r->text);
+		return;
+	}
+	m->runs_busy = true;
+	r->text = m->run_text;
+	strbuf_reset(&r->text);
+	r->v = m->run_v;
+	r->cap = m->run_cap;
+	r->own_buffers = true;
+}
+
+void
+md_runs_release(struct mdp *m)
+{
+	strbuf_release(&m->run_text);
+	free(m->run_v);
+	m->run_v = NULL;
+	m->run_cap = 0;
 }
 
 /* The name mentions_common() looks for in runs. */
@@ -106,9 +124,20 @@ struct help_inline
 md_runs_finish(struct mdp *m, struct runs *r)
 {
 	runs_flush(m, r);
-	strbuf_release(&r->text);
 	struct help_inline in = { NULL, r->n };
-	in.runs = md_to_arena(m->a, r->v, r->n, sizeof(*r->v));
+	if (r->n) {
+		in.runs = arena_array(m->a, r->n, sizeof(*r->v));
+		memcpy(in.runs, r->v, r->n * sizeof(*r->v));
+	}
+	if (r->own_buffers) { /* m's again, for the next text */
+		m->run_text = r->text;
+		m->run_v = r->v;
+		m->run_cap = r->cap;
+		m->runs_busy = false;
+	} else {
+		strbuf_release(&r->text);
+		free(r->v);
+	}
 	return in;
 }
 
@@ -307,7 +336,7 @@ md_html_block_text(struct mdp *m, const char *html)
 	struct html_out o = { .line_start = true };
 	size_t len = strlen(html);
 
-	md_runs_init(&o.r);
+	md_runs_init(m, &o.r);
 	if (len > 0 && len < INT_MAX) {
 		htmlDocPtr d = htmlReadMemory(html, (int)len, NULL, "UTF-8",
 					      HTML_PARSE_NOERROR |

@@ -102,6 +102,13 @@ struct mdp {
 	bool h1_only;
 	/* where the paragraph being converted is summarized, or NULL */
 	struct para_sum *para_sum;
+
+	/* the buffers of struct runs, kept from one text to the next
+	   (md_runs_init) */
+	struct strbuf run_text;
+	struct help_run *run_v;
+	size_t run_cap;
+	bool runs_busy;
 };
 
 /* ---------- small string helpers ---------- */
@@ -177,9 +184,14 @@ struct runs {
 	unsigned flags;
 	const char *link;
 	struct para_sum *sum; /* non-NULL: runs are summed up, not kept */
+	bool own_buffers;     /* text and v are the mdp's (md_runs_init) */
 };
 
-void md_runs_init(struct runs *r);
+/* Runs of one text: m's buffers, or new ones while m's are in use; every
+   md_runs_init has its md_runs_finish. */
+void md_runs_init(struct mdp *m, struct runs *r);
+/* m's run buffers freed, at the end of a page. */
+void md_runs_release(struct mdp *m);
 void md_runs_text(struct mdp *m, struct runs *r, const char *s, size_t len,
 		  unsigned flags, const char *link);
 void md_runs_other(struct mdp *m, struct runs *r, enum help_run_kind kind,

@@ -247,7 +247,7 @@ convert_inlines(struct mdp *m, cmark_node *parent, struct help_extent where)
 
 	m->link_from = where.start;
 	m->link_to = where.end;
-	md_runs_init(&r);
+	md_runs_init(m, &r);
 	r.sum = m->para_sum;
 	cmark_iter *it = cmark_iter_new(parent);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -1017,6 +1017,7 @@ parse(const char *buf, size_t len, char *owned,
 			 .max_depth = opt->max_depth > 0 ? opt->max_depth
 							 : MD_PARSE_MAX_DEPTH,
 			 .cur_line = 1 };
+	strbuf_init(&m.run_text);
 	bool ok = frontmatter_parse(&doc->arena, src, len, &fm, dx) >= 0;
 	doc->has_bom = len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0;
 	doc->has_frontmatter = ok && fm.body_offset > 0;
@@ -1033,6 +1034,7 @@ parse(const char *buf, size_t len, char *owned,
 		md_parse_page(&m, &fm);
 	free(m.items);
 	free(m.line_start);
+	md_runs_release(&m);
 	doc->inline_links = md_to_arena(m.a, m.lpos, m.nlpos, sizeof(*m.lpos));
 	doc->ninline_links = m.nlpos;
 	if (!ok) {

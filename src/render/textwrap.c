@@ -15,7 +15,9 @@
  * iterator is opened until a line needs one.  Text that adds only Latin
  * letters (Swedish, German, French...) takes the same break walker over a
  * narrowed copy (TEXTWRAP_LETTER), whose offsets are UTF-16 offsets, and
- * the general path for the rest: still no ICU iterator.
+ * the general path for the rest: still no ICU iterator.  In both, every
+ * unit is one cell, so the breaks that surely fit on the line are judged
+ * from the units alone (see struct quick).
  */
 #include "textwrap.h"
 #include "textwrap_ascii.h"
