@@ -20,6 +20,13 @@
 #define RENDER_MIN_AVAIL 10
 
 /* The state of one render_text() call. */
+/* The translated words of the parameter attribute table, looked up once
+   a render (gettext costs more than the table). */
+struct attr_words {
+	const char *label[8];
+	const char *yes, *no, *named, *none;
+};
+
 struct rctx {
 	const struct help_doc *doc;
 	const struct render_options *opt;
@@ -33,6 +40,7 @@ struct rctx {
 	bool has_marker;  /* marker goes in front of the next line */
 	struct strbuf marker;
 	size_t marker_w;
+	struct attr_words words;
 	struct flat *flat; /* kept between texts: render_flat_begin */
 	bool flat_busy;
 };

@@ -252,6 +252,9 @@ enum {
 	ATTR_ACCEPTED,
 	ATTR__COUNT
 };
+_Static_assert(ATTR__COUNT <= sizeof(((struct attr_words *)0)->label) /
+				       sizeof(const char *),
+	       "struct attr_words holds every label");
 
 static size_t
 label_width(const char *label)
@@ -266,21 +269,35 @@ label_width(const char *label)
 
 /* Widest translated label + 2: a translation cannot make it ragged. */
 static size_t
-attr_column(void)
+attr_column(const struct attr_words *words)
 {
 	size_t w = 0;
 	for (size_t i = 0; i < ATTR__COUNT; i++) {
-		size_t lw = label_width(_(attr_labels[i]));
+		size_t lw = label_width(words->label[i]);
 		w = lw > w ? lw : w;
 	}
 	return w + 2;
 }
 
-static const char *
-bool_word(bool v)
+static void
+attr_words_init(struct attr_words *w)
 {
+	for (size_t i = 0; i < ATTR__COUNT; i++)
+		w->label[i] = _(attr_labels[i]);
 	/* TRANSLATORS: attribute table values. */
-	return v ? _("true") : _("false");
+	w->yes = _("true");
+	w->no = _("false");
+	/* TRANSLATORS: "Position?" of a parameter that
+	   has no position. */
+	w->named = _("named");
+	/* TRANSLATORS: no default value, no aliases. */
+	w->none = _("None");
+}
+
+static const char *
+bool_word(const struct attr_words *w, bool v)
+{
+	return v ? w->yes : w->no;
 }
 
 static void
@@ -292,9 +309,10 @@ join(struct strbuf *sb, const char *const *v, size_t n)
 
 /* The sets where the parameter's "required" is v, as "(A, B)". */
 static void
-required_group(struct strbuf *sb, const struct help_param *p, bool v)
+required_group(struct strbuf *sb, const struct help_param *p, bool v,
+	       const struct attr_words *w)
 {
-	strbuf_addstr(sb, bool_word(v));
+	strbuf_addstr(sb, bool_word(w, v));
 	size_t named = 0;
 	for (size_t i = 0; i < p->nrequired; i++) {
 		const struct help_required *q = &p->required[i];
@@ -309,10 +327,11 @@ required_group(struct strbuf *sb, const struct help_param *p, bool v)
 
 /* "true", or per set "true (Name), false (ComputerName, ConnectionUri)". */
 static void
-required_value(struct strbuf *sb, const struct help_param *p)
+required_value(struct strbuf *sb, const struct help_param *p,
+	       const struct attr_words *w)
 {
 	if (p->nrequired == 0) {
-		strbuf_addstr(sb, bool_word(false));
+		strbuf_addstr(sb, bool_word(w, false));
 		return;
 	}
 	bool v0 = p->required[0].required;
@@ -320,22 +339,22 @@ required_value(struct strbuf *sb, const struct help_param *p)
 	for (size_t i = 1; i < p->nrequired; i++)
 		mixed |= p->required[i].required != v0;
 	if (!mixed) {
-		strbuf_addstr(sb, bool_word(v0));
+		strbuf_addstr(sb, bool_word(w, v0));
 		return;
 	}
-	required_group(sb, p, v0);
+	required_group(sb, p, v0, w);
 	strbuf_addstr(sb, ", ");
-	required_group(sb, p, !v0);
+	required_group(sb, p, !v0, w);
 }
 
 static void
-pipeline_value(struct strbuf *sb, unsigned pipe)
+pipeline_value(struct strbuf *sb, unsigned pipe, const struct attr_words *w)
 {
 	if (!pipe) {
-		strbuf_addstr(sb, bool_word(false));
+		strbuf_addstr(sb, bool_word(w, false));
 		return;
 	}
-	strbuf_addstr(sb, bool_word(true));
+	strbuf_addstr(sb, bool_word(w, true));
 	const char *sep = " (";
 	for (size_t i = 0; i < HELP_PIPE_NAMES; i++) {
 		if (pipe & help_pipe_names[i].bit) {
@@ -347,18 +366,17 @@ pipeline_value(struct strbuf *sb, unsigned pipe)
 }
 
 static void
-attr_value(struct strbuf *sb, const struct help_param *p, int attr)
+attr_value(struct strbuf *sb, const struct help_param *p, int attr,
+	   const struct attr_words *w)
 {
 	switch (attr) {
 	case ATTR_REQUIRED:
-		required_value(sb, p);
+		required_value(sb, p, w);
 		break;
 	case ATTR_POSITION:
 		if (!p->position || !*p->position ||
 		    strcasecmp(p->position, "named") == 0)
-			/* TRANSLATORS: "Position?" of a parameter that
-			   has no position. */
-			strbuf_addstr(sb, _("named"));
+			strbuf_addstr(sb, w->named);
 		else
 			strbuf_addstr(sb, p->position);
 		break;
@@ -369,20 +387,19 @@ attr_value(struct strbuf *sb, const struct help_param *p, int attr)
 		    strcmp(p->default_value, "None") != 0)
 			strbuf_addstr(sb, p->default_value);
 		else
-			/* TRANSLATORS: no default value, no aliases. */
-			strbuf_addstr(sb, _("None"));
+			strbuf_addstr(sb, w->none);
 		break;
 	case ATTR_PIPELINE:
-		pipeline_value(sb, p->pipeline);
+		pipeline_value(sb, p->pipeline, w);
 		break;
 	case ATTR_ALIASES:
 		if (p->naliases)
 			join(sb, p->aliases, p->naliases);
 		else
-			strbuf_addstr(sb, _("None"));
+			strbuf_addstr(sb, w->none);
 		break;
 	case ATTR_WILDCARDS:
-		strbuf_addstr(sb, bool_word(p->wildcards));
+		strbuf_addstr(sb, bool_word(w, p->wildcards));
 		break;
 	case ATTR_ACCEPTED:
 		join(sb, p->accepted_values, p->naccepted);
@@ -432,8 +449,8 @@ put_attrs(struct rctx *r, const struct help_param *p, size_t indent)
 		if (a == ATTR_ACCEPTED && p->naccepted == 0)
 			continue;
 		strbuf_reset(&sb);
-		attr_value(&sb, p, a);
-		put_attr(r, indent, _(attr_labels[a]), sb.buf);
+		attr_value(&sb, p, a, &r->words);
+		put_attr(r, indent, r->words.label[a], sb.buf);
 	}
 	strbuf_release(&sb);
 }
@@ -766,7 +783,8 @@ rctx_init(struct rctx *r, const struct help_doc *doc,
 	r->fresh = true;
 	arena_init(&r->scratch);
 	strbuf_init(&r->marker);
-	r->label_col = attr_column();
+	attr_words_init(&r->words);
+	r->label_col = attr_column(&r->words);
 	if (r->width)
 		r->tw = textwrap_new(opt->locale ? opt->locale : doc->locale);
 }
