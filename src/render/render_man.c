@@ -220,22 +220,31 @@ section(struct man *m, const char *name)
 	m->at_line_start = true;
 }
 
+/* A quoted .TH field: shown characters only (bidi and other hidden
+   format characters made visible, as everywhere), no '"' or '\\'. */
+static void
+put_title_field(struct man *m, const char *s, bool upper)
+{
+	struct strbuf safe = STRBUF_INIT;
+
+	strbuf_init(&safe);
+	utf8_neutralize(&safe, s ? s : "", s ? strlen(s) : 0, false);
+	for (const char *p = safe.buf; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '"' || c == '\\' || c < 0x20)
+			continue;
+		strbuf_addch(m->out, upper ? (char)toupper(c) : (char)c);
+	}
+	strbuf_release(&safe);
+}
+
 static void
 put_title(struct man *m, const struct help_doc *doc)
 {
 	strbuf_addstr(m->out, ".TH \"");
-	for (const char *s = doc->name ? doc->name : ""; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\' || c < 0x20)
-			continue;
-		strbuf_addch(m->out, (char)toupper(c));
-	}
+	put_title_field(m, doc->name, true);
 	strbuf_addstr(m->out, "\" 1 \"\" \"pshelp\" \"");
-	if (doc->module)
-		for (const char *s = doc->module; *s; s++)
-			if (*s != '"' && *s != '\\' &&
-			    (unsigned char)*s >= 0x20)
-				strbuf_addch(m->out, *s);
+	put_title_field(m, doc->module, false);
 	/* No hyphenation (parameter names must not break at their dashes)
 	   and ragged lines (SYNTAX lines are long words). */
 	strbuf_addstr(m->out, "\"\n.nh\n.ad l\n");

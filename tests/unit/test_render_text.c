@@ -18,6 +18,7 @@
 #include "strbuf.h"
 #include "tap.h"
 #include "textwrap.h"
+#include "utf8.h"
 
 /* ---------- building documents ---------- */
 
@@ -1623,6 +1624,46 @@ TEST(formats_behind_one_interface)
 	help_doc_free(d);
 }
 
+/* Whether s[0..n) holds the m bytes of t. */
+static bool
+holds(const char *s, size_t n, const char *t, size_t m)
+{
+	for (size_t i = 0; i + m <= n; i++)
+		if (memcmp(s + i, t, m) == 0)
+			return true;
+	return false;
+}
+
+/* The .TH fields show hidden characters as everything else does: a bidi
+   isolate in a module's name must not reach the terminal raw. */
+TEST(man_title_fields_are_neutralized)
+{
+	struct help_doc *d = help_doc_new();
+	struct render_options ro = { .view = RENDER_FULL };
+	struct strbuf sb = STRBUF_INIT, want = STRBUF_INIT;
+
+	d->kind = HELP_DOC_COMMAND;
+	d->name = "Get-\xe2\x80\xaeThing\x7f";	 /* RLO, DEL */
+	d->module = "about\xe2\x81\xa9_\"Mod\\\x1b"; /* PDI, '"', '\\', ESC */
+	strbuf_init(&sb);
+	strbuf_init(&want);
+	check_int(render_man(d, &ro, &sb), ==, 0);
+	const char *nl = strchr(sb.buf, '\n');
+	size_t n = nl ? (size_t)(nl - sb.buf) : sb.len;
+	check(!holds(sb.buf, n, "\xe2\x80\xae", 3));
+	check(!holds(sb.buf, n, "\xe2\x81\xa9", 3));
+	check(memchr(sb.buf, 0x7f, n) == NULL);
+	check(memchr(sb.buf, 0x1b, n) == NULL);
+	/* the same visible forms as the page text gets */
+	utf8_neutralize(&want, "about\xe2\x81\xa9_", 8, false);
+	check(holds(sb.buf, n, want.buf, want.len));
+	check(strncmp(sb.buf, ".TH \"GET-", 9) == 0);
+	check(holds(sb.buf, n, "_Mod", 4));
+	strbuf_release(&want);
+	strbuf_release(&sb);
+	help_doc_free(d);
+}
+
 /* man(7): roff requests only where we put them; page text escaped. */
 TEST(man_format_escapes_roff)
 {
@@ -2038,6 +2079,7 @@ main(void)
 	RUN(about_heading_case_follows_locale);
 	RUN(topic_table);
 	RUN(formats_behind_one_interface);
+	RUN(man_title_fields_are_neutralized);
 	RUN(man_format_escapes_roff);
 	RUN(json_small_document);
 	RUN(json_escaping);
