@@ -112,14 +112,17 @@ def line(label, r, ref=None):
     print(f"{label:<34} {m:9.0f} ({c:7.0f}){ratio}")
 for lang in ("C.UTF-8", "sv_SE.UTF-8"):
     t = load(f"topic-{lang}.json")
+    line(f"one topic {lang} cmark-gfm", t["cmark-gfm"])
     for b in ("base", "new"):
         line(f"one topic {lang} {b} / cmark-gfm", t[b], t["cmark-gfm"])
 a = load("all-pages.json")
+line("all pages cmark", a["cmark"])
 for b in ("base", "new"):
     line(f"all pages {b} / cmark", a[b], a["cmark"])
 for lang in ("C.UTF-8", "sv_SE.UTF-8"):
     k = load(f"lookup-{lang}.json")
     for b in ("base", "new"):
+        line(f"lookup {lang} {b} corpus", k[f"{b} corpus"])
         for root in ("r100000", "r100000-m4"):
             line(f"lookup {lang} {b} {root} / corpus", k[f"{b} {root}"],
                  k[f"{b} corpus"])
