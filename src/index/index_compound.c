@@ -585,69 +585,24 @@ index_compound_parts(const struct index_compounds *c, const char *w, size_t len,
 
 /* ---- the slow path: a German or Swedish page counted as indexed ---- */
 
-/* A term of the user's words, as index_text_count() takes it: a piece
-   between spaces, its words a phrase, the last a prefix when starred. */
-struct count_term {
-	struct strbuf words; /* each NUL-terminated */
-	size_t n;
-	bool prefix;
-};
-
-struct count_terms {
-	struct count_term v[INDEX_MAX_TERMS];
-	size_t n;
-	bool more; /* terms beyond INDEX_MAX_TERMS: never all matched */
-};
-
-static int
-add_term_word(void *cookie, const char *folded, size_t len, size_t start,
-	      size_t end)
-{
-	struct count_term *t = cookie;
-	strbuf_add(&t->words, folded, len);
-	strbuf_addch(&t->words, '\0');
-	t->n++;
-	return 0;
-}
-
-static bool
-add_count_term(void *cookie, const char *piece, size_t len, bool prefix)
-{
-	struct count_terms *ts = cookie;
-	struct count_term t = { STRBUF_INIT, 0, prefix };
-	index_words(piece, len, add_term_word, &t);
-	if (t.n == 0) {
-		strbuf_release(&t.words);
-		return false;
-	}
-	ts->v[ts->n++] = t;
-	return true;
-}
-
-static void
-count_terms_of(const char *words, struct count_terms *ts)
-{
-	memset(ts, 0, sizeof(*ts));
-	ts->more = index_each_term(words, add_count_term, ts);
-}
-
 /* A column's places: at[i] is where place i's tokens start in tokens,
    "word\0part\0...\0\0". */
 struct places {
 	struct strbuf tokens;
 	size_t *at;
 	size_t n, cap;
-	const struct count_terms *ts;
+	const struct index_terms *ts;
 	const char *culture, *text;
 };
 
 /* Whether a term's word is in w and shorter: only then can a part of w
    (a piece of it) match where w does not. */
 static bool
-part_could_match(const struct count_terms *ts, const char *w, size_t len)
+part_could_match(const struct index_terms *ts, const char *w, size_t len)
 {
 	for (size_t i = 0; i < ts->n; i++)
-		for (const char *t = ts->v[i].words.buf; *t; t += strlen(t) + 1) {
+		for (size_t j = 0; j < ts->v[i].n; j++) {
+			const char *t = ts->v[i].w[j];
 			size_t tl = strlen(t);
 			for (size_t k = 0; tl < len && k + tl <= len; k++)
 				if (w[k] == t[0] && memcmp(w + k, t, tl) == 0)
@@ -696,14 +651,14 @@ place_has(const struct places *pl, size_t i, const char *w, bool prefix)
 /* The places where term t's phrase starts (each once, as FTS5 finds a
    phrase whichever of a place's tokens matches). */
 static size_t
-phrase_hits(const struct count_term *t, const struct places *pl)
+phrase_hits(const struct index_term *t, const struct places *pl)
 {
 	size_t hits = 0;
 	for (size_t i = 0; i + t->n <= pl->n; i++) {
-		const char *w = t->words.buf;
 		size_t k = 0;
-		for (; k < t->n; k++, w += strlen(w) + 1)
-			if (!place_has(pl, i + k, w, t->prefix && k + 1 == t->n))
+		for (; k < t->n; k++)
+			if (!place_has(pl, i + k, t->w[k],
+				       t->prefix && k + 1 == t->n))
 				break;
 		hits += k == t->n;
 	}
@@ -721,11 +676,11 @@ index_text_count_in(const char *culture, const char *words, const char *name,
 	   synopses 5, text 1 */
 	const char *cols[3] = { name, synopsis, body };
 	const double weight[3] = { 10.0, 5.0, 1.0 };
-	struct count_terms ts;
+	struct index_terms ts;
 	bool all = true;
 
 	memset(c, 0, sizeof(*c));
-	count_terms_of(words, &ts);
+	index_terms_of(words, &ts);
 	c->nterms = ts.n;
 	double hits[INDEX_MAX_TERMS] = { 0 };
 	for (int k = 0; k < 3; k++) {
@@ -742,9 +697,9 @@ index_text_count_in(const char *culture, const char *words, const char *name,
 		strbuf_release(&pl.tokens);
 		free(pl.at);
 	}
-	for (size_t i = 0; i < ts.n; i++) {
+	for (size_t i = 0; i < ts.n; i++)
 		all = all && hits[i] > 0;
-		strbuf_release(&ts.v[i].words);
-	}
-	return ts.n > 0 && !ts.more && all;
+	bool matched = ts.n > 0 && !ts.more && all;
+	index_terms_release(&ts);
+	return matched;
 }

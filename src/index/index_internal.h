@@ -85,17 +85,28 @@ void index_compound_signature(const char *lang, struct strbuf *out);
    above it), for the folders an index is checked against. */
 void index_compound_folder(struct strbuf *dirs);
 
+/* A term of the user's search words: the folded words of one piece
+   between white space (a phrase), the last a prefix when starred. */
+struct index_term {
+	char **w;
+	size_t n;
+	bool prefix;
+};
+
+struct index_terms {
+	struct index_term v[INDEX_MAX_TERMS];
+	size_t n;
+	bool more; /* terms beyond INDEX_MAX_TERMS: never all matched */
+};
+
 /*
- * The terms of the user's search words, as the index's query makes them:
- * each piece between white space in which index_words() finds words (a
- * final '*' taken off and making it a prefix), the first INDEX_MAX_TERMS
- * of them given to add, which returns whether it kept the piece (it had
- * words).  Returns true when pieces with words were left over: such a
- * search never matches all its terms.
+ * The terms of words as the index's query makes them: each piece in which
+ * index_words() finds words (a final '*' taken off and making it a
+ * prefix), the first INDEX_MAX_TERMS of them; ts->more when pieces with
+ * words were left over.  Freed with index_terms_release().
  */
-typedef bool index_term_fn(void *cookie, const char *piece, size_t len,
-			   bool prefix);
-bool index_each_term(const char *words, index_term_fn *add, void *cookie);
+void index_terms_of(const char *words, struct index_terms *ts);
+void index_terms_release(struct index_terms *ts);
 
 /*
  * What index_fold_text() gives for a word of ASCII and Latin-1 letters

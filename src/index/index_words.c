@@ -359,13 +359,6 @@ index_words(const char *text, size_t len, index_word_fn *fn, void *cookie)
 
 /* ---- the slow path's matching ---- */
 
-/* A query term: its words (a phrase), the last a prefix when starred. */
-struct term {
-	char **w;
-	size_t n;
-	bool prefix;
-};
-
 struct words {
 	char **v;
 	size_t n, cap;
@@ -391,7 +384,7 @@ words_release(struct words *ws)
 }
 
 static size_t
-count_phrase(const struct term *t, const struct words *ws)
+count_phrase(const struct index_term *t, const struct words *ws)
 {
 	size_t hits = 0;
 	for (size_t i = 0; t->n && i + t->n <= ws->n; i++) {
@@ -408,14 +401,6 @@ count_phrase(const struct term *t, const struct words *ws)
 	return hits;
 }
 
-/* The terms of the user's words, as the index's query makes them. */
-struct terms {
-	struct term v[INDEX_MAX_TERMS];
-	struct words w[INDEX_MAX_TERMS];
-	size_t n;
-	bool more; /* terms beyond INDEX_MAX_TERMS: never all matched */
-};
-
 static int
 count_word(void *cookie, const char *folded, size_t len, size_t start,
 	   size_t end)
@@ -424,11 +409,22 @@ count_word(void *cookie, const char *folded, size_t len, size_t start,
 	return 1; /* one is enough */
 }
 
-bool
-index_each_term(const char *words, index_term_fn *add, void *cookie)
+/* The piece's words as a term, unless it has none. */
+static void
+add_term(struct index_terms *ts, const char *piece, size_t len, bool prefix)
 {
-	size_t kept = 0;
-	bool more = false;
+	struct words tw = { 0 };
+	index_words(piece, len, collect_word, &tw);
+	if (tw.n == 0)
+		words_release(&tw);
+	else
+		ts->v[ts->n++] = (struct index_term){ tw.v, tw.n, prefix };
+}
+
+void
+index_terms_of(const char *words, struct index_terms *ts)
+{
+	memset(ts, 0, sizeof(*ts));
 	for (const char *p = words; *p;) {
 		size_t n = strcspn(p, " \t\r\n");
 		if (n == 0) {
@@ -437,44 +433,25 @@ index_each_term(const char *words, index_term_fn *add, void *cookie)
 		}
 		bool prefix = p[n - 1] == '*';
 		size_t len = prefix ? n - 1 : n, found = 0;
-		if (kept < INDEX_MAX_TERMS) {
-			kept += add(cookie, p, len, prefix);
+		if (ts->n < INDEX_MAX_TERMS) {
+			add_term(ts, p, len, prefix);
 		} else {
 			index_words(p, len, count_word, &found);
-			more |= found > 0;
+			ts->more |= found > 0;
 		}
 		p += n;
 	}
-	return more;
 }
 
-static bool
-add_term(void *cookie, const char *piece, size_t len, bool prefix)
+void
+index_terms_release(struct index_terms *ts)
 {
-	struct terms *ts = cookie;
-	struct words tw = { 0 };
-	index_words(piece, len, collect_word, &tw);
-	if (tw.n == 0) {
-		words_release(&tw);
-		return false;
+	for (size_t i = 0; i < ts->n; i++) {
+		for (size_t k = 0; k < ts->v[i].n; k++)
+			free(ts->v[i].w[k]);
+		free(ts->v[i].w);
 	}
-	ts->w[ts->n] = tw;
-	ts->v[ts->n++] = (struct term){ tw.v, tw.n, prefix };
-	return true;
-}
-
-static void
-terms_of(const char *words, struct terms *ts)
-{
-	memset(ts, 0, sizeof(*ts));
-	ts->more = index_each_term(words, add_term, ts);
-}
-
-static void
-terms_release(struct terms *ts)
-{
-	for (size_t i = 0; i < ts->n; i++)
-		words_release(&ts->w[i]);
+	ts->n = 0;
 }
 
 bool
@@ -484,11 +461,11 @@ index_text_count(const char *words, const char *name, const char *synopsis,
 	const char *cols[3] = { name, synopsis, body };
 	const double weight[3] = { 10.0, 5.0, 1.0 };
 	struct words col[3] = { { 0 } };
-	struct terms ts;
+	struct index_terms ts;
 	bool all = true;
 
 	memset(c, 0, sizeof(*c));
-	terms_of(words, &ts);
+	index_terms_of(words, &ts);
 	for (int k = 0; k < 3; k++) {
 		if (cols[k])
 			index_words(cols[k], strlen(cols[k]), collect_word,
@@ -507,8 +484,9 @@ index_text_count(const char *words, const char *name, const char *synopsis,
 	}
 	for (int k = 0; k < 3; k++)
 		words_release(&col[k]);
-	terms_release(&ts);
-	return ts.n > 0 && !ts.more && all;
+	bool matched = ts.n > 0 && !ts.more && all;
+	index_terms_release(&ts);
+	return matched;
 }
 
 double
@@ -537,7 +515,7 @@ index_bm25(const struct index_text_counts *c, double rows, double avg_tokens,
 #define SNIPPET_MAX_BYTES 400
 
 struct snip {
-	const struct terms *ts;
+	const struct index_terms *ts;
 	bool parts; /* a compound's part matches (in the word) */
 	size_t start[SNIPPET_BEFORE + 1]; /* ring of the last word starts */
 	size_t seen, end, from;
@@ -547,7 +525,7 @@ struct snip {
 };
 
 static bool
-first_word_matches(const struct term *t, const char *w, size_t len)
+first_word_matches(const struct index_term *t, const char *w, size_t len)
 {
 	size_t k = strlen(t->w[0]);
 	if (t->n == 1 && t->prefix)
@@ -558,7 +536,7 @@ first_word_matches(const struct term *t, const char *w, size_t len)
 /* Whether the first word of a term is in w: a part of a compound, as
    the index found it (the word list itself is not read for a snippet). */
 static bool
-inside_word(const struct term *t, const char *w, size_t len)
+inside_word(const struct index_term *t, const char *w, size_t len)
 {
 	size_t k = strlen(t->w[0]);
 	for (size_t i = 0; t->n == 1 && k > 0 && i + k <= len && k < len; i++)
@@ -597,11 +575,11 @@ index_text_snippet(const char *words, const char *text)
 char *
 index_text_snippet_in(const char *culture, const char *words, const char *text)
 {
-	struct terms ts;
+	struct index_terms ts;
 	struct snip s = { .ts = &ts };
 	size_t len = text ? strlen(text) : 0;
 
-	terms_of(words, &ts);
+	index_terms_of(words, &ts);
 	/* a German page's "Remotesitzung" for "Sitzung" */
 	s.parts = index_compound_language(culture) != NULL;
 	/* the match is mostly near the start: the text is read in growing
@@ -619,7 +597,7 @@ index_text_snippet_in(const char *culture, const char *words, const char *text)
 					 &s) != 0;
 		done = cut;
 	}
-	terms_release(&ts);
+	index_terms_release(&ts);
 	if (!s.hit)
 		return NULL;
 	size_t from = s.from, to = s.end;
